@@ -1,0 +1,104 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { divisionsOf } from '../divisions.ts';
+import { idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
+import { eligibilityRuleSchema } from './eligibility.ts';
+import { awardsSchema } from './awards.ts';
+import { reviewSchema } from './review.ts';
+import { phaseSchema } from './schedule.ts';
+import { trackSchema } from './tracks.ts';
+import { worksSchema } from './works.ts';
+
+export const organiserSchema = z.strictObject({
+  /** 主办 host · 承办 organiser · 执行 executor · 支持 supporter · 协办/合作 partner · 出资 funder */
+  role: z.enum(['host', 'organiser', 'executor', 'supporter', 'partner', 'funder']),
+  name: z.string(),
+  nameEn: z.string().optional(),
+});
+
+export const zoneSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  nameEn: z.string().optional(),
+  /** The body that coordinates the zone's entrants (赛区组织单位). */
+  coordinator: z.string().optional(),
+  quote: quoteSchema,
+});
+
+export const contestDefinitionSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    shortName: z.string().optional(),
+    edition: z.string().optional(),
+    format: z.enum(['innovation-contest', 'hackathon', 'works-call']),
+    theme: z.string().optional(),
+    themeEn: z.string().optional(),
+    summary: z.string().optional(),
+    announcement: z
+      .strictObject({
+        title: z.string(),
+        reference: z.string().optional(),
+        url: z.url().optional(),
+        publishedOn: localDateTimeSchema.optional(),
+      })
+      .optional(),
+    organisers: z.array(organiserSchema).min(1),
+    /** The one body that pays prize money (唯一发放主体). */
+    prizePayer: z.string().optional(),
+    timeZone: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone like Asia/Shanghai'),
+    free: z.boolean().default(true),
+    /** Rules for every track; tracks, groups and categories replace a rule of the same name. */
+    rules: z.array(eligibilityRuleSchema).default([]),
+    works: worksSchema.optional(),
+    tracks: z.array(trackSchema).min(1),
+    zones: z.array(zoneSchema).default([]),
+    zoneRequired: z.boolean().default(false),
+    phases: z.array(phaseSchema).min(1),
+    review: reviewSchema.default({ rounds: [] }),
+    awards: awardsSchema.default({ preTax: false, oneAwardPerEntry: false, groups: [] }),
+    notes: z.array(z.string()).default([]),
+    contacts: z.array(z.strictObject({ label: z.string(), value: z.string() })).default([]),
+  })
+  .superRefine((definition, ctx) => {
+    const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+    for (const id of duplicates(definition.tracks.map((t) => t.id))) issue(['tracks'], `duplicate track id ${id}`);
+    for (const id of duplicates(definition.phases.map((p) => p.id))) issue(['phases'], `duplicate phase id ${id}`);
+    definition.tracks.forEach((track, t) => {
+      const subIds = [...track.groups, ...track.categories, ...track.topics].map((s) => s.id);
+      for (const id of duplicates(subIds)) issue(['tracks', t], `duplicate group, category or topic id ${id}`);
+    });
+    if (!definition.phases.some((p) => p.kind === 'registration' || p.alsoKinds?.includes('registration'))) {
+      issue(['phases'], 'a contest needs a registration phase');
+    }
+    definition.phases.forEach((phase, p) => {
+      if (phase.end < phase.start) issue(['phases', p, 'end'], `ends (${phase.end}) before it starts (${phase.start})`);
+    });
+
+    const phaseIds = new Set(definition.phases.map((p) => p.id));
+    const divisionIds = new Set(divisionsOf(definition.tracks).map((d) => d.id));
+    const checkDivisions = (selector: unknown, path: (string | number)[]) => {
+      if (!Array.isArray(selector)) return;
+      selector.forEach((id: string, i) => {
+        if (!divisionIds.has(id)) issue([...path, i], `unknown division ${id}; divisions are ${[...divisionIds].join(', ')}`);
+      });
+    };
+    definition.review.rounds.forEach((round, r) => {
+      if (!phaseIds.has(round.phase)) issue(['review', 'rounds', r, 'phase'], `unknown phase ${round.phase}`);
+      if (round.publicVotePhase && !phaseIds.has(round.publicVotePhase)) {
+        issue(['review', 'rounds', r, 'publicVotePhase'], `unknown phase ${round.publicVotePhase}`);
+      }
+      checkDivisions(round.divisions, ['review', 'rounds', r, 'divisions']);
+    });
+    definition.awards.groups.forEach((group, g) => checkDivisions(group.divisions, ['awards', 'groups', g, 'divisions']));
+  });
+
+export type ContestDefinition = z.infer<typeof contestDefinitionSchema>;
+/** What an organiser writes, before defaults are filled in. */
+export type ContestDefinitionInput = z.input<typeof contestDefinitionSchema>;
