@@ -1,0 +1,70 @@
+/**
+ * Opens the one database Leitai uses: PostgreSQL when a URL is given, else the embedded
+ * PostgreSQL (PGlite) in the data directory or in memory. Both speak the same SQL and run the
+ * same migrations, and both are configured to read values the same way (see db-types.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
+import pg from 'pg';
+import type { Database } from './db-types.ts';
+import { migrations } from './migrations/index.ts';
+import { pgliteDialect } from './pglite-dialect.ts';
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`: use a PostgreSQL server. */
+  url?: string;
+  /** Without a URL: the embedded database lives in `<dataDir>/pglite`. */
+  dataDir?: string;
+  /** Without a URL: an embedded database in memory, gone when closed (tests, throwaway demos). */
+  memory?: boolean;
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/**
+ * bigint (int8) columns and count(*) read as JS numbers on both databases: node-postgres would
+ * give strings and PGlite numbers. Sequences and counts here stay far below 2^53.
+ */
+const parseInt8 = (value: string) => Number(value);
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      // Lets a CLI command or a test worker exit without an explicit close.
+      allowExitOnIdle: true,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = options.memory ? undefined : join(options.dataDir ?? './data', 'pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+  const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** Applies every migration not yet applied, in name order; throws on the first failure. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return results ?? [];
+}

@@ -1,0 +1,145 @@
+/**
+ * The database as Kysely sees it, written by hand beside the migrations that create it.
+ * A change to a migration changes this file in the same commit.
+ *
+ * Conventions that hold on both PGlite and PostgreSQL (see database.ts):
+ * - `bigint` columns are read as JS numbers (both drivers are configured so).
+ * - `jsonb` columns are written as JSON text (`JSON.stringify(value)`) and read back parsed:
+ *   node-postgres would otherwise send a JS array as a Postgres array, not JSON.
+ * - `timestamptz` columns are read as Date and written as Date.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A jsonb column: read parsed as T, written as JSON text. */
+export type Jsonb<T> = ColumnType<T, string, string>;
+/** A timestamptz column the database fills in when the insert leaves it out. */
+export type CreatedAt = ColumnType<Date, Date | undefined, Date>;
+
+export type RoleName = 'organiser' | 'coordinator' | 'participant' | 'judge';
+export type EntrantKind = 'individual' | 'team' | 'organisation';
+export type RegistrationStatus = 'active' | 'withdrawn';
+export type MemberRole = 'leader' | 'member' | 'advisor';
+export type MemberStatus = 'confirmed' | 'invited';
+
+export interface AccountsTable {
+  id: string;
+  /** Always stored lowercased; unique. */
+  email: string;
+  password_hash: string;
+  display_name: string;
+  created_at: CreatedAt;
+}
+
+export interface AccountRolesTable {
+  account_id: string;
+  role: RoleName;
+  /** null = every contest (the platform's demo organiser). */
+  contest_id: string | null;
+  /** Set for a zone coordinator (赛区); null otherwise. */
+  zone_id: string | null;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the session token; the token itself is never stored. */
+  id: string;
+  account_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface ContestsTable {
+  id: string;
+  name: string;
+  /** The validated contest definition. */
+  definition: Jsonb<unknown>;
+  source_yaml: string;
+  source_file: string | null;
+  /** The id of the contest this edition was copied from. */
+  edition_of: string | null;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface RegistrationsTable {
+  id: string;
+  contest_id: string;
+  /** Human reference, unique per contest, e.g. `000-0001`. */
+  ref: string;
+  title: string;
+  entrant_kind: EntrantKind;
+  track_id: string;
+  group_id: string | null;
+  category_id: string | null;
+  topic_id: string | null;
+  zone_id: string | null;
+  owner_account_id: string | null;
+  status: RegistrationStatus;
+  /** The full entrant as validated: persons, organisations. */
+  entrant: Jsonb<unknown>;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  withdrawn_at: Date | null;
+}
+
+export interface RegistrationMembersTable {
+  registration_id: string;
+  /** Stable person id: normalised ID number, else phone, else email. */
+  person_key: string;
+  role: MemberRole;
+  name: string;
+  account_id: string | null;
+  status: MemberStatus;
+}
+
+export interface TeamInvitationsTable {
+  code: string;
+  registration_id: string;
+  role: 'member' | 'advisor';
+  created_by: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditEventsTable {
+  /** The contest's id, or PLATFORM_AUDIT_CHAIN ('platform') for events of no contest. */
+  contest_id: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  type: string;
+  payload: Jsonb<unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  account_roles: AccountRolesTable;
+  sessions: SessionsTable;
+  contests: ContestsTable;
+  registrations: RegistrationsTable;
+  registration_members: RegistrationMembersTable;
+  team_invitations: TeamInvitationsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountRoleRow = Selectable<AccountRolesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ContestRow = Selectable<ContestsTable>;
+export type NewContest = Insertable<ContestsTable>;
+export type ContestUpdate = Updateable<ContestsTable>;
+export type RegistrationRow = Selectable<RegistrationsTable>;
+export type NewRegistration = Insertable<RegistrationsTable>;
+export type RegistrationUpdate = Updateable<RegistrationsTable>;
+export type RegistrationMemberRow = Selectable<RegistrationMembersTable>;
+export type NewRegistrationMember = Insertable<RegistrationMembersTable>;
+export type TeamInvitationRow = Selectable<TeamInvitationsTable>;
+export type NewTeamInvitation = Insertable<TeamInvitationsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

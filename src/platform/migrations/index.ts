@@ -1,0 +1,25 @@
+/**
+ * Every migration, imported statically so they run the same under tsx, vitest and a bundle
+ * (no directory scanning). Append-only: a shipped migration is never edited; a change is a new
+ * entry named `YYYYMMDDnn-what-it-does`, one change each, each with `down`.
+ */
+import type { Migration } from 'kysely';
+import * as accounts from './2026112301-accounts.ts';
+import * as accountRoles from './2026112302-account-roles.ts';
+import * as sessions from './2026112303-sessions.ts';
+import * as contests from './2026112304-contests.ts';
+import * as registrations from './2026112305-registrations.ts';
+import * as registrationMembers from './2026112306-registration-members.ts';
+import * as teamInvitations from './2026112307-team-invitations.ts';
+import * as auditEvents from './2026112308-audit-events.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026112301-accounts': accounts,
+  '2026112302-account-roles': accountRoles,
+  '2026112303-sessions': sessions,
+  '2026112304-contests': contests,
+  '2026112305-registrations': registrations,
+  '2026112306-registration-members': registrationMembers,
+  '2026112307-team-invitations': teamInvitations,
+  '2026112308-audit-events': auditEvents,
+};
