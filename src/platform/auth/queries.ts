@@ -1,0 +1,48 @@
+/** Every SQL statement of accounts and sessions. */
+import type { Kysely } from 'kysely';
+import type { AccountRoleRow, Database, NewAccount } from '../db-types.ts';
+
+type Db = Kysely<Database>;
+
+export const accountByEmail = (db: Db, email: string) =>
+  db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+
+export const accountById = (db: Db, id: string) =>
+  db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertAccount(db: Db, account: NewAccount): Promise<void> {
+  await db.insertInto('accounts').values(account).execute();
+}
+
+export const rolesOfAccount = (db: Db, accountId: string): Promise<AccountRoleRow[]> =>
+  db
+    .selectFrom('account_roles')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('role')
+    .orderBy('contest_id')
+    .orderBy('zone_id')
+    .execute();
+
+/** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT). */
+export async function insertRole(db: Db, role: AccountRoleRow): Promise<void> {
+  await db.insertInto('account_roles').values(role).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function insertSession(db: Db, session: { id: string; account_id: string; created_at: Date; expires_at: Date }) {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+/** The account of a session that has not expired at `now`. */
+export const accountOfLiveSession = (db: Db, sessionId: string, now: Date) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .selectAll('accounts')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,188 @@
+/**
+ * Accounts and sessions: who someone is and what roles they hold. A session token is 32 random
+ * bytes handed to the browser once; only its sha256 is stored, so reading the sessions table
+ * does not let anyone sign in.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { AccountRow, Database, RoleName } from '../db-types.ts';
+import { AppError } from '../errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import {
+  accountByEmail,
+  accountById,
+  accountOfLiveSession,
+  deleteSession,
+  insertAccount,
+  insertRole,
+  insertSession,
+  rolesOfAccount,
+} from './queries.ts';
+
+export const SESSION_DAYS = 30;
+export const PASSWORD_MIN_LENGTH = 8;
+/** argon2 accepts any length; a cap keeps one request from costing seconds of hashing. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+export interface AccountRole {
+  role: RoleName;
+  /** null = every contest. */
+  contestId: string | null;
+  zoneId: string | null;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: AccountRole[];
+}
+
+export interface NewAccountInput {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface RoleGrant {
+  role: RoleName;
+  contestId?: string | null;
+  zoneId?: string | null;
+}
+
+export interface SignedIn {
+  /** Give it to the client once (cookie); it is not stored. */
+  token: string;
+  expiresAt: Date;
+  account: Account;
+}
+
+const invalidCredentials = () =>
+  new AppError('auth.invalid_credentials', { zh: '邮箱或密码不正确', en: 'Wrong email or password' }, 401);
+
+/** Emails compare case-insensitively: stored trimmed and lowercased. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Creates an account with the given roles (none by default). Effects: one accounts row, one
+ * account_roles row per role. Refuses a malformed email, a short password, a taken email.
+ */
+export async function createAccount(
+  db: Kysely<Database>,
+  input: NewAccountInput,
+  clock: Clock,
+  roles: RoleGrant[] = [],
+): Promise<Account> {
+  const email = normaliseEmail(input.email);
+  const displayName = input.displayName.trim();
+  checkAccountInput(email, input.password, displayName);
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertAccount(trx, { id, email, password_hash: passwordHash, display_name: displayName, created_at: clock.now() });
+      for (const role of roles) await insertRole(trx, roleRow(id, role));
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new AppError('auth.email_taken', { zh: `邮箱 ${email} 已注册`, en: `${email} is already registered` }, 409);
+    }
+    throw error;
+  }
+  return loadAccount(db, id) as Promise<Account>;
+}
+
+function checkAccountInput(email: string, password: string, displayName: string): void {
+  if (!z.email().safeParse(email).success) {
+    throw new AppError('auth.invalid_email', { zh: `邮箱格式不正确：${email}`, en: `Not an email address: ${email}` }, 400, [
+      { code: 'auth.invalid_email', path: 'email', message: { zh: '邮箱格式不正确', en: 'Not an email address' } },
+    ]);
+  }
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+    const message = {
+      zh: `密码长度须为 ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符`,
+      en: `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+    };
+    throw new AppError('auth.password_length', message, 400, [{ code: 'auth.password_length', path: 'password', message }]);
+  }
+  if (displayName === '') {
+    const message = { zh: '请填写姓名或昵称', en: 'A display name is required' };
+    throw new AppError('auth.display_name_required', message, 400, [
+      { code: 'auth.display_name_required', path: 'displayName', message },
+    ]);
+  }
+}
+
+/** Gives a role; granting one the account already holds changes nothing. */
+export async function grantRole(db: Kysely<Database>, accountId: string, grant: RoleGrant): Promise<void> {
+  if (grant.role === 'coordinator' && (!grant.contestId || !grant.zoneId)) {
+    throw new AppError('auth.coordinator_needs_zone', {
+      zh: '赛区负责人须指定赛事和赛区',
+      en: 'A zone coordinator needs a contest and a zone',
+    });
+  }
+  await insertRole(db, roleRow(accountId, grant));
+}
+
+const roleRow = (accountId: string, grant: RoleGrant) => ({
+  account_id: accountId,
+  role: grant.role,
+  contest_id: grant.contestId ?? null,
+  zone_id: grant.zoneId ?? null,
+});
+
+/** A hash to verify against when the email is unknown, so both failures take the same time. */
+let decoyHash: Promise<string> | undefined;
+
+/** Checks the password and opens a session. Effects: one sessions row (token's sha256). */
+export async function authenticate(db: Kysely<Database>, email: string, password: string, clock: Clock): Promise<SignedIn> {
+  const row = await accountByEmail(db, normaliseEmail(email));
+  if (!row) {
+    await verifyPassword(await (decoyHash ??= hashPassword('decoy password')), password);
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(row.password_hash, password))) throw invalidCredentials();
+  return openSession(db, row.id, clock);
+}
+
+/** Opens a session for an account already identified (e.g. just registered). */
+export async function openSession(db: Kysely<Database>, accountId: string, clock: Clock): Promise<SignedIn> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
+  await insertSession(db, { id: sessionIdOf(token), account_id: accountId, created_at: now, expires_at: expiresAt });
+  const account = await loadAccount(db, accountId);
+  if (!account) throw new Error(`openSession: no account ${accountId}`);
+  return { token, expiresAt, account };
+}
+
+/** The account signed in with this token, or null when the token is unknown or expired. */
+export async function sessionAccount(db: Kysely<Database>, token: string, clock: Clock): Promise<Account | null> {
+  if (token === '') return null;
+  const row = await accountOfLiveSession(db, sessionIdOf(token), clock.now());
+  return row ? withRoles(db, row) : null;
+}
+
+/** Ends the session; an unknown token is already signed out. */
+export async function signOut(db: Kysely<Database>, token: string): Promise<void> {
+  await deleteSession(db, sessionIdOf(token));
+}
+
+export async function loadAccount(db: Kysely<Database>, accountId: string): Promise<Account | null> {
+  const row = await accountById(db, accountId);
+  return row ? withRoles(db, row) : null;
+}
+
+async function withRoles(db: Kysely<Database>, row: AccountRow): Promise<Account> {
+  const roles = await rolesOfAccount(db, row.id);
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: roles.map((r) => ({ role: r.role, contestId: r.contest_id, zoneId: r.zone_id })),
+  };
+}
