@@ -1,0 +1,114 @@
+import { expect, it } from 'vitest';
+import { sessionCookieOf, testServer } from '../http/test-server.ts';
+import { describeOnDatabases } from '../test-database.ts';
+
+const alice = { email: 'Alice@Example.com', password: 'correct horse', displayName: '爱丽丝' };
+
+describeOnDatabases('the auth routes', (database) => {
+  it('registers a participant, signs them in, tells who they are, and signs them out', async () => {
+    const app = await testServer(database.db);
+    const registered = await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });
+    expect(registered.statusCode).toBe(201);
+    const account = {
+      id: expect.any(String),
+      email: 'alice@example.com',
+      displayName: '爱丽丝',
+      roles: [{ role: 'participant', contestId: null, zoneId: null }],
+    };
+    expect(registered.json()).toEqual({ account });
+    const cookie = sessionCookieOf(registered);
+
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.json()).toEqual({ account });
+
+    const loggedOut = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(loggedOut.statusCode).toBe(204);
+    expect(loggedOut.cookies).toEqual([expect.objectContaining({ name: 'leitai_session', value: '' })]);
+    const afterLogout = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(afterLogout.json()).toEqual({ account: null });
+  });
+
+  it('signs in with email and password and sets an httpOnly, SameSite=Lax session cookie', async () => {
+    const app = await testServer(database.db);
+    await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'alice@example.com', password: 'correct horse' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().account.email).toBe('alice@example.com');
+    expect(login.cookies).toEqual([
+      {
+        name: 'leitai_session',
+        value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        expires: new Date('2025-10-01T00:00:00.000Z'),
+      },
+    ]);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookieOf(login) } });
+    expect(me.json().account.email).toBe('alice@example.com');
+  });
+
+  it('marks the session cookie Secure in production', async () => {
+    const app = await testServer(database.db, { config: { nodeEnv: 'production', isProduction: true } });
+    const registered = await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });
+    expect(registered.cookies[0].secure).toBe(true);
+  });
+
+  it('refuses a wrong password with 401 auth.invalid_credentials', async () => {
+    const app = await testServer(database.db);
+    await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'alice@example.com', password: 'wrong horse' },
+    });
+    expect(login.statusCode).toBe(401);
+    expect(login.json()).toEqual({
+      error: { code: 'auth.invalid_credentials', message: { zh: '邮箱或密码不正确', en: 'Wrong email or password' }, problems: [] },
+    });
+    expect(login.cookies).toEqual([]);
+  });
+
+  it('refuses to register an email twice with 409 auth.email_taken', async () => {
+    const app = await testServer(database.db);
+    await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });
+    const again = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { ...alice, email: 'ALICE@example.com' } });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'auth.email_taken']);
+  });
+
+  it('refuses a short password and a malformed email before creating anything', async () => {
+    const app = await testServer(database.db);
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'alice', password: 'short', displayName: '爱丽丝' },
+    });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json().error.problems.map((p: { code: string; path: string }) => [p.code, p.path])).toEqual([
+      ['invalid_format', 'email'],
+      ['too_small', 'password'],
+    ]);
+    expect(await database.db.selectFrom('accounts').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses a register request with malformed JSON with 400, not 500', async () => {
+    const app = await testServer(database.db);
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect([reply.statusCode, reply.json().error.code]).toEqual([400, 'request.malformed_json']);
+  });
+
+  it('treats an unknown session cookie as signed out', async () => {
+    const app = await testServer(database.db);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'leitai_session=forged' } });
+    expect(me.json()).toEqual({ account: null });
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Every refusal leaves the server in one shape, `{ error: { code, message: { zh, en }, problems } }`,
+ * so the web app and API clients handle errors in one place. Bad input is a 4xx with a stable
+ * code; anything unexpected is logged in full and answered as `internal` without details.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type LocalisedText, type Problem } from '../errors.ts';
+
+const localisedSchema = z.object({ zh: z.string(), en: z.string() });
+
+/** The reply of any refusal; routes list it under their 4xx responses for the API reference. */
+export const errorReplySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: localisedSchema,
+      problems: z.array(
+        z.object({ code: z.string(), message: localisedSchema, path: z.string().optional(), rule: z.string().optional() }),
+      ),
+    }),
+  })
+  .meta({ id: 'ErrorReply' });
+
+export type ErrorReply = z.infer<typeof errorReplySchema>;
+
+export const errorReply = (code: string, message: LocalisedText, problems: Problem[] = []): ErrorReply => ({
+  error: { code, message, problems },
+});
+
+const zhIssues = z.locales.zhCN();
+
+/** `['members', 2, 'idNumber']` → `members[2].idNumber`; prefixed with the part of the request unless the body. */
+function problemPath(context: string | undefined, instancePath: string): string {
+  const segments = instancePath.split('/').filter((s) => s !== '');
+  const path = segments.reduce((out, s) => (/^\d+$/.test(s) ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
+  if (!context || context === 'body') return path;
+  return path ? `${context}.${path}` : context;
+}
+
+type ValidationError = FastifyError & { validation: { keyword: string; instancePath: string; message?: string; params: object }[] };
+
+function requestInvalid(error: ValidationError): ErrorReply {
+  const problems = error.validation.map((issue): Problem => {
+    const rebuilt = { ...issue.params, code: issue.keyword, path: [], message: issue.message } as never;
+    const zh = zhIssues.localeError(rebuilt);
+    return {
+      code: issue.keyword,
+      path: problemPath(error.validationContext, issue.instancePath),
+      message: { zh: (typeof zh === 'string' ? zh : zh?.message) ?? '取值不正确', en: issue.message ?? 'Invalid value' },
+    };
+  });
+  return errorReply('request.invalid', { zh: '请求内容不符合要求', en: 'The request is invalid' }, problems);
+}
+
+/** Fastify's own refusals of a request, by their codes. */
+const fastifyRefusals: Record<string, { status: number; code: string; message: LocalisedText }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'request.malformed_json',
+    message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'request.malformed_json',
+    message: { zh: '请求体为空，但声明为 JSON', en: 'The request body is empty but declared as JSON' },
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'request.unsupported_media_type',
+    message: { zh: '不支持该请求内容类型', en: 'This content type is not supported' },
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'request.too_large',
+    message: { zh: '请求体过大', en: 'The request body is too large' },
+  },
+};
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send(errorReply(error.code, error.localised, error.problems));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return reply.status(400).send(requestInvalid(error as ValidationError));
+  }
+  const refusal = fastifyRefusals[error.code];
+  if (refusal) return reply.status(refusal.status).send(errorReply(refusal.code, refusal.message));
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    // Another refusal by Fastify or a plugin: its status stands, its message is safe to show.
+    return reply
+      .status(error.statusCode)
+      .send(errorReply('request.rejected', { zh: '请求被拒绝', en: error.message || 'The request was rejected' }));
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply
+    .status(500)
+    .send(errorReply('internal', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0];
+  return reply.status(404).send(
+    errorReply('not_found', { zh: `未找到 ${request.method} ${path}`, en: `No such route: ${request.method} ${path}` }),
+  );
+}

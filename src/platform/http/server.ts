@@ -1,0 +1,127 @@
+/**
+ * The HTTP server every feature mounts its routes on: zod schemas validate requests and
+ * replies and become the OpenAPI document; the session cookie becomes `request.account`;
+ * every error leaves in one JSON shape (error-reply.ts); the built web app is served at `/`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { authRoutes } from '../auth/routes.ts';
+import { sessionAccount, type Account } from '../auth/service.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db-types.ts';
+import { handleError, handleNotFound } from './error-reply.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+import { serveWebApp } from './web-app.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    config: Config;
+    clock: Clock;
+  }
+  interface FastifyRequest {
+    /** The signed-in account (from the session cookie), or null. Set for /api routes. */
+    account: Account | null;
+  }
+}
+
+/** The server as routes see it: schemas in zod, request and reply types inferred from them. */
+export type LeitaiApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export type RegisterRoutes = (app: LeitaiApp) => Promise<void> | void;
+
+export interface CreateServerOptions {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  /** Each feature's routes, mounted after the platform's own. */
+  registerRoutes?: RegisterRoutes[];
+  /** The built web app (Vite's dist); served at `/` when it holds an index.html. */
+  webDist?: string;
+  /** Defaults to Fastify's JSON logger, silent when NODE_ENV=test. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function createServer(options: CreateServerOptions): Promise<LeitaiApp> {
+  const { db, config, clock } = options;
+  const app = Fastify({ logger: options.logger ?? config.nodeEnv !== 'test' }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorate('clock', clock);
+  app.decorateRequest('account', null);
+
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', async (request) => {
+    // Only API requests need to know who is asking; static files skip the database.
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.account = token ? await sessionAccount(db, token, clock) : null;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Leitai (擂台) API',
+        description: 'Run public innovation contests end to end from one contest definition.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        summary: 'Whether the server and its database answer',
+        response: { 200: healthReply, 503: healthReply },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(db);
+        return { ok: true, database: 'ok' as const };
+      } catch (error) {
+        app.log.error({ err: error }, 'health check: database unavailable');
+        return reply.status(503).send({ ok: false, database: 'unavailable' as const });
+      }
+    },
+  );
+
+  await authRoutes(app);
+  for (const register of options.registerRoutes ?? []) await register(app);
+
+  const webApp = options.webDist ? await serveWebApp(app, options.webDist) : undefined;
+  app.setNotFoundHandler((request, reply) =>
+    webApp && webApp.isPageRequest(request) ? webApp.sendIndex(reply) : handleNotFound(request, reply),
+  );
+  return app;
+}
+
+const healthReply = z.object({ ok: z.boolean(), database: z.enum(['ok', 'unavailable']) });
