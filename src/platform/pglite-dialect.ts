@@ -47,7 +47,12 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    while (this.#held) await this.#held;
+    if (this.#held) {
+      // A wait this long is almost always a query through `db` inside a transaction: say so.
+      const warning = setTimeout(() => console.warn(SLOW_WAIT_WARNING), 10_000);
+      while (this.#held) await this.#held;
+      clearTimeout(warning);
+    }
     this.#held = new Promise((resolve) => (this.#release = resolve));
     return this.#connection;
   }
@@ -90,6 +95,10 @@ class PGliteDriver implements Driver {
     if (!this.#client.closed) await this.#client.close();
   }
 }
+
+const SLOW_WAIT_WARNING =
+  'Waited 10 s for the embedded database. If this never ends, a query inside db.transaction() ' +
+  'uses the outer db instead of the transaction object (deadlock on PGlite).';
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
