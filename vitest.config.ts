@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     // PGlite costs ~300 MB and seconds to open: one per worker, two workers on a 2-core machine.
     maxWorkers: 2,
+    // Test files of a worker share one PGlite instance (src/platform/test-database.ts): opening one costs seconds.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

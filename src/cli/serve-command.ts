@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { publishContestFolder } from '../contest/service.ts';
+import { prepareDemo } from '../demo/service.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { migrateToLatest, openDatabase } from '../platform/database.ts';
+import { buildApp } from '../server.ts';
+
+export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
+
+export const addServeCommand = (program: Command) =>
+  program
+    .command('serve')
+    .description('serve the API and web app; loads the contests folder / 启动服务')
+    .option('--demo', 'also make current editions of the seed contests, sample registrations and demo accounts')
+    .option('--contests <folder>', 'contest definitions to publish on start', contestsFolder)
+    .action(async (options: { demo?: boolean; contests: string }) => {
+      const config = loadConfig();
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      await migrateToLatest(database.db);
+      const published = await publishContestFolder(database.db, options.contests, 'system', systemClock);
+      console.log(`contests: ${published.map((p) => `${p.id} (${p.outcome})`).join(', ')}`);
+      if (options.demo) await prepareDemo(database.db, systemClock, (line) => console.log(line));
+      const app = await buildApp(database.db, config, systemClock);
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: '0.0.0.0' });
+      console.log(`Leitai 擂台 is serving http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+    });

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { awardTierSchema, entrantKindSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, worksSchema } from './schema/index.ts';
+
+/** Replies of the contest routes; presenter.ts builds exactly these. */
+const localised = z.object({ zh: z.string(), en: z.string() });
+const phaseView = z.object({
+  id: z.string(),
+  kind: phaseKindSchema,
+  kinds: z.array(phaseKindSchema),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  start: z.string(),
+  end: z.string(),
+  asPublished: z.string().optional(),
+  online: z.boolean().optional(),
+  place: z.string().optional(),
+  quote: z.string().optional(),
+});
+const registrationWindow = z.object({ open: z.boolean(), start: z.string(), end: z.string() });
+
+export const contestListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  format: z.string(),
+  theme: z.string().optional(),
+  editionOf: z.string().nullable(),
+  isDemo: z.boolean(),
+  organisers: z.array(z.object({ role: z.string(), name: z.string() })),
+  registration: registrationWindow,
+  phasesNow: z.array(z.object({ id: z.string(), name: z.string(), kind: phaseKindSchema })),
+  prizePoolCny: z.number(),
+  trackCount: z.number(),
+  divisionCount: z.number(),
+});
+
+const eligibilityView = z.object({
+  entrantKinds: z.array(entrantKindSchema),
+  rules: z.array(z.object({ rule: z.string(), text: localised, quote: z.string().optional(), params: z.record(z.string(), z.unknown()) })),
+  declarations: z.array(z.object({ id: z.string(), text: z.string(), textEn: z.string().optional() })),
+  teamSize: z.object({ min: z.number().optional(), max: z.number() }).optional(),
+  advisors: z.object({ max: z.number() }).optional(),
+  studentsOnly: z.boolean(),
+  minExperienceYears: z.number().optional(),
+  organisationTypes: z.array(z.string()).optional(),
+  legalEntityOnly: z.boolean(),
+});
+
+const subView = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  description: z.string().optional(),
+  quote: z.string().optional(),
+  eligibility: eligibilityView,
+  works: worksSchema.optional(),
+});
+
+const trackView = subView.extend({
+  groups: z.array(subView),
+  categories: z.array(subView),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      openChallenge: z.boolean(),
+      company: z.string().optional(),
+      registration: z.enum(['open', 'closed']),
+      closedReason: z.string().optional(),
+      quote: z.string().optional(),
+    }),
+  ),
+  topicRequired: z.boolean(),
+  openChallenges: z.boolean(),
+  topicCountAsPublished: z.number().optional(),
+});
+
+const divisionView = z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), trackId: z.string(), groupId: z.string().optional(), categoryId: z.string().optional() });
+
+export const contestViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    format: z.string(),
+    theme: z.string().optional(),
+    themeEn: z.string().optional(),
+    summary: z.string().optional(),
+    edition: z.string().optional(),
+    editionOf: z.string().nullable(),
+    isDemo: z.boolean(),
+    announcement: z.object({ title: z.string(), reference: z.string().optional(), url: z.string().optional(), publishedOn: z.string().optional() }).optional(),
+    organisers: z.array(organiserSchema),
+    prizePayer: z.string().optional(),
+    timeZone: z.string(),
+    free: z.boolean(),
+    registrationOpen: z.boolean(),
+    registration: registrationWindow,
+    phasesNow: z.array(z.string()),
+    phases: z.array(phaseView),
+    tracks: z.array(trackView),
+    zones: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), coordinator: z.string().optional() })),
+    zoneRequired: z.boolean(),
+    divisions: z.array(divisionView),
+    review: z.object({ rounds: z.array(reviewRoundSchema) }),
+    awards: z.object({
+      preTax: z.boolean(),
+      oneAwardPerEntry: z.boolean(),
+      groups: z.array(z.object({ divisions: z.union([z.literal('contest'), z.array(z.object({ id: z.string(), name: z.string() }))]), quote: z.string().optional(), tiers: z.array(awardTierSchema) })),
+    }),
+    prizePoolCny: z.number(),
+    notes: z.array(z.string()),
+    contacts: z.array(z.object({ label: z.string(), value: z.string() })),
+  })
+  .meta({ id: 'Contest' });
+
+export const contestListReply = z.object({ contests: z.array(contestListItemSchema) });
+export const contestReply = z.object({ contest: contestViewSchema });
+export const contestParams = z.object({ id: z.string().max(120) });
+export const copyContestBody = z.object({ registrationOpens: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD') });
+export const copiedContestReply = z.object({ contest: z.object({ id: z.string() }) });

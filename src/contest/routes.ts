@@ -1,0 +1,39 @@
+import { requireAccount } from '../platform/auth/policy.ts';
+import { errorReplySchema } from '../platform/http/error-reply.ts';
+import type { LeitaiApp } from '../platform/http/server.ts';
+import { forbidden } from '../platform/errors.ts';
+import { contestListReply, contestParams, contestReply, copiedContestReply, copyContestBody } from './api-schema.ts';
+import { canCopyContest } from './policy.ts';
+import { presentContest, presentContestListItem } from './presenter.ts';
+import { copyContestEdition, findContests, getContest } from './service.ts';
+
+export async function contestRoutes(app: LeitaiApp) {
+  app.get('/api/contests', { schema: { tags: ['contests'], summary: 'Every published contest, with its registration window and the phase open now', response: { 200: contestListReply } } }, async () => ({
+    contests: (await findContests(app.db)).map((contest) => presentContestListItem(contest, app.clock.now())),
+  }));
+
+  app.get(
+    '/api/contests/:id',
+    { schema: { tags: ['contests'], summary: 'A contest as participants read it: tracks, who may enter, works, schedule, awards', params: contestParams, response: { 200: contestReply, 404: errorReplySchema } } },
+    async (request) => ({ contest: presentContest(await getContest(app.db, request.params.id), app.clock.now()) }),
+  );
+
+  app.post(
+    '/api/contests/:id/copy',
+    {
+      schema: {
+        tags: ['contests'],
+        summary: "The contest's next edition: every date shifted so registration opens on the given day (organisers)",
+        params: contestParams,
+        body: copyContestBody,
+        response: { 201: copiedContestReply, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
+      },
+    },
+    async (request, reply) => {
+      const account = requireAccount(request.account);
+      if (!canCopyContest(account, request.params.id)) throw forbidden('contest.copy_forbidden');
+      const copy = await copyContestEdition(app.db, request.params.id, request.body.registrationOpens, account.id, app.clock);
+      return reply.status(201).send({ contest: { id: copy.id } });
+    },
+  );
+}

@@ -1,0 +1,20 @@
+import { coordinatorZonesOf, isOrganiserOf } from '../platform/auth/policy.ts';
+import type { Account } from '../platform/auth/service.ts';
+import type { RegistrationMemberRow, RegistrationRow } from '../platform/db-types.ts';
+
+/** The leader's account, or an organiser of the contest, may change a registration. */
+export const canChangeRegistration = (account: Account | null, row: RegistrationRow) =>
+  Boolean(account) && (row.owner_account_id === account!.id || isOrganiserOf(account, row.contest_id));
+
+/** Its people, the organisers, and the coordinator of its zone may see a registration. */
+export const canSeeRegistration = (account: Account | null, row: RegistrationRow, members: RegistrationMemberRow[]) =>
+  canChangeRegistration(account, row) ||
+  (account !== null && members.some((m) => m.account_id === account.id)) ||
+  (row.zone_id !== null && coordinatorZonesOf(account, row.contest_id).includes(row.zone_id));
+
+/** Which registrations of a contest the account may list: all, those of some zones, or none. */
+export const visibleZones = (account: Account | null, contestId: string): 'all' | string[] | 'none' => {
+  if (isOrganiserOf(account, contestId)) return 'all';
+  const zones = coordinatorZonesOf(account, contestId);
+  return zones.length > 0 ? zones : 'none';
+};

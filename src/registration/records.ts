@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import type { NewRegistrationMember, RegistrationMemberRow, MemberStatus } from '../platform/db-types.ts';
+import { maskPhone } from './identity.ts';
+import { personIdentifiers, personKey, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
+import type { PersonInput, RegistrationInput } from './schema.ts';
+
+/** How a registration's entrant is kept: the input as validated, without the place (kept in columns). */
+export type StoredEntrant = Omit<RegistrationInput, 'trackId' | 'groupId' | 'categoryId' | 'topicId' | 'zoneId' | 'title'>;
+
+export const toStoredEntrant = ({ trackId: _t, groupId: _g, categoryId: _c, topicId: _p, zoneId: _z, title: _title, ...entrant }: RegistrationInput): StoredEntrant => entrant;
+
+export const toInput = (row: { title: string; track_id: string; group_id: string | null; category_id: string | null; topic_id: string | null; zone_id: string | null; entrant: unknown }): RegistrationInput => ({
+  ...(row.entrant as StoredEntrant),
+  title: row.title,
+  trackId: row.track_id,
+  groupId: row.group_id,
+  categoryId: row.category_id,
+  topicId: row.topic_id,
+  zoneId: row.zone_id,
+});
+
+export const existingEntriesOf = (rows: { id: string; ref: string; title: string; entrant: unknown }[]): ExistingEntry[] =>
+  rows.map((row) => toExistingEntry(row.id, row.ref, { ...(row.entrant as StoredEntrant), title: row.title } as RegistrationInput));
+
+/**
+ * One member row per person. The leader who registers is confirmed; people the leader lists stay
+ * invited until they confirm through an invitation, and keep their confirmation across edits.
+ */
+export const memberRows = (
+  registrationId: string,
+  entry: RegistrationInput,
+  leaderAccountId: string | null,
+  previous: RegistrationMemberRow[] = [],
+): NewRegistrationMember[] => {
+  const confirmedBefore = (person: PersonInput, role: 'member' | 'advisor') =>
+    previous.find((row) => row.role === role && row.status === 'confirmed' && personIdentifiers(person).includes(row.person_key));
+  const row = (person: PersonInput, role: 'leader' | 'member' | 'advisor', status: MemberStatus, accountId: string | null): NewRegistrationMember => ({
+    registration_id: registrationId,
+    person_key: personKey(person),
+    role,
+    name: person.name,
+    account_id: accountId,
+    status,
+  });
+  const listed = (person: PersonInput, role: 'member' | 'advisor') => {
+    const before = confirmedBefore(person, role);
+    return row(person, role, before ? 'confirmed' : 'invited', before?.account_id ?? null);
+  };
+  const people = entry.entrantKind === 'individual' ? [] : entry.members.map((p) => listed(p, 'member'));
+  return [row(entry.leader, 'leader', 'confirmed', leaderAccountId), ...people, ...entry.advisors.map((p) => listed(p, 'advisor'))];
+};
+
+/**
+ * The audit log is read by supervisors, so it must not spread people's ID numbers and phones:
+ * the event carries the entry with those masked, plus the SHA-256 of the full entry, which proves
+ * what was accepted without disclosing it.
+ */
+export const auditEntry = (entry: RegistrationInput) => {
+  const mask = (person: PersonInput) => ({
+    ...person,
+    phone: person.phone && maskPhone(person.phone),
+    idNumber: person.idNumber && `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-2)}`,
+  });
+  return {
+    entry: { ...entry, leader: mask(entry.leader), members: entry.members.map(mask), advisors: entry.advisors.map(mask) },
+    entrySha256: createHash('sha256').update(canonicalJson(entry)).digest('hex'),
+  };
+};

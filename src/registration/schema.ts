@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { entrantKindSchema, organisationTypeSchema } from '../contest/schema/common.ts';
+
+/**
+ * What an entrant sends to register. Formats that carry rules (phone, ID number, credit code) are
+ * checked by the eligibility rules, not here, so each refusal gets its own code and a message that
+ * names the value; this schema only fixes the shape.
+ */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((value) => value.trim())
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const personInputSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  phone: optionalText(20),
+  email: z.email().max(200).optional().or(z.literal('').transform(() => undefined)),
+  /** 居民身份证号 */
+  idNumber: optionalText(18),
+  isFullTimeStudent: z.boolean().optional(),
+  school: optionalText(100),
+  employer: optionalText(100),
+  /** The kind of body the person works for; matched by excludedEmployers. */
+  employerType: optionalText(60),
+  experienceYears: z.number().min(0).max(80).optional(),
+});
+
+export const organisationInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  type: organisationTypeSchema,
+  /** 牵头单位 */
+  isLead: z.boolean().default(false),
+  hasLegalEntity: z.boolean().default(false),
+  /** 统一社会信用代码 */
+  creditCode: optionalText(18),
+});
+
+export const entryPlaceSchema = z.object({
+  trackId: z.string().min(1).max(60),
+  groupId: z.string().max(60).nullish(),
+  categoryId: z.string().max(60).nullish(),
+  topicId: z.string().max(60).nullish(),
+  zoneId: z.string().max(60).nullish(),
+});
+
+export const registrationInputSchema = entryPlaceSchema.extend({
+  title: z.string().trim().min(1).max(100),
+  entrantKind: entrantKindSchema,
+  teamName: optionalText(60),
+  /** The individual entrant, the team's 负责人, or an organisation entry's contact person. */
+  leader: personInputSchema,
+  members: z.array(personInputSchema).max(100).default([]),
+  advisors: z.array(personInputSchema).max(20).default([]),
+  organisations: z.array(organisationInputSchema).max(20).default([]),
+  /** Ids of the definition's declarations the entrant accepts. */
+  declarations: z.array(z.string().max(60)).max(20).default([]),
+});
+
+export type PersonInput = z.infer<typeof personInputSchema>;
+export type OrganisationInput = z.infer<typeof organisationInputSchema>;
+export type RegistrationInput = z.infer<typeof registrationInputSchema>;
+export type RegistrationInputRaw = z.input<typeof registrationInputSchema>;
+
+const named = z.object({ id: z.string(), name: z.string() });
+const personViewSchema = personInputSchema.extend({ status: z.enum(['confirmed', 'invited']) });
+
+/** A registration as the API presents it (presenter.ts builds exactly this). */
+export const registrationViewSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    contestId: z.string(),
+    contestName: z.string(),
+    title: z.string(),
+    entrantKind: entrantKindSchema,
+    teamName: z.string().optional(),
+    track: named,
+    group: named.optional(),
+    category: named.optional(),
+    topic: named.optional(),
+    zone: named.optional(),
+    division: named,
+    status: z.enum(['active', 'withdrawn']),
+    isDemo: z.boolean(),
+    leader: personViewSchema,
+    members: z.array(personViewSchema),
+    advisors: z.array(personViewSchema),
+    organisations: z.array(organisationInputSchema),
+    declarations: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    withdrawnAt: z.string().nullable(),
+    editable: z.boolean(),
+  })
+  .meta({ id: 'Registration' });
+
+export const registrationReply = z.object({ registration: registrationViewSchema });
+export const registrationListReply = z.object({ registrations: z.array(registrationViewSchema) });
+
+const problemSchema = z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), path: z.string().optional(), rule: z.string().optional() });
+export const checkReply = z.object({ ok: z.boolean(), problems: z.array(problemSchema) });
+
+export const contestRegistrationsQuery = z.object({
+  trackId: z.string().optional(),
+  groupId: z.string().optional(),
+  categoryId: z.string().optional(),
+  zoneId: z.string().optional(),
+  status: z.enum(['active', 'withdrawn']).optional(),
+});
+
+export const contestRegistrationsReply = z.object({
+  registrations: z.array(registrationViewSchema),
+  counts: z.object({
+    total: z.number(),
+    byDivision: z.array(z.object({ divisionId: z.string(), name: z.string(), count: z.number() })),
+    byZone: z.array(z.object({ zoneId: z.string(), name: z.string(), count: z.number() })),
+  }),
+});
+
+export const invitationBody = z.object({ role: z.enum(['member', 'advisor']) });
+export const invitationCreatedReply = z.object({ invitation: z.object({ code: z.string(), role: z.enum(['member', 'advisor']), url: z.string(), expiresAt: z.string() }) });
+export const invitationReply = z.object({
+  invitation: z.object({
+    code: z.string(),
+    role: z.enum(['member', 'advisor']),
+    expiresAt: z.string(),
+    registration: z.object({ id: z.string(), ref: z.string(), title: z.string(), contestId: z.string(), contestName: z.string(), trackName: z.string(), leaderName: z.string() }),
+  }),
+});
+export const acceptInvitationBody = z.object({ person: personInputSchema });

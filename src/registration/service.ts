@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAuditEvent } from '../audit/service.ts';
+import { getContest, type StoredContest } from '../contest/service.ts';
+import { isPhaseOpen, phasesOfKind, presentPhase } from '../contest/views.ts';
+import type { Account } from '../platform/auth/service.ts';
+import { requireAccount } from '../platform/auth/policy.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database, RegistrationRow } from '../platform/db-types.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { checkEligibility } from './eligibility/index.ts';
+import { canChangeRegistration } from './policy.ts';
+import { auditEntry, existingEntriesOf, memberRows, toStoredEntrant } from './records.ts';
+import * as queries from './queries.ts';
+import type { RegistrationInput } from './schema.ts';
+
+export interface Actor {
+  account: Account | null;
+  clock: Clock;
+  /** Demo data written by `npm start` is marked so every page can say so. */
+  isDemo?: boolean;
+}
+
+const ineligible = (problems: AppError['problems']) =>
+  new AppError(
+    problems.length === 1 ? problems[0].code : 'registration.ineligible',
+    problems.length === 1 ? problems[0].message : { zh: `报名有 ${problems.length} 处不符合赛事规则`, en: `The registration breaks ${problems.length} rules of the contest` },
+    422,
+    problems,
+  );
+
+/** Registration opens and closes with the contest's registration phase, in the contest's time zone. */
+const registrationClosed = (contest: StoredContest, at: Date): AppError | undefined => {
+  const { definition } = contest;
+  if (isPhaseOpen(definition, 'registration', at)) return undefined;
+  const phase = phasesOfKind(definition, 'registration')[0];
+  const { start, end } = presentPhase(definition, phase);
+  return new AppError('registration.closed', { zh: `不在报名时间内：${phase.name}为 ${start} 至 ${end}（${definition.timeZone}）`, en: `Registration is closed: ${phase.nameEn ?? phase.name} runs from ${start} to ${end} (${definition.timeZone})` }, 409);
+};
+
+export const requireRegistrationOpen = (contest: StoredContest, at: Date) => {
+  const closed = registrationClosed(contest, at);
+  if (closed) throw closed;
+};
+
+/** Loads the other active registrations and runs every eligibility rule: the dry run and the real one share it. */
+const assess = async (db: Kysely<Database>, contest: StoredContest, entry: RegistrationInput, excludeId?: string) => {
+  const others = existingEntriesOf((await queries.activeRegistrationsOfContest(db, contest.definition.id)).filter((r) => r.id !== excludeId));
+  return checkEligibility(contest.definition, entry, others);
+};
+
+/** The form's dry run: every problem the entry would be refused for, without writing anything. */
+export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor) {
+  const contest = await getContest(db, contestId);
+  const result = await assess(db, contest, entry);
+  const closed = registrationClosed(contest, actor.clock.now());
+  const problems = [...(closed ? [{ code: closed.code, message: closed.localised }] : []), ...result.problems];
+  return { ok: problems.length === 0, problems };
+}
+
+const audit = (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: unknown) =>
+  appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now() });
+
+/**
+ * Registers an entry. Effects, in one transaction under the contest's registration lock:
+ * checks the window and every rule (across registrations too), inserts the registration with the
+ * next reference number, one member row per person (the leader confirmed, others invited),
+ * and appends `registration.created` to the contest's audit chain.
+ */
+export async function registerEntry(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
+  const account = requireAccount(actor.account);
+  const contest = await getContest(db, contestId);
+  const at = actor.clock.now();
+  requireRegistrationOpen(contest, at);
+  return db.transaction().execute(async (trx) => {
+    await queries.lockContestRegistrations(trx, contestId);
+    const result = await assess(trx, contest, entry);
+    if (!result.ok) throw ineligible(result.problems);
+    const id = randomUUID();
+    const ref = String((await queries.countRegistrationsOfContest(trx, contestId)) + 1).padStart(4, '0');
+    await queries.insertRegistration(trx, {
+      id,
+      contest_id: contestId,
+      ref,
+      title: entry.title,
+      entrant_kind: entry.entrantKind,
+      track_id: entry.trackId,
+      group_id: entry.groupId ?? null,
+      category_id: entry.categoryId ?? null,
+      topic_id: entry.topicId ?? null,
+      zone_id: entry.zoneId ?? null,
+      owner_account_id: account.id,
+      status: 'active',
+      entrant: JSON.stringify(toStoredEntrant(entry)),
+      is_demo: actor.isDemo ?? false,
+      created_at: at,
+      updated_at: at,
+      withdrawn_at: null,
+    });
+    await queries.replaceMembers(trx, id, memberRows(id, entry, account.id));
+    await audit(trx, contestId, actor, 'registration.created', { registrationId: id, ref, ...auditEntry(entry) });
+    return (await queries.registrationById(trx, id))!;
+  });
+}
+
+export const getRegistration = async (db: Kysely<Database>, id: string) => {
+  const row = await queries.registrationById(db, id);
+  if (!row) throw notFound({ zh: `报名 ${id}`, en: `Registration ${id}` }, 'registration.not_found');
+  return row;
+};
+
+const requireChangeable = (row: RegistrationRow, actor: Actor) => {
+  if (!canChangeRegistration(actor.account, row)) throw actor.account ? forbidden('registration.forbidden') : requireAccount(null);
+  if (row.status === 'withdrawn') throw new AppError('registration.withdrawn', { zh: '该报名已撤回', en: 'This registration was withdrawn' }, 409);
+};
+
+/**
+ * Edits a registration until registration closes. Effects under the contest lock: re-checks every
+ * rule against the other registrations, replaces the entry and its member rows (confirmations of
+ * people still listed are kept), appends `registration.updated`.
+ */
+export async function editRegistration(db: Kysely<Database>, id: string, entry: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
+  const row = await getRegistration(db, id);
+  requireChangeable(row, actor);
+  const contest = await getContest(db, row.contest_id);
+  const at = actor.clock.now();
+  requireRegistrationOpen(contest, at);
+  return db.transaction().execute(async (trx) => {
+    await queries.lockContestRegistrations(trx, row.contest_id);
+    const result = await assess(trx, contest, entry, id);
+    if (!result.ok) throw ineligible(result.problems);
+    const previous = await queries.membersOf(trx, [id]);
+    await queries.updateRegistration(trx, id, {
+      title: entry.title,
+      entrant_kind: entry.entrantKind,
+      track_id: entry.trackId,
+      group_id: entry.groupId ?? null,
+      category_id: entry.categoryId ?? null,
+      topic_id: entry.topicId ?? null,
+      zone_id: entry.zoneId ?? null,
+      entrant: JSON.stringify(toStoredEntrant(entry)),
+      updated_at: at,
+    });
+    await queries.replaceMembers(trx, id, memberRows(id, entry, row.owner_account_id, previous));
+    await audit(trx, row.contest_id, actor, 'registration.updated', { registrationId: id, ref: row.ref, ...auditEntry(entry) });
+    return (await queries.registrationById(trx, id))!;
+  });
+}
+
+/** Withdraws an entry (any time while active). Effects: status withdrawn with its time, `registration.withdrawn`. */
+export async function withdrawRegistration(db: Kysely<Database>, id: string, actor: Actor): Promise<RegistrationRow> {
+  const row = await getRegistration(db, id);
+  requireChangeable(row, actor);
+  const at = actor.clock.now();
+  return db.transaction().execute(async (trx) => {
+    await queries.lockContestRegistrations(trx, row.contest_id);
+    await queries.updateRegistration(trx, id, { status: 'withdrawn', withdrawn_at: at, updated_at: at });
+    await audit(trx, row.contest_id, actor, 'registration.withdrawn', { registrationId: id, ref: row.ref });
+    return (await queries.registrationById(trx, id))!;
+  });
+}
+
+export { ineligible, audit as appendRegistrationAudit, assess as assessEntry };

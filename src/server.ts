@@ -1,0 +1,19 @@
+/**
+ * The HTTP entry: every feature's routes on the platform's server, the built web app at `/`.
+ * `leitai serve` (and `npm start`) open the database, publish the contests folder and call this.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { contestRoutes } from './contest/routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db-types.ts';
+import { createServer } from './platform/http/server.ts';
+import { registrationRoutes } from './registration/routes.ts';
+
+export const featureRoutes = [contestRoutes, registrationRoutes];
+
+export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, options: { logger?: boolean } = {}) =>
+  createServer({ db, config, clock, registerRoutes: featureRoutes, webDist, logger: options.logger });
