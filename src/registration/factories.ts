@@ -1,0 +1,49 @@
+/** Test data for registrations: valid by default, so each test changes only what it is about. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseDefinition } from '../contest/load.ts';
+import type { ContestDefinition } from '../contest/schema/index.ts';
+import { registrationInputSchema, type PersonInput, type RegistrationInput, type RegistrationInputRaw } from './schema.ts';
+
+const seedFiles = {
+  '000': '000-jjj-social-security-card-2025.yaml',
+  '001': '001-hebei-smart-government-data-2022.yaml',
+  '002': '002-yangquan-medical-e-voucher-works-2022.yaml',
+  '003': '003-ilo-digital-social-security-hackathon-2021.yaml',
+  '004': '004-hebei-data-elements-2025.yaml',
+} as const;
+
+export const seedDefinition = (seed: keyof typeof seedFiles): ContestDefinition => {
+  const file = fileURLToPath(new URL(`../../contests/${seedFiles[seed]}`, import.meta.url));
+  const loaded = parseDefinition(readFileSync(file, 'utf8'), file);
+  if (!loaded.ok) throw new Error(`seed ${seed} is invalid`);
+  return loaded.definition;
+};
+
+/** Valid mainland mobiles, numbered so every person in a test is someone else. */
+export const phone = (n: number) => `139${String(n).padStart(8, '0')}`;
+
+export const person = (n: number, extra: Partial<PersonInput> = {}): PersonInput => ({ name: `参赛者${n}`, phone: phone(n), ...extra });
+
+export const people = (count: number, from = 1, extra: Partial<PersonInput> = {}) => Array.from({ length: count }, (_, i) => person(from + i, extra));
+
+/** Every declaration of the place accepted, as a careful entrant does. */
+export const allDeclarations = (definition: ContestDefinition) => [
+  ...new Set(
+    [definition.rules, ...definition.tracks.flatMap((t) => [t.rules, ...t.groups.map((g) => g.rules), ...t.categories.map((c) => c.rules)])]
+      .flat()
+      .flatMap((rule) => (rule.rule === 'declarations' ? rule.items.map((i) => i.id) : [])),
+  ),
+];
+
+export const entry = (definition: ContestDefinition, input: Partial<RegistrationInputRaw> & Pick<RegistrationInputRaw, 'trackId' | 'entrantKind'>): RegistrationInput =>
+  registrationInputSchema.parse({
+    title: '社保卡智慧应用',
+    leader: person(1),
+    declarations: allDeclarations(definition),
+    ...(input.entrantKind === 'team' ? { teamName: '测试团队' } : {}),
+    ...input,
+  });
+
+/** Valid 统一社会信用代码 (GB 32100 check characters). */
+export const creditCodes = ['91350100M000100Y43', '52130700MJ0000001J', '12130700MB1234567W', '91130700MA0A1B2C30'];
