@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { addContestCommands } from './cli/contest-commands.ts';
+import { addRegistrationsCommands } from './cli/registrations-commands.ts';
 import { addServeCommand } from './cli/serve-command.ts';
 
 const program = new Command('leitai').description('Leitai (擂台): run public innovation contests from one definition');
 addContestCommands(program);
+addRegistrationsCommands(program);
 addServeCommand(program);
 
 await program.parseAsync(process.argv);
