@@ -1,0 +1,63 @@
+import { queryString, request } from './client.ts';
+import type {
+  Account,
+  ContestSummary,
+  ContestView,
+  Invitation,
+  InvitationView,
+  PersonInput,
+  RegistrationCheck,
+  RegistrationCounts,
+  RegistrationFilters,
+  RegistrationInput,
+  RegistrationView,
+} from './types.ts';
+
+export { ApiError } from './client.ts';
+export type * from './types.ts';
+
+const enc = encodeURIComponent;
+
+export const auth = {
+  me: (signal?: AbortSignal) => request<{ account: Account | null }>('GET', '/api/auth/me', undefined, signal),
+  register: (input: { email: string; password: string; displayName: string }) =>
+    request<{ account: Account }>('POST', '/api/auth/register', input),
+  login: (input: { email: string; password: string }) => request<{ account: Account }>('POST', '/api/auth/login', input),
+  logout: () => request<unknown>('POST', '/api/auth/logout'),
+};
+
+export const contests = {
+  list: (signal?: AbortSignal) => request<{ contests: ContestSummary[] }>('GET', '/api/contests', undefined, signal),
+  get: (id: string, signal?: AbortSignal) => request<{ contest: ContestView }>('GET', `/api/contests/${enc(id)}`, undefined, signal),
+  copy: (id: string, registrationOpens: string) =>
+    request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, { registrationOpens }),
+  registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>
+    request<{ registrations: RegistrationView[]; counts: RegistrationCounts }>(
+      'GET',
+      `/api/contests/${enc(id)}/registrations${queryString({ ...filters })}`,
+      undefined,
+      signal,
+    ),
+};
+
+export const registrations = {
+  check: (contestId: string, input: RegistrationInput, signal?: AbortSignal) =>
+    request<RegistrationCheck>('POST', `/api/contests/${enc(contestId)}/registrations/check`, input, signal),
+  create: (contestId: string, input: RegistrationInput) =>
+    request<{ registration: RegistrationView }>('POST', `/api/contests/${enc(contestId)}/registrations`, input),
+  mine: (signal?: AbortSignal) => request<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations', undefined, signal),
+  get: (id: string, signal?: AbortSignal) =>
+    request<{ registration: RegistrationView }>('GET', `/api/registrations/${enc(id)}`, undefined, signal),
+  update: (id: string, input: RegistrationInput) =>
+    request<{ registration: RegistrationView }>('PUT', `/api/registrations/${enc(id)}`, input),
+  withdraw: (id: string) => request<{ registration: RegistrationView }>('POST', `/api/registrations/${enc(id)}/withdraw`),
+  invite: (id: string, role: 'member' | 'advisor') =>
+    request<{ invitation: Invitation }>('POST', `/api/registrations/${enc(id)}/invitations`, { role }),
+};
+
+export const invitations = {
+  get: (code: string, signal?: AbortSignal) =>
+    request<{ invitation: InvitationView }>('GET', `/api/invitations/${enc(code)}`, undefined, signal),
+  accept: (code: string, person: PersonInput) =>
+    request<{ registration: RegistrationView }>('POST', `/api/invitations/${enc(code)}/accept`, { person }),
+};

@@ -1,0 +1,45 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n.ts';
+import { Button } from './Button.tsx';
+
+/** A modal question with a confirm and a cancel button (the native <dialog>). */
+export const ConfirmDialog = ({
+  open,
+  title,
+  children,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) => {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" onCancel={(e) => { e.preventDefault(); onCancel(); }} data-testid="confirm-dialog">
+      <h2>{title}</h2>
+      {children}
+      <div className="actions">
+        <Button variant="danger" busy={busy} onClick={onConfirm} data-testid="confirm-yes">
+          {confirmLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={busy} data-testid="confirm-no">
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </dialog>
+  );
+};

@@ -1,0 +1,85 @@
+import { Form, useLoaderData, useNavigation, useSubmit, type LoaderFunctionArgs } from 'react-router';
+import { contests } from '../api/index.ts';
+import { DemoBadge } from '../components/Badge.tsx';
+import { useI18n } from '../i18n.ts';
+import { withLogin } from '../lib/guard.ts';
+import { CountsPanel } from './CountsPanel.tsx';
+import { filtersOf } from './filters.ts';
+import { NewEditionForm } from './NewEditionForm.tsx';
+import { RegistrationsTable } from './RegistrationsTable.tsx';
+
+export const loader = async ({ params, request }: LoaderFunctionArgs) =>
+  withLogin(request, async () => {
+    const { contest } = await contests.get(params.id!, request.signal);
+    const search = new URL(request.url).searchParams;
+    const { registrations, counts } = await contests.registrations(contest.id, filtersOf(contest, search), request.signal);
+    return {
+      contest,
+      registrations,
+      counts,
+      selected: { division: search.get('division') ?? '', zone: search.get('zone') ?? '', status: search.get('status') ?? '' },
+    };
+  });
+
+/** The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new edition. */
+export const Component = () => {
+  const { contest, registrations, counts, selected } = useLoaderData<typeof loader>();
+  const { t, name } = useI18n();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const loading = navigation.state === 'loading' && navigation.location?.pathname === `/organiser/contests/${contest.id}`;
+  return (
+    <>
+      <p className="muted small">{t('organiser.kicker')}</p>
+      <h1>
+        {name(contest)} {contest.isDemo && <DemoBadge />}
+      </h1>
+      <CountsPanel contest={contest} counts={counts} />
+
+      <section className="section">
+        <h2>{t('organiser.registrations')}</h2>
+        <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget)} data-testid="registration-filters">
+          <label>
+            <span>{t('registration.division')}</span>
+            <select name="division" defaultValue={selected.division} data-testid="filter-division">
+              <option value="">{t('organiser.all')}</option>
+              {contest.divisions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {name(d)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {contest.zones.length > 0 && (
+            <label>
+              <span>{t('form.zone')}</span>
+              <select name="zone" defaultValue={selected.zone} data-testid="filter-zone">
+                <option value="">{t('organiser.all')}</option>
+                {contest.zones.map((z) => (
+                  <option key={z.id} value={z.id}>
+                    {name(z)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            <span>{t('organiser.status')}</span>
+            <select name="status" defaultValue={selected.status} data-testid="filter-status">
+              <option value="">{t('organiser.all')}</option>
+              <option value="active">{t('registrationStatus.active')}</option>
+              <option value="withdrawn">{t('registrationStatus.withdrawn')}</option>
+            </select>
+          </label>
+          <noscript>
+            <button type="submit">{t('organiser.filter')}</button>
+          </noscript>
+          {loading && <span className="muted small">{t('common.loading')}</span>}
+        </Form>
+        <RegistrationsTable contest={contest} registrations={registrations} />
+      </section>
+
+      <NewEditionForm contest={contest} />
+    </>
+  );
+};

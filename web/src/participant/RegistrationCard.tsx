@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { Link, useRevalidator } from 'react-router';
+import { ApiError, registrations } from '../api/index.ts';
+import type { Invitation, PersonView, RegistrationView } from '../api/types.ts';
+import { Badge, DemoBadge } from '../components/Badge.tsx';
+import { Button } from '../components/Button.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { CopyField } from '../components/CopyField.tsx';
+import { Notice } from '../components/Problems.tsx';
+import { useI18n } from '../i18n.ts';
+import { formatStamp } from '../lib/format.ts';
+
+const Person = ({ person, role }: { person: PersonView; role: string }) => {
+  const { t } = useI18n();
+  return (
+    <li className="person" data-status={person.status}>
+      <span className="person-role">{role}</span>
+      <span className="person-name">{person.name || '—'}</span>
+      <Badge tone={person.status === 'confirmed' ? 'open' : 'warn'}>{t(`personStatus.${person.status}`)}</Badge>
+    </li>
+  );
+};
+
+const absoluteUrl = (url: string) => (url.startsWith('/') ? `${window.location.origin}${url}` : url);
+
+const InvitationPanel = ({ invitation }: { invitation: Invitation }) => {
+  const { t, lang } = useI18n();
+  return (
+    <div className="invitation" data-testid="invitation">
+      <p>{t(invitation.role === 'member' ? 'invite.memberExplain' : 'invite.advisorExplain')}</p>
+      <CopyField label={t('invite.link')} value={absoluteUrl(invitation.url)} testId="invitation-url" />
+      <CopyField label={t('invite.code')} value={invitation.code} testId="invitation-code" />
+      <p className="muted small">{t('invite.expires', { at: formatStamp(invitation.expiresAt, lang) })}</p>
+    </div>
+  );
+};
+
+/** One registration on 我的报名: where it competes, who is on it, and invite / edit / withdraw. */
+export const RegistrationCard = ({ registration: r }: { registration: RegistrationView }) => {
+  const { t, name, pick, lang } = useI18n();
+  const revalidator = useRevalidator();
+  const [inviting, setInviting] = useState<'member' | 'advisor' | null>(null);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = r.status === 'active';
+
+  const invite = async (role: 'member' | 'advisor') => {
+    setInviting(role);
+    setError(null);
+    try {
+      setInvitation((await registrations.invite(r.id, role)).invitation);
+    } catch (e) {
+      setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));
+    } finally {
+      setInviting(null);
+    }
+  };
+
+  const withdraw = async () => {
+    setWithdrawing(true);
+    setError(null);
+    try {
+      await registrations.withdraw(r.id);
+      setConfirming(false);
+      revalidator.revalidate();
+    } catch (e) {
+      setConfirming(false);
+      setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));
+    } finally {
+      setWithdrawing(false);
+    }
+  };
+
+  return (
+    <li className={`card registration-card${active ? '' : ' is-withdrawn'}`} data-testid={`registration-${r.ref}`}>
+      <div className="card-badges">
+        <Badge tone={active ? 'open' : 'closed'} testId="registration-status">
+          {t(`registrationStatus.${r.status}`)}
+        </Badge>
+        <Badge>{t(`entrantKind.${r.entrantKind}`)}</Badge>
+        {r.isDemo && <DemoBadge />}
+      </div>
+      <h2 className="card-title">{r.title}</h2>
+      <p className="muted small">
+        <span className="ref" data-testid="registration-ref">{r.ref}</span> ·{' '}
+        <Link to={`/contests/${r.contestId}`}>{r.contestName}</Link>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('registration.division')}</dt>
+          <dd data-testid="registration-division">{name(r.division)}</dd>
+        </div>
+        {r.topic && (
+          <div>
+            <dt>{t('form.topic')}</dt>
+            <dd>{name(r.topic)}</dd>
+          </div>
+        )}
+        {r.zone && (
+          <div>
+            <dt>{t('form.zone')}</dt>
+            <dd>{name(r.zone)}</dd>
+          </div>
+        )}
+        {r.teamName && (
+          <div>
+            <dt>{t('form.teamName')}</dt>
+            <dd>{r.teamName}</dd>
+          </div>
+        )}
+        {r.organisations.length > 0 && (
+          <div>
+            <dt>{t('form.organisations')}</dt>
+            <dd>{r.organisations.map((o) => `${o.name}${o.isLead ? ` (${t('organisation.lead')})` : ''}`).join(lang === 'zh' ? '、' : '; ')}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('registration.updated')}</dt>
+          <dd>{formatStamp(r.updatedAt, lang)}</dd>
+        </div>
+      </dl>
+      <ul className="people" data-testid="registration-people">
+        <Person person={r.leader} role={r.entrantKind === 'organisation' ? t('form.contact') : r.entrantKind === 'team' ? t('form.leader') : t('form.entrant')} />
+        {r.members.map((p, i) => (
+          <Person key={`m${i}`} person={p} role={t('form.member')} />
+        ))}
+        {r.advisors.map((p, i) => (
+          <Person key={`a${i}`} person={p} role={t('form.advisor')} />
+        ))}
+      </ul>
+      {error && <Notice tone="error">{error}</Notice>}
+      {invitation && <InvitationPanel invitation={invitation} />}
+      {active && (
+        <div className="card-actions">
+          {r.entrantKind === 'team' && (
+            <Button variant="secondary" busy={inviting === 'member'} disabled={inviting !== null} onClick={() => invite('member')} data-testid="invite-member">
+              {t('invite.member')}
+            </Button>
+          )}
+          {r.entrantKind !== 'organisation' && (
+            <Button variant="secondary" busy={inviting === 'advisor'} disabled={inviting !== null} onClick={() => invite('advisor')} data-testid="invite-advisor">
+              {t('invite.advisor')}
+            </Button>
+          )}
+          {r.editable && (
+            <Link className="btn btn-secondary" to={`/registrations/${r.id}/edit`} data-testid="edit-registration">
+              {t('registration.edit')}
+            </Link>
+          )}
+          <Button variant="danger" onClick={() => setConfirming(true)} data-testid="withdraw-registration">
+            {t('registration.withdraw')}
+          </Button>
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('withdraw.title')}
+        confirmLabel={t('withdraw.confirm')}
+        busy={withdrawing}
+        onConfirm={withdraw}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('withdraw.body', { title: r.title, ref: r.ref })}</p>
+      </ConfirmDialog>
+    </li>
+  );
+};

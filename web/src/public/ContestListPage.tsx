@@ -1,0 +1,92 @@
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { contests } from '../api/index.ts';
+import type { ContestSummary } from '../api/types.ts';
+import { DemoBadge, OpenBadge } from '../components/Badge.tsx';
+import { useI18n } from '../i18n.ts';
+import { formatCny, formatWindow } from '../lib/format.ts';
+import { managesContest, useSession } from '../session.ts';
+
+export const loader = async ({ request }: LoaderFunctionArgs) => contests.list(request.signal);
+
+const ContestCard = ({ contest }: { contest: ContestSummary }) => {
+  const { t, name, lang } = useI18n();
+  const { account } = useSession();
+  const hosts = contest.organisers.filter((o) => o.role === 'host');
+  const shown = hosts.length > 0 ? hosts : contest.organisers.slice(0, 1);
+  return (
+    <li className="card contest-card" data-testid={`contest-card-${contest.id}`}>
+      <div className="card-badges">
+        <OpenBadge open={contest.registration.open} />
+        <span className="badge badge-neutral">{t(`format.${contest.format}`)}</span>
+        {contest.isDemo && <DemoBadge />}
+      </div>
+      <h2 className="card-title">
+        <Link to={`/contests/${contest.id}`}>{name(contest)}</Link>
+      </h2>
+      {contest.theme && <p className="muted">{contest.theme}</p>}
+      <dl className="facts">
+        <div>
+          <dt>{t('organiserRole.host')}</dt>
+          <dd>{shown.map((o) => name(o)).join(lang === 'zh' ? '、' : ', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('contest.registrationWindow')}</dt>
+          <dd>{formatWindow(contest.registration.start, contest.registration.end, contest.timeZone ?? 'Asia/Shanghai', lang)}</dd>
+        </div>
+        {contest.prizePoolCny > 0 && (
+          <div>
+            <dt>{t('contest.prizePool')}</dt>
+            <dd className="money">{formatCny(contest.prizePoolCny)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('contest.tracks')}</dt>
+          <dd>{t('contest.trackCount', { tracks: contest.trackCount, divisions: contest.divisionCount })}</dd>
+        </div>
+      </dl>
+      {contest.phasesNow.length > 0 && (
+        <p className="now">
+          {t('contest.now')}
+          {contest.phasesNow.map((p) => name(p)).join(' · ')}
+        </p>
+      )}
+      {contest.editionOf && (
+        <p className="muted small" data-testid="edition-note">
+          {t('contest.editionOf', { id: contest.editionOf })}
+        </p>
+      )}
+      <div className="card-actions">
+        <Link className="btn btn-primary" to={`/contests/${contest.id}`}>
+          {t('contest.view')}
+        </Link>
+        {managesContest(account, contest.id) && (
+          <Link className="btn btn-secondary" to={`/organiser/contests/${contest.id}`} data-testid={`manage-${contest.id}`}>
+            {t('organiser.manage')}
+          </Link>
+        )}
+      </div>
+    </li>
+  );
+};
+
+export const Component = () => {
+  const { contests: list } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('list.title')}</h1>
+        <p className="lead">{t('list.lead')}</p>
+      </section>
+      {list.length === 0 ? (
+        <p className="empty">{t('list.empty')}</p>
+      ) : (
+        <ul className="card-grid" data-testid="contest-list">
+          {list.map((c) => (
+            <ContestCard key={c.id} contest={c} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+};
