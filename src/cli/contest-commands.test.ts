@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/leitai.mjs', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+const check = async (file: string, ...extra: string[]) => JSON.parse((await run('contest', 'check', `contests/${file}`, '--json', ...extra)).stdout);
+
+describe('leitai contest check', () => {
+  it('summarises seed 000 with 4 divisions and a prize pool of 156000', async () => {
+    const summary = await check('000-jjj-social-security-card-2025.yaml');
+    expect(summary.id).toBe('jjj-social-security-card-2025');
+    expect(summary.divisions.map((d: { id: string }) => d.id)).toEqual(['publicity', 'app-dev/campus', 'app-dev/social', 'case-selection']);
+    expect(summary.prizePoolCny).toBe(156000);
+    expect(summary.phases[0]).toMatchObject({ id: 'registration', start: '2025-05-12T00:00:00+08:00', end: '2025-09-09T23:59:59+08:00' });
+  });
+
+  it('gives 001 three divisions and 1280000, 002 five divisions, 004 fifteen tracks', async () => {
+    const [s001, s002, s004] = await Promise.all([
+      check('001-hebei-smart-government-data-2022.yaml'),
+      check('002-yangquan-medical-e-voucher-works-2022.yaml'),
+      check('004-hebei-data-elements-2025.yaml'),
+    ]);
+    expect([s001.divisions.length, s001.prizePoolCny]).toEqual([3, 1280000]);
+    expect(s002.divisions.map((d: { id: string }) => d.id)).toEqual(['works/graphic-design', 'works/video', 'works/cultural-creative', 'works/copywriting', 'ambassador']);
+    expect(s004.tracks).toHaveLength(15);
+  });
+
+  it('adds the phases open at --at, by the contest time zone', async () => {
+    const lastSecond = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T23:59:59+08:00');
+    const nextDay = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T16:00:00Z');
+    expect(lastSecond.phaseAt).toEqual(['registration']);
+    expect(nextDay.phaseAt).toEqual([]);
+  });
+
+  it('exits non-zero on an invalid file with the file, line and path of each error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leitai-'));
+    const file = join(dir, 'x.yaml');
+    await writeFile(file, ['id: x', 'name: 测试', 'format: marathon', 'organisers: [{ role: host, name: 某 }]', 'tracks:', '  - id: a', '    name: A', '    rules:', '      - rule: teamSize', '        max: ten', 'phases:', '  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-01 }', ''].join('\n'));
+    const result = await run('contest', 'check', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${file}:3 format: Invalid option: expected one of "innovation-contest"|"hackathon"|"works-call"`,
+      `${file}:10 tracks[0].rules[0].max: expected a number, got string`,
+    ]);
+  });
+});
+
+describe('leitai contest schema and copy', () => {
+  it('prints a JSON Schema that names the rule vocabulary', async () => {
+    const schema = JSON.parse((await run('contest', 'schema')).stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(JSON.stringify(schema)).toContain('"exclusiveMembers"');
+  });
+
+  it('copies 000 to a new edition whose registration opens on the given day, every phase keeping its length', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leitai-'));
+    const out = join(dir, 'next.yaml');
+    expect((await run('contest', 'copy', 'contests/000-jjj-social-security-card-2025.yaml', '--registration-opens', '2026-05-11', '--out', out)).code).toBe(0);
+    const copy = JSON.parse((await run('contest', 'check', out, '--json')).stdout);
+    expect(copy.id).toBe('jjj-social-security-card-2026');
+    expect(copy.phases.map((p: { id: string; start: string; end: string }) => [p.id, p.start, p.end])).toEqual([
+      ['registration', '2026-05-11T00:00:00+08:00', '2026-09-08T23:59:59+08:00'],
+      ['preliminary', '2026-09-11T00:00:00+08:00', '2026-09-15T23:59:59+08:00'],
+      ['public-vote', '2026-09-11T00:00:00+08:00', '2026-09-15T23:59:59+08:00'],
+      ['final', '2026-09-27T00:00:00+08:00', '2026-09-27T23:59:59+08:00'],
+    ]);
+  });
+});

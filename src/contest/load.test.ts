@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseDefinition } from './load.ts';
+
+const minimal = (phases: string) =>
+  ['id: x', 'name: 测试', 'format: hackathon', 'organisers: [{ role: host, name: 某 }]', 'tracks:', '  - id: a', '    name: A', 'phases:', phases, ''].join('\n');
+
+describe('loading a definition', () => {
+  it('reports checks across the definition once its fields are well formed', () => {
+    const result = parseDefinition(minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-01 }'), 'x.yaml');
+    expect(result).toEqual({ ok: false, errors: [{ file: 'x.yaml', line: 9, column: 68, path: 'phases[0].end', message: 'ends (2025-05-01) before it starts (2025-05-12)' }] });
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const result = parseDefinition('id: x\nname: [unclosed\n', 'y.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ file: 'y.yaml', line: 3, path: '' });
+  });
+
+  it('reports a missing key at its parent and an unknown key by name', () => {
+    const result = parseDefinition(minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13, colour: red }').replace('    name: A\n', ''), 'z.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.line} ${e.path}: ${e.message}`)).toEqual(['6 tracks[0].name: expected a string', '8 phases[0]: unknown key colour']);
+    }
+  });
+
+  it('fills the defaults an organiser leaves out: Asia/Shanghai, free, no zones', () => {
+    const result = parseDefinition(minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }'));
+    expect(result.ok && [result.definition.timeZone, result.definition.free, result.definition.zones]).toEqual(['Asia/Shanghai', true, []]);
+  });
+
+  it('refuses a time zone that does not exist and an award for an unknown division', () => {
+    const source = minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }') + 'timeZone: Mars/Olympus\nawards:\n  groups:\n    - divisions: [b]\n      tiers: [{ id: first, name: 一等奖, count: 1, prizeCny: 100 }]\n';
+    const result = parseDefinition(source, 'w.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(['timeZone', 'awards.groups[0].divisions[0]']);
+  });
+});
