@@ -48,6 +48,28 @@ export async function getInvitation(db: Kysely<Database>, code: string, at: Date
   return invitation;
 }
 
+/** What an invitee sees before accepting: the team and who leads it. */
+export async function describeInvitation(db: Kysely<Database>, code: string, at: Date) {
+  const invitation = await getInvitation(db, code, at);
+  const row = await getRegistration(db, invitation.registration_id);
+  const { definition } = await getContest(db, row.contest_id);
+  const entry = toInput(row);
+  return {
+    code: invitation.code,
+    role: invitation.role,
+    expiresAt: invitation.expires_at.toISOString(),
+    registration: {
+      id: row.id,
+      ref: row.ref,
+      title: row.title,
+      contestId: row.contest_id,
+      contestName: definition.name,
+      trackName: definition.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id,
+      leaderName: entry.leader.name,
+    },
+  };
+}
+
 /** Puts the person in the entry: updates the listed person they match (by any identifier), or adds them. */
 const withPerson = (entry: RegistrationInput, role: 'member' | 'advisor', person: PersonInput) => {
   const ids = new Set(personIdentifiers(person));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contestParams } from '../contest/api-schema.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
-import { acceptInvitation, getInvitation, inviteToTeam } from './invitations.ts';
+import { acceptInvitation, describeInvitation, inviteToTeam } from './invitations.ts';
 import { contestRegistrations, myRegistrations, showRegistration } from './listing.ts';
 import {
   acceptInvitationBody,
@@ -16,8 +16,7 @@ import {
   registrationListReply,
   registrationReply,
 } from './schema.ts';
-import { checkRegistration, editRegistration, getRegistration, registerEntry, withdrawRegistration, type Actor } from './service.ts';
-import { getContest } from '../contest/service.ts';
+import { checkRegistration, editRegistration, registerEntry, withdrawRegistration, type Actor } from './service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const codeParams = z.object({ code: z.string().min(4).max(40) });
@@ -81,20 +80,9 @@ export async function registrationRoutes(app: LeitaiApp) {
     },
   );
 
-  app.get('/api/invitations/:code', { schema: { tags, summary: 'What an invitation is for', params: codeParams, response: { 200: invitationReply, ...refusals } } }, async (request) => {
-    const invitation = await getInvitation(app.db, request.params.code, app.clock.now());
-    const row = await getRegistration(app.db, invitation.registration_id);
-    const { definition } = await getContest(app.db, row.contest_id);
-    const entrant = row.entrant as { leader: { name: string } };
-    return {
-      invitation: {
-        code: invitation.code,
-        role: invitation.role,
-        expiresAt: invitation.expires_at.toISOString(),
-        registration: { id: row.id, ref: row.ref, title: row.title, contestId: row.contest_id, contestName: definition.name, trackName: definition.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id, leaderName: entrant.leader.name },
-      },
-    };
-  });
+  app.get('/api/invitations/:code', { schema: { tags, summary: 'What an invitation is for', params: codeParams, response: { 200: invitationReply, ...refusals } } }, async (request) => ({
+    invitation: await describeInvitation(app.db, request.params.code, app.clock.now()),
+  }));
 
   app.post(
     '/api/invitations/:code/accept',

@@ -10,9 +10,8 @@ const optionalText = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((value) => value.trim())
-    .optional()
-    .transform((value) => (value ? value : undefined));
+    .transform((value) => value.trim() || undefined)
+    .optional();
 
 export const personInputSchema = z.object({
   name: z.string().trim().min(1).max(50),
