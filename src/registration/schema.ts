@@ -64,7 +64,29 @@ export type RegistrationInput = z.infer<typeof registrationInputSchema>;
 export type RegistrationInputRaw = z.input<typeof registrationInputSchema>;
 
 const named = z.object({ id: z.string(), name: z.string() });
-const personViewSchema = personInputSchema.extend({ status: z.enum(['confirmed', 'invited']) });
+/**
+ * Reply schemas carry no transforms: Fastify serialises replies with z.encode, which refuses the
+ * one-way trimming transforms of the input schemas (every reply would be a 500).
+ */
+const personViewSchema = z.object({
+  name: z.string(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  idNumber: z.string().optional(),
+  isFullTimeStudent: z.boolean().optional(),
+  school: z.string().optional(),
+  employer: z.string().optional(),
+  employerType: z.string().optional(),
+  experienceYears: z.number().optional(),
+  status: z.enum(['confirmed', 'invited']),
+});
+const organisationViewSchema = z.object({
+  name: z.string(),
+  type: organisationTypeSchema,
+  isLead: z.boolean(),
+  hasLegalEntity: z.boolean(),
+  creditCode: z.string().optional(),
+});
 
 /** A registration as the API presents it (presenter.ts builds exactly this). */
 export const registrationViewSchema = z
@@ -87,7 +109,7 @@ export const registrationViewSchema = z
     leader: personViewSchema,
     members: z.array(personViewSchema),
     advisors: z.array(personViewSchema),
-    organisations: z.array(organisationInputSchema),
+    organisations: z.array(organisationViewSchema),
     declarations: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
