@@ -26,7 +26,7 @@ export async function contestRoutes(app: LeitaiApp) {
         summary: "The contest's next edition: every date shifted so registration opens on the given day (organisers)",
         params: contestParams,
         body: copyContestBody,
-        response: { 201: copiedContestReply, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
+        response: { 201: copiedContestReply, 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { appendAuditEvent } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -95,6 +96,11 @@ export async function publishContestFolder(db: Kysely<Database>, folder: string,
  * (see copy.ts). Effects: one new contest with edition_of set, its `contest.published` event.
  */
 export async function copyContestEdition(db: Kysely<Database>, contestId: string, registrationOpens: string, actor: string, clock: Clock, options: { isDemo?: boolean } = {}) {
+  // A day that does not exist (2026-02-30) or lies ages away would store phases no page can show.
+  const day = DateTime.fromISO(registrationOpens, { zone: 'UTC' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(registrationOpens) || !day.isValid || day.year < 2000 || day.year > 2099) {
+    throw new AppError('contest.invalid_day', { zh: `报名开始日期 ${registrationOpens} 不是 2000–2099 年间的有效日期`, en: `The registration opening day ${registrationOpens} is not a real day between 2000 and 2099` }, 400);
+  }
   const original = await getContest(db, contestId);
   const definition = copyEdition(original.definition, registrationOpens);
   if (await contestById(db, definition.id)) {
