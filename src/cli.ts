@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addAuditCommands } from './cli/audit-command.ts';
 import { addContestCommands } from './cli/contest-commands.ts';
 import { addRegistrationsCommands } from './cli/registrations-commands.ts';
 import { addServeCommand } from './cli/serve-command.ts';
@@ -7,5 +8,6 @@ const program = new Command('leitai').description('Leitai (擂台): run public i
 addContestCommands(program);
 addRegistrationsCommands(program);
 addServeCommand(program);
+addAuditCommands(program);
 
 await program.parseAsync(process.argv);
