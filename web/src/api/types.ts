@@ -243,6 +243,8 @@ export interface ContestView {
   nameEn?: string;
   format: ContestFormat;
   theme?: string;
+  /** Assumed: the theme in English where the definition gives one. */
+  themeEn?: string;
   summary?: string;
   editionOf: string | null;
   isDemo?: boolean;

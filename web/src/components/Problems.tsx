@@ -17,7 +17,18 @@ export const FieldProblems = ({ problems, id }: { problems?: Problem[]; id?: str
   );
 };
 
-export const ErrorSummary = ({ title, problems, testId }: { title?: string; problems: Problem[]; testId?: string }) => {
+export const ErrorSummary = ({
+  title,
+  problems,
+  testId,
+  hrefOf,
+}: {
+  title?: string;
+  problems: Problem[];
+  testId?: string;
+  /** Where a problem's field is (`#f-leader-phone`), to jump to it from the summary. */
+  hrefOf?: (problem: Problem) => string | undefined;
+}) => {
   const { pick, t } = useI18n();
   if (problems.length === 0) return null;
   return (
@@ -26,7 +37,7 @@ export const ErrorSummary = ({ title, problems, testId }: { title?: string; prob
       <ul>
         {problems.map((p, i) => (
           <li key={`${p.code}-${i}`} data-code={p.code}>
-            {pick(p.message)}
+            {hrefOf?.(p) ? <a href={hrefOf(p)}>{pick(p.message)}</a> : pick(p.message)}
           </li>
         ))}
       </ul>

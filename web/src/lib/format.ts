@@ -53,15 +53,19 @@ const isEndOfDay = (p: LocalParts) => p.hour === 23 && p.minute === 59 && p.seco
  * A window as a reader expects it, in the contest's time zone: whole days as dates
  * (2025年5月12日 — 2025年9月9日), one day once (2025年9月28日), times only where the window has them.
  */
-export const formatWindow = (start: string, end: string, timeZone: string, lang: Lang) => {
+export const formatWindow = (start: string, end: string, timeZone: string, lang: Lang) =>
+  windowParts(start, end, timeZone, lang).join(' — ');
+
+/** The one or two ends of a window as formatWindow writes them, to be set apart without breaking inside a date. */
+export const windowParts = (start: string, end: string, timeZone: string, lang: Lang): string[] => {
   const s = localParts(start, timeZone);
   const e = localParts(end, timeZone);
   const wholeDays = isStartOfDay(s) && isEndOfDay(e);
-  if (wholeDays) return sameDay(s, e) ? dayText(s, lang) : `${dayText(s, lang)} — ${dayText(e, lang)}`;
-  if (sameDay(s, e)) return `${dayText(s, lang)} ${timeText(s)}—${timeText(e)}`;
+  if (wholeDays) return sameDay(s, e) ? [dayText(s, lang)] : [dayText(s, lang), dayText(e, lang)];
+  if (sameDay(s, e)) return [`${dayText(s, lang)} ${timeText(s)}—${timeText(e)}`];
   const startText = isStartOfDay(s) ? dayText(s, lang) : `${dayText(s, lang)} ${timeText(s)}`;
   const endText = isEndOfDay(e) ? dayText(e, lang) : `${dayText(e, lang)} ${timeText(e)}`;
-  return `${startText} — ${endText}`;
+  return [startText, endText];
 };
 
 /** Where a window stands at `now`: before it opens, within it, or over. */

@@ -35,7 +35,13 @@ export const RegistrationsTable = ({ contest, registrations }: { contest: Contes
           {registrations.map((r) => (
             <tr key={r.id} data-testid={`registration-row-${r.ref}`} className={r.status === 'withdrawn' ? 'is-withdrawn' : undefined}>
               <td className="ref nowrap">
-                {r.ref} {r.isDemo && <DemoBadge />}
+                {r.ref}
+                {r.isDemo && (
+                  <>
+                    <br />
+                    <DemoBadge />
+                  </>
+                )}
               </td>
               <td>{r.title}</td>
               <td>

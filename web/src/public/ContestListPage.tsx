@@ -3,10 +3,15 @@ import { contests } from '../api/index.ts';
 import type { ContestSummary } from '../api/types.ts';
 import { DemoBadge, OpenBadge } from '../components/Badge.tsx';
 import { useI18n } from '../i18n.ts';
-import { formatCny, formatWindow } from '../lib/format.ts';
+import { WindowText } from '../components/WindowText.tsx';
+import { formatCny } from '../lib/format.ts';
 import { managesContest, useSession } from '../session.ts';
+import { byOpenThenLatest } from './order.ts';
 
-export const loader = async ({ request }: LoaderFunctionArgs) => contests.list(request.signal);
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { contests: list } = await contests.list(request.signal);
+  return { contests: [...list].sort(byOpenThenLatest) };
+};
 
 const ContestCard = ({ contest }: { contest: ContestSummary }) => {
   const { t, name, lang } = useI18n();
@@ -31,7 +36,9 @@ const ContestCard = ({ contest }: { contest: ContestSummary }) => {
         </div>
         <div>
           <dt>{t('contest.registrationWindow')}</dt>
-          <dd>{formatWindow(contest.registration.start, contest.registration.end, contest.timeZone ?? 'Asia/Shanghai', lang)}</dd>
+          <dd>
+            <WindowText start={contest.registration.start} end={contest.registration.end} timeZone={contest.timeZone ?? 'Asia/Shanghai'} />
+          </dd>
         </div>
         {contest.prizePoolCny > 0 && (
           <div>

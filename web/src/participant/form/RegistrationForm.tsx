@@ -4,11 +4,11 @@ import type { ContestView, Problem, RegistrationInput } from '../../api/types.ts
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/Problems.tsx';
 import { useI18n } from '../../i18n.ts';
-import { placeProblems, setIn, topKey } from '../../lib/paths.ts';
+import { fieldName, placeProblems, setIn, topKey } from '../../lib/paths.ts';
 import { knownFields, layoutOf, placeOf, ruleTexts, toRequest, withPlace } from '../registration-form.ts';
 import { DeclarationsField } from './DeclarationsField.tsx';
 import { TextField } from './fields.tsx';
-import { FormContext, type FormState } from './form-context.ts';
+import { fieldId, FormContext, type FormState } from './form-context.ts';
 import { OrganisationsSection } from './OrganisationsSection.tsx';
 import { PeopleSection, RuleHints } from './PeopleSection.tsx';
 import { PersonFields } from './PersonFields.tsx';
@@ -124,7 +124,7 @@ export const RegistrationForm = ({
               <p>{failure}</p>
             </div>
           )}
-          <ErrorSummary problems={top} />
+          <ErrorSummary problems={top} hrefOf={(p) => (p.path && known.has(fieldName(p.path)) ? `#${fieldId(fieldName(p.path))}` : undefined)} />
         </div>
 
         <PlaceFields contest={contest} onPlace={(change) => setInput((current) => withPlace(contest, current, change))} />

@@ -25,7 +25,7 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
       {contest.theme && (
         <p className="theme">
           <span className="label">{t('contest.theme')}</span>
-          {contest.theme}
+          {lang === 'en' && contest.themeEn ? contest.themeEn : contest.theme}
         </p>
       )}
       {contest.summary && <p className="summary">{contest.summary}</p>}

@@ -23,7 +23,7 @@ export const InfoSection = ({ contest }: { contest: ContestView }) => {
       {contest.contacts.length > 0 && (
         <div className="card">
           <h3>{t('contest.contacts')}</h3>
-          <dl className="facts">
+          <dl className="facts wide">
             {contest.contacts.map((c, i) => (
               <div key={i}>
                 <dt>{c.label}</dt>

@@ -1,10 +1,11 @@
 import type { ContestView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
-import { formatWindow, windowState } from '../../lib/format.ts';
+import { WindowText } from '../../components/WindowText.tsx';
+import { windowState } from '../../lib/format.ts';
 
 /** The phases as a timeline, in the contest's time zone, the current ones marked. */
 export const ScheduleSection = ({ contest }: { contest: ContestView }) => {
-  const { t, name, lang } = useI18n();
+  const { t, name } = useI18n();
   const now = new Date();
   return (
     <section id="schedule" className="section">
@@ -22,7 +23,9 @@ export const ScheduleSection = ({ contest }: { contest: ContestView }) => {
                   {name(phase)}
                   {current && <span className="badge badge-open">{t('schedule.now')}</span>}
                 </div>
-                <div className="phase-dates">{formatWindow(phase.start, phase.end, contest.timeZone, lang)}</div>
+                <div className="phase-dates">
+                  <WindowText start={phase.start} end={phase.end} timeZone={contest.timeZone} />
+                </div>
                 {phase.asPublished && <div className="muted small">{t('schedule.asPublished', { text: phase.asPublished })}</div>}
               </div>
             </li>

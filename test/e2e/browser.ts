@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 900 };
+
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** Full-page screenshots of the page as it is, at phone and desktop width, into test-results/. */
+export const screenshots = async (page: Page, name: string) => {
+  await mkdir(resultsDir, { recursive: true });
+  const before = page.viewportSize();
+  for (const [label, size] of [['phone', phone], ['desktop', desktop]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${resultsDir}${name}-${label}.png`, fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+};
+
+/** A valid 居民身份证号 (GB 11643 check character) for a birth date and sequence number. */
+export const idNumber = (birth: string, sequence: number) => {
+  const body = `110105${birth}${String(sequence).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(body[i]), 0);
+  return `${body}${'10X98765432'[sum % 11]}`;
+};
