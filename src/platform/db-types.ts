@@ -117,6 +117,51 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface UploadsTable {
+  /** The tus upload id; its bytes are in the upload store under this id. */
+  id: string;
+  registration_id: string;
+  requirement_id: string;
+  account_id: string;
+  file_name: string;
+  declared_size: number;
+  started_at: Date;
+  /** hash-wasm's saved SHA-256 state after `hashed_bytes` bytes. */
+  hash_state: Uint8Array | null;
+  hashed_bytes: Generated<number>;
+  completed_at: Date | null;
+  submission_file_id: string | null;
+}
+
+export interface SubmissionFilesTable {
+  id: string;
+  contest_id: string;
+  registration_id: string;
+  requirement_id: string;
+  storage_key: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  file_kind: string | null;
+  media_type: string | null;
+  facts: Jsonb<unknown> | null;
+  problems: Jsonb<unknown>;
+  accepted: boolean;
+  fingerprint: Jsonb<unknown> | null;
+  uploaded_by: string;
+  upload_started_at: Date;
+  created_at: CreatedAt;
+  superseded_at: Date | null;
+}
+
+export interface SubmissionFieldsTable {
+  registration_id: string;
+  field_id: string;
+  value: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_roles: AccountRolesTable;
@@ -126,6 +171,9 @@ export interface Database {
   registration_members: RegistrationMembersTable;
   team_invitations: TeamInvitationsTable;
   audit_events: AuditEventsTable;
+  uploads: UploadsTable;
+  submission_files: SubmissionFilesTable;
+  submission_fields: SubmissionFieldsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -143,3 +191,7 @@ export type NewRegistrationMember = Insertable<RegistrationMembersTable>;
 export type TeamInvitationRow = Selectable<TeamInvitationsTable>;
 export type NewTeamInvitation = Insertable<TeamInvitationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type UploadRow = Selectable<UploadsTable>;
+export type SubmissionFileRow = Selectable<SubmissionFilesTable>;
+export type NewSubmissionFile = Insertable<SubmissionFilesTable>;
+export type SubmissionFieldRow = Selectable<SubmissionFieldsTable>;

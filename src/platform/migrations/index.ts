@@ -12,6 +12,9 @@ import * as registrations from './2026112305-registrations.ts';
 import * as registrationMembers from './2026112306-registration-members.ts';
 import * as teamInvitations from './2026112307-team-invitations.ts';
 import * as auditEvents from './2026112308-audit-events.ts';
+import * as uploads from './2026112309-uploads.ts';
+import * as submissionFiles from './2026112310-submission-files.ts';
+import * as submissionFields from './2026112311-submission-fields.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026112306-registration-members': registrationMembers,
   '2026112307-team-invitations': teamInvitations,
   '2026112308-audit-events': auditEvents,
+  '2026112309-uploads': uploads,
+  '2026112310-submission-files': submissionFiles,
+  '2026112311-submission-fields': submissionFields,
 };

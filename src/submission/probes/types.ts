@@ -39,6 +39,8 @@ export interface ImageFacts {
   height: number;
   orientation: Orientation;
   hasExif: boolean;
+  /** False when the file itself is greyscale (JPEG with one component, PNG colour types 0 and 4); absent when unknown. */
+  colour?: boolean;
   exif?: { make?: string; model?: string; takenAt?: string; orientation?: number };
 }
 
