@@ -65,7 +65,7 @@ describeOnDatabases('the contest routes', (database) => {
 });
 
 describeOnDatabases('copying a contest through the API', (database) => {
-  const copy = async (headers: object, registrationOpens = '2026-05-12') =>
+  const copy = async (headers: Record<string, string>, registrationOpens = '2026-05-12') =>
     (await app(database.db)).inject({ method: 'POST', url: `/api/contests/${seeds['000'].id}/copy`, headers, payload: { registrationOpens } });
 
   it('lets an organiser copy 000 into its next edition, whose registration opens on the given day', async () => {
