@@ -1,0 +1,61 @@
+import sharp from 'sharp';
+import { imageViews, type ImageViews } from './image-hash.ts';
+import { minHashSignature, normaliseText, type MinHashSignature } from './text-hash.ts';
+
+/**
+ * Fingerprints of works, computed once per stored file and kept with it; rules.ts compares them.
+ * Each names its algorithm, so a fingerprint made by a later, different algorithm is never compared
+ * with an older one. The text of a PDF is extracted by the probes (src/submission/probes) and comes in here as text.
+ */
+
+export const imageAlgorithm = 'phash-dct64-views/1';
+export const textAlgorithm = 'minhash192-char5/1';
+
+export interface ImageFingerprint {
+  kind: 'image';
+  algorithm: typeof imageAlgorithm;
+  views: ImageViews;
+}
+
+export interface TextFingerprint {
+  kind: 'text';
+  algorithm: typeof textAlgorithm;
+  /** Characters left after normalisation (letters and digits); short texts are never flagged. */
+  characters: number;
+  /** Empty when the text has fewer characters than one shingle. */
+  signature: MinHashSignature;
+}
+
+export type Fingerprint = ImageFingerprint | TextFingerprint;
+
+/** Side of the square raster sharp hands over; the centre views are cut from it, then averaged to 32×32. */
+const decodedSide = 128;
+
+/**
+ * The perceptual fingerprint of a JPEG or PNG (a path or its bytes): turned upright by its EXIF
+ * orientation, flattened on white (transparent PNGs), greyscale, and squeezed to 128×128 regardless of its
+ * aspect ratio, so that a resized copy lands on the same raster. Rejects what sharp cannot decode.
+ */
+export async function fingerprintImage(input: string | Buffer): Promise<ImageFingerprint> {
+  const { data, info } = await sharp(input)
+    .autoOrient()
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize(decodedSide, decodedSide, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = data[i * info.channels]!;
+  return { kind: 'image', algorithm: imageAlgorithm, views: imageViews({ width: info.width, height: info.height, pixels }) };
+}
+
+/** The MinHash fingerprint of a text field or of the text extracted from a PDF. */
+export function fingerprintText(text: string): TextFingerprint {
+  const normalised = normaliseText(text);
+  return {
+    kind: 'text',
+    algorithm: textAlgorithm,
+    characters: [...normalised].length,
+    signature: minHashSignature(normalised),
+  };
+}
