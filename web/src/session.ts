@@ -42,6 +42,10 @@ export const managesContest = (account: Account | null, contestId: string) =>
     (r) => (r.role === 'organiser' || r.role === 'coordinator') && (r.contestId === null || r.contestId === contestId),
   );
 
+/** Whether the account organises a contest (or all contests): only organisers start a new edition. */
+export const organisesContest = (account: Account | null, contestId: string) =>
+  (account?.roles ?? []).some((r) => r.role === 'organiser' && (r.contestId === null || r.contestId === contestId));
+
 /** The path of the sign-in page that comes back to `next` afterwards. */
 export const loginPath = (next: string) => `/login?next=${encodeURIComponent(next)}`;
 

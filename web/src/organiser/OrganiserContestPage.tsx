@@ -3,6 +3,7 @@ import { contests } from '../api/index.ts';
 import { DemoBadge } from '../components/Badge.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
+import { organisesContest, useSession } from '../session.ts';
 import { CountsPanel } from './CountsPanel.tsx';
 import { filtersOf } from './filters.ts';
 import { NewEditionForm } from './NewEditionForm.tsx';
@@ -25,6 +26,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
 export const Component = () => {
   const { contest, registrations, counts, selected } = useLoaderData<typeof loader>();
   const { t, name } = useI18n();
+  const { account } = useSession();
   const submit = useSubmit();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location?.pathname === `/organiser/contests/${contest.id}`;
@@ -79,7 +81,7 @@ export const Component = () => {
         <RegistrationsTable contest={contest} registrations={registrations} />
       </section>
 
-      <NewEditionForm contest={contest} />
+      {organisesContest(account, contest.id) && <NewEditionForm contest={contest} />}
     </>
   );
 };

@@ -74,7 +74,7 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
   };
 
   return (
-    <li className={`card registration-card${active ? '' : ' is-withdrawn'}`} data-testid={`registration-${r.ref}`}>
+    <li className={`card registration-card${active ? '' : ' is-withdrawn'}`} data-testid="registration-card" data-ref={r.ref} data-contest={r.contestId}>
       <div className="card-badges">
         <Badge tone={active ? 'open' : 'closed'} testId="registration-status">
           {t(`registrationStatus.${r.status}`)}

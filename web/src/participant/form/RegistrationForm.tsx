@@ -62,8 +62,10 @@ export const RegistrationForm = ({
       try {
         const result = await registrations.check(contest.id, request, controller.signal);
         setProblems(result.problems);
-      } catch {
-        // a failed dry run changes nothing; submitting reports for real
+      } catch (error) {
+        // A refused request (400) carries its problems too; any other failure changes nothing,
+        // and submitting reports for real.
+        if (error instanceof ApiError && error.problems.length > 0) setProblems(error.problems);
       } finally {
         if (!controller.signal.aborted) setChecking(false);
       }
@@ -139,7 +141,7 @@ export const RegistrationForm = ({
 
             <fieldset className="form-section">
               <legend>{t('form.entry')}</legend>
-              <TextField name="title" label={t('form.title')} hint={t('form.titleHint')} />
+              <TextField name="title" label={t('form.title')} />
               {layout.teamName && <TextField name="teamName" label={t('form.teamName')} />}
             </fieldset>
 

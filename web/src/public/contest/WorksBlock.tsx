@@ -15,6 +15,14 @@ const fileDetails = (file: FileRequirement, { t }: I18n) => {
   return parts;
 };
 
+const namingParts = ['entrantName', 'title', 'category', 'leaderName', 'leaderPhone', 'track', 'group'] as const;
+
+/** `{entrantName}+{title}` as a reader understands it: 参赛者名称+作品名称. */
+const namingText = (pattern: string, { t }: I18n) =>
+  pattern.replace(/\{(\w+)\}/g, (whole, part: string) =>
+    (namingParts as readonly string[]).includes(part) ? t(`naming.${part as (typeof namingParts)[number]}`) : whole,
+  );
+
 /** What an entry hands in, read-only (uploading comes with submissions). */
 export const WorksBlock = ({ works }: { works: Works }) => {
   const i18n = useI18n();
@@ -49,7 +57,7 @@ export const WorksBlock = ({ works }: { works: Works }) => {
           </li>
         ))}
       </ul>
-      {works.naming && <p className="muted small">{t('works.naming', { pattern: works.naming })}</p>}
+      {works.naming && <p className="muted small">{t('works.naming', { pattern: namingText(works.naming, i18n) })}</p>}
     </div>
   );
 };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, Role } from './api/types.ts';
+import { managesContest, organisesContest, safeNext } from './session.ts';
+
+const account = (...roles: Role[]): Account => ({ id: 'a', email: 'a@example.cn', displayName: 'A', roles });
+
+describe('who sees the organiser pages', () => {
+  it('lets an organiser of all contests, or of this one, manage it and start a new edition', () => {
+    expect(managesContest(account({ role: 'organiser', contestId: null, zoneId: null }), 'x')).toBe(true);
+    expect(organisesContest(account({ role: 'organiser', contestId: 'x', zoneId: null }), 'x')).toBe(true);
+    expect(organisesContest(account({ role: 'organiser', contestId: 'y', zoneId: null }), 'x')).toBe(false);
+  });
+
+  it('lets a zone coordinator see the registrations but not start a new edition', () => {
+    const coordinator = account({ role: 'coordinator', contestId: 'x', zoneId: 'zhangjiakou' });
+    expect(managesContest(coordinator, 'x')).toBe(true);
+    expect(organisesContest(coordinator, 'x')).toBe(false);
+  });
+
+  it('keeps participants and visitors out', () => {
+    expect(managesContest(account({ role: 'participant', contestId: 'x', zoneId: null }), 'x')).toBe(false);
+    expect(managesContest(null, 'x')).toBe(false);
+  });
+});
+
+describe('safeNext', () => {
+  it('follows only paths within this site', () => {
+    expect(safeNext('/contests/x/register')).toBe('/contests/x/register');
+    expect(safeNext('//evil.example/')).toBe('/');
+    expect(safeNext('https://evil.example/')).toBe('/');
+    expect(safeNext(null, '/me')).toBe('/me');
+  });
+});
