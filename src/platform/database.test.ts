@@ -12,7 +12,10 @@ const allTables = [
   'registration_members',
   'registrations',
   'sessions',
+  'submission_fields',
+  'submission_files',
   'team_invitations',
+  'uploads',
 ];
 
 const tablesOf = async (db: Kysely<any>) => {
