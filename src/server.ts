@@ -10,10 +10,18 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { registrationRoutes } from './registration/routes.ts';
+import { submissionRoutes } from './submission/routes.ts';
+import { uploadsDirectory } from './submission/tus.ts';
 
+/** The routes that need no configuration; tests mount these. */
 export const featureRoutes = [contestRoutes, registrationRoutes];
+
+export const allRoutes = (config: Config) => [
+  ...featureRoutes,
+  submissionRoutes({ directory: uploadsDirectory(config.dataDir), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } }),
+];
 
 export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, options: { logger?: boolean } = {}) =>
-  createServer({ db, config, clock, registerRoutes: featureRoutes, webDist, logger: options.logger });
+  createServer({ db, config, clock, registerRoutes: allRoutes(config), webDist, logger: options.logger });

@@ -14,6 +14,10 @@ export interface Config {
   nodeEnv: string;
   /** Cookies are marked `Secure` only in production, so the demo works over plain http://localhost. */
   isProduction: boolean;
+  /** The largest upload accepted where a contest sets no size (LEITAI_MAX_UPLOAD_MB, default 2048). */
+  maxUploadBytes: number;
+  /** How long an upload begun before the deadline may go on after it (LEITAI_UPLOAD_GRACE_MINUTES, default 120). */
+  uploadGraceMinutes: number;
 }
 
 const invalidSetting = (name: string, value: string) =>
@@ -37,5 +41,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: nonEmpty(env.LEITAI_SESSION_SECRET),
     nodeEnv,
     isProduction: nodeEnv === 'production',
+    maxUploadBytes: positiveNumber(env, 'LEITAI_MAX_UPLOAD_MB', 2048) * 1024 * 1024,
+    uploadGraceMinutes: positiveNumber(env, 'LEITAI_UPLOAD_GRACE_MINUTES', 120),
   };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = nonEmpty(env[name]);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw invalidSetting(name, text);
+  return value;
 }

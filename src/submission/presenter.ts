@@ -1,0 +1,19 @@
+import type { SubmissionFileRow } from '../platform/db-types.ts';
+
+/** A submitted file as the entrant and the organiser see it. */
+export const presentSubmissionFile = (file: SubmissionFileRow) => ({
+  id: file.id,
+  requirementId: file.requirement_id,
+  fileName: file.file_name,
+  size: file.size,
+  sha256: file.sha256,
+  fileKind: file.file_kind,
+  mediaType: file.media_type,
+  facts: (file.facts ?? null) as Record<string, unknown> | null,
+  problems: file.problems as { code: string; message: { zh: string; en: string }; severity: 'error' | 'warning' }[],
+  accepted: file.accepted,
+  uploadStartedAt: file.upload_started_at.toISOString(),
+  receivedAt: file.created_at.toISOString(),
+});
+
+export type SubmissionFileView = ReturnType<typeof presentSubmissionFile>;

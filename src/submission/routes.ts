@@ -1,0 +1,64 @@
+import { createReadStream } from 'node:fs';
+import type { LeitaiApp } from '../platform/http/server.ts';
+import { errorReplySchema } from '../platform/http/error-reply.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
+import { requireAccount } from '../platform/auth/policy.ts';
+import { canSeeRegistration } from '../registration/policy.ts';
+import { membersOf, registrationById } from '../registration/queries.ts';
+import { exportDivisionWorks } from './export.ts';
+import * as queries from './queries.ts';
+import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, worksParams, worksReply } from './schema.ts';
+import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
+import { storedFilePath } from './storage.ts';
+import { createTusServer, UPLOADS_PATH } from './tus.ts';
+import { worksOfEntry } from './works.ts';
+
+const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
+const tags = ['works'];
+
+export const submissionRoutes = (options: { directory: string; limits: UploadLimits }) => async (app: LeitaiApp) => {
+  const { directory, limits } = options;
+  const actor = (request: { account: Parameters<typeof worksOfEntry>[2]['account'] }) => ({ account: request.account, clock: app.clock });
+
+  // tus: resumable uploads. The protocol's bodies are raw bytes, so the parser leaves them as a stream.
+  const tus = createTusServer({ db: app.db, clock: app.clock, directory, limits });
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  const handleTus = async (request: { raw: import('node:http').IncomingMessage }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  app.all(UPLOADS_PATH, { schema: { hide: true } }, handleTus);
+  app.all(`${UPLOADS_PATH}/*`, { schema: { hide: true } }, handleTus);
+
+  app.get('/api/registrations/:id/works', { schema: { tags, summary: "An entry's works as a checklist: each requirement, its files or value, problems and status", params: worksParams, response: { 200: worksReply, ...refusals } } }, async (request) => ({
+    works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes),
+  }));
+
+  app.put('/api/registrations/:id/works/fields/:fieldId', { schema: { tags, summary: 'Set a text or link field of the works (length counted in 字)', params: fieldParams, body: fieldBody, response: { 200: worksReply, ...refusals } } }, async (request) => {
+    await setWorksField(app.db, request.params.id, request.params.fieldId, request.body.value, actor(request));
+    return { works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes) };
+  });
+
+  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: { 204: { type: 'null' } as never, ...refusals } } }, async (request, reply) => {
+    await removeSubmissionFile(app.db, request.params.fileId, actor(request));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/works/files/:fileId/content', { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } }, async (request, reply) => {
+    const account = requireAccount(request.account);
+    const file = await queries.submissionFileById(app.db, request.params.fileId);
+    if (!file) throw notFound({ zh: '文件', en: 'File' }, 'submission.file_not_found');
+    const row = (await registrationById(app.db, file.registration_id))!;
+    if (!canSeeRegistration(account, row, await membersOf(app.db, [row.id]))) throw forbidden('submission.forbidden');
+    reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
+    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
+    return reply.send(createReadStream(storedFilePath(directory, file.storage_key)));
+  });
+
+  app.get('/api/contests/:id/works.zip', { schema: { tags, summary: "All accepted works of a division as one streamed zip, named by the definition's template, with manifest.csv (organisers)", params: exportParams, querystring: exportQuery } }, async (request, reply) => {
+    const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, directory);
+    reply.header('Content-Type', 'application/zip');
+    reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    return reply.send(body);
+  });
+};

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAuditEvent } from '../audit/service.ts';
+import { getContest, type StoredContest } from '../contest/service.ts';
+import type { Works } from '../contest/schema/works.ts';
+import { requireAccount } from '../platform/auth/policy.ts';
+import type { Account } from '../platform/auth/service.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { canChangeRegistration } from '../registration/policy.ts';
+import { getRegistration } from '../registration/service.ts';
+import { checkField, checkFile, type CheckProblem } from './checks.ts';
+import { displayFileName } from './file-names.ts';
+import { probeFile } from './probes/index.ts';
+import * as queries from './queries.ts';
+import { worksFor } from './requirements.ts';
+import { digestState, hashStoredFile } from './storage.ts';
+import { isSubmissionOpen, mayContinueUpload, submissionDeadline } from './windows.ts';
+
+export interface SubmissionActor {
+  account: Account | null;
+  clock: Clock;
+}
+
+export interface UploadLimits {
+  /** Largest file accepted where the definition sets no size, in bytes. */
+  maxBytes: number;
+  graceMinutes: number;
+}
+
+interface EntryWorks {
+  row: RegistrationRow;
+  contest: StoredContest;
+  works: Works;
+}
+
+/** The registration, its contest and the works its place asks for. */
+export async function loadEntryWorks(db: Kysely<Database>, registrationId: string): Promise<EntryWorks> {
+  const row = await getRegistration(db, registrationId);
+  const contest = await getContest(db, row.contest_id);
+  const works = worksFor(contest.definition, { trackId: row.track_id, groupId: row.group_id, categoryId: row.category_id });
+  return { row, contest, works: works ?? { files: [], fields: [] } };
+}
+
+const requireEntrant = (row: RegistrationRow, actor: SubmissionActor) => {
+  if (!canChangeRegistration(actor.account, row)) throw actor.account ? forbidden('submission.forbidden') : requireAccount(null);
+  if (row.status === 'withdrawn') throw new AppError('registration.withdrawn', { zh: '该报名已撤回', en: 'This registration was withdrawn' }, 409);
+};
+
+const submissionClosed = (contest: StoredContest) =>
+  new AppError('submission.closed', { zh: `不在作品提交时间内（${contest.definition.name}）`, en: 'Works cannot be submitted now: the submission window is closed' }, 409);
+
+const requirementOf = (works: Works, requirementId: string) => {
+  const requirement = works.files.find((f) => f.id === requirementId);
+  if (!requirement) throw new AppError('submission.unknown_requirement', { zh: `本赛道不要求提交「${requirementId}」`, en: `This place asks for no file "${requirementId}"` }, 422);
+  return requirement;
+};
+
+/**
+ * Begins a resumable upload. Effects: one uploads row that ties the upload id to the entry, the
+ * requirement, the account and the start time (the postmark of windows.ts). Refuses a closed window,
+ * someone else's entry, an unknown requirement, an empty or over-size file, before a byte is stored.
+ */
+export async function startUpload(db: Kysely<Database>, uploadId: string, request: { registrationId: string; requirementId: string; fileName: string | null; size: number | undefined }, actor: SubmissionActor, limits: UploadLimits) {
+  const account = requireAccount(actor.account);
+  const { row, contest, works } = await loadEntryWorks(db, request.registrationId);
+  requireEntrant(row, actor);
+  const at = actor.clock.now();
+  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
+  const requirement = requirementOf(works, request.requirementId);
+  if (request.size === undefined) throw new AppError('upload.size_required', { zh: '上传须先声明文件大小', en: 'An upload declares its size first' }, 400);
+  if (request.size === 0) throw new AppError('file.empty', { zh: '文件为空（0 字节）', en: 'The file is empty (0 bytes)' }, 422);
+  const maxBytes = requirement.maxSizeMb ? requirement.maxSizeMb * 1024 * 1024 : limits.maxBytes;
+  if (request.size > maxBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new AppError('file.too_large', { zh: `文件 ${mb(request.size)} MB，要求不超过 ${mb(maxBytes)} MB`, en: `The file is ${mb(request.size)} MB; at most ${mb(maxBytes)} MB is allowed` }, 413);
+  }
+  await queries.insertUpload(db, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: displayFileName(request.fileName), declared_size: request.size, started_at: at });
+}
+
+/** Whether this account may send (or ask about) more bytes of this upload now. */
+export async function authoriseUpload(db: Kysely<Database>, uploadId: string, sendsBytes: boolean, actor: SubmissionActor, limits: UploadLimits): Promise<UploadRow> {
+  const account = requireAccount(actor.account);
+  const upload = await queries.uploadById(db, uploadId);
+  if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
+  if (upload.account_id !== account.id) throw forbidden('upload.forbidden');
+  if (sendsBytes) {
+    const { contest } = await loadEntryWorks(db, upload.registration_id);
+    if (!mayContinueUpload(contest.definition, upload.started_at, actor.clock.now(), limits.graceMinutes)) {
+      throw new AppError('upload.deadline_passed', { zh: '作品提交已截止，且本次上传开始于截止之后或已超过宽限时间', en: 'Submission has closed and this upload began after the deadline or ran past the grace period' }, 409);
+    }
+  }
+  return upload;
+}
+
+const fileProblems = (problems: CheckProblem[]) => problems.map(({ code, message, severity }) => ({ code, message, severity }));
+
+/**
+ * Completes an upload: the one owner of submission_files. Effects: probes the stored bytes, checks
+ * them against the requirement, records the version (accepted or not) with its SHA-256; earlier
+ * refused versions of the requirement, and the oldest accepted one when the requirement is full, are
+ * superseded (kept, not deleted); appends `submission.file_received`.
+ */
+export async function finishUpload(db: Kysely<Database>, uploadId: string, storedPath: string, actor: SubmissionActor) {
+  const upload = await queries.uploadById(db, uploadId);
+  if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
+  const { row, works } = await loadEntryWorks(db, upload.registration_id);
+  const requirement = requirementOf(works, upload.requirement_id);
+  const probed = await probeFile(storedPath);
+  const problems = checkFile(requirement, probed);
+  const accepted = !problems.some((p) => p.severity === 'error');
+  const sha256 = upload.hash_state && upload.hashed_bytes === probed.size ? await digestState(upload.hash_state) : await hashStoredFile(storedPath);
+  const at = actor.clock.now();
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const current = (await queries.currentFilesOf(trx, [row.id])).filter((f) => f.requirement_id === requirement.id);
+    const refused = current.filter((f) => !f.accepted).map((f) => f.id);
+    const kept = current.filter((f) => f.accepted);
+    const overflow = accepted ? kept.slice(0, Math.max(0, kept.length + 1 - requirement.count.max)).map((f) => f.id) : [];
+    await queries.supersedeFiles(trx, [...refused, ...overflow], at);
+    await queries.insertSubmissionFile(trx, {
+      id,
+      contest_id: row.contest_id,
+      registration_id: row.id,
+      requirement_id: requirement.id,
+      storage_key: upload.id,
+      file_name: upload.file_name,
+      size: probed.size,
+      sha256,
+      file_kind: probed.ok ? probed.facts.fileKind : (probed.refusal.fileKind ?? null),
+      media_type: probed.ok ? probed.facts.mediaType : (probed.refusal.mediaType ?? null),
+      facts: probed.ok ? JSON.stringify(probed.facts) : null,
+      problems: JSON.stringify(fileProblems(problems)),
+      accepted,
+      fingerprint: null,
+      uploaded_by: upload.account_id,
+      upload_started_at: upload.started_at,
+      created_at: at,
+      superseded_at: null,
+    });
+    await queries.completeUpload(trx, upload.id, at, id);
+    await appendAuditEvent(trx, {
+      contestId: row.contest_id,
+      actor: upload.account_id,
+      type: 'submission.file_received',
+      payload: { registrationId: row.id, ref: row.ref, requirementId: requirement.id, fileId: id, fileName: upload.file_name, size: probed.size, sha256, accepted, problems: problems.map((p) => p.code), supersedes: [...refused, ...overflow], uploadStartedAt: upload.started_at.toISOString() },
+      at,
+    });
+  });
+  return (await queries.submissionFileById(db, id))!;
+}
+
+/** Sets a text or link field of the works. Effects: the field's row, `submission.field_set` with the value. */
+export async function setWorksField(db: Kysely<Database>, registrationId: string, fieldId: string, value: string, actor: SubmissionActor) {
+  const account = requireAccount(actor.account);
+  const { row, contest, works } = await loadEntryWorks(db, registrationId);
+  requireEntrant(row, actor);
+  const at = actor.clock.now();
+  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
+  const requirement = works.fields.find((f) => f.id === fieldId);
+  if (!requirement) throw new AppError('submission.unknown_field', { zh: `本赛道没有「${fieldId}」一项`, en: `This place has no field "${fieldId}"` }, 422);
+  const problems = checkField(requirement, value);
+  if (problems.some((p) => p.severity === 'error')) throw new AppError(problems[0].code, problems[0].message, 422, problems);
+  await db.transaction().execute(async (trx) => {
+    await queries.upsertField(trx, { registration_id: row.id, field_id: fieldId, value: value.trim(), updated_by: account.id, updated_at: at });
+    await appendAuditEvent(trx, { contestId: row.contest_id, actor: account.id, type: 'submission.field_set', payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() }, at });
+  });
+}
+
+/** Removes a file from the entry until the deadline: superseded and audited, never deleted. */
+export async function removeSubmissionFile(db: Kysely<Database>, fileId: string, actor: SubmissionActor) {
+  const file = await queries.submissionFileById(db, fileId);
+  if (!file || file.superseded_at) throw notFound({ zh: `文件 ${fileId}`, en: `File ${fileId}` }, 'submission.file_not_found');
+  const { row, contest } = await loadEntryWorks(db, file.registration_id);
+  requireEntrant(row, actor);
+  const at = actor.clock.now();
+  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
+  await db.transaction().execute(async (trx) => {
+    await queries.supersedeFiles(trx, [file.id], at);
+    await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at });
+  });
+}
+
+export { submissionDeadline };

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db-types.ts';
+import { requireAccount } from '../platform/auth/policy.ts';
+import { forbidden } from '../platform/errors.ts';
+import { canSeeRegistration } from '../registration/policy.ts';
+import { membersOf } from '../registration/queries.ts';
+import { checkCount, checkField } from './checks.ts';
+import { presentSubmissionFile } from './presenter.ts';
+import * as queries from './queries.ts';
+import { loadEntryWorks, type SubmissionActor } from './service.ts';
+import { isSubmissionOpen, submissionDeadline } from './windows.ts';
+
+/**
+ * An entry's works as a checklist: each requirement of the definition with its current files or
+ * value, the problems found, and whether it is done — what the upload page turns green.
+ */
+export async function worksOfEntry(db: Kysely<Database>, registrationId: string, actor: SubmissionActor, graceMinutes: number) {
+  requireAccount(actor.account);
+  const { row, contest, works } = await loadEntryWorks(db, registrationId);
+  if (!canSeeRegistration(actor.account, row, await membersOf(db, [row.id]))) throw forbidden('submission.forbidden');
+  const at = actor.clock.now();
+  const files = await queries.currentFilesOf(db, [row.id]);
+  const fields = await queries.fieldsOf(db, row.id);
+  const fileItems = works.files.map((requirement) => {
+    const current = files.filter((f) => f.requirement_id === requirement.id);
+    const accepted = current.filter((f) => f.accepted);
+    const countProblems = checkCount(requirement, accepted.length);
+    const refused = current.some((f) => !f.accepted);
+    return {
+      requirement,
+      files: current.map(presentSubmissionFile),
+      problems: countProblems,
+      status: refused ? ('invalid' as const) : countProblems.length > 0 ? ('missing' as const) : ('done' as const),
+    };
+  });
+  const fieldItems = works.fields.map((requirement) => {
+    const value = fields.find((f) => f.field_id === requirement.id)?.value;
+    const problems = checkField(requirement, value);
+    return { requirement, value: value ?? null, problems, status: problems.length > 0 ? (value ? ('invalid' as const) : ('missing' as const)) : ('done' as const) };
+  });
+  const deadline = submissionDeadline(contest.definition, at);
+  return {
+    registrationId: row.id,
+    ref: row.ref,
+    title: row.title,
+    contestId: row.contest_id,
+    submissionOpen: isSubmissionOpen(contest.definition, at) && row.status === 'active',
+    deadline: deadline?.toISOString() ?? null,
+    graceMinutes,
+    naming: works.naming ?? null,
+    originality: works.originality ?? [],
+    files: fileItems,
+    fields: fieldItems,
+    complete: [...fileItems, ...fieldItems].every((item) => item.status === 'done'),
+  };
+}
