@@ -29,7 +29,7 @@ const Subdivision = ({ sub, kind }: { sub: SubView; kind: 'group' | 'category' }
         {name(sub)} <span className="muted small">{t(kind === 'group' ? 'contest.group' : 'contest.category')}</span>
       </h3>
       {sub.description && <p>{sub.description}</p>}
-      {sub.quote && <blockquote className="quote">{sub.quote}</blockquote>}
+      {sub.quote && <blockquote className="quote" lang="zh-CN">{sub.quote}</blockquote>}
       <EligibilityBlock eligibility={sub.eligibility} testId={`eligibility-${sub.id}`} />
       {sub.works && <WorksBlock works={sub.works} />}
     </section>
@@ -44,7 +44,7 @@ const Track = ({ track }: { track: TrackView }) => {
     <section className="track card" data-testid={`track-${track.id}`}>
       <h3 className="track-name">{name(track)}</h3>
       {track.description && <p>{track.description}</p>}
-      {track.quote && <blockquote className="quote">{track.quote}</blockquote>}
+      {track.quote && <blockquote className="quote" lang="zh-CN">{track.quote}</blockquote>}
       {(track.topics.length > 0 || track.openChallenges) && (
         <div className="topics">
           <h4>
