@@ -39,7 +39,7 @@ export const submissionRoutes = (options: { directory: string; limits: UploadLim
     return { works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes) };
   });
 
-  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: { 204: { type: 'null' } as never, ...refusals } } }, async (request, reply) => {
+  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: refusals } }, async (request, reply) => {
     await removeSubmissionFile(app.db, request.params.fileId, actor(request));
     return reply.status(204).send();
   });
