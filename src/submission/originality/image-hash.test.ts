@@ -5,6 +5,8 @@ import {
   hammingDistance,
   hashGridSize,
   imageDistance,
+  packedDistance,
+  packViews,
   imageDistanceThreshold,
   imagesLookAlike,
   imageViews,
@@ -73,6 +75,21 @@ describe('imageViews and imageDistance', () => {
     const b = imageViews(cropped);
     expect(imageDistance(a, b)).toBeLessThanOrEqual(4);
     expect(hammingDistance(a.centre90, b.whole)).toBe(imageDistance(a, b));
+  });
+});
+
+describe('packViews and packedDistance', () => {
+  const views = { whole: '0000000000000000', centre95: '00000000000000ff', centre90: 'ff00000000000000', mirrored: 'ffffffffffffffff' };
+
+  it('gives the same distances as imageDistance, without parsing hex again', () => {
+    const other = { whole: 'ff0000000000000f', centre95: '0f0f0f0f0f0f0f0f', centre90: 'ffffffffffff0000', mirrored: '000000000000ffff' };
+    expect(imageDistance(views, other)).toBe(4); // centre90 against whole
+    expect(packedDistance(packViews(views), packViews(other))).toBe(4);
+    expect(packedDistance(packViews(views), packViews(views))).toBe(0);
+  });
+
+  it('refuses a view that is not 16 lower-case hex digits', () => {
+    expect(() => packViews({ ...views, centre90: 'XYZ' })).toThrow('not a 64-bit hash: XYZ');
   });
 });
 

@@ -1,4 +1,4 @@
-import { imageDistance, imageDistanceThreshold } from './image-hash.ts';
+import { imageDistanceThreshold, packedDistance, packViews } from './image-hash.ts';
 import type { Fingerprint, ImageFingerprint, TextFingerprint } from './fingerprint.ts';
 import { estimatedJaccard, LshIndex, minTextCharacters, textSimilarityThreshold } from './text-hash.ts';
 
@@ -33,18 +33,20 @@ export interface NearDuplicate {
 /**
  * The pairs of near-duplicate works, most similar first. A pair is two works of the same kind and
  * algorithm from different registrations: a team's own versions of one work are not duplicates of each
- * other. Images are compared all pairs (a few XORs each: 5,000 images take about a second); texts only
- * in the candidate pairs of an LSH index. Texts shorter than `minTextCharacters` are left out.
+ * other. Images are compared in all pairs (a few XORs each: 5,000 images, 12.5 million pairs, took 1.5 s on
+ * a busy 2-core machine); texts only in the candidate pairs of an LSH index. Texts shorter than
+ * `minTextCharacters` are left out.
  */
 export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDuplicate[] {
   const found: NearDuplicate[] = [];
   const images = works.filter((w): w is FingerprintedWork & { fingerprint: ImageFingerprint } => w.fingerprint.kind === 'image');
+  const packed = images.map((w) => packViews(w.fingerprint.views));
   for (let i = 0; i < images.length; i++) {
     for (let j = i + 1; j < images.length; j++) {
       const a = images[i]!;
       const b = images[j]!;
       if (a.registrationId === b.registrationId || a.fingerprint.algorithm !== b.fingerprint.algorithm) continue;
-      const distance = imageDistance(a.fingerprint.views, b.fingerprint.views);
+      const distance = packedDistance(packed[i]!, packed[j]!);
       if (distance <= imageDistanceThreshold) found.push(pair(a, b, 'image', 1 - distance / 64));
     }
   }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /**
  * Test images for the originality tests, made in the tests: synthetic pictures (gradients, shapes, grain
@@ -99,7 +99,7 @@ export const imageAlterations: readonly ImageAlteration[] = [
 export async function alterImage(original: Buffer, alteration: ImageAlteration, seed: number): Promise<Buffer> {
   const { width, height } = await sharp(original).metadata();
   const random = seededRandom(seed * 31 + 7);
-  const crop = (image: sharp.Sharp) => {
+  const crop = (image: Sharp) => {
     const side = () => 0.03 + random() * 0.02;
     const left = Math.round(width * side());
     const right = Math.round(width * side());
