@@ -47,7 +47,7 @@ function sentence(random: () => number): string {
 /** A text of paragraphs of sentences, 150–600 字, different for each seed. */
 export function makeOriginalText(seed: number): string {
   const random = seededRandom(seed * 104729 + 3);
-  const target = 150 + Math.floor(random() * 450);
+  const target = 150 + Math.floor(random() * 400); // the last sentence may pass it by up to ~45 字
   const paragraphs: string[] = [];
   let length = 0;
   while (length < target) {
