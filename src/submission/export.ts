@@ -36,7 +36,8 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
   const track = definition.tracks.find((t) => t.id === division.trackId)!;
   const sub = [...track.groups, ...track.categories].find((s) => s.id === (division.groupId ?? division.categoryId));
 
-  const zip = archiver('zip', { zlib: { level: 0 } });
+  // Stored, not deflated: photos, videos and PDFs are compressed already, and a reviewer's unzip is instant.
+  const zip = archiver('zip', { store: true });
   const manifest: string[][] = [['ref', 'title', 'entrant', 'requirement', 'file', 'original_name', 'size', 'sha256', 'accepted']];
   for (const entry of entries) {
     const input = toInput(entry);

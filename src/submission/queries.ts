@@ -37,3 +37,11 @@ export const upsertField = (db: Db, field: { registration_id: string; field_id: 
 
 export const currentFilesOfContest = (db: Db, contestId: string) =>
   db.selectFrom('submission_files').selectAll().where('contest_id', '=', contestId).where('superseded_at', 'is', null).where('accepted', '=', true).execute();
+
+export const fieldsOfContest = (db: Db, contestId: string) =>
+  db
+    .selectFrom('submission_fields')
+    .innerJoin('registrations', 'registrations.id', 'submission_fields.registration_id')
+    .select(['submission_fields.registration_id', 'submission_fields.field_id', 'submission_fields.value'])
+    .where('registrations.contest_id', '=', contestId)
+    .execute();

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { z } from 'zod';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
@@ -7,11 +8,12 @@ import { canSeeRegistration } from '../registration/policy.ts';
 import { membersOf, registrationById } from '../registration/queries.ts';
 import { exportDivisionWorks } from './export.ts';
 import * as queries from './queries.ts';
-import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, worksParams, worksReply } from './schema.ts';
+import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, originalityReply, worksParams, worksReply } from './schema.ts';
 import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
 import { storedFilePath } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
 import { worksOfEntry } from './works.ts';
+import { originalityReport } from './originality.ts';
 
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
 const tags = ['works'];
@@ -39,9 +41,9 @@ export const submissionRoutes = (options: { directory: string; limits: UploadLim
     return { works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes) };
   });
 
-  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: refusals } }, async (request, reply) => {
+  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: { 204: z.null(), ...refusals } } }, async (request, reply) => {
     await removeSubmissionFile(app.db, request.params.fileId, actor(request));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/works/files/:fileId/content', { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } }, async (request, reply) => {
@@ -54,6 +56,10 @@ export const submissionRoutes = (options: { directory: string; limits: UploadLim
     reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
     return reply.send(createReadStream(storedFilePath(directory, file.storage_key)));
   });
+
+  app.get('/api/contests/:id/originality', { schema: { tags, summary: 'Near-duplicate works across entries, most similar first, both sides described (organisers)', params: exportParams, response: { 200: originalityReply, ...refusals } } }, async (request) => ({
+    pairs: await originalityReport(app.db, request.params.id, request.account),
+  }));
 
   app.get('/api/contests/:id/works.zip', { schema: { tags, summary: "All accepted works of a division as one streamed zip, named by the definition's template, with manifest.csv (organisers)", params: exportParams, querystring: exportQuery } }, async (request, reply) => {
     const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, directory);

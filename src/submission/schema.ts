@@ -42,3 +42,15 @@ export const worksReply = z
     }),
   })
   .meta({ id: 'Works' });
+
+const duplicateSide = z.object({
+  registrationId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  fileId: z.string().nullable(),
+  fieldId: z.string().nullable(),
+  what: z.string(),
+  fileName: z.string().nullable(),
+  text: z.string().nullable(),
+});
+export const originalityReply = z.object({ pairs: z.array(z.object({ kind: z.enum(['image', 'text']), similarity: z.number(), a: duplicateSide, b: duplicateSide })) });

@@ -17,6 +17,7 @@ import * as queries from './queries.ts';
 import { worksFor } from './requirements.ts';
 import { digestState, hashStoredFile } from './storage.ts';
 import { isSubmissionOpen, mayContinueUpload, submissionDeadline } from './windows.ts';
+import { fingerprintFile } from './originality.ts';
 
 export interface SubmissionActor {
   account: Account | null;
@@ -110,6 +111,7 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, store
   const probed = await probeFile(storedPath);
   const problems = checkFile(requirement, probed);
   const accepted = !problems.some((p) => p.severity === 'error');
+  const fingerprint = accepted && probed.ok ? await fingerprintFile(probed.facts, storedPath) : null;
   const sha256 = upload.hash_state && upload.hashed_bytes === probed.size ? await digestState(upload.hash_state) : await hashStoredFile(storedPath);
   const at = actor.clock.now();
   const id = randomUUID();
@@ -133,7 +135,7 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, store
       facts: probed.ok ? JSON.stringify(probed.facts) : null,
       problems: JSON.stringify(fileProblems(problems)),
       accepted,
-      fingerprint: null,
+      fingerprint: fingerprint && JSON.stringify(fingerprint),
       uploaded_by: upload.account_id,
       upload_started_at: upload.started_at,
       created_at: at,

@@ -1,33 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import sharp from 'sharp';
-import * as tus from 'tus-js-client';
 import { afterEach, expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
-import { openSession, type Account } from '../platform/auth/service.ts';
+import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
-import { testServer } from '../platform/http/test-server.ts';
 import { describeOnDatabases } from '../platform/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
 import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
-import { featureRoutes } from '../server.ts';
-import { submissionRoutes } from './routes.ts';
-
-/** A clock the test moves, to cross the deadline in the middle of an upload. */
-const movableClock = (iso: string) => {
-  let now = new Date(iso);
-  const clock: Clock & { set(iso: string): void } = { now: () => new Date(now), set: (next) => (now = new Date(next)) };
-  return clock;
-};
-
-/** A JPEG of noise: large for its size in pixels, so uploads take several chunks. */
-const photo = (width: number, height: number, exif = true) => {
-  const image = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 });
-  return (exif ? image.withExif({ IFD0: { Make: 'Canon', Model: 'EOS R6' } }) : image).toBuffer();
-};
+import { cookieFor, movableClock, photo, send, startWorksServer } from './test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {
@@ -35,50 +15,16 @@ afterEach(async () => {
   app = undefined;
 });
 
-interface Sent {
-  url: string | null;
-  body: unknown;
-  error?: { status: number; body: string };
-}
-
-/** Sends bytes with tus-js-client as the page does; `stopAfter` aborts after that many bytes, like a dropped connection. */
-const send = (base: string, cookie: string, bytes: Buffer, metadata: Record<string, string>, options: { uploadUrl?: string; stopAfter?: number } = {}) =>
-  new Promise<Sent>((resolve) => {
-    const upload: tus.Upload = new tus.Upload(bytes, {
-      endpoint: `${base}/api/uploads`,
-      uploadUrl: options.uploadUrl,
-      metadata,
-      headers: { cookie },
-      chunkSize: 64 * 1024,
-      retryDelays: null as unknown as number[],
-      storeFingerprintForResuming: false,
-      onChunkComplete: (_chunk, sent) => {
-        if (options.stopAfter !== undefined && sent >= options.stopAfter) {
-          void upload.abort().then(() => resolve({ url: upload.url, body: null }));
-        }
-      },
-      onSuccess: (payload) => resolve({ url: upload.url, body: JSON.parse(payload.lastResponse.getBody() || 'null') }),
-      onError: (error) => {
-        const response = (error as tus.DetailedError).originalResponse;
-        resolve({ url: upload.url, body: null, error: { status: response?.getStatus() ?? 0, body: response?.getBody() ?? String(error) } });
-      },
-    });
-    upload.start();
-  });
-
 describeOnDatabases('uploading works', (database) => {
   const start = async (clock: Clock) => {
     await publishSeed(database.db, '002');
-    const directory = await mkdtemp(join(tmpdir(), 'leitai-uploads-'));
-    app = await testServer(database.db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ directory, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } })] });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const server = await startWorksServer(database.db, clock);
+    app = server.app;
+    const base = server.base;
     const account: Account = await newAccount(database.db, '张悦');
-    const session = await openSession(database.db, account.id, clock);
     const entry = entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) });
     const registration = await registerEntry(database.db, 'yangquan-medical-e-voucher-works-2022', entry, { account, clock });
-    return { base, cookie: `leitai_session=${session.token}`, registration, metadata: { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' } };
+    return { base, cookie: await cookieFor(database.db, account, clock), registration, metadata: { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' } };
   };
 
   it('accepts a JPEG that meets 平面设计类, with its SHA-256 computed while streaming', async () => {
@@ -142,13 +88,11 @@ describeOnDatabases('uploading works', (database) => {
 
   it('refuses an upload to someone else’s entry, an unknown requirement, and an empty file', async () => {
     const clock = movableClock('2022-10-01T10:00:00+08:00');
-    const { base, metadata } = await start(clock);
+    const { base, metadata, cookie } = await start(clock);
     const stranger = await newAccount(database.db, '路人');
-    const strangerCookie = `leitai_session=${(await openSession(database.db, stranger.id, clock)).token}`;
+    const strangerCookie = await cookieFor(database.db, stranger, clock);
     const bytes = await photo(1200, 800);
     expect((await send(base, strangerCookie, bytes, metadata)).error?.status).toBe(403);
-    const mine = (await database.db.selectFrom('registrations').select('owner_account_id').executeTakeFirstOrThrow()).owner_account_id!;
-    const cookie = `leitai_session=${(await openSession(database.db, mine, clock)).token}`;
     const unknown = await send(base, cookie, bytes, { ...metadata, requirementId: 'sculpture' });
     expect(JSON.parse(unknown.error!.body).error.code).toBe('submission.unknown_requirement');
     const empty = await send(base, cookie, Buffer.alloc(0), metadata);

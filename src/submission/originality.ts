@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { getContest } from '../contest/service.ts';
+import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
+import type { Account } from '../platform/auth/service.ts';
+import type { Database } from '../platform/db-types.ts';
+import { forbidden } from '../platform/errors.ts';
+import { registrationsOfContest } from '../registration/queries.ts';
+import { fingerprintImage, fingerprintText, type Fingerprint } from './originality/fingerprint.ts';
+import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './originality/rules.ts';
+import { pdfText } from './pdf-text.ts';
+import type { FileFacts } from './probes/types.ts';
+import * as queries from './queries.ts';
+import { worksFor } from './requirements.ts';
+
+/** The fingerprint kept with an accepted file: images by their look, PDFs by their text. Null when neither applies. */
+export async function fingerprintFile(facts: FileFacts, path: string): Promise<Fingerprint | null> {
+  try {
+    if (facts.kind === 'image') return await fingerprintImage(path);
+    if (facts.kind === 'pdf' && facts.textExtractable) return fingerprintText(await pdfText(path));
+  } catch {
+    // A file the probes accepted but a decoder chokes on is still a submission; it is just not compared.
+  }
+  return null;
+}
+
+/**
+ * Near-duplicate works across the entries of a contest, for the organiser to look at side by side:
+ * images and PDFs by the fingerprints stored with them, text fields fingerprinted here (they are short).
+ */
+export async function originalityReport(db: Kysely<Database>, contestId: string, account: Account | null) {
+  requireAccount(account);
+  if (!isOrganiserOf(account, contestId)) throw forbidden('submission.originality_forbidden');
+  const { definition } = await getContest(db, contestId);
+  const entries = await registrationsOfContest(db, contestId, { status: 'active' });
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const files = (await queries.currentFilesOfContest(db, contestId)).filter((f) => f.fingerprint && byId.has(f.registration_id));
+  const fields = await queries.fieldsOfContest(db, contestId);
+
+  const works: FingerprintedWork[] = [
+    ...files.map((f) => ({ registrationId: f.registration_id, ref: byId.get(f.registration_id)!.ref, fileId: `file:${f.id}`, fingerprint: f.fingerprint as Fingerprint })),
+    ...fields.filter((f) => byId.has(f.registration_id)).map((f) => ({ registrationId: f.registration_id, ref: byId.get(f.registration_id)!.ref, fileId: `field:${f.registration_id}:${f.field_id}`, fingerprint: fingerprintText(f.value) })),
+  ];
+  const describe = (work: WorkRef) => {
+    const entry = byId.get(work.registrationId)!;
+    const base = { registrationId: entry.id, ref: entry.ref, title: entry.title };
+    if (work.fileId.startsWith('file:')) {
+      const file = files.find((f) => `file:${f.id}` === work.fileId)!;
+      const requirement = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id })?.files.find((r) => r.id === file.requirement_id);
+      return { ...base, fileId: file.id, fieldId: null, what: requirement?.name ?? file.requirement_id, fileName: file.file_name, text: null };
+    }
+    const [, , fieldId] = work.fileId.split(':');
+    const field = fields.find((f) => f.registration_id === entry.id && f.field_id === fieldId)!;
+    const requirement = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id })?.fields.find((r) => r.id === fieldId);
+    return { ...base, fileId: null, fieldId, what: requirement?.name ?? fieldId, fileName: null, text: field.value.slice(0, 500) };
+  };
+  return findNearDuplicates(works).map((pair) => ({ kind: pair.kind, similarity: Math.round(pair.similarity * 1000) / 1000, a: describe(pair.a), b: describe(pair.b) }));
+}

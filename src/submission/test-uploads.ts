@@ -1,0 +1,69 @@
+/** Test helpers for uploads: a clock to move, photos made with sharp, and tus-js-client as the page uses it. */
+import sharp from 'sharp';
+import * as tus from 'tus-js-client';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openSession, type Account } from '../platform/auth/service.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db-types.ts';
+import { testServer } from '../platform/http/test-server.ts';
+import { featureRoutes } from '../server.ts';
+import { submissionRoutes } from './routes.ts';
+
+/** A clock the test moves, to cross the deadline in the middle of an upload. */
+export const movableClock = (iso: string) => {
+  let now = new Date(iso);
+  const clock: Clock & { set(iso: string): void } = { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+  return clock;
+};
+
+/** A JPEG of noise: large for its size in pixels, so uploads take several chunks. */
+export const photo = (width: number, height: number, exif = true) => {
+  const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 });
+  return (exif ? image.withExif({ IFD0: { Make: 'Canon', Model: 'EOS R6' } }) : image).toBuffer();
+};
+
+export interface Sent {
+  url: string | null;
+  body: unknown;
+  error?: { status: number; body: string };
+}
+
+/** Sends bytes with tus-js-client as the page does; `stopAfter` aborts after that many bytes, like a dropped connection. */
+export const send = (base: string, cookie: string, bytes: Buffer, metadata: Record<string, string>, options: { uploadUrl?: string; stopAfter?: number } = {}) =>
+  new Promise<Sent>((resolve) => {
+    const upload: tus.Upload = new tus.Upload(bytes, {
+      endpoint: `${base}/api/uploads`,
+      uploadUrl: options.uploadUrl,
+      metadata,
+      headers: { cookie },
+      chunkSize: 64 * 1024,
+      retryDelays: null as unknown as number[],
+      storeFingerprintForResuming: false,
+      onChunkComplete: (_chunk, sent) => {
+        if (options.stopAfter !== undefined && sent >= options.stopAfter) {
+          void upload.abort().then(() => resolve({ url: upload.url, body: null }));
+        }
+      },
+      onSuccess: (payload) => resolve({ url: upload.url, body: JSON.parse(payload.lastResponse.getBody() || 'null') }),
+      onError: (error) => {
+        const response = (error as tus.DetailedError).originalResponse;
+        resolve({ url: upload.url, body: null, error: { status: response?.getStatus() ?? 0, body: response?.getBody() ?? String(error) } });
+      },
+    });
+    upload.start();
+  });
+
+
+/** A listening server with the works routes over a fresh upload directory, as the page talks to it. */
+export const startWorksServer = async (db: Kysely<Database>, clock: Clock) => {
+  const directory = await mkdtemp(join(tmpdir(), 'leitai-uploads-'));
+  const app = await testServer(db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ directory, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } })] });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return { app, directory, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+};
+
+export const cookieFor = async (db: Kysely<Database>, account: Account, clock: Clock) => `leitai_session=${(await openSession(db, account.id, clock)).token}`;
