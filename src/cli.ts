@@ -3,10 +3,12 @@ import { addAuditCommands } from './cli/audit-command.ts';
 import { addContestCommands } from './cli/contest-commands.ts';
 import { addRegistrationsCommands } from './cli/registrations-commands.ts';
 import { addServeCommand } from './cli/serve-command.ts';
+import { addSubmissionCommands } from './cli/submission-commands.ts';
 
 const program = new Command('leitai').description('Leitai (擂台): run public innovation contests from one definition');
 addContestCommands(program);
 addRegistrationsCommands(program);
+addSubmissionCommands(program);
 addServeCommand(program);
 addAuditCommands(program);
 

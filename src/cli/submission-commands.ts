@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { formatError, loadDefinitionFile } from '../contest/load.ts';
+import { precheckWorks } from '../submission/precheck.ts';
+import { probeFile } from '../submission/probes/index.ts';
+import { worksOfDivision } from '../submission/requirements.ts';
+import { divisions } from '../contest/views.ts';
+import { fail, print } from './output.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export const addSubmissionCommands = (program: Command) => {
+  const submission = program.command('submission').description('works: pre-check files against a contest definition / 作品');
+
+  submission
+    .command('check <contest> <files...>')
+    .description('check files as an upload would: each FILE, or REQUIREMENT=FILE to say which requirement it is for')
+    .requiredOption('--division <id>', 'the division whose works the files are (e.g. works/video, app-dev/campus)')
+    .option('--field <id=value>', 'a text or link field of the works (repeatable)', collect, [])
+    .option('--complete', 'also report missing files and fields')
+    .option('--json', 'print { ok, errors, files } as JSON')
+    .action(async (contestFile: string, paths: string[], options: { division: string; field: string[]; complete?: boolean; json?: boolean }) => {
+      const loaded = await loadDefinitionFile(contestFile);
+      if (!loaded.ok) return fail(loaded.errors.map(formatError));
+      const works = worksOfDivision(loaded.definition, options.division);
+      if (!works) return fail([`--division: no division ${options.division}; divisions are ${divisions(loaded.definition).map((d) => d.id).join(', ')}`]);
+      const files = await Promise.all(
+        paths.map(async (arg) => {
+          const [requirementId, path] = arg.includes('=') && !arg.startsWith('/') && !arg.startsWith('.') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [undefined, arg];
+          return { path, requirementId, probed: await probeFile(path) };
+        }),
+      );
+      const fields = Object.fromEntries(options.field.map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
+      const result = precheckWorks(works, files, fields, Boolean(options.complete));
+      const output = { ok: result.ok, errors: result.errors.map((e) => ({ code: e.code, message: e.message.zh, messageEn: e.message.en, severity: e.severity, ...('file' in e ? { file: e.file } : {}) })), files: result.files };
+      if (options.json) print(output, true);
+      else print(result.ok ? `✓ ${paths.length} file(s) meet ${options.division}` : output.errors.map((e) => `${e.severity === 'error' ? '✗' : '!'} ${'file' in e ? `${e.file}: ` : ''}${e.code}: ${e.message}`).join('\n'));
+      if (!result.ok) process.exitCode = 1;
+    });
+};
