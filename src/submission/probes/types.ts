@@ -84,7 +84,17 @@ export type FileFacts = ImageFacts | VideoFacts | PdfFacts | SlidesFacts | Other
 
 /** A file no probe can vouch for: empty, of a kind Leitai does not take, truncated, corrupt, a zip bomb. */
 export interface ProbeRefusal {
-  code: 'file.empty' | 'file.unsupported_type' | 'file.corrupt' | 'file.truncated' | 'file.zip_bomb' | 'file.encrypted';
+  code:
+    | 'file.empty'
+    | 'file.unsupported_type'
+    | 'file.corrupt'
+    | 'file.truncated'
+    | 'file.zip_bomb'
+    | 'file.encrypted'
+    /** Checking would need more time or bytes than a probe is allowed (index.ts: probeDefaults). */
+    | 'file.probe_limit'
+    /** The file could not be opened at all (probeFile: missing, a directory, no permission). */
+    | 'file.unreadable';
   message: LocalisedText;
   /** What the content looked like, when that much was known. */
   fileKind?: FileKind;

@@ -1,0 +1,156 @@
+import exifr from 'exifr';
+import type { ByteSource, ImageFacts, Orientation } from './types.ts';
+import { mediaTypes } from './types.ts';
+import { ascii, corrupt, readExactly, startsWith, truncated, view } from './refusal.ts';
+
+/**
+ * JPEG and PNG: the size from the frame header (JPEG SOF) or IHDR, EXIF from the APP1 segment or the
+ * eXIf chunk. A JPEG is walked marker by marker until the start of scan, so the compressed image is
+ * never read; only its last bytes are, to see that the file ends with EOI (a cut-off upload does not).
+ */
+const MAX_EXIF_BYTES = 64 * 1024; // an APP1 segment cannot be larger; the same cap for PNG's eXIf
+const MAX_SEGMENTS = 4096;
+const MAX_PNG_CHUNKS = 200_000;
+
+const what = (zh: string, en: string) => ({ zh, en });
+
+export const orientationOf = (width: number, height: number): Orientation =>
+  width === height ? 'square' : width > height ? 'landscape' : 'portrait';
+
+interface ExifFields {
+  make?: string;
+  model?: string;
+  takenAt?: string;
+  orientation?: number;
+}
+
+/** Camera and time fields from a TIFF block; a damaged block still counts as present EXIF, without fields. */
+const readExif = async (tiff: Uint8Array): Promise<ExifFields> => {
+  try {
+    const tags = await exifr.parse(tiff, {
+      tiff: true,
+      exif: true,
+      gps: false,
+      interop: false,
+      ifd1: false,
+      xmp: false,
+      icc: false,
+      iptc: false,
+      translateValues: false,
+      reviveValues: false,
+      mergeOutput: true,
+    });
+    if (!tags) return {};
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().replace(/\0+$/, '') : undefined);
+    const taken = text(tags.DateTimeOriginal);
+    const match = taken?.match(/^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/);
+    const orientation = typeof tags.Orientation === 'number' && tags.Orientation >= 1 && tags.Orientation <= 8 ? tags.Orientation : undefined;
+    return {
+      ...(text(tags.Make) ? { make: text(tags.Make) } : {}),
+      ...(text(tags.Model) ? { model: text(tags.Model) } : {}),
+      // The camera's local time, as written: EXIF has no zone unless OffsetTimeOriginal is set.
+      ...(match ? { takenAt: `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}` } : {}),
+      ...(orientation ? { orientation } : {}),
+    };
+  } catch {
+    return {};
+  }
+};
+
+const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: number, tiff: Uint8Array | undefined, exif: ExifFields): ImageFacts => {
+  // Orientations 5–8 turn the picture a quarter: it is displayed with width and height swapped.
+  const swap = exif.orientation !== undefined && exif.orientation >= 5;
+  const width = swap ? storedHeight : storedWidth;
+  const height = swap ? storedWidth : storedHeight;
+  return {
+    kind: 'image',
+    fileKind,
+    mediaType: mediaTypes[fileKind],
+    width,
+    height,
+    orientation: orientationOf(width, height),
+    hasExif: tiff !== undefined,
+    ...(tiff !== undefined ? { exif } : {}),
+  };
+};
+
+const isTiff = (bytes: Uint8Array) => startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]);
+
+export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
+  let offset = 2;
+  let size: { width: number; height: number } | undefined;
+  let tiff: Uint8Array | undefined;
+  for (let segments = 0; ; segments++) {
+    if (segments > MAX_SEGMENTS) throw corrupt('jpeg', what('JPEG 标记段过多', 'too many JPEG segments'));
+    const marker = await readExactly(source, offset, 4, 'jpeg', what('JPEG 在图像数据之前结束', 'the JPEG ends before its image data'));
+    if (marker[0] !== 0xff) throw corrupt('jpeg', what(`JPEG 标记无效（偏移 ${offset}）`, `invalid JPEG marker at offset ${offset}`));
+    const type = marker[1]!;
+    if (type === 0xff) {
+      offset += 1; // fill byte
+      continue;
+    }
+    if (type === 0x01 || (type >= 0xd0 && type <= 0xd7)) {
+      offset += 2;
+      continue;
+    }
+    if (type === 0xd9 || type === 0xd8) throw corrupt('jpeg', what('JPEG 在帧头之前结束', 'the JPEG ends before its frame header'));
+    const length = view(marker).getUint16(2);
+    if (length < 2) throw corrupt('jpeg', what('JPEG 标记段长度无效', 'a JPEG segment has an invalid length'));
+    const isFrame = type >= 0xc0 && type <= 0xcf && type !== 0xc4 && type !== 0xc8 && type !== 0xcc;
+    if (isFrame) {
+      const frame = view(await readExactly(source, offset + 4, 5, 'jpeg', what('JPEG 帧头不完整', 'the JPEG frame header is cut off')));
+      size = { height: frame.getUint16(1), width: frame.getUint16(3) };
+      if (size.width === 0 || size.height === 0) throw corrupt('jpeg', what('JPEG 宽或高为 0', 'the JPEG has zero width or height'));
+    } else if (type === 0xe1 && tiff === undefined && length > 8) {
+      const segment = await readExactly(source, offset + 4, Math.min(length - 2, MAX_EXIF_BYTES), 'jpeg', what('JPEG 的 EXIF 段不完整', 'the JPEG EXIF segment is cut off'));
+      if (ascii(segment, 0, 6) === 'Exif\0\0' && isTiff(segment.subarray(6))) tiff = segment.slice(6);
+    } else if (type === 0xda) {
+      break;
+    }
+    offset += 2 + length;
+  }
+  if (!size) throw corrupt('jpeg', what('JPEG 缺少帧头（SOF）', 'the JPEG has no frame header (SOF)'));
+
+  // A complete JPEG ends with EOI; some cameras append a trailer, so look through the last 64 KB.
+  const last = await source.read(source.size - 2, 2);
+  if (!(last[0] === 0xff && last[1] === 0xd9)) {
+    const tailLength = Math.min(source.size - offset, 64 * 1024);
+    const tail = await source.read(source.size - tailLength, tailLength);
+    let found = false;
+    for (let i = tail.length - 2; i >= 0 && !found; i--) found = tail[i] === 0xff && tail[i + 1] === 0xd9;
+    if (!found) throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
+  }
+  return facts('jpeg', size.width, size.height, tiff, tiff ? await readExif(tiff) : {});
+};
+
+export const probePng = async (source: ByteSource): Promise<ImageFacts> => {
+  const ihdr = view(await readExactly(source, 8, 25, 'png', what('PNG 缺少 IHDR 块', 'the PNG has no IHDR chunk')));
+  if (ihdr.getUint32(0) !== 13 || ascii(new Uint8Array(ihdr.buffer, ihdr.byteOffset + 4, 4)) !== 'IHDR') {
+    throw corrupt('png', what('PNG 首个块不是 IHDR', 'the first PNG chunk is not IHDR'));
+  }
+  const width = ihdr.getUint32(8);
+  const height = ihdr.getUint32(12);
+  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw corrupt('png', what('PNG 尺寸无效', 'the PNG size is invalid'));
+
+  // Walk the chunk headers to IEND (8 bytes each, data skipped), picking up eXIf on the way.
+  let offset = 33;
+  let tiff: Uint8Array | undefined;
+  let sawData = false;
+  for (let chunks = 0; ; chunks++) {
+    if (chunks > MAX_PNG_CHUNKS) throw corrupt('png', what('PNG 块过多', 'too many PNG chunks'));
+    const header = await readExactly(source, offset, 8, 'png', what('PNG 缺少结束块 IEND', 'the PNG has no IEND chunk'));
+    const length = view(header).getUint32(0);
+    const type = ascii(header, 4, 8);
+    if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) throw corrupt('png', what(`PNG 块无效（偏移 ${offset}）`, `invalid PNG chunk at offset ${offset}`));
+    if (offset + 12 + length > source.size) throw truncated('png', what(`PNG 块 ${type} 被截断`, `the PNG chunk ${type} is cut off`));
+    if (type === 'IDAT') sawData = true;
+    if (type === 'IEND') break;
+    if (type === 'eXIf' && tiff === undefined && length <= MAX_EXIF_BYTES) {
+      const data = await readExactly(source, offset + 8, length, 'png', what('PNG 的 eXIf 块不完整', 'the PNG eXIf chunk is cut off'));
+      if (isTiff(data)) tiff = data.slice();
+    }
+    offset += 12 + length;
+  }
+  if (!sawData) throw corrupt('png', what('PNG 没有图像数据（IDAT）', 'the PNG has no image data (IDAT)'));
+  return facts('png', width, height, tiff, tiff ? await readExif(tiff) : {});
+};
