@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       sessionSecret: undefined,
       nodeEnv: 'development',
       isProduction: false,
+      maxUploadBytes: 2048 * 1024 * 1024,
+      uploadGraceMinutes: 120,
     });
   });
 
@@ -21,6 +23,8 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://leitai@db/leitai',
         LEITAI_SESSION_SECRET: 's3cret',
         NODE_ENV: 'production',
+        LEITAI_MAX_UPLOAD_MB: '500',
+        LEITAI_UPLOAD_GRACE_MINUTES: '30',
       }),
     ).toEqual({
       port: 8080,
@@ -29,11 +33,18 @@ describe('loadConfig', () => {
       sessionSecret: 's3cret',
       nodeEnv: 'production',
       isProduction: true,
+      maxUploadBytes: 500 * 1024 * 1024,
+      uploadGraceMinutes: 30,
     });
   });
 
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBe(undefined);
+  });
+
+  it('refuses an upload limit or grace that is not a non-negative number', () => {
+    expect(() => loadConfig({ LEITAI_MAX_UPLOAD_MB: 'lots' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+    expect(() => loadConfig({ LEITAI_UPLOAD_GRACE_MINUTES: '-5' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
   });
 
   it('refuses a port that is not a number', () => {
