@@ -63,8 +63,8 @@ const stream = (dictionary: string, data: Uint8Array | string) => {
   return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
 };
 
-/** A PDF whose pages each say "Leitai page N" in Helvetica: text extractable. */
-export const pdfWithText = (pages: number) => {
+/** A PDF whose pages each say "Leitai page N" in Helvetica: text extractable; `padding` bytes of an unused stream make it large. */
+export const pdfWithText = (pages: number, padding = 0) => {
   const pageIds = Array.from({ length: pages }, (_, i) => 4 + i * 2);
   return pdfOf([
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -74,6 +74,7 @@ export const pdfWithText = (pages: number) => {
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`,
       stream('', `BT /F1 24 Tf 72 720 Td (Leitai page ${i + 1}) Tj ET`),
     ]),
+    ...(padding > 0 ? [stream('', new Uint8Array(padding).fill(0x20))] : []),
   ]);
 };
 

@@ -47,15 +47,17 @@ const NESTED_ARCHIVE = /\.(zip|7z|rar|gz|tgz|bz2|xz|tar|cab|jar)$/i;
 const what = (zh: string, en: string) => ({ zh, en });
 
 export const readZipDirectory = async (source: ByteSource, kind: FileKind): Promise<ZipDirectory> => {
-  const tailLength = Math.min(source.size, 22 + 0xffff);
-  const tail = await readExactly(source, source.size - tailLength, tailLength, kind, what('ZIP 结尾记录', 'ZIP end record'));
-  const tailView = view(tail);
+  // The end record is 22 bytes plus a comment of up to 64 KB; look in the last 1 KB first, as comments are rare.
+  let tail = new Uint8Array(0);
+  let tailLength = 0;
+  let tailView = view(tail);
   let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tailView.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
+  for (const window of [1024, 22 + 0xffff]) {
+    tailLength = Math.min(source.size, window);
+    tail = await readExactly(source, source.size - tailLength, tailLength, kind, what('ZIP 结尾记录', 'ZIP end record'));
+    tailView = view(tail);
+    for (let i = tail.length - 22; i >= 0 && eocd < 0; i--) if (tailView.getUint32(i, true) === EOCD) eocd = i;
+    if (eocd >= 0 || tailLength === source.size) break;
   }
   if (eocd < 0) throw truncated(kind, what('ZIP 缺少中央目录结尾记录', 'the ZIP end-of-central-directory record is missing'));
   const eocdOffset = source.size - tailLength + eocd;
