@@ -5,16 +5,20 @@ import { parseDefinition } from '../contest/load.ts';
 import type { ContestDefinition } from '../contest/schema/index.ts';
 import { registrationInputSchema, type PersonInput, type RegistrationInput, type RegistrationInputRaw } from './schema.ts';
 
-const seedFiles = {
-  '000': '000-jjj-social-security-card-2025.yaml',
-  '001': '001-hebei-smart-government-data-2022.yaml',
-  '002': '002-yangquan-medical-e-voucher-works-2022.yaml',
-  '003': '003-ilo-digital-social-security-hackathon-2021.yaml',
-  '004': '004-hebei-data-elements-2025.yaml',
+export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
+
+export const seeds = {
+  '000': { id: 'jjj-social-security-card-2025', file: '000-jjj-social-security-card-2025.yaml' },
+  '001': { id: 'hebei-smart-government-data-2022', file: '001-hebei-smart-government-data-2022.yaml' },
+  '002': { id: 'yangquan-medical-e-voucher-works-2022', file: '002-yangquan-medical-e-voucher-works-2022.yaml' },
+  '003': { id: 'ilo-digital-social-security-hackathon-2021', file: '003-ilo-digital-social-security-hackathon-2021.yaml' },
+  '004': { id: 'hebei-data-elements-2025', file: '004-hebei-data-elements-2025.yaml' },
 } as const;
 
-export const seedDefinition = (seed: keyof typeof seedFiles): ContestDefinition => {
-  const file = fileURLToPath(new URL(`../../contests/${seedFiles[seed]}`, import.meta.url));
+export type Seed = keyof typeof seeds;
+
+export const seedDefinition = (seed: Seed): ContestDefinition => {
+  const file = `${contestsFolder}/${seeds[seed].file}`;
   const loaded = parseDefinition(readFileSync(file, 'utf8'), file);
   if (!loaded.ok) throw new Error(`seed ${seed} is invalid`);
   return loaded.definition;
@@ -46,4 +50,7 @@ export const entry = (definition: ContestDefinition, input: Partial<Registration
   });
 
 /** Valid 统一社会信用代码 (GB 32100 check characters). */
-export const creditCodes = ['91350100M000100Y43', '52130700MJ0000001J', '12130700MB1234567W', '91130700MA0A1B2C30'];
+export const creditCodes = { enterprise: '91350100M000100Y43', university: '52130700MJ0000001J', government: '12130700MB1234567W', anotherEnterprise: '91130700MA0A1B2C30' } as const;
+
+/** An entry of the seed, with every declaration accepted, parsed as the API parses it. */
+export const entryOf = (seed: Seed, input: Parameters<typeof entry>[1]): RegistrationInput => entry(seedDefinition(seed), input);

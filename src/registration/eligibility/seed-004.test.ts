@@ -4,7 +4,7 @@ import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.t
 import type { OrganisationInput } from '../schema.ts';
 
 const contest = seedDefinition('004');
-const organisation = (extra: Partial<OrganisationInput> = {}): OrganisationInput => ({ name: '张家口某数据科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: creditCodes[0], ...extra });
+const organisation = (extra: Partial<OrganisationInput> = {}): OrganisationInput => ({ name: '张家口某数据科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: creditCodes.enterprise, ...extra });
 const place = { entrantKind: 'organisation' as const, zoneId: 'zhangjiakou' };
 const check = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) => checkEligibility(contest, entry(contest, input), others).problems;
 const codes = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) => check(input, others).map((p) => p.code);
@@ -38,7 +38,7 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
   });
 
   describe('各级政府部门…可参与城市治理、气象服务、应急管理、开放创新、京津冀协同发展等赛道', () => {
-    const government = organisation({ name: '张家口市某局', type: 'government', creditCode: creditCodes[2] });
+    const government = organisation({ name: '张家口市某局', type: 'government', creditCode: creditCodes.government });
     it('accepts a government department in each of those five tracks', () => {
       for (const trackId of ['urban-governance', 'meteorological-services', 'emergency-management', 'jjj-coordinated-development']) {
         expect(codes({ ...place, trackId, organisations: [government] })).toEqual([]);
@@ -51,7 +51,7 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
   });
 
   describe('合作组队需指定一个组织为牵头参赛单位', () => {
-    const partner = organisation({ name: '河北北方学院', type: 'university', isLead: false, creditCode: creditCodes[1] });
+    const partner = organisation({ name: '河北北方学院', type: 'university', isLead: false, creditCode: creditCodes.university });
     it('accepts a joint entry with exactly one lead', () => {
       expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation(), partner] })).toEqual([]);
     });
@@ -87,7 +87,7 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
       expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation()] }, others)).toEqual(['entry.already_entered']);
     });
     it('accepts the same title by another organisation', () => {
-      expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation({ creditCode: creditCodes[3], name: '另一家公司' })] }, others)).toEqual([]);
+      expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation({ creditCode: creditCodes.anotherEnterprise, name: '另一家公司' })] }, others)).toEqual([]);
     });
   });
 });
