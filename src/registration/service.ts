@@ -58,6 +58,18 @@ export async function checkRegistration(db: Kysely<Database>, contestId: string,
   return { ok: problems.length === 0, problems };
 }
 
+/** The columns an entry fills, the same on insert and on edit. */
+const entryColumns = (entry: RegistrationInput) => ({
+  title: entry.title,
+  entrant_kind: entry.entrantKind,
+  track_id: entry.trackId,
+  group_id: entry.groupId ?? null,
+  category_id: entry.categoryId ?? null,
+  topic_id: entry.topicId ?? null,
+  zone_id: entry.zoneId ?? null,
+  entrant: JSON.stringify(toStoredEntrant(entry)),
+});
+
 const audit = (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: unknown) =>
   appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now() });
 
@@ -82,16 +94,9 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, ent
       id,
       contest_id: contestId,
       ref,
-      title: entry.title,
-      entrant_kind: entry.entrantKind,
-      track_id: entry.trackId,
-      group_id: entry.groupId ?? null,
-      category_id: entry.categoryId ?? null,
-      topic_id: entry.topicId ?? null,
-      zone_id: entry.zoneId ?? null,
+      ...entryColumns(entry),
       owner_account_id: account.id,
       status: 'active',
-      entrant: JSON.stringify(toStoredEntrant(entry)),
       is_demo: actor.isDemo ?? false,
       created_at: at,
       updated_at: at,
@@ -131,14 +136,7 @@ export async function editRegistration(db: Kysely<Database>, id: string, entry: 
     if (!result.ok) throw ineligible(result.problems);
     const previous = await queries.membersOf(trx, [id]);
     await queries.updateRegistration(trx, id, {
-      title: entry.title,
-      entrant_kind: entry.entrantKind,
-      track_id: entry.trackId,
-      group_id: entry.groupId ?? null,
-      category_id: entry.categoryId ?? null,
-      topic_id: entry.topicId ?? null,
-      zone_id: entry.zoneId ?? null,
-      entrant: JSON.stringify(toStoredEntrant(entry)),
+      ...entryColumns(entry),
       updated_at: at,
     });
     await queries.replaceMembers(trx, id, memberRows(id, entry, row.owner_account_id, previous));
