@@ -27,12 +27,11 @@ export const pick = (lang: Lang, message: Message | undefined | null) =>
 export const nameIn = (lang: Lang, named: { name: string; nameEn?: string } | undefined | null) =>
   named ? (lang === 'en' && named.nameEn ? named.nameEn : named.name) : '';
 
-/** The language to start in: the stored choice, else Chinese unless the browser prefers English only. */
-export const initialLang = (stored: string | null, browserLanguages: readonly string[] = []): Lang => {
-  if (stored === 'zh' || stored === 'en') return stored;
-  if (browserLanguages.length > 0 && browserLanguages.every((l) => l.toLowerCase().startsWith('en'))) return 'en';
-  return 'zh';
-};
+/**
+ * The language to start in: the stored choice, else Chinese — whatever the browser's languages, since
+ * the contests are Chinese and English is one click away (the switch in the header).
+ */
+export const initialLang = (stored: string | null): Lang => (stored === 'zh' || stored === 'en' ? stored : 'zh');
 
 export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -63,7 +62,7 @@ const readStored = () => {
 };
 
 export const LanguageProvider = ({ children }: { children: ReactNode }) => {
-  const [lang, setLangState] = useState<Lang>(() => initialLang(readStored(), typeof navigator === 'undefined' ? [] : navigator.languages));
+  const [lang, setLangState] = useState<Lang>(() => initialLang(readStored()));
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {

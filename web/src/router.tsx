@@ -17,6 +17,7 @@ export const router = createBrowserRouter([
           { path: 'contests/:id', lazy: () => import('./public/ContestPage.tsx') },
           { path: 'contests/:id/register', lazy: () => import('./participant/RegisterPage.tsx') },
           { path: 'registrations/:id/edit', lazy: () => import('./participant/EditRegistrationPage.tsx') },
+          { path: 'registrations/:id/works', lazy: () => import('./participant/works/WorksPage.tsx') },
           { path: 'me', lazy: () => import('./participant/MyRegistrationsPage.tsx') },
           { path: 'join/:code', lazy: () => import('./participant/JoinPage.tsx') },
           { path: 'login', lazy: () => import('./participant/LoginPage.tsx') },

@@ -5,12 +5,14 @@ import type {
   ContestView,
   Invitation,
   InvitationView,
+  OriginalityPair,
   PersonInput,
   RegistrationCheck,
   RegistrationCounts,
   RegistrationFilters,
   RegistrationInput,
   RegistrationView,
+  WorksView,
 } from './types.ts';
 
 export { ApiError } from './client.ts';
@@ -31,6 +33,10 @@ export const contests = {
   get: (id: string, signal?: AbortSignal) => request<{ contest: ContestView }>('GET', `/api/contests/${enc(id)}`, undefined, signal),
   copy: (id: string, registrationOpens: string) =>
     request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, { registrationOpens }),
+  originality: (id: string, signal?: AbortSignal) =>
+    request<{ pairs: OriginalityPair[] }>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
+  /** A division's accepted works as one zip (a plain link: the browser downloads it). */
+  worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,
   registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>
     request<{ registrations: RegistrationView[]; counts: RegistrationCounts }>(
       'GET',
@@ -60,4 +66,16 @@ export const invitations = {
     request<{ invitation: InvitationView }>('GET', `/api/invitations/${enc(code)}`, undefined, signal),
   accept: (code: string, person: PersonInput) =>
     request<{ registration: RegistrationView }>('POST', `/api/invitations/${enc(code)}/accept`, { person }),
+};
+
+export const works = {
+  get: (registrationId: string, signal?: AbortSignal) =>
+    request<{ works: WorksView }>('GET', `/api/registrations/${enc(registrationId)}/works`, undefined, signal),
+  setField: (registrationId: string, fieldId: string, value: string) =>
+    request<{ works: WorksView }>('PUT', `/api/registrations/${enc(registrationId)}/works/fields/${enc(fieldId)}`, { value }),
+  removeFile: (fileId: string) => request<null>('DELETE', `/api/works/files/${enc(fileId)}`),
+  /** Where a submitted file downloads from (its entrant and the organisers). */
+  contentUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/content`,
+  /** The tus endpoint of resumable uploads. */
+  uploadsEndpoint: '/api/uploads',
 };

@@ -113,6 +113,8 @@ export interface Eligibility {
 export interface FileRequirement {
   id: string;
   name: string;
+  /** The announcement's sentence the requirement comes from. */
+  quote?: string;
   kinds: string[];
   required: boolean;
   count: { min: number; max: number };
@@ -137,6 +139,7 @@ export interface FileRequirement {
 export interface FieldRequirement {
   id: string;
   name: string;
+  quote?: string;
   type: 'text' | 'url';
   required: boolean;
   maxChars?: number;
@@ -380,4 +383,107 @@ export interface RegistrationCounts {
   total: number;
   byDivision: { divisionId: string; name: string; count: number }[];
   byZone: { zoneId: string; name: string; count: number }[];
+}
+
+// ---------- works (src/submission/schema.ts)
+
+export type Orientation = 'landscape' | 'portrait' | 'square';
+
+/** What the probes found in a file (src/submission/probes/types.ts). */
+export type FileFacts =
+  | {
+      kind: 'image';
+      fileKind: string;
+      mediaType: string;
+      width: number;
+      height: number;
+      orientation: Orientation;
+      hasExif: boolean;
+      colour?: boolean;
+      exif?: { make?: string; model?: string; takenAt?: string; orientation?: number };
+    }
+  | {
+      kind: 'video';
+      fileKind: string;
+      mediaType: string;
+      durationSeconds: number;
+      width: number;
+      height: number;
+      rotation: number;
+      orientation: Orientation;
+      videoCodec?: string;
+      audioCodec?: string;
+      hasSubtitleTrack: boolean;
+    }
+  | { kind: 'pdf'; fileKind: string; mediaType: string; pages: number; textExtractable: boolean }
+  | { kind: 'slides'; fileKind: string; mediaType: string; slides: number }
+  | { kind: 'document' | 'archive'; fileKind: string; mediaType: string };
+
+export interface CheckProblem extends Problem {
+  severity?: 'error' | 'warning';
+}
+
+export interface SubmittedFile {
+  id: string;
+  requirementId: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  fileKind: string | null;
+  mediaType: string | null;
+  facts: FileFacts | null;
+  problems: CheckProblem[];
+  accepted: boolean;
+  uploadStartedAt: string;
+  receivedAt: string;
+}
+
+export type WorksStatus = 'done' | 'missing' | 'invalid';
+
+export interface FileItem {
+  requirement: FileRequirement;
+  files: SubmittedFile[];
+  problems: CheckProblem[];
+  status: WorksStatus;
+}
+
+export interface FieldItem {
+  requirement: FieldRequirement;
+  value: string | null;
+  problems: CheckProblem[];
+  status: WorksStatus;
+}
+
+export interface WorksView {
+  registrationId: string;
+  ref: string;
+  title: string;
+  contestId: string;
+  submissionOpen: boolean;
+  /** The end of the submission window (exclusive), or null when none is ahead. */
+  deadline: string | null;
+  graceMinutes: number;
+  naming: string | null;
+  originality: string[];
+  files: FileItem[];
+  fields: FieldItem[];
+  complete: boolean;
+}
+
+export interface DuplicateSide {
+  registrationId: string;
+  ref: string;
+  title: string;
+  fileId: string | null;
+  fieldId: string | null;
+  what: string;
+  fileName: string | null;
+  text: string | null;
+}
+
+export interface OriginalityPair {
+  kind: 'image' | 'text';
+  similarity: number;
+  a: DuplicateSide;
+  b: DuplicateSide;
 }

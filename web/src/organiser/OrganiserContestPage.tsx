@@ -8,6 +8,7 @@ import { CountsPanel } from './CountsPanel.tsx';
 import { filtersOf } from './filters.ts';
 import { NewEditionForm } from './NewEditionForm.tsx';
 import { RegistrationsTable } from './RegistrationsTable.tsx';
+import { WorksSection } from './WorksSection.tsx';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) =>
   withLogin(request, async () => {
@@ -80,6 +81,8 @@ export const Component = () => {
         </Form>
         <RegistrationsTable contest={contest} registrations={registrations} />
       </section>
+
+      {organisesContest(account, contest.id) && <WorksSection contest={contest} />}
 
       {organisesContest(account, contest.id) && <NewEditionForm contest={contest} />}
     </>

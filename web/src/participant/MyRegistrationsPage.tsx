@@ -9,6 +9,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => withLogin(reque
 
 interface ArrivalNotice {
   notice?: 'registered' | 'updated' | 'joined';
+  id?: string;
   ref?: string;
   title?: string;
 }
@@ -24,6 +25,14 @@ export const Component = () => {
       {state.notice && (
         <Notice testId="success-notice">
           {t(`me.notice.${state.notice}`, { ref: state.ref ?? '', title: state.title ?? '' })}
+          {state.notice === 'registered' && state.id && (
+            <>
+              {' '}
+              <Link to={`/registrations/${state.id}/works`} data-testid="notice-works-link">
+                {t('me.notice.submitWorks')} →
+              </Link>
+            </>
+          )}
         </Notice>
       )}
       {list.length === 0 ? (

@@ -34,7 +34,7 @@ export const Component = () => {
         liveCheck
         onSubmit={async (input) => {
           const { registration } = await registrations.create(contest.id, input);
-          navigate('/me', { state: { notice: 'registered', ref: registration.ref, title: registration.title } });
+          navigate('/me', { state: { notice: 'registered', id: registration.id, ref: registration.ref, title: registration.title } });
         }}
       />
     </div>

@@ -134,6 +134,9 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
       {invitation && <InvitationPanel invitation={invitation} />}
       {active && (
         <div className="card-actions">
+          <Link className="btn btn-primary" to={`/registrations/${r.id}/works`} data-testid="works-link">
+            {t('registration.works')}
+          </Link>
           {r.entrantKind === 'team' && (
             <Button variant="secondary" busy={inviting === 'member'} disabled={inviting !== null} onClick={() => invite('member')} data-testid="invite-member">
               {t('invite.member')}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { ApiError, contests, works } from '../api/index.ts';
+import type { ContestView, DuplicateSide, OriginalityPair } from '../api/types.ts';
+import { Badge } from '../components/Badge.tsx';
+import { Notice } from '../components/Problems.tsx';
+import { useI18n } from '../i18n.ts';
+import { divisionsWithWorks, similarityPercent } from './works.ts';
+
+const Side = ({ side, kind }: { side: DuplicateSide; kind: OriginalityPair['kind'] }) => (
+  <div className="duplicate-side" data-testid="originality-side">
+    <p className="duplicate-entry">
+      <span className="ref">{side.ref}</span> <strong>{side.title}</strong>
+    </p>
+    <p className="muted small">
+      {side.what}
+      {side.fileName && ` · ${side.fileName}`}
+    </p>
+    {kind === 'image' && side.fileId && (
+      <a href={works.contentUrl(side.fileId)} className="thumb-link">
+        <img className="thumb" src={works.contentUrl(side.fileId)} alt={side.fileName ?? side.what} loading="lazy" />
+      </a>
+    )}
+    {side.text && <blockquote className="excerpt">{side.text}</blockquote>}
+    {kind === 'text' && !side.text && side.fileId && (
+      <a href={works.contentUrl(side.fileId)} className="small">
+        {side.fileName}
+      </a>
+    )}
+  </div>
+);
+
+/** 原创性检查: near-duplicate works, most similar first, both entries side by side. */
+const Originality = ({ contestId }: { contestId: string }) => {
+  const { t, pick } = useI18n();
+  const [pairs, setPairs] = useState<OriginalityPair[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    contests
+      .originality(contestId, controller.signal)
+      .then((reply) => setPairs(reply.pairs))
+      .catch((e) => {
+        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));
+      });
+    return () => controller.abort();
+  }, [contestId]);
+  return (
+    <div className="originality" data-testid="originality">
+      <h3>{t('originality.title')}</h3>
+      <p className="muted small">{t('originality.explain')}</p>
+      {error && <Notice tone="error">{error}</Notice>}
+      {!error && pairs === null && <p className="muted">{t('originality.loading')}</p>}
+      {pairs?.length === 0 && <p className="muted" data-testid="originality-none">{t('originality.none')}</p>}
+      {pairs && pairs.length > 0 && (
+        <ul className="duplicate-list">
+          {pairs.map((pair, i) => (
+            <li key={`${pair.a.ref}-${pair.b.ref}-${i}`} className="card duplicate-pair" data-testid="originality-pair" data-kind={pair.kind}>
+              <div className="duplicate-head">
+                <Badge tone="info">{t(`originality.${pair.kind}`)}</Badge>
+                <strong className="similarity num">{t('originality.similarity', { percent: similarityPercent(pair.similarity) })}</strong>
+              </div>
+              <div className="duplicate-sides">
+                <Side side={pair.a} kind={pair.kind} />
+                <Side side={pair.b} kind={pair.kind} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};
+
+/** The organiser's works: a zip per division (named by the template, with a manifest) and the originality report. */
+export const WorksSection = ({ contest }: { contest: ContestView }) => {
+  const { t, name } = useI18n();
+  const divisions = divisionsWithWorks(contest);
+  if (divisions.length === 0) return null;
+  return (
+    <section className="section works-section" data-testid="organiser-works">
+      <h2>{t('organiser.works')}</h2>
+      <p className="muted small">{t('organiser.worksExplain')}</p>
+      <ul className="download-list">
+        {divisions.map((d) => (
+          <li key={d.id}>
+            <span>{name(d)}</span>
+            <a className="btn btn-secondary" href={contests.worksZipUrl(contest.id, d.id)} download data-testid={`download-division-${d.id}`}>
+              {t('organiser.downloadZip')}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <Originality contestId={contest.id} />
+    </section>
+  );
+};

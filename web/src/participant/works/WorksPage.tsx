@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { contests, works as worksApi } from '../../api/index.ts';
+import type { WorksView } from '../../api/types.ts';
+import { DemoBadge } from '../../components/Badge.tsx';
+import { Notice } from '../../components/Problems.tsx';
+import { useI18n } from '../../i18n.ts';
+import { withLogin } from '../../lib/guard.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { countdownText, formatSpan } from '../../lib/works.ts';
+import { namingText } from '../../public/contest/WorksBlock.tsx';
+import { FieldRequirementItem } from './FieldRequirementItem.tsx';
+import { FileRequirementItem } from './FileRequirementItem.tsx';
+
+export const loader = async ({ params, request }: LoaderFunctionArgs) =>
+  withLogin(request, async () => {
+    const { works } = await worksApi.get(params.id!, request.signal);
+    const { contest } = await contests.get(works.contestId, request.signal);
+    return { works, contest };
+  });
+
+/** The current time, ticking each `everyMs` (for the countdown). */
+const useNow = (everyMs: number) => {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+};
+
+const Deadline = ({ works, timeZone }: { works: WorksView; timeZone: string }) => {
+  const { t, lang } = useI18n();
+  const now = useNow(30_000);
+  if (!works.deadline) return <p className="muted">{t('worksPage.noDeadline')}</p>;
+  // The window ends at midnight (exclusive): the last moment that counts is one second before.
+  const deadline = new Date(works.deadline);
+  const lastMoment = new Date(deadline.getTime() - 1000).toISOString();
+  const countdown = countdownText(deadline, now, lang);
+  return (
+    <div className="deadline" data-testid="works-deadline">
+      <p>
+        <strong>{t('worksPage.deadline', { at: formatDateTime(lastMoment, timeZone, lang), zone: timeZone })}</strong>
+        {countdown && (
+          <span className="badge badge-demo countdown" data-testid="works-countdown">
+            {countdown}
+          </span>
+        )}
+      </p>
+      {works.graceMinutes > 0 && <p className="muted small">{t('worksPage.grace', { span: formatSpan(works.graceMinutes * 60, lang) })}</p>}
+    </div>
+  );
+};
+
+/** 作品提交: the entry's works as a checklist that turns green as each requirement is met. */
+export const Component = () => {
+  const loaded = useLoaderData<typeof loader>();
+  const { contest } = loaded;
+  const i18n = useI18n();
+  const { t, name } = i18n;
+  const [works, setWorks] = useState(loaded.works);
+  useEffect(() => setWorks(loaded.works), [loaded.works]);
+  const refresh = useCallback(async () => {
+    try {
+      setWorks((await worksApi.get(loaded.works.registrationId)).works);
+    } catch {
+      // the next refresh will tell
+    }
+  }, [loaded.works.registrationId]);
+
+  const editable = works.submissionOpen;
+  const items = [...works.files, ...works.fields];
+  const left = items.filter((item) => item.status !== 'done').length;
+  return (
+    <div className="narrow works-page" data-testid="works-page" data-complete={String(works.complete)}>
+      <p className="breadcrumb">
+        <Link to="/me">← {t('nav.myRegistrations')}</Link>
+      </p>
+      <h1>
+        {t('worksPage.title')} {contest.isDemo && <DemoBadge />}
+      </h1>
+      <p className="lead">
+        <strong>{works.title}</strong> · <span className="ref">{works.ref}</span>
+        <br />
+        <Link to={`/contests/${contest.id}`} className="small">
+          {name(contest)}
+        </Link>
+      </p>
+      <Deadline works={works} timeZone={contest.timeZone} />
+      {!editable && (
+        <Notice tone="info" testId="works-closed">
+          {t('worksPage.closed')}
+        </Notice>
+      )}
+      {items.length === 0 ? (
+        <p className="empty">{t('worksPage.nothing')}</p>
+      ) : works.complete ? (
+        <Notice testId="works-complete">{t('worksPage.complete')}</Notice>
+      ) : (
+        <p className="works-summary" data-testid="works-incomplete">
+          {t('worksPage.incomplete', { n: left })}
+        </p>
+      )}
+      <ul className="works-list">
+        {works.files.map((item) => (
+          <FileRequirementItem key={item.requirement.id} item={item} registrationId={works.registrationId} editable={editable} onChanged={refresh} />
+        ))}
+        {works.fields.map((item) => (
+          <FieldRequirementItem key={item.requirement.id} item={item} registrationId={works.registrationId} editable={editable} onSaved={setWorks} />
+        ))}
+      </ul>
+      {(works.naming || works.originality.length > 0) && (
+        <div className="works-footnotes muted small">
+          {works.naming && <p>{t('worksPage.naming', { pattern: namingText(works.naming, i18n) })}</p>}
+          {works.originality.length > 0 && <p>{t('worksPage.originality')}</p>}
+        </div>
+      )}
+    </div>
+  );
+};
