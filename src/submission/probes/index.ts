@@ -45,7 +45,8 @@ const guarded = (source: ByteSource, maxBytesRead: number, signal: AbortSignal):
       if (signal.aborted) throw signal.reason;
       if (head && offset >= 0 && offset + length <= head.length) return head.subarray(offset, offset + length);
       if (source.bytesRead - start + Math.min(length, source.size) > maxBytesRead) {
-        throw limit({ zh: `读取超过 ${Math.round(maxBytesRead / 1024 ** 2)} MB`, en: `it needs more than ${Math.round(maxBytesRead / 1024 ** 2)} MB read` });
+        const amount = maxBytesRead >= 1024 ** 2 ? `${Math.round(maxBytesRead / 1024 ** 2)} MB` : maxBytesRead >= 1024 ? `${Math.round(maxBytesRead / 1024)} KB` : undefined;
+        throw limit({ zh: `读取超过 ${amount ?? `${maxBytesRead} 字节`}`, en: `it needs more than ${amount ?? `${maxBytesRead} bytes`} read` });
       }
       const bytes = await source.read(offset, length);
       if (!head && offset === 0) head = bytes.slice();
@@ -65,7 +66,7 @@ const probeKind = async (source: ByteSource, signal: AbortSignal): Promise<FileF
         return await probePng(source);
       case 'mp4':
       case 'mov':
-        return await probeVideo(source, kind);
+        return await probeVideo(source, kind, signal);
       case 'pdf':
         return await probePdf(source, signal);
       case 'pptx':

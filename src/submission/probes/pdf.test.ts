@@ -43,4 +43,16 @@ describe('PDF probe', () => {
     const result = await probe(bufferSource(Buffer.from(bytes, 'latin1')));
     expect(result.ok ? undefined : result.refusal.code).toBe('file.encrypted');
   });
+
+  it('refuses a PDF it cannot finish by the deadline with file.probe_limit, and the next PDF is probed as usual', async () => {
+    const late = await probe(bufferSource(pdfWithText(300, 1024 * 1024)), { deadlineMs: 1 });
+    expect(late.ok ? undefined : late.refusal.code).toBe('file.probe_limit');
+    const next = await probe(bufferSource(pdfWithText(2)));
+    expect(next.ok && next.facts).toMatchObject({ pages: 2 });
+  });
+
+  it('refuses a PDF that needs more bytes than the read budget with file.probe_limit', async () => {
+    const result = await probe(bufferSource(pdfWithText(3)), { maxBytesRead: 100 });
+    expect(result.ok ? undefined : result.refusal.message.en).toBe('The file is too complex to check within limits: it needs more than 100 bytes read');
+  });
 });

@@ -55,7 +55,7 @@ const pdfOf = (objects: Array<string | Uint8Array>): Uint8Array => {
   push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
   for (const offset of offsets) push(`${String(offset).padStart(10, '0')} 00000 n \n`);
   push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
+  return new Uint8Array(Buffer.concat(parts)); // a plain copy: Buffer#slice would share memory with it
 };
 
 const stream = (dictionary: string, data: Uint8Array | string) => {

@@ -1,13 +1,15 @@
-import { createFile, MP4BoxBuffer, type Movie } from 'mp4box';
 import type { ByteSource, VideoFacts } from './types.ts';
 import { mediaTypes } from './types.ts';
 import { ascii, corrupt, ProbeFailure, readExactly, truncated, view } from './refusal.ts';
+import { runInWorker } from './parser-pool.ts';
 import { orientationOf } from './image.ts';
 
 /**
  * MP4 and MOV: the top-level boxes are walked by their headers (16 bytes each), the media data
  * (mdat) is skipped by its declared size, and only ftyp and moov are read and handed to mp4box as one
  * buffer. So a 1 GB file costs its box headers plus its moov, wherever the moov lies (start or end).
+ * mp4box runs in the parser worker (parser-worker.mjs): a crafted sample table can keep it busy for
+ * minutes, and only a worker can be stopped at the deadline.
  */
 export const videoLimits = {
   /** moov of a two-hour 60 fps film with audio is ~10 MB. */
@@ -65,17 +67,6 @@ const walkTopLevel = async (source: ByteSource, kind: 'mp4' | 'mov') => {
   return { ftyp, moov };
 };
 
-/** mp4box reports parse errors on console.error and cannot be told not to; a probe of a bad upload is not an error of ours. */
-const quietly = <T>(run: () => T): T => {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    return run();
-  } finally {
-    console.error = original;
-  }
-};
-
 /**
  * The rotation a track matrix [a b u; c d v; x y w] applies, snapped to quarter turns, in the sense
  * ffprobe reports it (av_display_rotation_get: -atan2(b, a)), so `ffmpeg -metadata:s:v rotate=90`
@@ -90,7 +81,18 @@ export const rotationOf = (matrix: ArrayLike<number> | undefined): 0 | 90 | 180 
   return ((((quarters % 4) + 4) % 4) * 90) as 0 | 90 | 180 | 270;
 };
 
-export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov'): Promise<VideoFacts> => {
+/** What parser-worker.mjs hands back from mp4box's Movie: plain data, nothing else crosses the thread. */
+interface MovieInfo {
+  hasMoov: boolean;
+  duration: number;
+  timescale: number;
+  fragmentDuration: number;
+  tracks: Array<{ type?: string; codec?: string; duration: number; timescale: number; samplesDuration: number; matrix?: number[]; width: number; height: number }>;
+  subtitleTracks: number;
+  handlers: string[];
+}
+
+export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov', signal: AbortSignal): Promise<VideoFacts> => {
   const name = kind.toUpperCase();
   const { ftyp, moov } = await walkTopLevel(source, kind);
   // ftyp then moov in one buffer from position 0: mp4box reads the metadata and never seeks to samples.
@@ -104,43 +106,32 @@ export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov'): Promi
   joined.set(moovBytes, ftypBytes.length);
 
   const unreadable = corrupt(kind, what(`${name} 的 moov 信息无法解析`, `the ${name} moov box cannot be parsed`));
-  let info: Movie | undefined;
-  const file = createFile();
+  let info: MovieInfo;
   try {
-    quietly(() => {
-      file.onReady = (movie) => {
-        info = movie;
-      };
-      file.onError = () => {};
-      file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(joined.buffer, 0), true);
-      file.flush();
-    });
+    info = await runInWorker<MovieInfo>('mp4', { bytes: joined }, signal, { transfer: [joined.buffer] });
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
     throw unreadable;
   }
-  if (!info?.hasMoov) throw unreadable;
+  if (!info.hasMoov) throw unreadable;
 
-  const video = info.videoTracks[0];
+  const video = info.tracks.find((t) => t.type === 'video');
   if (!video) throw new ProbeFailure('file.unsupported_type', { zh: `${name} 没有视频轨道（仅音频或其他）`, en: `the ${name} has no video track (audio only or other)` }, kind);
-  const audio = info.audioTracks[0];
-  const codedWidth = Math.round(video.video?.width || video.track_width || 0);
-  const codedHeight = Math.round(video.video?.height || video.track_height || 0);
+  const audio = info.tracks.find((t) => t.type === 'audio');
+  const codedWidth = Math.round(video.width);
+  const codedHeight = Math.round(video.height);
   if (!(codedWidth > 0 && codedHeight > 0)) throw corrupt(kind, what(`${name} 视频尺寸为 0`, `the ${name} video has no size`));
 
   const seconds = (duration: number, timescale: number) => (timescale > 0 && Number.isFinite(duration) ? duration / timescale : 0);
   const durationSeconds = Math.max(
     seconds(info.duration, info.timescale),
-    ...info.tracks.map((t) => Math.max(seconds(t.duration, t.timescale), seconds(t.samples_duration, t.timescale))),
-    info.fragment_duration ? seconds(info.fragment_duration.num, info.fragment_duration.den) : 0,
+    ...info.tracks.map((t) => Math.max(seconds(t.duration, t.timescale), seconds(t.samplesDuration, t.timescale))),
+    Number.isFinite(info.fragmentDuration) ? info.fragmentDuration : 0,
   );
-  if (!(durationSeconds > 0)) throw corrupt(kind, what(`${name} 时长为 0`, `the ${name} has zero duration`));
+  if (!(durationSeconds > 0 && Number.isFinite(durationSeconds))) throw corrupt(kind, what(`${name} 时长无效`, `the ${name} has no valid duration`));
 
-  const traks = (file.moov?.traks ?? []) as Array<{ mdia?: { hdlr?: { handler?: string } } }>;
   const hasSubtitleTrack =
-    info.subtitleTracks.length > 0 ||
-    info.tracks.some((t) => SUBTITLE_CODECS.test(t.codec ?? '')) ||
-    traks.some((t) => SUBTITLE_HANDLERS.has(t.mdia?.hdlr?.handler ?? ''));
+    info.subtitleTracks > 0 || info.tracks.some((t) => SUBTITLE_CODECS.test(t.codec ?? '')) || info.handlers.some((h) => SUBTITLE_HANDLERS.has(h));
 
   const rotation = rotationOf(video.matrix);
   const quarter = rotation === 90 || rotation === 270;

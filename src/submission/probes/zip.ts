@@ -48,7 +48,7 @@ const what = (zh: string, en: string) => ({ zh, en });
 
 export const readZipDirectory = async (source: ByteSource, kind: FileKind): Promise<ZipDirectory> => {
   // The end record is 22 bytes plus a comment of up to 64 KB; look in the last 1 KB first, as comments are rare.
-  let tail = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
   let tailLength = 0;
   let tailView = view(tail);
   let eocd = -1;

@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import type { ByteSource } from './types.ts';
+
+/**
+ * The main-thread side of parser-worker.mjs: one shared worker thread, started on first use, held
+ * (ref'd) only while jobs are in flight so a CLI exits when done. A job is cancelled at its probe's
+ * deadline; if the worker has not answered the cancel within `cancelGraceMs` (a synchronous loop in a
+ * parser), it is terminated, its other jobs fail, and the next job starts a fresh worker.
+ */
+export const poolLimits = {
+  cancelGraceMs: 1_000,
+  /** A worker that a hostile file drives out of memory dies alone, with ERR_WORKER_OUT_OF_MEMORY. */
+  maxOldGenerationSizeMb: 1024,
+} as const;
+
+type Reply = { type: 'read'; id: number; begin: number; end: number } | { type: 'done'; id: number; result: unknown } | { type: 'failed'; id: number; name: string };
+
+/** A parser's failure, by its exception's name (PasswordException, InvalidPDFException, RangeError…). */
+export class ParserError extends Error {
+  constructor(readonly parserName: string) {
+    super(parserName);
+    this.name = 'ParserError';
+  }
+}
+
+interface Job {
+  source?: ByteSource;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+let worker: Worker | undefined;
+const jobs = new Map<number, Job>();
+let nextId = 1;
+
+const startWorker = () => {
+  const started = new Worker(new URL('./parser-worker.mjs', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: poolLimits.maxOldGenerationSizeMb },
+  });
+  started.unref();
+  started.on('message', (reply: Reply) => {
+    const job = jobs.get(reply.id);
+    if (!job) return;
+    if (reply.type === 'read') {
+      if (!job.source) return;
+      job.source.read(reply.begin, reply.end - reply.begin).then(
+        (bytes) => {
+          const copy = bytes.slice();
+          started.postMessage({ type: 'data', id: reply.id, begin: reply.begin, bytes: copy }, [copy.buffer]);
+        },
+        (error: unknown) => {
+          started.postMessage({ type: 'cancel', id: reply.id });
+          job.reject(error);
+        },
+      );
+      return;
+    }
+    if (reply.type === 'done') job.resolve(reply.result);
+    else job.reject(new ParserError(reply.name));
+  });
+  const lost = (error: unknown) => {
+    if (worker === started) worker = undefined;
+    for (const job of [...jobs.values()]) job.reject(error);
+  };
+  started.on('error', (error) => lost(new ParserError(error.name)));
+  started.on('exit', () => lost(new ParserError('WorkerExit')));
+  return started;
+};
+
+/** Runs one parse in the worker; `source` serves its range reads (PDF), `transfer` hands bytes over (MP4). */
+export const runInWorker = <T>(kind: 'pdf' | 'mp4', payload: object, signal: AbortSignal, options: { source?: ByteSource; transfer?: ArrayBuffer[] } = {}) =>
+  new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    worker ??= startWorker();
+    const current = worker;
+    const id = nextId++;
+    const settle = () => {
+      jobs.delete(id);
+      signal.removeEventListener('abort', onAbort);
+      if (jobs.size === 0) current.unref();
+    };
+    const onAbort = () => {
+      if (!jobs.has(id)) return;
+      settle();
+      reject(signal.reason);
+      let answered = false;
+      const onAny = () => {
+        answered = true;
+      };
+      current.on('message', onAny);
+      current.postMessage({ type: 'cancel', id });
+      // No message at all since the cancel: a parser is looping. End the thread; the next job starts another.
+      setTimeout(() => {
+        current.off('message', onAny);
+        if (!answered && worker === current) void current.terminate();
+      }, poolLimits.cancelGraceMs).unref();
+    };
+    jobs.set(id, {
+      ...(options.source ? { source: options.source } : {}),
+      resolve: (result) => {
+        settle();
+        resolve(result as T);
+      },
+      reject: (error) => {
+        settle();
+        reject(error);
+      },
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+    current.ref();
+    current.postMessage({ type: 'run', id, kind, payload }, options.transfer ?? []);
+  });
