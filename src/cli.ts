@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addAuditCommands } from './cli/audit-command.ts';
 import { addContestCommands } from './cli/contest-commands.ts';
+import { addProbeCommand } from './cli/probe-command.ts';
 import { addRegistrationsCommands } from './cli/registrations-commands.ts';
 import { addServeCommand } from './cli/serve-command.ts';
 import { addSubmissionCommands } from './cli/submission-commands.ts';
@@ -9,6 +10,7 @@ const program = new Command('leitai').description('Leitai (擂台): run public i
 addContestCommands(program);
 addRegistrationsCommands(program);
 addSubmissionCommands(program);
+addProbeCommand(program);
 addServeCommand(program);
 addAuditCommands(program);
 
