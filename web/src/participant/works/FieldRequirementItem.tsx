@@ -56,7 +56,7 @@ export const FieldRequirementItem = ({ item, registrationId, editable, onSaved }
     },
   };
   return (
-    <li className={`card works-item status-${item.status}`} data-testid={`works-item-${requirement.id}`} data-status={item.status}>
+    <li className={`card works-item item-${item.status}`} data-testid={`works-item-${requirement.id}`} data-status={item.status}>
       <div className="works-item-head">
         <h2>
           <label htmlFor={id}>{requirement.name}</label>

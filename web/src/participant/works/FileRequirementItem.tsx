@@ -109,7 +109,7 @@ export const FileRequirementItem = ({ item, registrationId, editable, onChanged 
   const rules = fileRules(requirement, lang);
   const countProblems = item.files.length === 0 ? item.problems.map((p) => ({ ...p, severity: 'warning' as const })) : item.problems;
   return (
-    <li className={`card works-item status-${item.status}`} data-testid={`works-item-${requirement.id}`} data-status={item.status}>
+    <li className={`card works-item item-${item.status}`} data-testid={`works-item-${requirement.id}`} data-status={item.status}>
       <div className="works-item-head">
         <h2>
           {requirement.name}

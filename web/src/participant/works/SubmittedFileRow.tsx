@@ -40,10 +40,11 @@ export const SubmittedFileRow = ({ file, editable, onRemoved }: { file: Submitte
         <span className="file-name">{file.fileName}</span>
       </div>
       <p className="file-facts" data-testid="file-facts">
-        <span>{formatBytes(file.size)}</span>
-        {file.fileKind && <span>{file.fileKind.toUpperCase()}</span>}
-        {facts.map((fact) => (
-          <span key={fact}>{fact}</span>
+        {[formatBytes(file.size), ...(file.fileKind ? [file.fileKind.toUpperCase()] : []), ...facts].map((fact, i) => (
+          <span key={`${i}-${fact}`}>
+            {i > 0 && <span className="sep"> · </span>}
+            <span className="fact">{fact}</span>
+          </span>
         ))}
         <span className="sr-only">{file.accepted ? t('file.accepted') : t('file.refused')}</span>
       </p>
