@@ -11,14 +11,18 @@ import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { registrationRoutes } from './registration/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
+import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
 /** The routes that need no configuration; tests mount these. */
 export const featureRoutes = [contestRoutes, registrationRoutes];
 
+/** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
+export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));
+
 export const allRoutes = (config: Config) => [
   ...featureRoutes,
-  submissionRoutes({ directory: uploadsDirectory(config.dataDir), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } }),
+  submissionRoutes({ storage: worksStorage(config), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } }),
 ];
 
 export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));

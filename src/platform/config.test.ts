@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       isProduction: false,
       maxUploadBytes: 2048 * 1024 * 1024,
       uploadGraceMinutes: 120,
+      s3: undefined,
     });
   });
 
@@ -25,6 +26,13 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         LEITAI_MAX_UPLOAD_MB: '500',
         LEITAI_UPLOAD_GRACE_MINUTES: '30',
+        LEITAI_S3_BUCKET: 'leitai-works',
+        LEITAI_S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com',
+        LEITAI_S3_REGION: 'oss-cn-hangzhou',
+        LEITAI_S3_ACCESS_KEY_ID: 'AKID',
+        LEITAI_S3_SECRET_ACCESS_KEY: 'secret',
+        LEITAI_S3_FORCE_PATH_STYLE: 'false',
+        LEITAI_S3_PREFIX: 'uploads/',
       }),
     ).toEqual({
       port: 8080,
@@ -35,6 +43,7 @@ describe('loadConfig', () => {
       isProduction: true,
       maxUploadBytes: 500 * 1024 * 1024,
       uploadGraceMinutes: 30,
+      s3: { bucket: 'leitai-works', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', accessKeyId: 'AKID', secretAccessKey: 'secret', forcePathStyle: false, prefix: 'uploads/' },
     });
   });
 
@@ -45,6 +54,18 @@ describe('loadConfig', () => {
   it('refuses an upload limit or grace that is not a non-negative number', () => {
     expect(() => loadConfig({ LEITAI_MAX_UPLOAD_MB: 'lots' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
     expect(() => loadConfig({ LEITAI_UPLOAD_GRACE_MINUTES: '-5' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+  });
+
+  it('stores uploads in S3 only when a bucket is named, path-style by default when an endpoint is given', () => {
+    expect(loadConfig({ LEITAI_S3_ENDPOINT: 'http://minio:9000' }).s3).toBe(undefined);
+    expect(loadConfig({ LEITAI_S3_BUCKET: 'works' }).s3).toEqual({ bucket: 'works', endpoint: undefined, region: 'us-east-1', accessKeyId: undefined, secretAccessKey: undefined, forcePathStyle: false, prefix: '' });
+    expect(loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'http://minio:9000' }).s3).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true });
+  });
+
+  it('refuses half a pair of S3 keys, an endpoint that is not a URL and a path-style flag that is not one', () => {
+    expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ACCESS_KEY_ID: 'AKID' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+    expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'minio 9000' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+    expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
   });
 
   it('refuses a port that is not a number', () => {

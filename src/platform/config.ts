@@ -18,6 +18,24 @@ export interface Config {
   maxUploadBytes: number;
   /** How long an upload begun before the deadline may go on after it (LEITAI_UPLOAD_GRACE_MINUTES, default 120). */
   uploadGraceMinutes: number;
+  /** S3-compatible object storage for uploaded files, when LEITAI_S3_BUCKET is set; otherwise `<dataDir>/uploads`. */
+  s3: S3Settings | undefined;
+}
+
+export interface S3Settings {
+  /** LEITAI_S3_BUCKET */
+  bucket: string;
+  /** LEITAI_S3_ENDPOINT: MinIO, Aliyun OSS, Tencent COS and other S3-compatible services; AWS when unset. */
+  endpoint: string | undefined;
+  /** LEITAI_S3_REGION, default us-east-1. */
+  region: string;
+  /** LEITAI_S3_ACCESS_KEY_ID and LEITAI_S3_SECRET_ACCESS_KEY: both or neither (then the AWS SDK's own chain). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** LEITAI_S3_FORCE_PATH_STYLE: https://endpoint/bucket/key rather than https://bucket.endpoint/key; default true when an endpoint is given. */
+  forcePathStyle: boolean;
+  /** LEITAI_S3_PREFIX: a folder of the bucket for Leitai's objects; default none. */
+  prefix: string;
 }
 
 const invalidSetting = (name: string, value: string) =>
@@ -43,7 +61,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: nodeEnv === 'production',
     maxUploadBytes: positiveNumber(env, 'LEITAI_MAX_UPLOAD_MB', 2048) * 1024 * 1024,
     uploadGraceMinutes: positiveNumber(env, 'LEITAI_UPLOAD_GRACE_MINUTES', 120),
+    s3: s3Settings(env),
   };
+}
+
+function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  const bucket = nonEmpty(env.LEITAI_S3_BUCKET);
+  if (bucket === undefined) return undefined;
+  const endpoint = nonEmpty(env.LEITAI_S3_ENDPOINT);
+  if (endpoint !== undefined && !URL.canParse(endpoint)) throw invalidSetting('LEITAI_S3_ENDPOINT', endpoint);
+  const accessKeyId = nonEmpty(env.LEITAI_S3_ACCESS_KEY_ID);
+  const secretAccessKey = nonEmpty(env.LEITAI_S3_SECRET_ACCESS_KEY);
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw invalidSetting(accessKeyId === undefined ? 'LEITAI_S3_ACCESS_KEY_ID' : 'LEITAI_S3_SECRET_ACCESS_KEY', '(unset, while the other key is set)');
+  }
+  return {
+    bucket,
+    endpoint,
+    region: nonEmpty(env.LEITAI_S3_REGION) ?? 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: flag(env, 'LEITAI_S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    prefix: nonEmpty(env.LEITAI_S3_PREFIX) ?? '',
+  };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = nonEmpty(env[name]);
+  if (text === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(text)) return true;
+  if (/^(false|0|no)$/i.test(text)) return false;
+  throw invalidSetting(name, text);
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

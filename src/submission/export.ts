@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
 import { stringify } from 'csv-stringify/sync';
@@ -15,7 +14,7 @@ import { registrationsOfContest } from '../registration/queries.ts';
 import { nameFromTemplate } from './file-names.ts';
 import * as queries from './queries.ts';
 import { worksOfDivision } from './requirements.ts';
-import { storedFilePath } from './storage.ts';
+import type { WorksStorage } from './storage.ts';
 
 const extensionOf = (fileKind: string | null) => (fileKind === 'jpeg' ? 'jpg' : (fileKind ?? 'bin'));
 
@@ -24,7 +23,7 @@ const extensionOf = (fileKind: string | null) => (fileKind === 'jpeg' ? 'jpg' : 
  * (参赛者名称+作品名称…) — Leitai names them, entrants don't have to — in a folder per entry, and a
  * manifest.csv of entries, files, sizes and SHA-256 hashes. Nothing is held in memory but the list.
  */
-export async function exportDivisionWorks(db: Kysely<Database>, contestId: string, divisionId: string, account: Account | null, directory: string) {
+export async function exportDivisionWorks(db: Kysely<Database>, contestId: string, divisionId: string, account: Account | null, storage: WorksStorage) {
   requireAccount(account);
   if (!isOrganiserOf(account, contestId)) throw forbidden('submission.export_forbidden');
   const { definition } = await getContest(db, contestId);
@@ -49,7 +48,8 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
       const base = works?.naming ?? '{entrantName}+{title}';
       const suffix = mine.length > 1 ? `+${requirement?.name ?? file.requirement_id}${index + 1}` : '';
       const name = `${entry.ref}/${nameFromTemplate(`${base}${suffix.replace(/[{}]/g, '')}`, values, extensionOf(file.file_kind))}`;
-      zip.append(createReadStream(storedFilePath(directory, file.storage_key)), { name });
+      // Opened when the zip reaches it (on S3 the GET is made at the first read), one file at a time.
+      zip.append(storage.readStream(file.storage_key), { name });
       manifest.push([entry.ref, entry.title, entrantName ?? '', requirement?.name ?? file.requirement_id, name, file.file_name, String(file.size), file.sha256, 'yes']);
     });
   }

@@ -10,15 +10,19 @@ import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './orig
 import { pdfText } from './pdf-text.ts';
 import type { FileFacts } from './probes/types.ts';
 import * as queries from './queries.ts';
+import type { WorksStorage } from './storage.ts';
 import { worksFor } from './requirements.ts';
 
+/** The largest file read whole to fingerprint it (sharp decodes an image, pdfjs a PDF's text, from memory); larger ones are not compared. */
+export const FINGERPRINT_MAX_BYTES = 128 * 1024 * 1024;
+
 /** The fingerprint kept with an accepted file: images by their look, PDFs by their text. Null when neither applies. */
-export async function fingerprintFile(facts: FileFacts, path: string): Promise<Fingerprint | null> {
+export async function fingerprintFile(facts: FileFacts, storage: Pick<WorksStorage, 'readAll'>, key: string): Promise<Fingerprint | null> {
   try {
-    if (facts.kind === 'image') return await fingerprintImage(path);
-    if (facts.kind === 'pdf' && facts.textExtractable) return fingerprintText(await pdfText(path));
+    if (facts.kind === 'image') return await fingerprintImage(await storage.readAll(key, FINGERPRINT_MAX_BYTES));
+    if (facts.kind === 'pdf' && facts.textExtractable) return fingerprintText(await pdfText(await storage.readAll(key, FINGERPRINT_MAX_BYTES)));
   } catch {
-    // A file the probes accepted but a decoder chokes on is still a submission; it is just not compared.
+    // A file the probes accepted but a decoder chokes on (or too large to read whole) is still a submission; it is just not compared.
   }
   return null;
 }

@@ -1,15 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
  * The text of a PDF for the originality check: the first pages, enough to recognise a copied
- * proposal without reading a 300-page annex. The file was probed and accepted before this runs.
+ * proposal without reading a 300-page annex. The file was probed and accepted before this runs; its
+ * bytes come from WorksStorage.readAll, capped (originality.ts).
  */
 export const PDF_TEXT_PAGES = 30;
 const MAX_CHARACTERS = 200_000;
 
-export async function pdfText(path: string): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(await readFile(path)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  // A copy, as a plain Uint8Array: pdfjs refuses a Buffer and may take ownership of what it is given.
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
   try {
     const document = await task.promise;
     const parts: string[] = [];

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
@@ -10,7 +9,7 @@ import { exportDivisionWorks } from './export.ts';
 import * as queries from './queries.ts';
 import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, originalityReply, worksParams, worksReply } from './schema.ts';
 import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
-import { storedFilePath } from './storage.ts';
+import type { WorksStorage } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
 import { worksOfEntry } from './works.ts';
 import { originalityReport } from './originality.ts';
@@ -18,12 +17,12 @@ import { originalityReport } from './originality.ts';
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
 const tags = ['works'];
 
-export const submissionRoutes = (options: { directory: string; limits: UploadLimits }) => async (app: LeitaiApp) => {
-  const { directory, limits } = options;
+export const submissionRoutes = (options: { storage: WorksStorage; limits: UploadLimits }) => async (app: LeitaiApp) => {
+  const { storage, limits } = options;
   const actor = (request: { account: Parameters<typeof worksOfEntry>[2]['account'] }) => ({ account: request.account, clock: app.clock });
 
   // tus: resumable uploads. The protocol's bodies are raw bytes, so the parser leaves them as a stream.
-  const tus = createTusServer({ db: app.db, clock: app.clock, directory, limits });
+  const tus = createTusServer({ db: app.db, clock: app.clock, storage, limits });
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const handleTus = async (request: { raw: import('node:http').IncomingMessage }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
     reply.hijack();
@@ -54,7 +53,7 @@ export const submissionRoutes = (options: { directory: string; limits: UploadLim
     if (!canSeeRegistration(account, row, await membersOf(app.db, [row.id]))) throw forbidden('submission.forbidden');
     reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
     reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
-    return reply.send(createReadStream(storedFilePath(directory, file.storage_key)));
+    return reply.send(storage.readStream(file.storage_key));
   });
 
   app.get('/api/contests/:id/originality', { schema: { tags, summary: 'Near-duplicate works across entries, most similar first, both sides described (organisers)', params: exportParams, response: { 200: originalityReply, ...refusals } } }, async (request) => ({
@@ -62,7 +61,7 @@ export const submissionRoutes = (options: { directory: string; limits: UploadLim
   }));
 
   app.get('/api/contests/:id/works.zip', { schema: { tags, summary: "All accepted works of a division as one streamed zip, named by the definition's template, with manifest.csv (organisers)", params: exportParams, querystring: exportQuery } }, async (request, reply) => {
-    const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, directory);
+    const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, storage);
     reply.header('Content-Type', 'application/zip');
     reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
     return reply.send(body);

@@ -12,10 +12,9 @@ import { canChangeRegistration } from '../registration/policy.ts';
 import { getRegistration } from '../registration/service.ts';
 import { checkField, checkFile, type CheckProblem } from './checks.ts';
 import { displayFileName } from './file-names.ts';
-import { probeFile } from './probes/index.ts';
 import * as queries from './queries.ts';
 import { worksFor } from './requirements.ts';
-import { digestState, hashStoredFile } from './storage.ts';
+import { digestState, probeStored, type WorksStorage } from './storage.ts';
 import { isSubmissionOpen, mayContinueUpload, submissionDeadline } from './windows.ts';
 import { fingerprintFile } from './originality.ts';
 
@@ -103,16 +102,16 @@ const fileProblems = (problems: CheckProblem[]) => problems.map(({ code, message
  * refused versions of the requirement, and the oldest accepted one when the requirement is full, are
  * superseded (kept, not deleted); appends `submission.file_received`.
  */
-export async function finishUpload(db: Kysely<Database>, uploadId: string, storedPath: string, actor: SubmissionActor) {
+export async function finishUpload(db: Kysely<Database>, uploadId: string, storage: WorksStorage, actor: SubmissionActor) {
   const upload = await queries.uploadById(db, uploadId);
   if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
   const { row, works } = await loadEntryWorks(db, upload.registration_id);
   const requirement = requirementOf(works, upload.requirement_id);
-  const probed = await probeFile(storedPath);
+  const probed = await probeStored(storage, upload.id);
   const problems = checkFile(requirement, probed);
   const accepted = !problems.some((p) => p.severity === 'error');
-  const fingerprint = accepted && probed.ok ? await fingerprintFile(probed.facts, storedPath) : null;
-  const sha256 = upload.hash_state && upload.hashed_bytes === probed.size ? await digestState(upload.hash_state) : await hashStoredFile(storedPath);
+  const fingerprint = accepted && probed.ok ? await fingerprintFile(probed.facts, storage, upload.id) : null;
+  const sha256 = upload.hash_state && upload.hashed_bytes === probed.size ? await digestState(upload.hash_state) : await storage.hashFallback(upload.id);
   const at = actor.clock.now();
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {

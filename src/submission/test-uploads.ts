@@ -11,6 +11,7 @@ import type { Database } from '../platform/db-types.ts';
 import { testServer } from '../platform/http/test-server.ts';
 import { featureRoutes } from '../server.ts';
 import { submissionRoutes } from './routes.ts';
+import { localStorage, type WorksStorage } from './storage.ts';
 
 /** A clock the test moves, to cross the deadline in the middle of an upload. */
 export const movableClock = (iso: string) => {
@@ -57,13 +58,13 @@ export const send = (base: string, cookie: string, bytes: Buffer, metadata: Reco
   });
 
 
-/** A listening server with the works routes over a fresh upload directory, as the page talks to it. */
-export const startWorksServer = async (db: Kysely<Database>, clock: Clock) => {
-  const directory = await mkdtemp(join(tmpdir(), 'leitai-uploads-'));
-  const app = await testServer(db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ directory, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } })] });
+/** A listening server with the works routes, as the page talks to it: over a fresh upload directory unless given a storage. */
+export const startWorksServer = async (db: Kysely<Database>, clock: Clock, given?: WorksStorage) => {
+  const storage = given ?? localStorage(await mkdtemp(join(tmpdir(), 'leitai-uploads-')));
+  const app = await testServer(db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } })] });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  return { app, directory, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+  return { app, storage, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
 };
 
 export const cookieFor = async (db: Kysely<Database>, account: Account, clock: Clock) => `leitai_session=${(await openSession(db, account.id, clock)).token}`;

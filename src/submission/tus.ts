@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { SESSION_COOKIE } from '../platform/http/session-cookie.ts';
 import * as queries from './queries.ts';
 import { authoriseUpload, finishUpload, startUpload, type UploadLimits } from './service.ts';
-import { HashingFileStore, storedFilePath } from './storage.ts';
+import type { WorksStorage } from './storage.ts';
 import { presentSubmissionFile } from './presenter.ts';
 
 export const UPLOADS_PATH = '/api/uploads';
@@ -19,13 +19,13 @@ export const UPLOADS_PATH = '/api/uploads';
  * after a dropped connection or a closed tab, and receives the checked file in the last reply.
  * Every hook authorises from the session cookie itself: tus hands hooks a web Request.
  */
-export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; directory: string; limits: UploadLimits }) => {
-  const { db, clock, directory, limits } = options;
+export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; storage: WorksStorage; limits: UploadLimits }) => {
+  const { db, clock, storage, limits } = options;
   const actorOf = async (request: Request) => {
     const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
     return { account: token ? await sessionAccount(db, token, clock) : null, clock };
   };
-  const store = new HashingFileStore(directory, {
+  const store = storage.datastore({
     load: async (id) => {
       const upload = await queries.uploadById(db, id);
       return upload && { state: upload.hash_state, bytes: upload.hashed_bytes };
@@ -55,7 +55,7 @@ export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; d
       await authoriseUpload(db, uploadId, request.method === 'PATCH', await actorOf(request), limits);
     }),
     onUploadFinish: refusingAsTus(async (request: Request, upload: Upload) => {
-      const file = await finishUpload(db, upload.id, storedFilePath(directory, upload.id), await actorOf(request));
+      const file = await finishUpload(db, upload.id, storage, await actorOf(request));
       return { status_code: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ file: presentSubmissionFile(file) }) };
     }),
   });
