@@ -59,16 +59,24 @@ export const readCfb = async (source: ByteSource, kind: FileKind): Promise<CfbCo
     for (let i = 0; i < perSector - 1 && fatSectors.length < fatSectorCount; i++) fatSectors.push(dv.getUint32(i * 4, true));
     difatSector = dv.getUint32(sectorSize - 4, true);
   }
-  const fat = new Uint32Array(fatSectors.length * perSector);
-  for (const [i, sector] of fatSectors.entries()) {
-    const bytes = await readSector(sector);
-    fat.set(new Uint32Array(bytes.slice().buffer), i * perSector);
-  }
+  // FAT sectors are read when a chain needs them: a 300 MB deck has a 2.4 MB FAT, of which a probe needs a few sectors.
+  const fatTables = new Map<number, Uint32Array>();
+  const fat = async (n: number) => {
+    const index = Math.floor(n / perSector);
+    const sector = fatSectors[index];
+    if (sector === undefined) throw corrupt(kind, what('OLE2 扇区链断裂或成环', 'an OLE2 sector chain is broken or loops'));
+    let table = fatTables.get(index);
+    if (!table) {
+      table = new Uint32Array((await readSector(sector)).slice().buffer);
+      fatTables.set(index, table);
+    }
+    return table[n % perSector]!;
+  };
 
-  const chain = (start: number, table: Uint32Array, limit: number) => {
+  const chain = async (start: number, next: (n: number) => number | Promise<number>, limit: number) => {
     const sectors: number[] = [];
-    for (let n = start; n !== END_OF_CHAIN; n = table[n]!) {
-      if (n >= table.length || sectors.length >= limit) throw corrupt(kind, what('OLE2 扇区链断裂或成环', 'an OLE2 sector chain is broken or loops'));
+    for (let n = start; n !== END_OF_CHAIN; n = await next(n)) {
+      if (n >= 0xfffffffa || sectors.length >= limit) throw corrupt(kind, what('OLE2 扇区链断裂或成环', 'an OLE2 sector chain is broken or loops'));
       sectors.push(n);
     }
     return sectors;
@@ -79,7 +87,7 @@ export const readCfb = async (source: ByteSource, kind: FileKind): Promise<CfbCo
     return out.subarray(0, Math.min(size, out.length));
   };
 
-  const directory = await readChain(chain(firstDirectorySector, fat, sectorCount), Infinity);
+  const directory = await readChain(await chain(firstDirectorySector, fat, sectorCount), Infinity);
   const dd = view(directory);
   const entryAt = (i: number): CfbEntry | undefined => {
     if (i === NO_STREAM || (i + 1) * 128 > directory.length) return undefined;
@@ -112,9 +120,9 @@ export const readCfb = async (source: ByteSource, kind: FileKind): Promise<CfbCo
   let mini: { fat: Uint32Array; streamSectors: number[] } | undefined;
   const miniStream = async () => {
     if (mini) return mini;
-    const miniFatSectors = firstMiniFatSector === END_OF_CHAIN ? [] : chain(firstMiniFatSector, fat, sectorCount);
+    const miniFatSectors = firstMiniFatSector === END_OF_CHAIN ? [] : await chain(firstMiniFatSector, fat, sectorCount);
     const bytes = await readChain(miniFatSectors, Infinity);
-    mini = { fat: new Uint32Array(bytes.slice().buffer), streamSectors: chain(root.start, fat, sectorCount) };
+    mini = { fat: new Uint32Array(bytes.slice().buffer), streamSectors: await chain(root.start, fat, sectorCount) };
     return mini;
   };
 
@@ -125,11 +133,19 @@ export const readCfb = async (source: ByteSource, kind: FileKind): Promise<CfbCo
       if (!entry || entry.type !== 2) return undefined;
       const size = Math.min(entry.size, maxBytes);
       if (entry.size >= miniCutoff) {
-        const sectors = chain(entry.start, fat, Math.ceil(entry.size / sectorSize) + 1);
-        return readChain(sectors.slice(0, Math.ceil(size / sectorSize)), size);
+        const needed = Math.ceil(size / sectorSize);
+        const sectors = await chain(entry.start, fat, Math.ceil(entry.size / sectorSize) + 1);
+        return readChain(sectors.slice(0, needed), size);
       }
       const { fat: miniFat, streamSectors } = await miniStream();
-      const miniSectors = chain(entry.start, miniFat, Math.ceil(entry.size / 64) + 1);
+      const miniSectors = await chain(
+        entry.start,
+        (n) => {
+          if (n >= miniFat.length) throw corrupt(kind, what('OLE2 迷你扇区链断裂', 'an OLE2 mini sector chain is broken'));
+          return miniFat[n]!;
+        },
+        Math.ceil(entry.size / 64) + 1,
+      );
       const out = new Uint8Array(Math.ceil(size / 64) * 64);
       let cached: { sector: number; bytes: Uint8Array } | undefined; // consecutive mini sectors share a sector
       for (const [i, m] of miniSectors.slice(0, out.length / 64).entries()) {
