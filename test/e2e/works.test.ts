@@ -140,28 +140,59 @@ describe('submitting works and downloading them as the organiser', () => {
     await page.getByTestId('lang-toggle').click();
   });
 
-  it('flags a second entry with the same image for the organiser', async () => {
+  /** Another entrant in a fresh browser context: signs up, registers in a category, opens the works page. */
+  const otherEntrant = async (who: { name: string; email: string; phone: string; id: string; title: string; categoryId: string }) => {
     const other = await browser.newContext({ viewport: phone, baseURL: server.url });
     const second = await other.newPage();
     const input = (name: string) => second.locator(`[name="${name}"]`);
     await second.goto(`/signup?next=${encodeURIComponent(`/contests/${contestId}/register`)}`);
-    await input('displayName').fill('陈小军');
-    await input('email').fill(`chen.${Date.now()}@example.cn`);
+    await input('displayName').fill(who.name);
+    await input('email').fill(`${who.email}.${Date.now()}@example.cn`);
     await input('password').fill('a-long-password-4');
     await second.getByTestId('signup-form-submit').click();
     await second.waitForURL(`**/contests/${contestId}/register`);
     await input('trackId').selectOption('works');
-    await input('categoryId').selectOption('graphic-design');
+    await input('categoryId').selectOption(who.categoryId);
     const individual = second.getByTestId('entrantKind-individual');
     if (await individual.count()) await individual.check();
-    await input('title').fill('电子凭证随身带');
-    await input('leader.name').fill('陈小军');
-    await input('leader.phone').fill('13800000004');
-    await input('leader.idNumber').fill(idNumber('19930303', 789));
+    await input('title').fill(who.title);
+    await input('leader.name').fill(who.name);
+    await input('leader.phone').fill(who.phone);
+    await input('leader.idNumber').fill(who.id);
     for (const box of await second.locator('[data-testid^="declaration-"]').all()) await box.check();
     await second.getByTestId('register-submit').click();
     await second.waitForURL('**/me');
     await second.getByTestId('notice-works-link').click();
+    await second.getByTestId('works-page').waitFor();
+    return { context: other, page: second };
+  };
+
+  it('counts a slogan in 字 as typed and saves it once it fits', async () => {
+    const { context: other, page: second } = await otherEntrant({
+      name: '周小文', email: 'zhou', phone: '13800000005', id: idNumber('19940404', 321), title: '医保口号', categoryId: 'copywriting',
+    });
+    const input = second.getByTestId('field-copy');
+    const count = second.getByTestId('field-count-copy');
+    await input.fill('医保电子凭证，看病买药一码通办，方便快捷又安全！');
+    expect(await count.textContent()).toBe('24 / 20 字');
+    expect(await count.getAttribute('class')).toContain('is-over');
+    await second.getByTestId('field-save-copy').click();
+    await second.getByTestId('field-problems-copy').locator('[data-code="field.too_long"]').waitFor();
+    await screenshots(second, '25-works-field-over');
+
+    await input.fill('  医保电子凭证，看病买药一码通办！  ');
+    expect(await count.textContent()).toBe('16 / 20 字');
+    await second.getByTestId('field-save-copy').click();
+    await second.waitForSelector('[data-testid="works-item-copy"][data-status="done"]');
+    await second.getByTestId('works-complete').waitFor();
+    await screenshots(second, '26-works-field-saved');
+    await other.close();
+  });
+
+  it('flags a second entry with the same image for the organiser', async () => {
+    const { context: other, page: second } = await otherEntrant({
+      name: '陈小军', email: 'chen', phone: '13800000004', id: idNumber('19930303', 789), title: '电子凭证随身带', categoryId: 'graphic-design',
+    });
     await second.getByTestId('upload-input-image').setInputFiles(goodJpeg);
     await second.waitForSelector('[data-testid="works-item-image"][data-status="done"]', { timeout: 60_000 });
     await other.close();
