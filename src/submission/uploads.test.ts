@@ -7,6 +7,7 @@ import type { LeitaiApp } from '../platform/http/server.ts';
 import { describeOnDatabases } from '../platform/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
 import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
+import type { WorksStorage } from './storage.ts';
 import { cookieFor, movableClock, photo, send, startWorksServer } from './test-uploads.ts';
 
 let app: LeitaiApp | undefined;
@@ -16,9 +17,9 @@ afterEach(async () => {
 });
 
 describeOnDatabases('uploading works', (database) => {
-  const start = async (clock: Clock) => {
+  const start = async (clock: Clock, storage?: WorksStorage['kind']) => {
     await publishSeed(database.db, '002');
-    const server = await startWorksServer(database.db, clock);
+    const server = await startWorksServer(database.db, clock, storage);
     app = server.app;
     const base = server.base;
     const account: Account = await newAccount(database.db, '张悦');
@@ -97,5 +98,19 @@ describeOnDatabases('uploading works', (database) => {
     expect(JSON.parse(unknown.error!.body).error.code).toBe('submission.unknown_requirement');
     const empty = await send(base, cookie, Buffer.alloc(0), metadata);
     expect(JSON.parse(empty.error!.body).error.code).toBe('file.empty');
+  });
+
+  it('does the same on S3-compatible storage (s3rver): streams and hashes, resumes after a dropped connection, serves the download', async () => {
+    const clock = movableClock('2022-10-01T10:00:00+08:00');
+    const { base, cookie, metadata } = await start(clock, 's3');
+    const bytes = await photo(1600, 1200);
+    const first = await send(base, cookie, bytes, metadata, { stopAfter: 128 * 1024 });
+    expect((await database.db.selectFrom('uploads').select('hashed_bytes').executeTakeFirstOrThrow()).hashed_bytes).toBeGreaterThan(0);
+    const rest = await send(base, cookie, bytes, metadata, { uploadUrl: first.url! });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(rest.body).toMatchObject({ file: { accepted: true, fileKind: 'jpeg', size: bytes.length, sha256 } });
+    expect((await database.db.selectFrom('uploads').select('hashed_bytes').executeTakeFirstOrThrow()).hashed_bytes).toBe(bytes.length);
+    const download = await app!.inject({ method: 'GET', url: `/api/works/files/${(rest.body as { file: { id: string } }).file.id}/content`, headers: { cookie } });
+    expect([download.statusCode, download.headers['content-type'], createHash('sha256').update(download.rawPayload).digest('hex')]).toEqual([200, 'image/jpeg', sha256]);
   });
 });
