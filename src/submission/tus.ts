@@ -38,6 +38,8 @@ export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; s
     path: UPLOADS_PATH,
     datastore: store,
     relativeLocation: true,
+    // A finished upload is a submitted file: only Leitai's own removal (superseding, kept on record) ends it.
+    disableTerminationForFinishedUploads: true,
     maxSize: limits.maxBytes,
     onUploadCreate: refusingAsTus(async (request: Request, upload: Upload) => {
       const metadata = upload.metadata ?? {};

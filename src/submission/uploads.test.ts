@@ -40,6 +40,12 @@ describeOnDatabases('uploading works', (database) => {
     const works = await app!.inject({ method: 'GET', url: `/api/registrations/${registration.id}/works`, headers: { cookie } });
     expect(works.json().works.files[0].status).toBe('done');
     expect((await verifyAuditLog(database.db)).every((chain) => chain.ok)).toBe(true);
+
+    // tus termination must not delete a submitted file: only Leitai's own removal supersedes it.
+    const terminate = await fetch(new URL(sent.url!, base), { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', cookie } });
+    expect(terminate.status).toBe(400);
+    const download = await app!.inject({ method: 'GET', url: `/api/works/files/${(sent.body as { file: { id: string } }).file.id}/content`, headers: { cookie } });
+    expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('records a file that breaks the rules as refused, with the measured value', async () => {
