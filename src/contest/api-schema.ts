@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { awardTierSchema, entrantKindSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, worksSchema } from './schema/index.ts';
+import { awardTierSchema, contestFormatSchema, entrantKindSchema, organisationTypeSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, worksSchema } from './schema/index.ts';
 
 /** Replies of the contest routes; presenter.ts builds exactly these. */
 const localised = z.object({ zh: z.string(), en: z.string() });
@@ -22,11 +22,13 @@ export const contestListItemSchema = z.object({
   id: z.string(),
   name: z.string(),
   nameEn: z.string().optional(),
-  format: z.string(),
+  format: contestFormatSchema,
   theme: z.string().optional(),
   editionOf: z.string().nullable(),
   isDemo: z.boolean(),
-  organisers: z.array(z.object({ role: z.string(), name: z.string() })),
+  /** The contest's time zone, to show the registration window in. */
+  timeZone: z.string(),
+  organisers: z.array(organiserSchema.pick({ role: true, name: true })),
   registration: registrationWindow,
   phasesNow: z.array(z.object({ id: z.string(), name: z.string(), kind: phaseKindSchema })),
   prizePoolCny: z.number(),
@@ -42,7 +44,7 @@ const eligibilityView = z.object({
   advisors: z.object({ max: z.number() }).optional(),
   studentsOnly: z.boolean(),
   minExperienceYears: z.number().optional(),
-  organisationTypes: z.array(z.string()).optional(),
+  organisationTypes: z.array(organisationTypeSchema).optional(),
   legalEntityOnly: z.boolean(),
 });
 
@@ -83,7 +85,7 @@ export const contestViewSchema = z
     id: z.string(),
     name: z.string(),
     nameEn: z.string().optional(),
-    format: z.string(),
+    format: contestFormatSchema,
     theme: z.string().optional(),
     themeEn: z.string().optional(),
     summary: z.string().optional(),

@@ -21,6 +21,7 @@ export const presentContestListItem = ({ definition, editionOf, isDemo }: Stored
   theme: definition.theme,
   editionOf,
   isDemo,
+  timeZone: definition.timeZone,
   organisers: definition.organisers.map(({ role, name }) => ({ role, name })),
   registration: registrationWindow(definition, at),
   phasesNow: phasesAt(definition, at).map(({ id, name, kind }) => ({ id, name, kind })),

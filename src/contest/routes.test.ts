@@ -25,6 +25,7 @@ describeOnDatabases('the contest routes', (database) => {
       name: '京津冀社保卡"一卡通"应用创新大赛',
       editionOf: null,
       isDemo: false,
+      timeZone: 'Asia/Shanghai',
       registration: { open: true, start: '2025-05-12T00:00:00+08:00', end: '2025-09-09T23:59:59+08:00' },
       phasesNow: [{ id: 'registration', name: '报名及作品提交', kind: 'registration' }],
       prizePoolCny: 156000,

@@ -1,4 +1,5 @@
 import type { SubmissionFileRow } from '../platform/db-types.ts';
+import type { FileFacts } from './probes/types.ts';
 
 /** A submitted file as the entrant and the organiser see it. */
 export const presentSubmissionFile = (file: SubmissionFileRow) => ({
@@ -9,7 +10,7 @@ export const presentSubmissionFile = (file: SubmissionFileRow) => ({
   sha256: file.sha256,
   fileKind: file.file_kind,
   mediaType: file.media_type,
-  facts: (file.facts ?? null) as Record<string, unknown> | null,
+  facts: (file.facts ?? null) as FileFacts | null,
   problems: file.problems as { code: string; message: { zh: string; en: string }; severity: 'error' | 'warning' }[],
   accepted: file.accepted,
   uploadStartedAt: file.upload_started_at.toISOString(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fieldRequirementSchema, fileRequirementSchema } from '../contest/schema/works.ts';
+import type { FileFacts } from './probes/types.ts';
 
 export const worksParams = z.object({ id: z.string().uuid() });
 export const fieldParams = z.object({ id: z.string().uuid(), fieldId: z.string().max(60) });
@@ -6,6 +8,41 @@ export const fileParams = z.object({ fileId: z.string().uuid() });
 export const fieldBody = z.object({ value: z.string().max(20_000) });
 export const exportParams = z.object({ id: z.string().max(120) });
 export const exportQuery = z.object({ division: z.string().max(120) });
+
+/** What the probes found in a file (probes/types.ts), as replies carry it. */
+const orientation = z.enum(['landscape', 'portrait', 'square']);
+export const fileFactsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('image'),
+    fileKind: z.enum(['jpeg', 'png']),
+    mediaType: z.string(),
+    width: z.number(),
+    height: z.number(),
+    orientation,
+    hasExif: z.boolean(),
+    colour: z.boolean().optional(),
+    exif: z.object({ make: z.string().optional(), model: z.string().optional(), takenAt: z.string().optional(), orientation: z.number().optional() }).optional(),
+  }),
+  z.object({
+    kind: z.literal('video'),
+    fileKind: z.enum(['mp4', 'mov']),
+    mediaType: z.string(),
+    durationSeconds: z.number(),
+    width: z.number(),
+    height: z.number(),
+    rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    orientation,
+    videoCodec: z.string().optional(),
+    audioCodec: z.string().optional(),
+    hasSubtitleTrack: z.boolean(),
+  }),
+  z.object({ kind: z.literal('pdf'), fileKind: z.literal('pdf'), mediaType: z.string(), pages: z.number(), textExtractable: z.boolean() }),
+  z.object({ kind: z.literal('slides'), fileKind: z.enum(['ppt', 'pptx']), mediaType: z.string(), slides: z.number() }),
+  z.object({ kind: z.enum(['document', 'archive']), fileKind: z.enum(['doc', 'docx', 'zip']), mediaType: z.string() }),
+]);
+/** Replies strip keys their schema lacks: this fails to compile when the schema and FileFacts part. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const fileFactsSchemaMatchesProbes: Same<z.infer<typeof fileFactsSchema>, FileFacts> = true;
 
 const localised = z.object({ zh: z.string(), en: z.string() });
 const problem = z.object({ code: z.string(), message: localised, severity: z.enum(['error', 'warning']).optional(), path: z.string().optional(), rule: z.string().optional() });
@@ -17,7 +54,7 @@ const fileView = z.object({
   sha256: z.string(),
   fileKind: z.string().nullable(),
   mediaType: z.string().nullable(),
-  facts: z.record(z.string(), z.unknown()).nullable(),
+  facts: fileFactsSchema.nullable(),
   problems: z.array(problem),
   accepted: z.boolean(),
   uploadStartedAt: z.string(),
@@ -36,8 +73,8 @@ export const worksReply = z
       graceMinutes: z.number(),
       naming: z.string().nullable(),
       originality: z.array(z.string()),
-      files: z.array(z.object({ requirement: z.record(z.string(), z.unknown()), files: z.array(fileView), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
-      fields: z.array(z.object({ requirement: z.record(z.string(), z.unknown()), value: z.string().nullable(), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
+      files: z.array(z.object({ requirement: fileRequirementSchema, files: z.array(fileView), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
+      fields: z.array(z.object({ requirement: fieldRequirementSchema, value: z.string().nullable(), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
       complete: z.boolean(),
     }),
   })

@@ -22,6 +22,10 @@ export const quoteSchema = z.string().min(1).optional();
 /** Money is integer yuan. */
 export const yuanSchema = z.number().int().nonnegative();
 
+/** 创新大赛 · 黑客马拉松 · 作品征集 */
+export const contestFormatSchema = z.enum(['innovation-contest', 'hackathon', 'works-call']);
+export type ContestFormat = z.infer<typeof contestFormatSchema>;
+
 export const entrantKindSchema = z.enum(['individual', 'team', 'organisation']);
 export type EntrantKind = z.infer<typeof entrantKindSchema>;
 

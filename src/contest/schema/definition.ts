@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { divisionsOf } from '../divisions.ts';
-import { idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
+import { contestFormatSchema, idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
 import { eligibilityRuleSchema } from './eligibility.ts';
 import { awardsSchema } from './awards.ts';
 import { reviewSchema } from './review.ts';
@@ -32,7 +32,7 @@ export const contestDefinitionSchema = z
     nameEn: z.string().optional(),
     shortName: z.string().optional(),
     edition: z.string().optional(),
-    format: z.enum(['innovation-contest', 'hackathon', 'works-call']),
+    format: contestFormatSchema,
     theme: z.string().optional(),
     themeEn: z.string().optional(),
     summary: z.string().optional(),

@@ -6,11 +6,11 @@ import type {
   Invitation,
   InvitationView,
   OriginalityPair,
-  PersonInput,
+  PersonRequest,
   RegistrationCheck,
   RegistrationCounts,
   RegistrationFilters,
-  RegistrationInput,
+  RegistrationRequest,
   RegistrationView,
   WorksView,
 } from './types.ts';
@@ -47,14 +47,14 @@ export const contests = {
 };
 
 export const registrations = {
-  check: (contestId: string, input: RegistrationInput, signal?: AbortSignal) =>
+  check: (contestId: string, input: RegistrationRequest, signal?: AbortSignal) =>
     request<RegistrationCheck>('POST', `/api/contests/${enc(contestId)}/registrations/check`, input, signal),
-  create: (contestId: string, input: RegistrationInput) =>
+  create: (contestId: string, input: RegistrationRequest) =>
     request<{ registration: RegistrationView }>('POST', `/api/contests/${enc(contestId)}/registrations`, input),
   mine: (signal?: AbortSignal) => request<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations', undefined, signal),
   get: (id: string, signal?: AbortSignal) =>
     request<{ registration: RegistrationView }>('GET', `/api/registrations/${enc(id)}`, undefined, signal),
-  update: (id: string, input: RegistrationInput) =>
+  update: (id: string, input: RegistrationRequest) =>
     request<{ registration: RegistrationView }>('PUT', `/api/registrations/${enc(id)}`, input),
   withdraw: (id: string) => request<{ registration: RegistrationView }>('POST', `/api/registrations/${enc(id)}/withdraw`),
   invite: (id: string, role: 'member' | 'advisor') =>
@@ -64,7 +64,7 @@ export const registrations = {
 export const invitations = {
   get: (code: string, signal?: AbortSignal) =>
     request<{ invitation: InvitationView }>('GET', `/api/invitations/${enc(code)}`, undefined, signal),
-  accept: (code: string, person: PersonInput) =>
+  accept: (code: string, person: PersonRequest) =>
     request<{ registration: RegistrationView }>('POST', `/api/invitations/${enc(code)}/accept`, { person }),
 };
 

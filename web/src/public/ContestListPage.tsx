@@ -37,7 +37,7 @@ const ContestCard = ({ contest }: { contest: ContestSummary }) => {
         <div>
           <dt>{t('contest.registrationWindow')}</dt>
           <dd>
-            <WindowText start={contest.registration.start} end={contest.registration.end} timeZone={contest.timeZone ?? 'Asia/Shanghai'} />
+            <WindowText start={contest.registration.start} end={contest.registration.end} timeZone={contest.timeZone} />
           </dd>
         </div>
         {contest.prizePoolCny > 0 && (

@@ -20,7 +20,7 @@ export const Component = () => {
       <nav className="toc" aria-label={t('contest.contents')}>
         <a href="#tracks">{t('contest.tracks')}</a>
         <a href="#schedule">{t('contest.schedule')}</a>
-        {(contest.review?.rounds.length ?? 0) > 0 && <a href="#review">{t('contest.review')}</a>}
+        {contest.review.rounds.length > 0 && <a href="#review">{t('contest.review')}</a>}
         {contest.awards.groups.length > 0 && <a href="#awards">{t('contest.awards')}</a>}
         <a href="#info">{t('contest.info')}</a>
       </nav>

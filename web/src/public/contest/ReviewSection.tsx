@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n.ts';
 /** How entries are judged, where the contest publishes weights; nothing when it does not. */
 export const ReviewSection = ({ contest }: { contest: ContestView }) => {
   const { t, name } = useI18n();
-  const rounds = contest.review?.rounds ?? [];
+  const rounds = contest.review.rounds;
   if (rounds.length === 0) return null;
   return (
     <section id="review" className="section">
