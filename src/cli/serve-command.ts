@@ -5,7 +5,7 @@ import { prepareDemo } from '../demo/service.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase } from '../platform/database.ts';
-import { buildApp } from '../server.ts';
+import { buildApp, worksStorage } from '../server.ts';
 
 export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
 
@@ -21,7 +21,10 @@ export const addServeCommand = (program: Command) =>
       await migrateToLatest(database.db);
       const published = await publishContestFolder(database.db, options.contests, 'system', systemClock);
       console.log(`contests: ${published.map((p) => `${p.id} (${p.outcome})`).join(', ')}`);
-      if (options.demo) await prepareDemo(database.db, systemClock, (line) => console.log(line));
+      if (options.demo) {
+        const works = { storage: worksStorage(config), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } };
+        await prepareDemo(database.db, systemClock, (line) => console.log(line), works);
+      }
       const app = await buildApp(database.db, config, systemClock);
       const close = async () => {
         await app.close();

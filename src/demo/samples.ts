@@ -6,7 +6,13 @@ import type { RegistrationInputRaw } from '../registration/schema.ts';
  * get the same samples. Every one is stored with is_demo, and every page marks it 演示数据.
  * ID numbers and credit codes are made up but carry valid check characters.
  */
-type Sample = Omit<RegistrationInputRaw, 'declarations'>;
+interface SampleWorks {
+  /** Requirements filled with a generated poster (demo/poster.ts). */
+  posters?: string[];
+  fields?: Record<string, string>;
+}
+
+type Sample = Omit<RegistrationInputRaw, 'declarations'> & { works?: SampleWorks };
 
 const student = (name: string, phone: string, school: string) => ({ name, phone, isFullTimeStudent: true, school });
 
@@ -27,6 +33,7 @@ export const demoSamples: Record<string, Sample[]> = {
       trackId: 'publicity',
       entrantKind: 'individual',
       leader: { name: '周晓雯', phone: '13803110005', employer: '石家庄某设计工作室' },
+      works: { posters: ['work'], fields: { form: '长图、海报' } },
     },
     {
       title: '保定市社保卡就医购药一卡通案例（演示）',
@@ -64,6 +71,7 @@ export const demoSamples: Record<string, Sample[]> = {
       categoryId: 'graphic-design',
       entrantKind: 'individual',
       leader: { name: '张悦', phone: '13503530021', employer: '阳泉职业技术学院' },
+      works: { posters: ['image'] },
     },
     {
       title: '扫码就医不排队（演示）',
@@ -71,6 +79,7 @@ export const demoSamples: Record<string, Sample[]> = {
       categoryId: 'copywriting',
       entrantKind: 'individual',
       leader: { name: '王芳', phone: '13503530022' },
+      works: { fields: { copy: '扫码就医不排队，医保凭证随身带' } },
     },
     {
       title: '推荐官短视频：三步激活医保电子凭证（演示）',

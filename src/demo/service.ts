@@ -13,6 +13,10 @@ import { countRegistrationsOfContest } from '../registration/queries.ts';
 import { registrationInputSchema } from '../registration/schema.ts';
 import { registerEntry } from '../registration/service.ts';
 import { demoSamples } from './samples.ts';
+import { demoPoster } from './poster.ts';
+import { submitFile } from '../submission/direct.ts';
+import { setWorksField, type UploadLimits } from '../submission/service.ts';
+import type { WorksStorage } from '../submission/storage.ts';
 
 /** The accounts `npm start` creates and prints, so a newcomer can sign in at once. */
 export const DEMO_ORGANISER = { email: 'organiser@leitai.demo', password: 'leitai-demo', displayName: '演示主办方 Demo organiser' };
@@ -24,7 +28,12 @@ export const DEMO_PARTICIPANT = { email: 'participant@leitai.demo', password: 'l
  * every seed (dates shifted so registration is open today), and sample registrations on each
  * contest's theme. Idempotent: what exists is left alone, so restarts keep the user's clicks.
  */
-export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void) {
+export interface DemoWorks {
+  storage: WorksStorage;
+  limits: UploadLimits;
+}
+
+export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void, works: DemoWorks) {
   const organiser = await ensureAccount(db, DEMO_ORGANISER, clock);
   const participant = await ensureAccount(db, DEMO_PARTICIPANT, clock);
   if (organiser.roles.length === 0) await grantRole(db, organiser.id, { role: 'organiser', contestId: null });
@@ -39,7 +48,7 @@ export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line
     }
   }
 
-  const added = await addSampleRegistrations(db, participant, clock);
+  const added = await addSampleRegistrations(db, participant, clock, works);
   if (added > 0) log(`added ${added} sample registrations, marked 演示数据 / demo`);
   log(`demo organiser 演示主办方: ${DEMO_ORGANISER.email} / ${DEMO_ORGANISER.password}`);
   log(`demo zone coordinator 赛区: ${DEMO_COORDINATOR.email} / ${DEMO_COORDINATOR.password}`);
@@ -74,7 +83,7 @@ async function ensureCurrentEditions(db: Kysely<Database>, actor: string, clock:
 }
 
 /** Samples go in through the same service as any registration, so they obey every rule they show. */
-async function addSampleRegistrations(db: Kysely<Database>, participant: Account, clock: Clock) {
+async function addSampleRegistrations(db: Kysely<Database>, participant: Account, clock: Clock, works: DemoWorks) {
   let added = 0;
   for (const contest of await findContests(db)) {
     const samples = demoSamples[contest.editionOf ?? contest.definition.id] ?? [];
@@ -82,11 +91,17 @@ async function addSampleRegistrations(db: Kysely<Database>, participant: Account
     // A seed's own registration closed long ago: its samples are registered as of its second day.
     const registration = phasesOfKind(contest.definition, 'registration')[0];
     const when = contest.editionOf ? clock : fixedClock(DateTime.fromISO(registration.start, { zone: contest.definition.timeZone }).plus({ days: 1, hours: 10 }).toJSDate());
-    for (const sample of samples) {
+    for (const { works: sampleWorks, ...sample } of samples) {
       const entry = registrationInputSchema.parse({ ...sample, declarations: [] });
       const scope = resolveScope(contest.definition, entry);
       const declarations = scope.ok ? (scope.scope.rules.find((r) => r.rule === 'declarations')?.items.map((i) => i.id) ?? []) : [];
-      await registerEntry(db, contest.definition.id, { ...entry, declarations }, { account: participant, clock: when, isDemo: true });
+      const actor = { account: participant, clock: when };
+      const row = await registerEntry(db, contest.definition.id, { ...entry, declarations }, { ...actor, isDemo: true });
+      for (const requirementId of sampleWorks?.posters ?? []) {
+        const bytes = await demoPoster(`${contest.definition.id}/${entry.title}`);
+        await submitFile(db, works.storage, { registrationId: row.id, requirementId, fileName: `${entry.title}.jpg`, bytes }, actor, works.limits);
+      }
+      for (const [fieldId, value] of Object.entries(sampleWorks?.fields ?? {})) await setWorksField(db, row.id, fieldId, value, actor);
       added += 1;
     }
   }

@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
 import { AppError } from '../platform/errors.ts';
 import { SESSION_COOKIE } from '../platform/http/session-cookie.ts';
-import * as queries from './queries.ts';
+import { uploadHashStates } from './direct.ts';
 import { authoriseUpload, finishUpload, startUpload, type UploadLimits } from './service.ts';
 import type { WorksStorage } from './storage.ts';
 import { presentSubmissionFile } from './presenter.ts';
@@ -25,15 +25,7 @@ export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; s
     const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
     return { account: token ? await sessionAccount(db, token, clock) : null, clock };
   };
-  const store = storage.datastore({
-    load: async (id) => {
-      const upload = await queries.uploadById(db, id);
-      return upload && { state: upload.hash_state, bytes: upload.hashed_bytes };
-    },
-    save: async (id, state, bytes) => {
-      await queries.saveHashState(db, id, state, bytes);
-    },
-  });
+  const store = storage.datastore(uploadHashStates(db));
   return new Server({
     path: UPLOADS_PATH,
     datastore: store,
