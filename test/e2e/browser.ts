@@ -41,3 +41,18 @@ export const idNumber = (birth: string, sequence: number) => {
   const sum = weights.reduce((total, weight, i) => total + weight * Number(body[i]), 0);
   return `${body}${'10X98765432'[sum % 11]}`;
 };
+
+/** A form field by its name, which is the request path it fills (`members.0.name`). */
+export const fieldOf = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+
+/** Signs out whoever is signed in and signs in with these credentials, landing on `next`. */
+export const signInAs = async (page: Page, credentials: { email: string; password: string }, next: string) => {
+  await page.getByTestId('nav-logout').click();
+  await page.getByTestId('nav-login').waitFor();
+  await page.setViewportSize(desktop);
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await fieldOf(page, 'email').fill(credentials.email);
+  await fieldOf(page, 'password').fill(credentials.password);
+  await page.getByTestId('login-form-submit').click();
+  await page.waitForURL(`**${next}`);
+};

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER } from '../../src/demo/service.ts';
-import { desktop, idNumber, launchBrowser, phone, screenshots } from './browser.ts';
+import { fieldOf, idNumber, launchBrowser, phone, screenshots, signInAs } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -35,7 +35,7 @@ describe('registering a team and seeing it as the organiser', () => {
   });
 
   const title = '社保卡一码通办助手';
-  const field = (name: string) => page.locator(`[name="${name}"]`);
+  const field = (name: string) => fieldOf(page, name);
   let ref = '';
   let invitationUrl = '';
 
@@ -108,14 +108,7 @@ describe('registering a team and seeing it as the organiser', () => {
   });
 
   it('shows the team to the demo organiser, in the table and in the counts', async () => {
-    await page.getByTestId('nav-logout').click();
-    await page.getByTestId('nav-login').waitFor();
-    await page.setViewportSize(desktop);
-    await page.goto(`/login?next=${encodeURIComponent(`/organiser/contests/${contestId}`)}`);
-    await field('email').fill(DEMO_ORGANISER.email);
-    await field('password').fill(DEMO_ORGANISER.password);
-    await page.getByTestId('login-form-submit').click();
-    await page.waitForURL(`**/organiser/contests/${contestId}`);
+    await signInAs(page, DEMO_ORGANISER, `/organiser/contests/${contestId}`);
 
     const table = page.getByTestId('registrations-table');
     await table.waitFor();

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER } from '../../src/demo/service.ts';
-import { desktop, idNumber, launchBrowser, phone, screenshots } from './browser.ts';
+import { fieldOf, idNumber, launchBrowser, phone, screenshots, signInAs } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -53,7 +53,7 @@ describe('submitting works and downloading them as the organiser', () => {
   });
 
   const title = '扫码就医一步到位';
-  const field = (name: string) => page.locator(`[name="${name}"]`);
+  const field = (name: string) => fieldOf(page, name);
   const item = (id: string) => page.getByTestId(`works-item-${id}`);
 
   it('starts in Chinese although the browser prefers English', async () => {
@@ -199,14 +199,7 @@ describe('submitting works and downloading them as the organiser', () => {
   });
 
   it('shows the demo organiser the download of the division’s works', async () => {
-    await page.getByTestId('nav-logout').click();
-    await page.getByTestId('nav-login').waitFor();
-    await page.setViewportSize(desktop);
-    await page.goto(`/login?next=${encodeURIComponent(`/organiser/contests/${contestId}`)}`);
-    await field('email').fill(DEMO_ORGANISER.email);
-    await field('password').fill(DEMO_ORGANISER.password);
-    await page.getByTestId('login-form-submit').click();
-    await page.waitForURL(`**/organiser/contests/${contestId}`);
+    await signInAs(page, DEMO_ORGANISER, `/organiser/contests/${contestId}`);
     const link = page.getByTestId('download-division-works/graphic-design');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`/api/contests/${contestId}/works.zip?division=works%2Fgraphic-design`);
