@@ -19,6 +19,7 @@ import {
 import { checkRegistration, editRegistration, registerEntry, withdrawRegistration, type Actor } from './service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
+const checkQuery = z.object({ registrationId: z.string().uuid().optional() });
 const codeParams = z.object({ code: z.string().min(4).max(40) });
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 410: errorReplySchema, 422: errorReplySchema };
 const tags = ['registrations'];
@@ -30,8 +31,17 @@ export async function registrationRoutes(app: LeitaiApp) {
 
   app.post(
     '/api/contests/:id/registrations/check',
-    { schema: { tags, summary: 'Dry run: every rule the entry would break, without registering', params: contestParams, body: registrationInputSchema, response: { 200: checkReply, ...refusals } } },
-    async (request) => checkRegistration(app.db, request.params.id, request.body, actor(request)),
+    {
+      schema: {
+        tags,
+        summary: 'Dry run: every rule the entry would break, without registering (registrationId: the entry being edited, left out of the rules across registrations)',
+        params: contestParams,
+        querystring: checkQuery,
+        body: registrationInputSchema,
+        response: { 200: checkReply, ...refusals },
+      },
+    },
+    async (request) => checkRegistration(app.db, request.params.id, request.body, actor(request), request.query.registrationId),
   );
 
   app.post(

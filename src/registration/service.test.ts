@@ -259,6 +259,15 @@ describeOnDatabases('the dry run of a registration', (database) => {
     await publishSeed(database.db, '004');
     expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: null, clock: during['004'] })).toEqual({ ok: true, problems: [] });
   });
+
+  it('leaves the entry being edited out of the rules across registrations, and no other', async () => {
+    await publishSeed(database.db, '004');
+    const account = await newAccount(database.db, '高志远');
+    const registered = await registerEntry(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] });
+    const again = await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] });
+    expect(again.problems.map((p) => p.code)).toEqual(['entry.already_entered']);
+    expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] }, registered.id)).toEqual({ ok: true, problems: [] });
+  });
 });
 
 describeOnDatabases('the audit trail of registrations', (database) => {

@@ -49,10 +49,13 @@ const assess = async (db: Kysely<Database>, contest: StoredContest, entry: Regis
   return checkEligibility(contest.definition, entry, others);
 };
 
-/** The form's dry run: every problem the entry would be refused for, without writing anything. */
-export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor) {
+/**
+ * The form's dry run: every problem the entry would be refused for, without writing anything. When
+ * editing, the entry's own registration is left out of the rules across registrations.
+ */
+export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor, editingId?: string) {
   const contest = await getContest(db, contestId);
-  const result = await assess(db, contest, entry);
+  const result = await assess(db, contest, entry, editingId);
   const closed = registrationClosed(contest, actor.clock.now());
   const problems = [...(closed ? [{ code: closed.code, message: closed.localised }] : []), ...result.problems];
   return { ok: problems.length === 0, problems };

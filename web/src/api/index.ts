@@ -47,8 +47,9 @@ export const contests = {
 };
 
 export const registrations = {
-  check: (contestId: string, input: RegistrationRequest, signal?: AbortSignal) =>
-    request<RegistrationCheck>('POST', `/api/contests/${enc(contestId)}/registrations/check`, input, signal),
+  /** `editing`: the registration being edited, which the server leaves out of the rules across registrations. */
+  check: (contestId: string, input: RegistrationRequest, signal?: AbortSignal, editing?: string) =>
+    request<RegistrationCheck>('POST', `/api/contests/${enc(contestId)}/registrations/check${editing ? `?registrationId=${enc(editing)}` : ''}`, input, signal),
   create: (contestId: string, input: RegistrationRequest) =>
     request<{ registration: RegistrationView }>('POST', `/api/contests/${enc(contestId)}/registrations`, input),
   mine: (signal?: AbortSignal) => request<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations', undefined, signal),

@@ -34,7 +34,7 @@ export const Component = () => {
           contest={contest}
           initial={inputFromRegistration(registration)}
           submitLabel={t('edit.submit')}
-          liveCheck={false}
+          liveCheck={{ editing: registration.id }}
           onSubmit={async (input) => {
             const { registration: saved } = await registrations.update(registration.id, input);
             navigate('/me', { state: { notice: 'updated', ref: saved.ref, title: saved.title } });

@@ -31,12 +31,13 @@ export const RegistrationForm = ({
   contest: ContestView;
   initial: RegistrationInput;
   submitLabel: string;
-  /** Whether to dry-run the input against the server as the reader types. */
-  liveCheck: boolean;
+  /** Dry-runs the input against the server as the reader types; `editing` names the registration being edited. */
+  liveCheck: true | { editing: string };
   /** Sends the request; throws ApiError with problems when the server refuses it. */
   onSubmit: (request: RegistrationInput) => Promise<void>;
 }) => {
   const { t, pick, name } = useI18n();
+  const editing = liveCheck === true ? undefined : liveCheck.editing;
   const [input, setInput] = useState(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
@@ -55,12 +56,12 @@ export const RegistrationForm = ({
 
   // Dry run against the server, a moment after the reader stops typing.
   useEffect(() => {
-    if (!liveCheck || touched.size === 0 || !input.trackId) return;
+    if (touched.size === 0 || !input.trackId) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setChecking(true);
       try {
-        const result = await registrations.check(contest.id, request, controller.signal);
+        const result = await registrations.check(contest.id, request, controller.signal, editing);
         setProblems(result.problems);
       } catch (error) {
         // A refused request (400) carries its problems too; any other failure changes nothing,
@@ -75,7 +76,7 @@ export const RegistrationForm = ({
       controller.abort();
     };
     // `request` changes with every keystroke; that is the point.
-  }, [liveCheck, touched.size, contest.id, request, input.trackId]);
+  }, [editing, touched.size, contest.id, request, input.trackId]);
 
   const isVisible = useCallback(
     (key: string) => showAll || key === topKey || [...touched].some((name) => name === key || name.startsWith(`${key}.`)),
