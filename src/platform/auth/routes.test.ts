@@ -73,6 +73,16 @@ describeOnDatabases('the auth routes', (database) => {
     expect(login.cookies).toEqual([]);
   });
 
+  it('refuses the eleventh sign-in attempt within a minute with 429 request.rate_limited', async () => {
+    const app = await testServer(database.db);
+    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'alice@example.com', password: 'wrong horse' } });
+    for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
+    const eleventh = await attempt();
+    expect(eleventh.statusCode).toBe(429);
+    expect(eleventh.json().error.code).toBe('request.rate_limited');
+    expect(eleventh.json().error.message.zh).toMatch(/^请求过于频繁，请 .+ 后再试$/);
+  });
+
   it('refuses to register an email twice with 409 auth.email_taken', async () => {
     const app = await testServer(database.db);
     await app.inject({ method: 'POST', url: '/api/auth/register', payload: alice });

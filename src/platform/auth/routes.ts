@@ -12,15 +12,19 @@ export const presentAccount = (account: Account): AccountReply => ({
   roles: account.roles.map((r) => ({ role: r.role, contestId: r.contestId, zoneId: r.zoneId })),
 });
 
+/** Guessing passwords costs an argon2 hash each; ten tries a minute per address is plenty for a person. */
+const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
 export async function authRoutes(app: LeitaiApp): Promise<void> {
   app.post(
     '/api/auth/register',
     {
+      config: signInLimit,
       schema: {
         tags: ['auth'],
         summary: 'Create a participant account and sign in',
         body: registerBody,
-        response: { 201: signedInReply, 400: errorReplySchema, 409: errorReplySchema },
+        response: { 201: signedInReply, 400: errorReplySchema, 409: errorReplySchema, 429: errorReplySchema },
       },
     },
     async (request, reply) => {
@@ -34,11 +38,12 @@ export async function authRoutes(app: LeitaiApp): Promise<void> {
   app.post(
     '/api/auth/login',
     {
+      config: signInLimit,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
         body: loginBody,
-        response: { 200: signedInReply, 400: errorReplySchema, 401: errorReplySchema },
+        response: { 200: signedInReply, 400: errorReplySchema, 401: errorReplySchema, 429: errorReplySchema },
       },
     },
     async (request, reply) => {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -27,6 +28,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { sessionAccount, type Account } from '../auth/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
 import type { Database } from '../db-types.ts';
 import { handleError, handleNotFound } from './error-reply.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -114,6 +116,13 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
     },
   );
 
+  // Limits apply only to routes that ask for one (sign-in and sign-up), in-process; the public vote
+  // will share counters through Redis when REDIS_URL is set.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('request.rate_limited', { zh: `请求过于频繁，请 ${context.after} 后再试`, en: `Too many attempts; try again in ${context.after}` }, 429),
+  });
   await authRoutes(app);
   for (const register of options.registerRoutes ?? []) await register(app);
 
