@@ -46,3 +46,8 @@ export const accountOfLiveSession = (db: Db, sessionId: string, now: Date) =>
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
+
+/** Sessions past their expiry are dead weight: the account's own are swept when it signs in again. */
+export async function deleteExpiredSessionsOf(db: Db, accountId: string, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('expires_at', '<=', now).execute();
+}

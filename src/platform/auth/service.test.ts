@@ -66,6 +66,20 @@ describeOnDatabases('accounts and sessions', (database) => {
     expect(await sessionAccount(database.db, token, clock)).toBe(null);
   });
 
+  it('sweeps the account’s expired sessions when it signs in again, keeping live ones', async () => {
+    await createAccount(database.db, alice, clock);
+    await authenticate(database.db, alice.email, alice.password, clock);
+    const later = fixedClock('2025-09-20T08:00:00Z');
+    await authenticate(database.db, alice.email, alice.password, later);
+    expect((await database.db.selectFrom('sessions').select('id').execute()).length).toBe(2);
+    await authenticate(database.db, alice.email, alice.password, fixedClock('2025-10-05T08:00:00Z'));
+    // The first (expired 2025-10-01) is gone; the second (until 2025-10-20) and the new one stay.
+    expect((await database.db.selectFrom('sessions').select('expires_at').orderBy('expires_at').execute()).map((s) => s.expires_at.toISOString())).toEqual([
+      '2025-10-20T08:00:00.000Z',
+      '2025-11-04T08:00:00.000Z',
+    ]);
+  });
+
   it('grants roles once each, a coordinator with a contest and zone', async () => {
     const account = await createAccount(database.db, alice, clock);
     await grantRole(database.db, account.id, { role: 'organiser' });

@@ -17,6 +17,7 @@ import {
   deleteSession,
   insertAccount,
   insertRole,
+  deleteExpiredSessionsOf,
   insertSession,
   rolesOfAccount,
 } from './queries.ts';
@@ -154,6 +155,7 @@ export async function openSession(db: Kysely<Database>, accountId: string, clock
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
+  await deleteExpiredSessionsOf(db, accountId, now);
   await insertSession(db, { id: sessionIdOf(token), account_id: accountId, created_at: now, expires_at: expiresAt });
   const account = await loadAccount(db, accountId);
   if (!account) throw new Error(`openSession: no account ${accountId}`);
