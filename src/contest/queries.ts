@@ -12,5 +12,3 @@ export const insertContest = (db: Db, contest: NewContest) => db.insertInto('con
 
 export const replaceContestDefinition = (db: Db, id: string, change: { name: string; definition: string; source_yaml: string; updated_at: Date }) =>
   db.updateTable('contests').set(change).where('id', '=', id).execute();
-
-export const editionsOf = (db: Db, id: string) => db.selectFrom('contests').select(['id']).where('edition_of', '=', id).execute();

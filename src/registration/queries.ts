@@ -67,13 +67,3 @@ export const invitationByCode = (db: Db, code: string) => db.selectFrom('team_in
 
 export const markInvitationAccepted = (db: Db, code: string, accountId: string, at: Date) =>
   db.updateTable('team_invitations').set({ accepted_by: accountId, accepted_at: at }).where('code', '=', code).where('accepted_at', 'is', null).executeTakeFirst();
-
-export const openInvitationsOf = (db: Db, registrationId: string, now: Date) =>
-  db
-    .selectFrom('team_invitations')
-    .selectAll()
-    .where('registration_id', '=', registrationId)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .execute();

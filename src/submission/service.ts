@@ -15,7 +15,7 @@ import { displayFileName } from './file-names.ts';
 import * as queries from './queries.ts';
 import { worksFor } from './requirements.ts';
 import { digestState, probeStored, type WorksStorage } from './storage.ts';
-import { isSubmissionOpen, mayContinueUpload, submissionDeadline } from './windows.ts';
+import { isSubmissionOpen, mayContinueUpload } from './windows.ts';
 import { fingerprintFile } from './originality.ts';
 
 export interface SubmissionActor {
@@ -182,5 +182,3 @@ export async function removeSubmissionFile(db: Kysely<Database>, fileId: string,
     await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at });
   });
 }
-
-export { submissionDeadline };

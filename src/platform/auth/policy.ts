@@ -34,6 +34,3 @@ export const canSeeZone = (account: Account | null, contestId: string, zoneId: s
 
 export const isJudgeOf = (account: Account | null, contestId: string): boolean =>
   holds(account, 'judge', contestId).length > 0;
-
-export const isParticipantIn = (account: Account | null, contestId: string): boolean =>
-  holds(account, 'participant', contestId).length > 0;

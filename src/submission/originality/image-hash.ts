@@ -129,11 +129,6 @@ export function imagesLookAlike(a: ImageViews, b: ImageViews): boolean {
   return imageDistance(a, b) <= imageDistanceThreshold;
 }
 
-/** Similarity in [0, 1] for the organiser's list: 1 − distance / 64. */
-export function imageSimilarity(a: ImageViews, b: ImageViews): number {
-  return 1 - imageDistance(a, b) / 64;
-}
-
 function centreRegion(image: GreyImage, keep: number): Float64Array {
   const w = image.width * keep;
   const h = image.height * keep;
