@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { allContests } from '../contest/queries.ts';
 import { resolveScope } from '../contest/scope.ts';
 import { copyContestEdition, findContests, type StoredContest } from '../contest/service.ts';
-import { daysBetween } from '../contest/time.ts';
+import { daysBetween, localDateAt } from '../contest/time.ts';
 import { phasesOfKind } from '../contest/views.ts';
 import { accountByEmail } from '../platform/auth/queries.ts';
 import { createAccount, grantRole, loadAccount, type Account } from '../platform/auth/service.ts';
@@ -70,12 +69,12 @@ export const registrationOpensFor = (contest: StoredContest, today: string) => {
 };
 
 async function ensureCurrentEditions(db: Kysely<Database>, actor: string, clock: Clock) {
-  const rows = await allContests(db);
-  const seeds = (await findContests(db)).filter((c) => c.row.source_file && !c.editionOf);
+  const contests = await findContests(db);
+  const seeds = contests.filter((c) => c.row.source_file && !c.editionOf);
   const made: { id: string; editionOf: string }[] = [];
   for (const seed of seeds) {
-    if (rows.some((row) => row.edition_of === seed.definition.id)) continue;
-    const today = DateTime.fromJSDate(clock.now(), { zone: seed.definition.timeZone }).toISODate()!;
+    if (contests.some((c) => c.editionOf === seed.definition.id)) continue;
+    const today = localDateAt(clock.now(), seed.definition.timeZone);
     const edition = await copyContestEdition(db, seed.definition.id, registrationOpensFor(seed, today), actor, clock);
     made.push({ id: edition.id, editionOf: seed.definition.id });
   }
