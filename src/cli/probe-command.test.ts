@@ -56,6 +56,7 @@ describe('leitai probe', () => {
       height: 400,
       orientation: 'portrait',
       hasExif: true,
+      colour: true,
       exif: { make: 'Leitai', model: 'Fixture', takenAt: '2025-09-09T10:11:12', orientation: 6 },
       bytesRead: 2846,
       size: 2846,

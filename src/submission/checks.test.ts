@@ -70,6 +70,14 @@ describe('a file no probe can vouch for', () => {
   });
 });
 
+describe('002 文创产品类: 1–2 colour renderings', () => {
+  const renderings = works('works/cultural-creative').files[0];
+  it('refuses a greyscale rendering and accepts a colour one', () => {
+    expect(messages(checkFile(renderings, probed({ ...jpeg(1200, 800), colour: false } as FileFacts)))).toEqual([['file.image.not_colour', '图片为灰度图，要求彩色图片', 'error']]);
+    expect(checkFile(renderings, probed({ ...jpeg(1200, 800), colour: true } as FileFacts))).toEqual([]);
+  });
+});
+
 describe('counts and text fields', () => {
   it('wants 1–2 renderings for 文创产品类', () => {
     const renderings = works('works/cultural-creative').files[0];

@@ -51,6 +51,7 @@ describe.runIf(tools)('image probe', () => {
       height: 1200,
       orientation: 'landscape',
       hasExif: true,
+      colour: true,
       exif: { make: 'Huawei', model: 'P60', takenAt: '2025-08-01T09:30:00' },
     });
     expect(result.bytesRead).toBeLessThan(result.size / 4);
@@ -61,14 +62,15 @@ describe.runIf(tools)('image probe', () => {
     expect(result.ok && result.facts).toMatchObject({ width: 1200, height: 1600, orientation: 'portrait', hasExif: true, exif: { orientation: 6 } });
   });
 
+  // xc:gray makes ImageMagick write a one-component (greyscale) JPEG.
   it('reports no EXIF once exiftool has removed it', async () => {
     const result = await probe(bufferSource(stripped));
-    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 640, height: 480, orientation: 'landscape', hasExif: false });
+    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 640, height: 480, orientation: 'landscape', hasExif: false, colour: false });
   });
 
   it('reads a square PNG without EXIF', async () => {
     const result = await probe(bufferSource(png));
-    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'png', mediaType: 'image/png', width: 800, height: 800, orientation: 'square', hasExif: false });
+    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'png', mediaType: 'image/png', width: 800, height: 800, orientation: 'square', hasExif: false, colour: true });
   });
 
   it('walks a large PNG by its chunk headers without reading the pixels', async () => {

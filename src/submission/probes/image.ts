@@ -57,7 +57,7 @@ const readExif = async (tiff: Uint8Array): Promise<ExifFields> => {
   }
 };
 
-const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: number, tiff: Uint8Array | undefined, exif: ExifFields): ImageFacts => {
+const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: number, colour: boolean, tiff: Uint8Array | undefined, exif: ExifFields): ImageFacts => {
   // Orientations 5–8 turn the picture a quarter: it is displayed with width and height swapped.
   const swap = exif.orientation !== undefined && exif.orientation >= 5;
   const width = swap ? storedHeight : storedWidth;
@@ -70,6 +70,7 @@ const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: numb
     height,
     orientation: orientationOf(width, height),
     hasExif: tiff !== undefined,
+    colour,
     ...(tiff !== undefined ? { exif } : {}),
   };
 };
@@ -78,8 +79,9 @@ const isTiff = (bytes: Uint8Array) => startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]
 
 export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
   let offset = 2;
-  let size: { width: number; height: number } | undefined;
+  let size: { width: number; height: number; components: number } | undefined;
   let tiff: Uint8Array | undefined;
+  let trailer = 0;
   for (let segments = 0; ; segments++) {
     if (segments > MAX_SEGMENTS) throw corrupt('jpeg', what('JPEG 标记段过多', 'too many JPEG segments'));
     const marker = await readExactly(source, offset, 4, 'jpeg', what('JPEG 在图像数据之前结束', 'the JPEG ends before its image data'));
@@ -98,12 +100,13 @@ export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
     if (length < 2) throw corrupt('jpeg', what('JPEG 标记段长度无效', 'a JPEG segment has an invalid length'));
     const isFrame = type >= 0xc0 && type <= 0xcf && type !== 0xc4 && type !== 0xc8 && type !== 0xcc;
     if (isFrame) {
-      const frame = view(await readExactly(source, offset + 4, 5, 'jpeg', what('JPEG 帧头不完整', 'the JPEG frame header is cut off')));
-      size = { height: frame.getUint16(1), width: frame.getUint16(3) };
+      const frame = view(await readExactly(source, offset + 4, 6, 'jpeg', what('JPEG 帧头不完整', 'the JPEG frame header is cut off')));
+      size = { height: frame.getUint16(1), width: frame.getUint16(3), components: frame.getUint8(5) };
       if (size.width === 0 || size.height === 0) throw corrupt('jpeg', what('JPEG 宽或高为 0', 'the JPEG has zero width or height'));
     } else if (type === 0xe1 && tiff === undefined && length > 8) {
       const segment = await readExactly(source, offset + 4, Math.min(length - 2, MAX_EXIF_BYTES), 'jpeg', what('JPEG 的 EXIF 段不完整', 'the JPEG EXIF segment is cut off'));
       if (ascii(segment, 0, 6) === 'Exif\0\0' && isTiff(segment.subarray(6))) tiff = segment.slice(6);
+      else if (ascii(segment, 0, XMP_HEADER.length) === XMP_HEADER) trailer = trailerLength(new TextDecoder('latin1').decode(segment.subarray(XMP_HEADER.length)));
     } else if (type === 0xda) {
       break;
     }
@@ -111,16 +114,40 @@ export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
   }
   if (!size) throw corrupt('jpeg', what('JPEG 缺少帧头（SOF）', 'the JPEG has no frame header (SOF)'));
 
-  // A complete JPEG ends with EOI; some cameras append a trailer, so look through the last 64 KB.
-  const last = await source.read(source.size - 2, 2);
-  if (!(last[0] === 0xff && last[1] === 0xd9)) {
-    const tailLength = Math.min(source.size - offset, 64 * 1024);
-    const tail = await source.read(source.size - tailLength, tailLength);
-    let found = false;
-    for (let i = tail.length - 2; i >= 0 && !found; i--) found = tail[i] === 0xff && tail[i + 1] === 0xd9;
-    if (!found) throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
-  }
-  return facts('jpeg', size.width, size.height, tiff, tiff ? await readExif(tiff) : {});
+  if (!(await endsWithEoi(source, offset, trailer))) throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
+  // One component is a greyscale JPEG; three (YCbCr) or four (CMYK) carry colour.
+  return facts('jpeg', size.width, size.height, size.components >= 3, tiff, tiff ? await readExif(tiff) : {});
+};
+
+const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
+
+/**
+ * Phones append a video to "motion photos" after the JPEG's EOI and say so in XMP: Google's
+ * Container directory gives each appended item's Item:Length, older Samsung and Google files give
+ * GCamera:MicroVideoOffset (bytes from the end of the file to the video). Returns the trailer's length.
+ */
+const trailerLength = (xmp: string) => {
+  const offset = xmp.match(/MicroVideoOffset="(\d+)"/);
+  if (offset) return Number(offset[1]);
+  return [...xmp.matchAll(/Item:Length="(\d+)"/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+};
+
+/**
+ * A complete JPEG ends with EOI (a cut-off upload does not). Cameras may append a few bytes after it,
+ * so the last 64 KB are searched; a motion photo's declared trailer is skipped to where EOI must be.
+ */
+const endsWithEoi = async (source: ByteSource, scanStart: number, trailer: number) => {
+  const isEoiAt = async (at: number) => {
+    if (at < scanStart) return false;
+    const bytes = await source.read(at, 2);
+    return bytes[0] === 0xff && bytes[1] === 0xd9;
+  };
+  if (await isEoiAt(source.size - 2)) return true;
+  if (trailer > 0 && (await isEoiAt(source.size - trailer - 2))) return true;
+  const tailLength = Math.min(source.size - scanStart, 64 * 1024);
+  const tail = await source.read(source.size - tailLength, tailLength);
+  for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
+  return false;
 };
 
 export const probePng = async (source: ByteSource): Promise<ImageFacts> => {
@@ -152,5 +179,7 @@ export const probePng = async (source: ByteSource): Promise<ImageFacts> => {
     offset += 12 + length;
   }
   if (!sawData) throw corrupt('png', what('PNG 没有图像数据（IDAT）', 'the PNG has no image data (IDAT)'));
-  return facts('png', width, height, tiff, tiff ? await readExif(tiff) : {});
+  // Colour types 0 and 4 are greyscale (with or without alpha); palettes and RGB carry colour.
+  const colourType = ihdr.getUint8(17);
+  return facts('png', width, height, colourType !== 0 && colourType !== 4, tiff, tiff ? await readExif(tiff) : {});
 };
