@@ -4,13 +4,12 @@ import { getContest } from '../contest/service.ts';
 import { phaseWindow, phasesOfKind } from '../contest/views.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Database } from '../platform/db-types.ts';
-import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { AppError, notFound } from '../platform/errors.ts';
 import { personIdentifiers, personKey } from './eligibility/index.ts';
 import * as queries from './queries.ts';
 import { memberRows, toInput, toStoredEntrant, auditEntry } from './records.ts';
-import { appendRegistrationAudit, assessEntry, getRegistration, ineligible, requireRegistrationOpen, type Actor } from './service.ts';
+import { appendRegistrationAudit, assessEntry, getRegistration, ineligible, requireActive, requireMayChange, requireRegistrationOpen, type Actor } from './service.ts';
 import type { PersonInput, RegistrationInput } from './schema.ts';
-import { canChangeRegistration } from './policy.ts';
 
 /** Codes are typed by hand or read aloud: no 0/O or 1/I/l. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -22,7 +21,7 @@ const newCode = () => Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte %
  */
 export async function inviteToTeam(db: Kysely<Database>, registrationId: string, role: 'member' | 'advisor', actor: Actor) {
   const row = await getRegistration(db, registrationId);
-  if (!canChangeRegistration(actor.account, row)) throw actor.account ? forbidden('registration.forbidden') : requireAccount(null);
+  requireMayChange(row, actor.account);
   if (row.entrant_kind === 'individual' && role === 'member') {
     throw new AppError('invitation.individual_entry', { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' }, 409);
   }
@@ -92,7 +91,7 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
   const at = actor.clock.now();
   const invitation = await getInvitation(db, code, at);
   const row = await getRegistration(db, invitation.registration_id);
-  if (row.status === 'withdrawn') throw new AppError('registration.withdrawn', { zh: '该报名已撤回', en: 'This registration was withdrawn' }, 409);
+  requireActive(row);
   const contest = await getContest(db, row.contest_id);
   requireRegistrationOpen(contest, at);
   return db.transaction().execute(async (trx) => {

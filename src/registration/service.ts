@@ -117,9 +117,19 @@ export const getRegistration = async (db: Kysely<Database>, id: string) => {
   return row;
 };
 
-const requireChangeable = (row: RegistrationRow, actor: Actor) => {
-  if (!canChangeRegistration(actor.account, row)) throw actor.account ? forbidden('registration.forbidden') : requireAccount(null);
+/** The leader or an organiser (canChangeRegistration), else 401 signed out or 403 with the calling feature's code. */
+export const requireMayChange = (row: RegistrationRow, account: Account | null, forbiddenCode = 'registration.forbidden') => {
+  if (!canChangeRegistration(account, row)) throw account ? forbidden(forbiddenCode) : requireAccount(null);
+};
+
+/** A withdrawn entry takes no more changes: not to its registration, its team, nor its works. */
+export const requireActive = (row: RegistrationRow) => {
   if (row.status === 'withdrawn') throw new AppError('registration.withdrawn', { zh: '该报名已撤回', en: 'This registration was withdrawn' }, 409);
+};
+
+const requireChangeable = (row: RegistrationRow, actor: Actor) => {
+  requireMayChange(row, actor.account);
+  requireActive(row);
 };
 
 /**

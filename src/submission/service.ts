@@ -8,8 +8,7 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
-import { canChangeRegistration } from '../registration/policy.ts';
-import { getRegistration } from '../registration/service.ts';
+import { getRegistration, requireActive, requireMayChange } from '../registration/service.ts';
 import { checkField, checkFile, type CheckProblem } from './checks.ts';
 import { displayFileName } from './file-names.ts';
 import * as queries from './queries.ts';
@@ -44,8 +43,8 @@ export async function loadEntryWorks(db: Kysely<Database>, registrationId: strin
 }
 
 const requireEntrant = (row: RegistrationRow, actor: SubmissionActor) => {
-  if (!canChangeRegistration(actor.account, row)) throw actor.account ? forbidden('submission.forbidden') : requireAccount(null);
-  if (row.status === 'withdrawn') throw new AppError('registration.withdrawn', { zh: '该报名已撤回', en: 'This registration was withdrawn' }, 409);
+  requireMayChange(row, actor.account, 'submission.forbidden');
+  requireActive(row);
 };
 
 const submissionClosed = (contest: StoredContest) =>
