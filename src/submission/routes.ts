@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
-import { forbidden, notFound } from '../platform/errors.ts';
-import { requireAccount } from '../platform/auth/policy.ts';
-import { canSeeRegistration } from '../registration/policy.ts';
-import { membersOf, registrationById } from '../registration/queries.ts';
 import { exportDivisionWorks } from './export.ts';
-import * as queries from './queries.ts';
 import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, originalityReply, worksParams, worksReply } from './schema.ts';
 import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
 import type { WorksStorage } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
-import { worksOfEntry } from './works.ts';
+import { fileToDownload, worksOfEntry } from './works.ts';
 import { originalityReport } from './originality.ts';
 
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
@@ -46,11 +41,7 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
   });
 
   app.get('/api/works/files/:fileId/content', { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } }, async (request, reply) => {
-    const account = requireAccount(request.account);
-    const file = await queries.submissionFileById(app.db, request.params.fileId);
-    if (!file) throw notFound({ zh: '文件', en: 'File' }, 'submission.file_not_found');
-    const row = (await registrationById(app.db, file.registration_id))!;
-    if (!canSeeRegistration(account, row, await membersOf(app.db, [row.id]))) throw forbidden('submission.forbidden');
+    const file = await fileToDownload(app.db, request.params.fileId, request.account);
     reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
     reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
     return reply.send(storage.readStream(file.storage_key));

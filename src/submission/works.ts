@@ -1,14 +1,30 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-types.ts';
+import type { Account } from '../platform/auth/service.ts';
+import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
-import { forbidden } from '../platform/errors.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
 import { canSeeRegistration } from '../registration/policy.ts';
 import { membersOf } from '../registration/queries.ts';
+import { getRegistration } from '../registration/service.ts';
 import { checkCount, checkField } from './checks.ts';
 import { presentSubmissionFile } from './presenter.ts';
 import * as queries from './queries.ts';
 import { loadEntryWorks, type SubmissionActor } from './service.ts';
 import { isSubmissionOpen, submissionDeadline } from './windows.ts';
+
+/** Its people, the organisers and its zone's coordinator see an entry's works (canSeeRegistration). */
+const requireSeesEntry = async (db: Kysely<Database>, account: Account | null, row: RegistrationRow) => {
+  if (!canSeeRegistration(account, row, await membersOf(db, [row.id]))) throw forbidden('submission.forbidden');
+};
+
+/** A submitted file whose bytes this account may download: whoever may see its entry. */
+export async function fileToDownload(db: Kysely<Database>, fileId: string, account: Account | null) {
+  requireAccount(account);
+  const file = await queries.submissionFileById(db, fileId);
+  if (!file) throw notFound({ zh: '文件', en: 'File' }, 'submission.file_not_found');
+  await requireSeesEntry(db, account, await getRegistration(db, file.registration_id));
+  return file;
+}
 
 /**
  * An entry's works as a checklist: each requirement of the definition with its current files or
@@ -17,7 +33,7 @@ import { isSubmissionOpen, submissionDeadline } from './windows.ts';
 export async function worksOfEntry(db: Kysely<Database>, registrationId: string, actor: SubmissionActor, graceMinutes: number) {
   requireAccount(actor.account);
   const { row, contest, works } = await loadEntryWorks(db, registrationId);
-  if (!canSeeRegistration(actor.account, row, await membersOf(db, [row.id]))) throw forbidden('submission.forbidden');
+  await requireSeesEntry(db, actor.account, row);
   const at = actor.clock.now();
   const files = await queries.currentFilesOf(db, [row.id]);
   const fields = await queries.fieldsOf(db, row.id);
