@@ -47,14 +47,15 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
   const describe = (work: WorkRef) => {
     const entry = byId.get(work.registrationId)!;
     const base = { registrationId: entry.id, ref: entry.ref, title: entry.title };
+    const works = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id });
     if (work.fileId.startsWith('file:')) {
       const file = files.find((f) => `file:${f.id}` === work.fileId)!;
-      const requirement = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id })?.files.find((r) => r.id === file.requirement_id);
+      const requirement = works?.files.find((r) => r.id === file.requirement_id);
       return { ...base, fileId: file.id, fieldId: null, what: requirement?.name ?? file.requirement_id, fileName: file.file_name, text: null };
     }
     const [, , fieldId] = work.fileId.split(':');
     const field = fields.find((f) => f.registration_id === entry.id && f.field_id === fieldId)!;
-    const requirement = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id })?.fields.find((r) => r.id === fieldId);
+    const requirement = works?.fields.find((r) => r.id === fieldId);
     return { ...base, fileId: null, fieldId, what: requirement?.name ?? fieldId, fileName: null, text: field.value.slice(0, 500) };
   };
   return findNearDuplicates(works).map((pair) => ({ kind: pair.kind, similarity: Math.round(pair.similarity * 1000) / 1000, a: describe(pair.a), b: describe(pair.b) }));
