@@ -22,16 +22,16 @@ export const DEMO_ORGANISER = { email: 'organiser@leitai.demo', password: 'leita
 export const DEMO_COORDINATOR = { email: 'zhangjiakou@leitai.demo', password: 'leitai-demo', displayName: '张家口赛区 Demo coordinator' };
 export const DEMO_PARTICIPANT = { email: 'participant@leitai.demo', password: 'leitai-demo', displayName: '演示参赛者 Demo participant' };
 
-/**
- * Makes a fresh data directory look like a living platform: demo accounts, a current edition of
- * every seed (dates shifted so registration is open today), and sample registrations on each
- * contest's theme. Idempotent: what exists is left alone, so restarts keep the user's clicks.
- */
 export interface DemoWorks {
   storage: WorksStorage;
   limits: UploadLimits;
 }
 
+/**
+ * Makes a fresh data directory look like a living platform: demo accounts, a current edition of
+ * every seed (dates shifted so registration is open today), and sample registrations on each
+ * contest's theme. Idempotent: what exists is left alone, so restarts keep the user's clicks.
+ */
 export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void, works: DemoWorks) {
   const organiser = await ensureAccount(db, DEMO_ORGANISER, clock);
   const participant = await ensureAccount(db, DEMO_PARTICIPANT, clock);
