@@ -70,14 +70,27 @@ export const resolveScope = (definition: ContestDefinition, place: EntryPlace): 
       topic,
       rules,
       ruleSources: sources,
-      works: sub.subdivision?.works ?? track.works ?? definition.works,
+      works: nearestWorks(definition, track, sub.subdivision),
     },
   };
 };
 
+const nearestWorks = (definition: ContestDefinition, track: Track, subdivision?: Subdivision) => subdivision?.works ?? track.works ?? definition.works;
+
+/**
+ * The works a place asks for: the nearest `works` of its group or category, its track, or the
+ * contest. Only the division decides them; topic and zone do not, so this does not check them.
+ */
+export const worksOfPlace = (definition: ContestDefinition, place: Pick<EntryPlace, 'trackId' | 'groupId' | 'categoryId'>): Works | undefined => {
+  const track = definition.tracks.find((t) => t.id === place.trackId);
+  if (!track) return undefined;
+  const sub = findSubdivision(track, place);
+  return sub.ok ? nearestWorks(definition, track, sub.subdivision) : undefined;
+};
+
 const findSubdivision = (
   track: Track,
-  place: EntryPlace,
+  place: Pick<EntryPlace, 'groupId' | 'categoryId'>,
 ): { ok: true; subdivision?: Subdivision; source: string } | { ok: false; problem: ScopeProblem } => {
   if (track.groups.length > 0) {
     if (!place.groupId) return { ok: false, problem: { code: 'place.group_required', value: track.name } };

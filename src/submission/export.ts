@@ -13,7 +13,7 @@ import { toInput } from '../registration/records.ts';
 import { registrationsOfContest } from '../registration/queries.ts';
 import { nameFromTemplate } from './file-names.ts';
 import * as queries from './queries.ts';
-import { worksFor } from './requirements.ts';
+import { worksOfPlace } from '../contest/scope.ts';
 import type { WorksStorage } from './storage.ts';
 
 const extensionOf = (fileKind: string | null) => (fileKind === 'jpeg' ? 'jpg' : (fileKind ?? 'bin'));
@@ -29,7 +29,7 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
   const { definition } = await getContest(db, contestId);
   const division = divisionsOf(definition.tracks).find((d) => d.id === divisionId);
   if (!division) throw new AppError('submission.unknown_division', { zh: `没有组别 ${divisionId}`, en: `There is no division ${divisionId}` }, 404);
-  const works = worksFor(definition, division);
+  const works = worksOfPlace(definition, division);
   const entries = (await registrationsOfContest(db, contestId, { status: 'active', trackId: division.trackId })).filter((r) => divisionIdOf(r.track_id, r.group_id ?? r.category_id) === divisionId);
   const files = await queries.currentFilesOf(db, entries.map((e) => e.id));
   const track = definition.tracks.find((t) => t.id === division.trackId)!;

@@ -11,7 +11,7 @@ import { pdfText } from './pdf-text.ts';
 import type { FileFacts } from './probes/types.ts';
 import * as queries from './queries.ts';
 import type { WorksStorage } from './storage.ts';
-import { worksFor } from './requirements.ts';
+import { worksOfPlace } from '../contest/scope.ts';
 
 /** The largest file read whole to fingerprint it (sharp decodes an image, pdfjs a PDF's text, from memory); larger ones are not compared. */
 export const FINGERPRINT_MAX_BYTES = 128 * 1024 * 1024;
@@ -47,7 +47,7 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
   const describe = (work: WorkRef) => {
     const entry = byId.get(work.registrationId)!;
     const base = { registrationId: entry.id, ref: entry.ref, title: entry.title };
-    const works = worksFor(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id });
+    const works = worksOfPlace(definition, { trackId: entry.track_id, groupId: entry.group_id, categoryId: entry.category_id });
     if (work.fileId.startsWith('file:')) {
       const file = files.find((f) => `file:${f.id}` === work.fileId)!;
       const requirement = works?.files.find((r) => r.id === file.requirement_id);

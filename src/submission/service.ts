@@ -12,7 +12,7 @@ import { getRegistration, requireActive, requireMayChange } from '../registratio
 import { checkField, checkFile, type CheckProblem } from './checks.ts';
 import { displayFileName } from './file-names.ts';
 import * as queries from './queries.ts';
-import { worksFor } from './requirements.ts';
+import { worksOfPlace } from '../contest/scope.ts';
 import { digestState, probeStored, type WorksStorage } from './storage.ts';
 import { isSubmissionOpen, mayContinueUpload } from './windows.ts';
 import { fingerprintFile } from './originality.ts';
@@ -38,7 +38,7 @@ interface EntryWorks {
 export async function loadEntryWorks(db: Kysely<Database>, registrationId: string): Promise<EntryWorks> {
   const row = await getRegistration(db, registrationId);
   const contest = await getContest(db, row.contest_id);
-  const works = worksFor(contest.definition, { trackId: row.track_id, groupId: row.group_id, categoryId: row.category_id });
+  const works = worksOfPlace(contest.definition, { trackId: row.track_id, groupId: row.group_id, categoryId: row.category_id });
   return { row, contest, works: works ?? { files: [], fields: [] } };
 }
 
