@@ -125,7 +125,7 @@ describeOnDatabases('inviting people to a team', (database) => {
     });
   });
 
-  it('refuses to accept for a withdrawn team', async () => {
+  it('refuses to accept for, or invite to, a withdrawn team', async () => {
     const { leader, row } = await registeredTeam();
     const invitation = await inviteToTeam(database.db, row.id, 'member', { account: leader, clock: at });
     await withdrawRegistration(database.db, row.id, { account: leader, clock: at });
@@ -135,6 +135,7 @@ describeOnDatabases('inviting people to a team', (database) => {
       status: 409,
       message: { zh: '该报名已撤回', en: 'This registration was withdrawn' },
     });
+    expect(await refusal(inviteToTeam(database.db, row.id, 'member', { account: leader, clock: at }))).toMatchObject({ code: 'registration.withdrawn', status: 409 });
   });
 
   it('lets only the leader or an organiser invite, and no member into an individual entry', async () => {

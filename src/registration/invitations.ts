@@ -22,6 +22,7 @@ const newCode = () => Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte %
 export async function inviteToTeam(db: Kysely<Database>, registrationId: string, role: 'member' | 'advisor', actor: Actor) {
   const row = await getRegistration(db, registrationId);
   requireMayChange(row, actor.account);
+  requireActive(row);
   if (row.entrant_kind === 'individual' && role === 'member') {
     throw new AppError('invitation.individual_entry', { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' }, 409);
   }
