@@ -35,4 +35,13 @@ describe('loading a definition', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(['timeZone', 'awards.groups[0].divisions[0]']);
   });
+
+  it('refuses an announcement link that is not http or https (javascript:, data:) and accepts https', () => {
+    const withLink = (url: string) =>
+      parseDefinition(minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }') + `announcement: { title: 公告, url: "${url}" }\n`, 'u.yaml');
+    const expected = { file: 'u.yaml', line: 10, path: 'announcement.url', message: 'expected a web address starting with http:// or https://' };
+    expect(withLink('javascript:alert(1)')).toMatchObject({ ok: false, errors: [expected] });
+    expect(withLink('data:text/html,<script>alert(1)</script>')).toMatchObject({ ok: false, errors: [expected] });
+    expect(withLink('https://www.example.cn/notice/1.html')).toMatchObject({ ok: true });
+  });
 });

@@ -16,6 +16,12 @@ export const localDateTimeSchema = z
     'expected a date like 2025-09-09 or a local time like 2025-09-28T09:00',
   );
 
+/**
+ * A web address shown as a link: only http: and https:, since a `javascript:` or `data:` link
+ * runs or shows whatever it carries when a visitor clicks it on the contest page.
+ */
+export const httpUrlSchema = z.httpUrl('expected a web address starting with http:// or https://');
+
 /** The sentence of the announcement a setting comes from, shown beside it on the contest page. */
 export const quoteSchema = z.string().min(1).optional();
 

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { divisionsOf } from '../divisions.ts';
-import { contestFormatSchema, idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
+import { contestFormatSchema, httpUrlSchema, idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
 import { eligibilityRuleSchema } from './eligibility.ts';
 import { awardsSchema } from './awards.ts';
 import { reviewSchema } from './review.ts';
@@ -40,7 +40,7 @@ export const contestDefinitionSchema = z
       .strictObject({
         title: z.string(),
         reference: z.string().optional(),
-        url: z.url().optional(),
+        url: httpUrlSchema.optional(),
         publishedOn: localDateTimeSchema.optional(),
       })
       .optional(),
