@@ -30,4 +30,14 @@ describe('safeNext', () => {
     expect(safeNext('https://evil.example/')).toBe('/');
     expect(safeNext(null, '/me')).toBe('/me');
   });
+
+  it('refuses the addresses a browser reads as another site: backslash, encoded backslash, tab, scheme', () => {
+    for (const next of ['/\\evil.example', '/%5Cevil.example', '/%5cevil.example', '//evil.example', '/\t/evil.example', 'https://evil.example', 'javascript:alert(1)', '/%E0%A4%A']) {
+      expect(safeNext(next, '/me')).toBe('/me');
+    }
+  });
+
+  it('keeps the query and fragment of a path within this site', () => {
+    expect(safeNext('/contests/x?tab=works#files')).toBe('/contests/x?tab=works#files');
+  });
 });

@@ -49,6 +49,23 @@ export const organisesContest = (account: Account | null, contestId: string) =>
 /** The path of the sign-in page that comes back to `next` afterwards. */
 export const loginPath = (next: string) => `/login?next=${encodeURIComponent(next)}`;
 
-/** A `next` parameter is followed only within this site. */
-export const safeNext = (next: string | null, fallback = '/') =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+const thisSite = 'http://leitai.invalid';
+
+/**
+ * A `next` parameter is followed only within this site. The browser's own URL parser decides:
+ * it reads `/\evil.example` as `//evil.example` and drops tabs and newlines (`/\t/evil.example`),
+ * so a prefix test alone would let those out. A backslash or control character, even
+ * percent-encoded, is refused outright: no page of the app has one in its path.
+ */
+export const safeNext = (next: string | null, fallback = '/'): string => {
+  if (!next || !next.startsWith('/')) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return fallback;
+  }
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return fallback;
+  const url = new URL(next, thisSite);
+  return url.origin === thisSite ? `${url.pathname}${url.search}${url.hash}` : fallback;
+};
