@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
+    setupFiles: ['test/support/audit-key.ts'],
     // PGlite costs ~300 MB and seconds to open: one per worker, two workers on a 2-core machine.
     maxWorkers: 2,
     // Test files of a worker share one PGlite instance (src/platform/test-database.ts): opening one costs seconds.

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 2048 * 1024 * 1024,
       uploadGraceMinutes: 120,
       s3: undefined,
+      auditKey: undefined,
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
         LEITAI_S3_SECRET_ACCESS_KEY: 'secret',
         LEITAI_S3_FORCE_PATH_STYLE: 'false',
         LEITAI_S3_PREFIX: 'uploads/',
+        LEITAI_AUDIT_KEY: 'f3b1c0de-audit-key-of-at-least-32-chars',
       }),
     ).toEqual({
       port: 8080,
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 500 * 1024 * 1024,
       uploadGraceMinutes: 30,
       s3: { bucket: 'leitai-works', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', accessKeyId: 'AKID', secretAccessKey: 'secret', forcePathStyle: false, prefix: 'uploads/' },
+      auditKey: 'f3b1c0de-audit-key-of-at-least-32-chars',
     });
   });
 
@@ -70,5 +73,9 @@ describe('loadConfig', () => {
 
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+  });
+
+  it('refuses an audit key shorter than 32 characters, which could be guessed', () => {
+    expect(() => loadConfig({ LEITAI_AUDIT_KEY: 'short-key' })).toThrow('Environment variable LEITAI_AUDIT_KEY is invalid: (shorter than 32 characters)');
   });
 });

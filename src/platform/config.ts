@@ -20,6 +20,11 @@ export interface Config {
   uploadGraceMinutes: number;
   /** S3-compatible object storage for uploaded files, when LEITAI_S3_BUCKET is set; otherwise `<dataDir>/uploads`. */
   s3: S3Settings | undefined;
+  /**
+   * LEITAI_AUDIT_KEY: the secret that keys every digest of personal data in the audit log (at least
+   * 32 characters). Unset: read from, or generated into, `<dataDir>/audit.key` (src/audit/key.ts).
+   */
+  auditKey: string | undefined;
 }
 
 export interface S3Settings {
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: positiveNumber(env, 'LEITAI_MAX_UPLOAD_MB', 2048) * 1024 * 1024,
     uploadGraceMinutes: positiveNumber(env, 'LEITAI_UPLOAD_GRACE_MINUTES', 120),
     s3: s3Settings(env),
+    auditKey: auditKeySetting(env),
   };
 }
 
@@ -84,6 +90,13 @@ function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
     forcePathStyle: flag(env, 'LEITAI_S3_FORCE_PATH_STYLE', endpoint !== undefined),
     prefix: nonEmpty(env.LEITAI_S3_PREFIX) ?? '',
   };
+}
+
+/** Short keys can be guessed, and a guessed key makes every keyed digest a bare hash again. */
+function auditKeySetting(env: NodeJS.ProcessEnv): string | undefined {
+  const key = nonEmpty(env.LEITAI_AUDIT_KEY);
+  if (key !== undefined && key.length < 32) throw invalidSetting('LEITAI_AUDIT_KEY', '(shorter than 32 characters)');
+  return key;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

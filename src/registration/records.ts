@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical-json.ts';
+import { keyedDigest } from '../audit/key.ts';
 import type { NewRegistrationMember, RegistrationMemberRow, MemberStatus } from '../platform/db-types.ts';
 import { maskPhone } from './identity.ts';
 import { personIdentifiers, personKey, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
@@ -53,8 +52,9 @@ export const memberRows = (
 
 /**
  * The audit log is read by supervisors, so it must not spread people's ID numbers and phones:
- * the event carries the entry with those masked, plus the SHA-256 of the full entry, which proves
- * what was accepted without disclosing it.
+ * the event carries the entry with those masked, plus a keyed digest (HMAC under the audit key)
+ * of the full entry, which proves what was accepted to whoever holds the key. Never a bare hash:
+ * the masked entry leaves 10⁴ candidates for a phone, and a bare hash confirms the right one.
  */
 export const auditEntry = (entry: RegistrationInput) => {
   const mask = (person: PersonInput) => ({
@@ -64,6 +64,6 @@ export const auditEntry = (entry: RegistrationInput) => {
   });
   return {
     entry: { ...entry, leader: mask(entry.leader), members: entry.members.map(mask), advisors: entry.advisors.map(mask) },
-    entrySha256: createHash('sha256').update(canonicalJson(entry)).digest('hex'),
+    entryHmac: keyedDigest('registration.entry', entry),
   };
 };

@@ -285,11 +285,11 @@ describeOnDatabases('the audit trail of registrations', (database) => {
       [3, participant.id, 'registration.updated'],
       [4, participant.id, 'registration.withdrawn'],
     ]);
-    const created = events[1].payload as { registrationId: string; ref: string; entry: { leader: unknown }; entrySha256: string };
+    const created = events[1].payload as { registrationId: string; ref: string; entry: { leader: unknown }; entryHmac: string };
     expect([created.registrationId, created.ref]).toEqual([row.id, '0001']);
     // Supervisors read the log: phones and ID numbers are masked there.
     expect(created.entry.leader).toEqual({ name: '参赛者1', phone: '139****0001', idNumber: '1301**********32' });
-    expect(created.entrySha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.entryHmac).toMatch(/^[0-9a-f]{64}$/);
     expect(events[3].payload).toEqual({ registrationId: row.id, ref: '0001' });
     expect(await verifyAuditLog(database.db)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { divisionIdOf, divisionsOf } from '../contest/divisions.ts';
 import { getContest } from '../contest/service.ts';
@@ -8,6 +7,7 @@ import { isOrganiserOf } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { Database } from '../platform/db-types.ts';
 import { AppError, forbidden } from '../platform/errors.ts';
+import { spreadsheetCsv, type SpreadsheetCell } from '../platform/spreadsheet.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import { toInput } from '../registration/records.ts';
 import { registrationsOfContest } from '../registration/queries.ts';
@@ -37,7 +37,7 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
 
   // Stored, not deflated: photos, videos and PDFs are compressed already, and a reviewer's unzip is instant.
   const zip = archiver('zip', { store: true });
-  const manifest: string[][] = [['ref', 'title', 'entrant', 'requirement', 'file', 'original_name', 'size', 'sha256', 'accepted']];
+  const manifest: SpreadsheetCell[][] = [['ref', 'title', 'entrant', 'requirement', 'file', 'original_name', 'size', 'sha256', 'accepted']];
   for (const entry of entries) {
     const input = toInput(entry);
     const entrantName = input.entrantKind === 'organisation' ? (input.organisations.find((o) => o.isLead) ?? input.organisations[0])?.name : (input.teamName ?? input.leader.name);
@@ -50,11 +50,10 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
       const name = `${entry.ref}/${nameFromTemplate(`${base}${suffix.replace(/[{}]/g, '')}`, values, extensionOf(file.file_kind))}`;
       // Opened when the zip reaches it (on S3 the GET is made at the first read), one file at a time.
       zip.append(storage.readStream(file.storage_key), { name });
-      manifest.push([entry.ref, entry.title, entrantName ?? '', requirement?.name ?? file.requirement_id, name, file.file_name, String(file.size), file.sha256, 'yes']);
+      manifest.push([entry.ref, entry.title, entrantName ?? '', requirement?.name ?? file.requirement_id, name, file.file_name, file.size, file.sha256, 'yes']);
     });
   }
-  // A BOM so spreadsheet programs read the Chinese as UTF-8.
-  zip.append(`\uFEFF${stringify(manifest)}`, { name: 'manifest.csv' });
+  zip.append(spreadsheetCsv(manifest), { name: 'manifest.csv' });
   void zip.finalize();
   const body = new PassThrough();
   zip.on('error', (error) => body.destroy(error));

@@ -102,4 +102,25 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     ]);
     expect((await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: a.cookie } })).statusCode).toBe(403);
   });
+
+  it('writes titles and file names that a spreadsheet would run as formulas into the manifest as text', async () => {
+    const clock = movableClock('2022-10-01T10:00:00+08:00');
+    const { base, entrant, organiser } = await setUp(clock);
+    const poster = await photo(1200, 800);
+    const a = await entrant(1, '张悦', 'graphic-design', '=HYPERLINK("http://evil.example")');
+    const b = await entrant(2, '李四', 'graphic-design', '@SUM(1+1)');
+    await send(base, a.cookie, poster, { registrationId: a.registration.id, requirementId: 'image', filename: '+86.jpg' });
+    await send(base, b.cookie, poster, { registrationId: b.registration.id, requirementId: 'image', filename: '-1.jpg' });
+
+    const reply = await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: organiser } });
+    const zip = bufferSource(reply.rawPayload);
+    const directory = await readZipDirectory(zip, 'zip');
+    const manifest = new TextDecoder().decode(await readStoredEntry(zip, directory.entries.at(-1)!, 'zip', 1_000_000));
+    // ref, title, original_name and size of each row; the size is still a number.
+    const rows = manifest.replace('\uFEFF', '').trim().split('\n').slice(1).map((row) => row.split(',')).map((cells) => [cells[0], cells[1], cells[5], cells[6]]);
+    expect(rows).toEqual([
+      ['0001', '"\'=HYPERLINK(""http://evil.example"")"', "'+86.jpg", String(poster.length)],
+      ['0002', "'@SUM(1+1)", "'-1.jpg", String(poster.length)],
+    ]);
+  });
 });
