@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { useAuditKey } from '../audit/key.ts';
 import { publishContestFolder } from '../contest/service.ts';
 import { prepareDemo } from '../demo/service.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -17,6 +18,7 @@ export const addServeCommand = (program: Command) =>
     .option('--contests <folder>', 'contest definitions to publish on start', contestsFolder)
     .action(async (options: { demo?: boolean; contests: string }) => {
       const config = loadConfig();
+      useAuditKey(config);
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       await migrateToLatest(database.db);
       const published = await publishContestFolder(database.db, options.contests, 'system', systemClock);
