@@ -17,7 +17,7 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
   const actor = (request: { account: Parameters<typeof worksOfEntry>[2]['account'] }) => ({ account: request.account, clock: app.clock });
 
   // tus: resumable uploads. The protocol's bodies are raw bytes, so the parser leaves them as a stream.
-  const tus = createTusServer({ db: app.db, clock: app.clock, storage, limits });
+  const tus = createTusServer({ db: app.db, clock: app.clock, storage, limits, logError: (error) => app.log.error({ err: error }, 'upload: unexpected error') });
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const handleTus = async (request: { raw: import('node:http').IncomingMessage }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
     reply.hijack();

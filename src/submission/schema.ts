@@ -9,6 +9,17 @@ export const fieldBody = z.object({ value: z.string().max(20_000) });
 export const exportParams = z.object({ id: z.string().max(120) });
 export const exportQuery = z.object({ division: z.string().max(120) });
 
+/**
+ * The tus Upload-Metadata of a new upload, as tus-js-client sends it. The file name is checked as
+ * text by startUpload; the ids must look like ids before they reach a query.
+ */
+export const uploadMetadata = z.object({
+  registrationId: z.string().uuid(),
+  requirementId: z.string().max(60).regex(/^[a-z0-9][a-z0-9-]*$/),
+  filename: z.string().max(1000).optional(),
+  name: z.string().max(1000).optional(),
+});
+
 /** What the probes found in a file (probes/types.ts), as replies carry it. */
 const orientation = z.enum(['landscape', 'portrait', 'square']);
 export const fileFactsSchema = z.discriminatedUnion('kind', [

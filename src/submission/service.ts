@@ -8,6 +8,7 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { normaliseText } from '../platform/text.ts';
 import { getRegistration, requireActive, requireMayChange } from '../registration/service.ts';
 import { checkField, checkFile, type CheckProblem } from './checks.ts';
 import { displayFileName } from './file-names.ts';
@@ -75,8 +76,16 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     throw new AppError('file.too_large', { zh: `文件 ${mb(request.size)} MB，要求不超过 ${mb(maxBytes)} MB`, en: `The file is ${mb(request.size)} MB; at most ${mb(maxBytes)} MB is allowed` }, 413);
   }
-  await queries.insertUpload(db, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: displayFileName(request.fileName), declared_size: request.size, started_at: at });
+  await queries.insertUpload(db, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: uploadFileName(request.fileName), declared_size: request.size, started_at: at });
 }
+
+/** The name as people will see it; one no database can store, or that hides what it shows, is refused. */
+const uploadFileName = (raw: string | null) => {
+  if (raw === null) return displayFileName(null);
+  const text = normaliseText(raw);
+  if (!text.ok) throw new AppError('upload.invalid_metadata', { zh: '文件名含有不允许的字符', en: 'The file name contains a character that is not allowed' }, 400, [{ code: text.code, message: text.message, path: 'metadata.filename' }]);
+  return displayFileName(text.text);
+};
 
 /** Whether this account may send (or ask about) more bytes of this upload now. */
 export async function authoriseUpload(db: Kysely<Database>, uploadId: string, sendsBytes: boolean, actor: SubmissionActor, limits: UploadLimits): Promise<UploadRow> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -46,12 +46,12 @@ const collect = async (stream: AsyncIterable<Uint8Array>) => {
   return Buffer.concat(chunks);
 };
 
-const implementations: [string, () => Promise<{ storage: WorksStorage; close(): Promise<void>; keys?(): Promise<string[]> }>][] = [
+const implementations: [string, () => Promise<{ storage: WorksStorage; close(): Promise<void>; keys(): Promise<string[]> }>][] = [
   [
     'local directory',
     async () => {
       const directory = await mkdtemp(join(tmpdir(), 'leitai-storage-'));
-      return { storage: localStorage(directory), close: () => rm(directory, { recursive: true, force: true }) };
+      return { storage: localStorage(directory), close: () => rm(directory, { recursive: true, force: true }), keys: () => readdir(directory) };
     },
   ],
   [
@@ -86,7 +86,7 @@ describe.each(implementations)('WorksStorage: %s', (_name, open) => {
     expect(saved.get(id)?.bytes).toBe(bytes.length);
     expect(await digestState(saved.get(id)!.state)).toBe(sha256(bytes));
     expect((await store.getUpload(id)).offset).toBe(bytes.length);
-    if (opened.keys) expect((await opened.keys()).filter((key) => !key.endsWith('.info'))).toEqual([`works/${id}`]);
+    if (opened.storage.kind === 's3') expect((await opened.keys()).filter((key) => !key.endsWith('.info'))).toEqual([`works/${id}`]);
   });
 
   it('reads ranges for the probes, counting the bytes asked for', async () => {
@@ -137,6 +137,21 @@ describe.each(implementations)('WorksStorage: %s', (_name, open) => {
     expect(probed.bytesRead).toBeLessThan(jpeg.length);
     expect(await probeStored(opened.storage, 'd1b2c3d4e5f60718293a4b5c6d7e8f90')).toMatchObject({ ok: false, refusal: { code: 'file.unreadable' } });
     await expect(opened.storage.openSource('../etc/passwd')).rejects.toThrow('Not a storage key');
+  });
+  it('removes a finished and an unfinished upload with all the store keeps beside them, and a missing one quietly', async () => {
+    const unfinished = 'f1b2c3d4e5f60718293a4b5c6d7e8f90';
+    // 6 MiB of 12: on S3 an open multipart upload with one part, and the rest waiting as <id>.part.
+    const store = opened.storage.datastore(memoryStates().states);
+    await store.create(new Upload({ id: unfinished, size: bytes.length, offset: 0, metadata: {} }));
+    expect(await store.write(Readable.from([bytes.subarray(0, 6 * MiB + 1000)]), unfinished, 0)).toBe(6 * MiB + 1000);
+    const mentions = async (key: string) => (await opened.keys()).filter((name) => name.includes(key));
+    expect((await mentions(unfinished)).length).toBeGreaterThan(0);
+    await opened.storage.remove(id);
+    await opened.storage.remove(unfinished);
+    await opened.storage.remove('a0b2c3d4e5f60718293a4b5c6d7e8f90');
+    expect([await mentions(id), await mentions(unfinished)]).toEqual([[], []]);
+    await expect(collect(opened.storage.readStream(id))).rejects.toThrow();
+    await expect(opened.storage.remove('../etc/passwd')).rejects.toThrow('Not a storage key');
   });
 });
 

@@ -78,6 +78,9 @@ const fastifyRefusals: Record<string, { status: number; code: string; message: L
   },
 };
 
+/** What an unexpected error says: nothing of the error itself, which is logged in full instead. */
+export const internalErrorMessage: LocalisedText = { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' };
+
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return reply.status(error.status).send(errorReply(error.code, error.localised, error.problems));
@@ -94,9 +97,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       .send(errorReply('request.rejected', { zh: '请求被拒绝', en: error.message || 'The request was rejected' }));
   }
   request.log.error({ err: error }, 'unexpected error');
-  return reply
-    .status(500)
-    .send(errorReply('internal', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
+  return reply.status(500).send(errorReply('internal', internalErrorMessage));
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {

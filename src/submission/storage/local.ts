@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
@@ -12,8 +12,9 @@ export class HashingFileStore extends FileStore {
   constructor(
     directory: string,
     private readonly states: HashStates,
+    expirationPeriodInMilliseconds?: number,
   ) {
-    super({ directory });
+    super({ directory, expirationPeriodInMilliseconds });
   }
 
   override write(readable: Readable, id: string, offset: number): Promise<number> {
@@ -26,7 +27,11 @@ export const localStorage = (directory: string): WorksStorage => {
   const pathOf = (key: string) => join(directory, assertStorageKey(key));
   return {
     kind: 'local',
-    datastore: (states) => new HashingFileStore(directory, states),
+    datastore: (states, options) => new HashingFileStore(directory, states, options?.expirationMs),
+    async remove(key) {
+      // FileStore keeps each upload's record beside its bytes, as <id>.json.
+      await Promise.all([rm(pathOf(key), { force: true }), rm(`${pathOf(key)}.json`, { force: true })]);
+    },
     openSource: async (key) => openFileSource(pathOf(key)),
     readStream: (key) => createReadStream(pathOf(key)),
     async readAll(key, maxBytes) {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { S3Store } from '@tus/s3-store';
 import { collectCapped, hashingWrite, hashOfStream, StoredFileTooLarge, type HashStates } from './hashing.ts';
 import { rangedSource, type RangedSource } from './ranged-source.ts';
@@ -49,8 +49,10 @@ export class HashingS3Store extends S3Store {
   constructor(
     options: S3StorageOptions,
     private readonly states: HashStates,
+    expirationPeriodInMilliseconds?: number,
   ) {
-    super({ s3ClientConfig: { ...clientConfig(options), bucket: options.bucket } });
+    // No expiration tags: they need a bucket lifecycle rule; Leitai's sweep deletes expired uploads itself.
+    super({ s3ClientConfig: { ...clientConfig(options), bucket: options.bucket }, expirationPeriodInMilliseconds, useTags: false });
     prefixKeys(this.client, options.prefix);
   }
 
@@ -58,6 +60,13 @@ export class HashingS3Store extends S3Store {
     return hashingWrite(this.states, readable, id, offset, (teed) => super.write(teed, id, offset));
   }
 }
+
+/** A missing object or multipart upload is what a removal wants; any other failure stands. */
+const unlessNotFound = (error: unknown) => {
+  const name = (error as { name?: string }).name;
+  if (name === 'NotFound' || name === 'NoSuchKey' || name === 'NoSuchUpload') return undefined;
+  throw error;
+};
 
 /** "uploads" and "/uploads/" both become "uploads/": the prefix names a folder of the bucket. */
 export const normalisePrefix = (prefix: string) => {
@@ -82,7 +91,15 @@ export const s3Storage = (options: S3StorageOptions): WorksStorage & { openSourc
     );
   return {
     kind: 's3',
-    datastore: (states) => new HashingS3Store(settings, states),
+    datastore: (states, options) => new HashingS3Store(settings, states, options?.expirationMs),
+    async remove(key) {
+      // An unfinished upload is an S3 multipart upload, whose parts are kept (and billed) until aborted;
+      // its id is in the metadata of @tus/s3-store's <id>.info. S3Store.remove would stop at a finished one.
+      const info = await client.send(new HeadObjectCommand({ Bucket, Key: `${assertStorageKey(key)}.info` })).catch(unlessNotFound);
+      const UploadId = info?.Metadata?.['upload-id'];
+      if (UploadId) await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(unlessNotFound);
+      for (const Key of [key, `${key}.info`, `${key}.part`]) await client.send(new DeleteObjectCommand({ Bucket, Key }));
+    },
     async openSource(key) {
       const head = await client.send(new HeadObjectCommand({ Bucket, Key: assertStorageKey(key) }));
       return rangedSource(head.ContentLength ?? 0, async (start, end) => {

@@ -7,6 +7,8 @@
  * MethodNotAllowed (ResourceType UPLOADID), and @tus/s3-store lists the parts at every write and HEAD.
  * `listParts` below answers it from the parts s3rver keeps on disk (uploads/<upload id>/<n> and
  * <n>.md5), as S3 documents the reply, NoSuchUpload once the upload is completed or unknown.
+ * AbortMultipartUpload (`DELETE /<bucket>/<key>?uploadId=…`) answers 405 the same way: `abortMultipart`
+ * below deletes those parts, 204 as S3 answers, NoSuchUpload for a completed or unknown upload.
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,18 +23,30 @@ export const startS3rver = async (bucket = 'leitai-test') => {
   const directory = await mkdtemp(join(tmpdir(), 'leitai-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
 
+  const uploadDirOf = (uploadId: string) => join(server.store.getResourcePath(bucket, undefined, 'uploads'), uploadId);
+  const noSuchUpload = (ctx: { status: number; type: string; body: unknown }, uploadId: string) => {
+    ctx.status = 404;
+    ctx.type = 'application/xml';
+    ctx.body = xml(`<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escape(uploadId)}</UploadId></Error>`);
+  };
+
+  server.middleware.unshift(async function abortMultipart(ctx, next) {
+    const uploadId = ctx.query.uploadId;
+    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string' || ctx.path.split('/')[1] !== bucket) return next();
+    const uploadDir = uploadDirOf(uploadId);
+    if (!(await stat(uploadDir).catch(() => undefined))) return noSuchUpload(ctx, uploadId);
+    await rm(uploadDir, { recursive: true, force: true });
+    ctx.status = 204;
+  });
+
   server.middleware.unshift(async function listParts(ctx, next) {
     const uploadId = ctx.query.uploadId;
     const [, name, ...key] = ctx.path.split('/');
     if (ctx.method !== 'GET' || uploadId === undefined || name !== bucket) return next();
-    const uploadDir = join(server.store.getResourcePath(bucket, undefined, 'uploads'), uploadId);
+    const uploadDir = uploadDirOf(uploadId);
     const files = await readdir(uploadDir).catch(() => undefined);
     ctx.type = 'application/xml';
-    if (!files) {
-      ctx.status = 404;
-      ctx.body = xml(`<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escape(uploadId)}</UploadId></Error>`);
-      return;
-    }
+    if (!files) return noSuchUpload(ctx, uploadId);
     const numbers = files.filter((f) => /^\d+$/.test(f)).map(Number).sort((a, b) => a - b);
     const parts = await Promise.all(
       numbers.map(async (n) => {

@@ -11,8 +11,17 @@ import type { HashStates } from './hashing.ts';
  */
 export interface WorksStorage {
   readonly kind: 'local' | 's3';
-  /** The tus DataStore uploads are written to, hashing the bytes as they pass (hashing.ts). */
-  datastore(states: HashStates): DataStore;
+  /**
+   * The tus DataStore uploads are written to, hashing the bytes as they pass (hashing.ts). With
+   * `expirationMs`, tus tells clients when an unfinished upload expires (Upload-Expires) and
+   * refuses it after; the sweep (sweep.ts) deletes it.
+   */
+  datastore(states: HashStates, options?: { expirationMs?: number }): DataStore;
+  /**
+   * Deletes a file's bytes and whatever the store keeps beside them (tus's upload record, an S3
+   * multipart upload and its parts); a file already gone is no error.
+   */
+  remove(key: string): Promise<void>;
   /**
    * Positional reads for the probes. Local: one file handle. S3: a ranged GetObject per missing
    * block, with a block cache and sequential read-ahead (ranged-source.ts); `bytesRead`
