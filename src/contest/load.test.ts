@@ -44,4 +44,10 @@ describe('loading a definition', () => {
     expect(withLink('data:text/html,<script>alert(1)</script>')).toMatchObject({ ok: false, errors: [expected] });
     expect(withLink('https://www.example.cn/notice/1.html')).toMatchObject({ ok: true });
   });
+  it('refuses a NUL or a lone surrogate written as a YAML escape, at its line, before it reaches the database', () => {
+    for (const escape of ['\\0', '\\ud800']) {
+      const source = minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }').replace('    name: A', `    name: "A${escape}"`);
+      expect(parseDefinition(source, 'n.yaml')).toEqual({ ok: false, errors: [{ file: 'n.yaml', line: 7, column: 11, path: 'tracks[0].name', message: 'contains a NUL or a lone surrogate, which cannot be stored' }] });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { findUnstorableText } from '../platform/text.ts';
 import { contestDefinitionSchema, type ContestDefinition } from './schema/index.ts';
 
 /** One problem in a definition file, located as an editor would show it. */
@@ -35,7 +36,13 @@ export const parseDefinition = (source: string, file = '<definition>'): LoadResu
       }),
     };
   }
-  const parsed = contestDefinitionSchema.safeParse(document.toJS());
+  const data = document.toJS();
+  const unstorable = findUnstorableText(data);
+  if (unstorable) {
+    const issue = { code: 'custom', path: unstorable, message: 'contains a NUL or a lone surrogate, which cannot be stored', input: undefined } as const;
+    return { ok: false, errors: [locateIssue(issue, document, lineCounter, file)] };
+  }
+  const parsed = contestDefinitionSchema.safeParse(data);
   if (parsed.success) return { ok: true, definition: parsed.data, source };
   return { ok: false, errors: parsed.error.issues.map((issue) => locateIssue(issue, document, lineCounter, file)) };
 };

@@ -1,40 +1,38 @@
 import { z } from 'zod';
 import { entrantKindSchema, organisationTypeSchema } from '../contest/schema/common.ts';
+import { optionalText, requiredText } from '../platform/text.ts';
+
+/** a***@example.com as a reply showed it: an edit form sends it back for the server to keep the stored address. */
+const maskedEmail = z.string().regex(/^[^@\s]\*{3}@[^@\s]+$/);
 
 /**
  * What an entrant sends to register. Formats that carry rules (phone, ID number, credit code) are
  * checked by the eligibility rules, not here, so each refusal gets its own code and a message that
  * names the value; this schema only fixes the shape.
  */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((value) => value.trim() || undefined)
-    .optional();
-
 export const personInputSchema = z.object({
-  name: z.string().trim().min(1).max(50),
-  phone: optionalText(20),
-  email: z.email().max(200).optional().or(z.literal('').transform(() => undefined)),
+  name: requiredText({ max: 50 }),
+  /** Canonicalised (identity.ts canonicalPerson) by the service before any rule or storage. */
+  phone: optionalText({ max: 24 }),
+  email: z.email().max(200).or(maskedEmail).optional().or(z.literal('').transform(() => undefined)),
   /** 居民身份证号 */
-  idNumber: optionalText(18),
+  idNumber: optionalText({ max: 24 }),
   isFullTimeStudent: z.boolean().optional(),
-  school: optionalText(100),
-  employer: optionalText(100),
+  school: optionalText({ max: 100 }),
+  employer: optionalText({ max: 100 }),
   /** The kind of body the person works for; matched by excludedEmployers. */
-  employerType: optionalText(60),
+  employerType: optionalText({ max: 60 }),
   experienceYears: z.number().min(0).max(80).optional(),
 });
 
 export const organisationInputSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: requiredText({ max: 100 }),
   type: organisationTypeSchema,
   /** 牵头单位 */
   isLead: z.boolean().default(false),
   hasLegalEntity: z.boolean().default(false),
   /** 统一社会信用代码 */
-  creditCode: optionalText(18),
+  creditCode: optionalText({ max: 18 }),
 });
 
 export const entryPlaceSchema = z.object({
@@ -46,9 +44,9 @@ export const entryPlaceSchema = z.object({
 });
 
 export const registrationInputSchema = entryPlaceSchema.extend({
-  title: z.string().trim().min(1).max(100),
+  title: requiredText({ max: 100 }),
   entrantKind: entrantKindSchema,
-  teamName: optionalText(60),
+  teamName: optionalText({ max: 60 }),
   /** The individual entrant, the team's 负责人, or an organisation entry's contact person. */
   leader: personInputSchema,
   members: z.array(personInputSchema).max(100).default([]),
@@ -141,14 +139,36 @@ export const contestRegistrationsReply = z.object({
   }),
 });
 
-export const invitationBody = z.object({ role: z.enum(['member', 'advisor']) });
-export const invitationCreatedReply = z.object({ invitation: z.object({ code: z.string(), role: z.enum(['member', 'advisor']), url: z.string(), expiresAt: z.string() }) });
+/** Why an organiser needs the full data: kept in the audit log with the reveal. */
+export const revealBody = z.object({ reason: z.string().trim().min(4).max(500) });
+
+const invitationRole = z.enum(['member', 'advisor']);
+/** `person.index`: the listed member or advisor (by place among the role's people) the invitation is for; none for anyone. */
+export const invitationBody = z.object({ role: invitationRole, person: z.object({ index: z.number().int().min(0).max(99) }).optional() });
+export type InvitationRequest = z.infer<typeof invitationBody>;
+export const invitationCreatedReply = z.object({ invitation: z.object({ id: z.string(), code: z.string(), role: invitationRole, for: z.string().optional(), url: z.string(), expiresAt: z.string() }) });
+/** Signed out, only the contest and track: the entry, its leader and who it is for need sign-in. */
 export const invitationReply = z.object({
   invitation: z.object({
     code: z.string(),
-    role: z.enum(['member', 'advisor']),
+    role: invitationRole,
     expiresAt: z.string(),
-    registration: z.object({ id: z.string(), ref: z.string(), title: z.string(), contestId: z.string(), contestName: z.string(), trackName: z.string(), leaderName: z.string() }),
+    for: z.string().optional(),
+    registration: z.object({
+      contestId: z.string(),
+      contestName: z.string(),
+      trackName: z.string(),
+      id: z.string().optional(),
+      ref: z.string().optional(),
+      title: z.string().optional(),
+      leaderName: z.string().optional(),
+    }),
   }),
 });
+const invitationSummary = z.object({ id: z.string(), role: invitationRole, for: z.string().optional(), status: z.enum(['open', 'accepted', 'revoked', 'expired']), createdAt: z.string(), expiresAt: z.string() });
+export const invitationListReply = z.object({ invitations: z.array(invitationSummary) });
+export const invitationSummaryReply = z.object({ invitation: invitationSummary });
+/** Codes are 10 characters of A–Z and 2–9 (typed in either case); anything else is not a code. */
+export const invitationCodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9]{10}$/) });
+export const invitationIdParams = z.object({ id: z.string().uuid(), invitationId: z.string().uuid() });
 export const acceptInvitationBody = z.object({ person: personInputSchema });

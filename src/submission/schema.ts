@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { fieldRequirementSchema, fileRequirementSchema } from '../contest/schema/works.ts';
+import { clearableText } from '../platform/text.ts';
 import type { FileFacts } from './probes/types.ts';
 
 export const worksParams = z.object({ id: z.string().uuid() });
 export const fieldParams = z.object({ id: z.string().uuid(), fieldId: z.string().max(60) });
 export const fileParams = z.object({ fileId: z.string().uuid() });
-export const fieldBody = z.object({ value: z.string().max(20_000) });
+export const fieldBody = z.object({ value: clearableText({ max: 20_000, multiLine: true }) });
 export const exportParams = z.object({ id: z.string().max(120) });
 export const exportQuery = z.object({ division: z.string().max(120) });
 
@@ -70,6 +71,7 @@ const fileView = z.object({
   accepted: z.boolean(),
   uploadStartedAt: z.string(),
   receivedAt: z.string(),
+  bytesPurgedAt: z.string().nullable(),
 });
 
 export const worksReply = z

@@ -1,11 +1,12 @@
 /** Requests and replies of the auth routes; TypeScript types are inferred from these. */
 import { z } from 'zod';
+import { requiredText } from '../text.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './service.ts';
 
 export const registerBody = z.object({
   email: z.email().max(254),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: requiredText({ max: 100 }),
 });
 
 /** Sign-in checks no format: any mistake is the same "wrong email or password". */

@@ -39,10 +39,18 @@ function problemPath(context: string | undefined, instancePath: string): string 
   return path ? `${context}.${path}` : context;
 }
 
+/** A custom zod issue that carries its own code and message (e.g. platform/text.ts's refusals). */
+function ownRefusal(params: object): { code: string; message: LocalisedText } | undefined {
+  const own = (params as { params?: { code?: unknown; message?: LocalisedText } }).params;
+  return typeof own?.code === 'string' && own.message ? { code: own.code, message: own.message } : undefined;
+}
+
 type ValidationError = FastifyError & { validation: { keyword: string; instancePath: string; message?: string; params: object }[] };
 
 function requestInvalid(error: ValidationError): ErrorReply {
   const problems = error.validation.map((issue): Problem => {
+    const own = ownRefusal(issue.params);
+    if (own) return { ...own, path: problemPath(error.validationContext, issue.instancePath) };
     const rebuilt = { ...issue.params, code: issue.keyword, path: [], message: issue.message } as never;
     const zh = zhIssues.localeError(rebuilt);
     return {
@@ -70,6 +78,11 @@ const fastifyRefusals: Record<string, { status: number; code: string; message: L
     status: 415,
     code: 'request.unsupported_media_type',
     message: { zh: '不支持该请求内容类型', en: 'This content type is not supported' },
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'request.bad_url',
+    message: { zh: '网址含有无法解码的字符', en: 'The URL contains characters that cannot be decoded' },
   },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,

@@ -25,12 +25,16 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { authRoutes } from '../auth/routes.ts';
+import { installPasswordHashing } from '../auth/passwords.ts';
 import { sessionAccount, type Account } from '../auth/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { findUnstorableText } from '../text.ts';
 import type { Database } from '../db-types.ts';
 import { handleError, handleNotFound } from './error-reply.ts';
+import { refuseCrossSiteRequests } from './same-origin.ts';
+import { addSecurityHeaders, swaggerUiCsp } from './security-headers.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { serveWebApp } from './web-app.ts';
 
@@ -65,7 +69,13 @@ export interface CreateServerOptions {
 
 export async function createServer(options: CreateServerOptions): Promise<LeitaiApp> {
   const { db, config, clock } = options;
-  const app = Fastify({ logger: options.logger ?? config.nodeEnv !== 'test' }).withTypeProvider<ZodTypeProvider>();
+  installPasswordHashing(config.passwordHashing);
+  const app = Fastify({
+    logger: options.logger ?? config.nodeEnv !== 'test',
+    trustProxy: config.trustProxy,
+    // A URL that does not decode (e.g. %ED%A0%80, a surrogate's UTF-8) is refused before routing, outside the error handler.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -74,12 +84,19 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   app.decorate('clock', clock);
   app.decorateRequest('account', null);
 
+  refuseCrossSiteRequests(app, config);
+  await addSecurityHeaders(app);
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request) => {
     // Only API requests need to know who is asking; static files skip the database.
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.account = token ? await sessionAccount(db, token, clock) : null;
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const path = findUnstorableText(request.body) ?? findUnstorableText({ params: request.params, query: request.query });
+    if (path !== undefined) throw unstorableText(path.join('.'));
   });
 
   await app.register(fastifySwagger, {
@@ -94,7 +111,7 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', ...swaggerUiCsp });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get(
@@ -132,5 +149,11 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   );
   return app;
 }
+
+/** A NUL or lone surrogate, anywhere in a request: no database can store it, so no handler sees it. */
+const unstorableText = (path: string) => {
+  const message = { zh: '请求含有无法保存的字符（NUL 或不成对的代理项）', en: 'The request contains a character that cannot be stored (NUL or a lone surrogate)' };
+  return new AppError('text.invalid_character', message, 400, [{ code: 'text.invalid_character', message, path }]);
+};
 
 const healthReply = z.object({ ok: z.boolean(), database: z.enum(['ok', 'unavailable']) });
