@@ -1,3 +1,4 @@
+import { comparableText } from '../../platform/text.ts';
 import { isValidIdNumber, isValidMobile } from '../identity.ts';
 import type { PersonInput } from '../schema.ts';
 import { problem, ruleOf, ruleSource, placeName, teamPeople, personIdentifiers, type Check } from './context.ts';
@@ -82,7 +83,7 @@ export const checkExcludedEmployers: Check = ({ entry, scope }) => {
   if (!rule) return [];
   const excluded = (person: PersonInput) =>
     (person.employerType && rule.organisationTypes.includes(person.employerType)) ||
-    (person.employer && rule.nameContains.some((word) => person.employer!.includes(word)));
+    (person.employer && rule.nameContains.some((word) => comparableText(person.employer!).includes(comparableText(word))));
   return teamPeople({ ...entry, entrantKind: entry.entrantKind === 'organisation' ? 'team' : entry.entrantKind })
     .filter(({ person }) => excluded(person))
     .map(({ person, path, label }) =>

@@ -84,6 +84,16 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
     it('refuses the same work by the same entrant in another track', () => {
       expect(codes({ trackId: 'case-selection', entrantKind: 'individual', title: '社保卡 一卡通海报' }, others)).toEqual(['entry.already_entered']);
     });
+    it('refuses the same title with a zero-width space, full-width letters or in traditional characters', () => {
+      for (const title of ['社保卡\u200b一卡通海报', '社保卡一卡通\u2060海报', '《社保卡一卡通海报》', '社保卡一卡通海報']) {
+        expect(codes({ trackId: 'case-selection', entrantKind: 'individual', title }, others)).toEqual(['entry.already_entered']);
+      }
+    });
+    it('refuses the same work entered again by the same team with the leader and a member swapped', () => {
+      const team = entry(contest, { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', title: 'App ONE 社保通', leader: person(1), members: [person(2), person(3)] });
+      const swapped = { trackId: 'case-selection', entrantKind: 'team' as const, title: 'ＡＰＰ one 社保通', leader: person(3), members: [] };
+      expect(codes(swapped, [toExistingEntry('r2', '0002', team)])).toContain('entry.already_entered');
+    });
     it('accepts another work by the same entrant, and the same title by someone else', () => {
       expect(codes({ trackId: 'case-selection', entrantKind: 'individual', title: '另一个作品' }, others)).toEqual([]);
       expect(codes({ trackId: 'case-selection', entrantKind: 'individual', title: '社保卡一卡通海报', leader: person(50) }, others)).toEqual([]);

@@ -39,6 +39,11 @@ describe('seed 002 2022"漾泉医保"医保电子凭证创意作品征集', () =
         },
       ]);
     });
+    it('refuses the employer written in traditional characters, with spaces, full-width or with invisible characters', () => {
+      for (const employer of ['陽泉市醫療保障局', '阳泉市医疗 保障局', '阳泉市医疗\u200b保障局', '阳泉市醫保中心', '阳泉市医疗\u3000保障局']) {
+        expect(codes({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer }) })).toEqual(['eligibility.excluded_employer']);
+      }
+    });
     it('refuses a person who declares a medical insurance department as employer type', () => {
       expect(codes({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer: '某中心', employerType: 'medical-insurance-department' }) })).toEqual(['eligibility.excluded_employer']);
     });
