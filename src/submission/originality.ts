@@ -5,22 +5,22 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Database } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
 import { registrationsOfContest } from '../registration/queries.ts';
-import { fingerprintImage, fingerprintText, type Fingerprint } from './originality/fingerprint.ts';
+import { fingerprintImage, fingerprintText, textFingerprint, type Fingerprint } from './originality/fingerprint.ts';
 import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './originality/rules.ts';
-import { pdfText } from './pdf-text.ts';
+import { pdfTextSketch } from './pdf-text.ts';
 import type { FileFacts } from './probes/types.ts';
 import * as queries from './queries.ts';
 import type { WorksStorage } from './storage.ts';
 import { worksOfPlace } from '../contest/scope.ts';
 
-/** The largest file read whole to fingerprint it (sharp decodes an image, pdfjs a PDF's text, from memory); larger ones are not compared. */
+/** The largest file read whole to fingerprint it (sharp decodes an image, pdfjs a PDF's text in the parser worker, from memory); larger ones are not compared. */
 export const FINGERPRINT_MAX_BYTES = 128 * 1024 * 1024;
 
 /** The fingerprint kept with an accepted file: images by their look, PDFs by their text. Null when neither applies. */
 export async function fingerprintFile(facts: FileFacts, storage: Pick<WorksStorage, 'readAll'>, key: string): Promise<Fingerprint | null> {
   try {
     if (facts.kind === 'image') return await fingerprintImage(await storage.readAll(key, FINGERPRINT_MAX_BYTES));
-    if (facts.kind === 'pdf' && facts.textExtractable) return fingerprintText(await pdfText(await storage.readAll(key, FINGERPRINT_MAX_BYTES)));
+    if (facts.kind === 'pdf' && facts.textExtractable) return textFingerprint(await pdfTextSketch(await storage.readAll(key, FINGERPRINT_MAX_BYTES)));
   } catch {
     // A file the probes accepted but a decoder chokes on (or too large to read whole) is still a submission; it is just not compared.
   }

@@ -1,30 +1,20 @@
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { runInWorker } from './probes/parser-pool.ts';
+import type { TextSketch } from './originality/text-hash.ts';
 
 /**
- * The text of a PDF for the originality check: the first pages, enough to recognise a copied
- * proposal without reading a 300-page annex. The file was probed and accepted before this runs; its
- * bytes come from WorksStorage.readAll, capped (originality.ts).
+ * The text of a PDF for the originality check, as a MinHash sketch: the first 30 pages, at most
+ * 200,000 characters, enough to recognise a copied proposal without reading a 300-page annex. The
+ * file was probed and accepted before this runs; its bytes come from WorksStorage.readAll, capped
+ * (originality.ts). pdfjs and the sketch run in the parser worker (probes/parser-worker.mjs), under a
+ * deadline: a PDF's text is a hostile file's content, and a few KB of it can spell 200,000 characters.
  */
-export const PDF_TEXT_PAGES = 30;
-const MAX_CHARACTERS = 200_000;
+export const pdfTextLimits = { deadlineMs: 30_000 } as const;
 
-export async function pdfText(bytes: Uint8Array): Promise<string> {
-  // A copy, as a plain Uint8Array: pdfjs refuses a Buffer and may take ownership of what it is given.
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
-  try {
-    const document = await task.promise;
-    const parts: string[] = [];
-    let length = 0;
-    for (let n = 1; n <= Math.min(document.numPages, PDF_TEXT_PAGES) && length < MAX_CHARACTERS; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str : '')).join('');
-      parts.push(text);
-      length += text.length;
-      page.cleanup();
-    }
-    return parts.join('\n').slice(0, MAX_CHARACTERS);
-  } finally {
-    await task.destroy().catch(() => {});
-  }
+/** The sketch of a PDF's text; `bytes` are handed to the worker and must not be used afterwards. */
+export async function pdfTextSketch(bytes: Uint8Array, signal: AbortSignal = AbortSignal.timeout(pdfTextLimits.deadlineMs)): Promise<TextSketch> {
+  // Bytes that own their whole buffer are handed over as they are (the caller reads them once); a view
+  // into a larger buffer (Node's Buffer pool) is copied first, as handing that over would take the rest.
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const handed = owned ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
+  return runInWorker<TextSketch>('pdf-text', { bytes: handed }, signal, { transfer: [handed.buffer as ArrayBuffer] });
 }

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { imageViews, type ImageViews } from './image-hash.ts';
-import { minHashSignature, normaliseText, type MinHashSignature } from './text-hash.ts';
+import { sketchText, type MinHashSignature, type TextSketch } from './text-hash.ts';
 
 /**
  * Fingerprints of works, computed once per stored file and kept with it; rules.ts compares them.
  * Each names its algorithm, so a fingerprint made by a later, different algorithm is never compared
- * with an older one. The text of a PDF is extracted by the probes (src/submission/probes) and comes in here as text.
+ * with an older one. The text of a PDF is extracted and sketched in the parser worker (src/submission/pdf-text.ts).
  */
 
 export const imageAlgorithm = 'phash-dct64-views/1';
@@ -51,11 +51,10 @@ export async function fingerprintImage(input: string | Buffer): Promise<ImageFin
 
 /** The MinHash fingerprint of a text field or of the text extracted from a PDF. */
 export function fingerprintText(text: string): TextFingerprint {
-  const normalised = normaliseText(text);
-  return {
-    kind: 'text',
-    algorithm: textAlgorithm,
-    characters: [...normalised].length,
-    signature: minHashSignature(normalised),
-  };
+  return textFingerprint(sketchText(text));
+}
+
+/** The fingerprint of a text sketched elsewhere (the PDF's, in the parser worker: pdf-text.ts). */
+export function textFingerprint({ characters, signature }: TextSketch): TextFingerprint {
+  return { kind: 'text', algorithm: textAlgorithm, characters, signature };
 }

@@ -75,6 +75,12 @@ export function minHashSignature(normalised: string): MinHashSignature {
   return Array.from(minima);
 }
 
+/** The sketch of any text: normalised, its characters counted (by code point) and its signature taken. */
+export function sketchText(text: string): TextSketch {
+  const normalised = normaliseText(text);
+  return { characters: [...normalised].length, signature: minHashSignature(normalised) };
+}
+
 /** The estimated Jaccard similarity: the share of equal minima (0 when either is empty). */
 export function estimatedJaccard(a: MinHashSignature, b: MinHashSignature): number {
   if (a.length === 0 || b.length === 0) return 0;

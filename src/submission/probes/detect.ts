@@ -60,9 +60,11 @@ export const detect = async (source: ByteSource): Promise<Detection> => {
 
   if (startsWith(head, ZIP_LOCAL) || startsWith(head, ZIP_EMPTY)) {
     const zip = await readZipDirectory(source, 'zip');
-    const names = new Set(zip.entries.map((e) => e.name));
-    if (names.has('[Content_Types].xml') && names.has('ppt/presentation.xml')) return { kind: 'pptx', zip };
-    if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return { kind: 'docx', zip };
+    // Compared one by one rather than put in a Set: hashing every name costs as much as the names are
+    // long (a directory may hold 16 MB of them), while a comparison stops at the first differing length.
+    const has = (name: string) => zip.entries.some((e) => e.name === name);
+    if (has('[Content_Types].xml') && has('ppt/presentation.xml')) return { kind: 'pptx', zip };
+    if (has('[Content_Types].xml') && has('word/document.xml')) return { kind: 'docx', zip };
     return { kind: 'zip', zip };
   }
 

@@ -1,7 +1,8 @@
-import exifr from 'exifr';
 import type { ByteSource, ImageFacts, Orientation } from './types.ts';
 import { mediaTypes } from './types.ts';
-import { ascii, corrupt, readExactly, startsWith, truncated, view } from './refusal.ts';
+import { ascii, corrupt, ProbeFailure, readExactly, startsWith, truncated, view } from './refusal.ts';
+import { cleanText } from './clean-text.ts';
+import { runInWorker } from './parser-pool.ts';
 
 /**
  * JPEG and PNG: the size from the frame header (JPEG SOF) or IHDR, EXIF from the APP1 segment or the
@@ -24,37 +25,43 @@ interface ExifFields {
   orientation?: number;
 }
 
-/** Camera and time fields from a TIFF block; a damaged block still counts as present EXIF, without fields. */
-const readExif = async (tiff: Uint8Array): Promise<ExifFields> => {
+/** What parser-worker.mjs hands back: the raw tags (strings cut to 4096 characters) and the motion photo's trailer. */
+interface RawMetadata {
+  exif?: { make?: unknown; model?: unknown; taken?: unknown; orientation?: unknown };
+  trailer: number;
+}
+
+/**
+ * EXIF and XMP are parsed in the parser worker under the probe's deadline: they are the file's own
+ * text, and exifr and an XMP scan on the main thread are work no timer there can stop. A block the
+ * worker cannot read still counts as present EXIF, without fields.
+ */
+const readMetadata = async (tiff: Uint8Array | undefined, xmp: Uint8Array | undefined, signal: AbortSignal): Promise<{ exif: ExifFields; trailer: number }> => {
+  if (!tiff && !xmp) return { exif: {}, trailer: 0 };
+  let raw: RawMetadata;
   try {
-    const tags = await exifr.parse(tiff, {
-      tiff: true,
-      exif: true,
-      gps: false,
-      interop: false,
-      ifd1: false,
-      xmp: false,
-      icc: false,
-      iptc: false,
-      translateValues: false,
-      reviveValues: false,
-      mergeOutput: true,
-    });
-    if (!tags) return {};
-    const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().replace(/\0+$/, '') : undefined);
-    const taken = text(tags.DateTimeOriginal);
-    const match = taken?.match(/^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/);
-    const orientation = typeof tags.Orientation === 'number' && tags.Orientation >= 1 && tags.Orientation <= 8 ? tags.Orientation : undefined;
-    return {
-      ...(text(tags.Make) ? { make: text(tags.Make) } : {}),
-      ...(text(tags.Model) ? { model: text(tags.Model) } : {}),
-      // The camera's local time, as written: EXIF has no zone unless OffsetTimeOriginal is set.
-      ...(match ? { takenAt: `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}` } : {}),
-      ...(orientation ? { orientation } : {}),
-    };
-  } catch {
-    return {};
+    raw = await runInWorker<RawMetadata>('image', { ...(tiff ? { tiff } : {}), ...(xmp ? { xmp } : {}) }, signal);
+  } catch (error) {
+    if (error instanceof ProbeFailure) throw error;
+    return { exif: {}, trailer: 0 };
   }
+  return { exif: exifFields(raw.exif ?? {}), trailer: Number.isSafeInteger(raw.trailer) && raw.trailer > 0 ? raw.trailer : 0 };
+};
+
+const TAKEN_AT = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/;
+
+const exifFields = (raw: NonNullable<RawMetadata['exif']>): ExifFields => {
+  const make = cleanText(raw.make);
+  const model = cleanText(raw.model);
+  const match = cleanText(raw.taken)?.match(TAKEN_AT);
+  const orientation = typeof raw.orientation === 'number' && Number.isInteger(raw.orientation) && raw.orientation >= 1 && raw.orientation <= 8 ? raw.orientation : undefined;
+  return {
+    ...(make ? { make } : {}),
+    ...(model ? { model } : {}),
+    // The camera's local time, as written: EXIF has no zone unless OffsetTimeOriginal is set.
+    ...(match ? { takenAt: `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}` } : {}),
+    ...(orientation ? { orientation } : {}),
+  };
 };
 
 const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: number, colour: boolean, tiff: Uint8Array | undefined, exif: ExifFields): ImageFacts => {
@@ -77,11 +84,11 @@ const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: numb
 
 const isTiff = (bytes: Uint8Array) => startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]);
 
-export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
+export const probeJpeg = async (source: ByteSource, signal: AbortSignal): Promise<ImageFacts> => {
   let offset = 2;
   let size: { width: number; height: number; components: number } | undefined;
   let tiff: Uint8Array | undefined;
-  let trailer = 0;
+  let xmp: Uint8Array | undefined;
   for (let segments = 0; ; segments++) {
     if (segments > MAX_SEGMENTS) throw corrupt('jpeg', what('JPEG 标记段过多', 'too many JPEG segments'));
     const marker = await readExactly(source, offset, 4, 'jpeg', what('JPEG 在图像数据之前结束', 'the JPEG ends before its image data'));
@@ -106,7 +113,7 @@ export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
     } else if (type === 0xe1 && tiff === undefined && length > 8) {
       const segment = await readExactly(source, offset + 4, Math.min(length - 2, MAX_EXIF_BYTES), 'jpeg', what('JPEG 的 EXIF 段不完整', 'the JPEG EXIF segment is cut off'));
       if (ascii(segment, 0, 6) === 'Exif\0\0' && isTiff(segment.subarray(6))) tiff = segment.slice(6);
-      else if (ascii(segment, 0, XMP_HEADER.length) === XMP_HEADER) trailer = trailerLength(new TextDecoder('latin1').decode(segment.subarray(XMP_HEADER.length)));
+      else if (xmp === undefined && ascii(segment, 0, XMP_HEADER.length) === XMP_HEADER) xmp = segment.slice(XMP_HEADER.length);
     } else if (type === 0xda) {
       break;
     }
@@ -114,27 +121,18 @@ export const probeJpeg = async (source: ByteSource): Promise<ImageFacts> => {
   }
   if (!size) throw corrupt('jpeg', what('JPEG 缺少帧头（SOF）', 'the JPEG has no frame header (SOF)'));
 
+  const { exif, trailer } = await readMetadata(tiff, xmp, signal);
   if (!(await endsWithEoi(source, offset, trailer))) throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
   // One component is a greyscale JPEG; three (YCbCr) or four (CMYK) carry colour.
-  return facts('jpeg', size.width, size.height, size.components >= 3, tiff, tiff ? await readExif(tiff) : {});
+  return facts('jpeg', size.width, size.height, size.components >= 3, tiff, exif);
 };
 
 const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
 
 /**
- * Phones append a video to "motion photos" after the JPEG's EOI and say so in XMP: Google's
- * Container directory gives each appended item's Item:Length, older Samsung and Google files give
- * GCamera:MicroVideoOffset (bytes from the end of the file to the video). Returns the trailer's length.
- */
-const trailerLength = (xmp: string) => {
-  const offset = xmp.match(/MicroVideoOffset="(\d+)"/);
-  if (offset) return Number(offset[1]);
-  return [...xmp.matchAll(/Item:Length="(\d+)"/g)].reduce((sum, match) => sum + Number(match[1]), 0);
-};
-
-/**
  * A complete JPEG ends with EOI (a cut-off upload does not). Cameras may append a few bytes after it,
- * so the last 64 KB are searched; a motion photo's declared trailer is skipped to where EOI must be.
+ * so the last 64 KB are searched; a motion photo's trailer, declared in its XMP (MicroVideoOffset or
+ * Container Item:Length, read in parser-worker.mjs), is skipped to where EOI must be.
  */
 const endsWithEoi = async (source: ByteSource, scanStart: number, trailer: number) => {
   const isEoiAt = async (at: number) => {
@@ -150,7 +148,7 @@ const endsWithEoi = async (source: ByteSource, scanStart: number, trailer: numbe
   return false;
 };
 
-export const probePng = async (source: ByteSource): Promise<ImageFacts> => {
+export const probePng = async (source: ByteSource, signal: AbortSignal): Promise<ImageFacts> => {
   const ihdr = view(await readExactly(source, 8, 25, 'png', what('PNG 缺少 IHDR 块', 'the PNG has no IHDR chunk')));
   if (ihdr.getUint32(0) !== 13 || ascii(new Uint8Array(ihdr.buffer, ihdr.byteOffset + 4, 4)) !== 'IHDR') {
     throw corrupt('png', what('PNG 首个块不是 IHDR', 'the first PNG chunk is not IHDR'));
@@ -181,5 +179,5 @@ export const probePng = async (source: ByteSource): Promise<ImageFacts> => {
   if (!sawData) throw corrupt('png', what('PNG 没有图像数据（IDAT）', 'the PNG has no image data (IDAT)'));
   // Colour types 0 and 4 are greyscale (with or without alpha); palettes and RGB carry colour.
   const colourType = ihdr.getUint8(17);
-  return facts('png', width, height, colourType !== 0 && colourType !== 4, tiff, tiff ? await readExif(tiff) : {});
+  return facts('png', width, height, colourType !== 0 && colourType !== 4, tiff, (await readMetadata(tiff, undefined, signal)).exif);
 };

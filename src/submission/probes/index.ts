@@ -8,6 +8,7 @@ import { probePpt, probePptx } from './slides.ts';
 import { probeVideo } from './video.ts';
 import { corrupt, ProbeFailure } from './refusal.ts';
 import { assertNotZipBomb } from './zip.ts';
+import { loopYielder } from './loop-yield.ts';
 
 export { countCharacters } from './text.ts';
 export { openFileSource, bufferSource } from './byte-source.ts';
@@ -31,17 +32,20 @@ const limit = (what: { zh: string; en: string }, fileKind?: FileKind) =>
 
 /**
  * The source as a probe sees it: the first 4 KB (read by detection) are kept and served again
- * without a second read; reads past the budget or after the deadline fail with a refusal.
+ * without a second read; reads past the budget or after the deadline fail with a refusal; and a walk
+ * of many small reads lets the event loop run between them (loop-yield.ts).
  */
 const guarded = (source: ByteSource, maxBytesRead: number, signal: AbortSignal): ByteSource => {
   const start = source.bytesRead;
   let head: Uint8Array | undefined;
+  const pause = loopYielder();
   return {
     size: source.size,
     get bytesRead() {
       return source.bytesRead - start;
     },
     async read(offset, length) {
+      await pause();
       if (signal.aborted) throw signal.reason;
       if (head && offset >= 0 && offset + length <= head.length) return head.subarray(offset, offset + length);
       if (source.bytesRead - start + Math.min(length, source.size) > maxBytesRead) {
@@ -61,9 +65,9 @@ const probeKind = async (source: ByteSource, signal: AbortSignal): Promise<FileF
   try {
     switch (kind) {
       case 'jpeg':
-        return await probeJpeg(source);
+        return await probeJpeg(source, signal);
       case 'png':
-        return await probePng(source);
+        return await probePng(source, signal);
       case 'mp4':
       case 'mov':
         return await probeVideo(source, kind, signal);

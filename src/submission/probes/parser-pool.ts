@@ -67,8 +67,11 @@ const startWorker = () => {
   return started;
 };
 
-/** Runs one parse in the worker; `source` serves its range reads (PDF), `transfer` hands bytes over (MP4). */
-export const runInWorker = <T>(kind: 'pdf' | 'mp4', payload: object, signal: AbortSignal, options: { source?: ByteSource; transfer?: ArrayBuffer[] } = {}) =>
+/** The parsers of parser-worker.mjs: the PDF probe, MP4 metadata, EXIF and XMP of images, the text of a PDF for originality. */
+export type WorkerJob = 'pdf' | 'mp4' | 'image' | 'pdf-text';
+
+/** Runs one parse in the worker; `source` serves its range reads (PDF), `transfer` hands bytes over (MP4, PDF text). */
+export const runInWorker = <T>(kind: WorkerJob, payload: object, signal: AbortSignal, options: { source?: ByteSource; transfer?: ArrayBuffer[] } = {}) =>
   new Promise<T>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     worker ??= startWorker();

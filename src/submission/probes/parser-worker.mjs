@@ -1,10 +1,12 @@
-// The probes' parsers that could hang or misbehave on a hostile file, in a worker thread (plain
-// JavaScript, so it runs without a TypeScript loader): pdfjs-dist and mp4box. Both parse
-// synchronously in places, so a crafted file (a sample table declaring 2^31 samples) could block the
-// thread for minutes, which no timer in the same thread can interrupt; and a damaged PDF leaves rejected
-// promises in pdfjs that nobody awaits, fatal in a Node main thread. Here the main thread's deadline
-// ends the worker with terminate(), and stray rejections are ignored. See parser-pool.ts.
+// Everything that parses a hostile file's bytes, in a worker thread (plain JavaScript, so it runs
+// without a TypeScript loader): pdfjs-dist for the PDF probe and the originality text, mp4box, exifr
+// and the XMP of images. These parse synchronously in places, so a crafted file (a sample table
+// declaring 2^31 samples, a 64 KB EXIF string) could block the thread for seconds or minutes, which no
+// timer in the same thread can interrupt; and a damaged PDF leaves rejected promises in pdfjs that
+// nobody awaits, fatal in a Node main thread. Here the main thread's deadline ends the worker with
+// terminate(), and stray rejections are ignored. See parser-pool.ts.
 import { parentPort } from 'node:worker_threads';
+import exifr from 'exifr';
 import { createFile, MP4BoxBuffer } from 'mp4box';
 import { getDocument, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -89,9 +91,92 @@ const mp4 = (_id, { bytes }) => {
   };
 };
 
+/** Longer strings are cut here already: the main thread's cleaner keeps far fewer characters (clean-text.ts). */
+const MAX_TAG_CHARACTERS = 4096;
+const tag = (value) => (typeof value === 'string' ? value.slice(0, MAX_TAG_CHARACTERS) : typeof value === 'number' ? value : undefined);
+
+const EXIF_OPTIONS = {
+  tiff: true,
+  exif: true,
+  gps: false,
+  interop: false,
+  ifd1: false,
+  xmp: false,
+  icc: false,
+  iptc: false,
+  translateValues: false,
+  reviveValues: false,
+  mergeOutput: true,
+};
+
+/** Camera and time tags from a TIFF block, raw; a damaged block still counts as present EXIF, without tags. */
+const exifTags = async (tiff) => {
+  try {
+    const tags = await exifr.parse(tiff, EXIF_OPTIONS);
+    if (!tags) return {};
+    return { make: tag(tags.Make), model: tag(tags.Model), taken: tag(tags.DateTimeOriginal), orientation: tag(tags.Orientation) };
+  } catch {
+    return {};
+  }
+};
+
+/**
+ * Phones append a video to "motion photos" after the JPEG's EOI and say so in XMP: Google's
+ * Container directory gives each appended item's Item:Length, older Samsung and Google files give
+ * GCamera:MicroVideoOffset (bytes from the end of the file to the video). Returns the trailer's length.
+ */
+const trailerLength = (xmp) => {
+  const offset = xmp.match(/MicroVideoOffset="(\d{1,15})"/);
+  if (offset) return Number(offset[1]);
+  return [...xmp.matchAll(/Item:Length="(\d{1,15})"/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+};
+
+/** EXIF (a TIFF block) and XMP of a JPEG or PNG, each optional. */
+const image = async (_id, { tiff, xmp }) => ({
+  ...(tiff ? { exif: await exifTags(tiff) } : {}),
+  trailer: xmp ? trailerLength(new TextDecoder('latin1').decode(xmp)) : 0,
+});
+
+const PDF_TEXT_PAGES = 30;
+const PDF_TEXT_CHARACTERS = 200_000;
+let textHash;
+
+/**
+ * The text of a PDF's first pages and its MinHash sketch, for the originality check: both are work
+ * on a hostile file's content (a PDF can spell 200,000 characters in a few KB), so neither runs on
+ * the main thread. The sketch comes from src/submission/originality/text-hash.ts, loaded through tsx.
+ */
+const pdfText = async (id, { bytes }) => {
+  const task = getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
+  jobs.set(id, { task });
+  const parts = [];
+  try {
+    const document = await task.promise;
+    let length = 0;
+    for (let n = 1; n <= Math.min(document.numPages, PDF_TEXT_PAGES) && length < PDF_TEXT_CHARACTERS; n++) {
+      const page = await document.getPage(n);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => (typeof item.str === 'string' ? item.str : '')).join('');
+      parts.push(text);
+      length += text.length;
+      page.cleanup();
+    }
+  } finally {
+    task.destroy().catch(() => {});
+  }
+  if (!textHash) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    textHash = await import('../originality/text-hash.ts');
+  }
+  return textHash.sketchText(parts.join('\n').slice(0, PDF_TEXT_CHARACTERS));
+};
+
+const parsers = { pdf, mp4, image, 'pdf-text': pdfText };
+
 const run = async (id, kind, payload) => {
   try {
-    const result = kind === 'pdf' ? await pdf(id, payload) : mp4(id, payload);
+    const result = await parsers[kind](id, payload);
     parentPort.postMessage({ type: 'done', id, result });
   } catch (error) {
     parentPort.postMessage({ type: 'failed', id, name: String(error?.name ?? 'Error') });

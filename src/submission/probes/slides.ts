@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw as inflateRawCallback } from 'node:zlib';
 import type { ByteSource, SlidesFacts } from './types.ts';
 import { mediaTypes } from './types.ts';
 import type { CfbContainer } from './cfb.ts';
@@ -19,6 +20,7 @@ export const slideLimits = {
 } as const;
 
 const what = (zh: string, en: string) => ({ zh, en });
+const inflateRaw = promisify(inflateRawCallback);
 const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
 
 export const probePptx = async (source: ByteSource, directory: ZipDirectory): Promise<SlidesFacts> => {
@@ -27,7 +29,8 @@ export const probePptx = async (source: ByteSource, directory: ZipDirectory): Pr
   const stored = await readStoredEntry(source, presentation, 'pptx', slideLimits.maxPresentationXmlCompressed);
   let xml: string;
   try {
-    const bytes = presentation.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: slideLimits.maxPresentationXmlInflated });
+    // zlib's asynchronous inflate runs on libuv's thread pool: 32 MB of it would hold the event loop.
+    const bytes = presentation.method === 0 ? stored : await inflateRaw(stored, { maxOutputLength: slideLimits.maxPresentationXmlInflated });
     xml = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
@@ -72,26 +75,38 @@ const RT_DOCUMENT = 0x03e8;
 const RT_SLIDE_LIST_WITH_TEXT = 0x0ff0;
 const RT_SLIDE_PERSIST_ATOM = 0x03f3;
 
-/** Counts SlidePersistAtoms in the slide list (instance 0) of the last DocumentContainer ([MS-PPT] 2.4.14). */
+/**
+ * Counts SlidePersistAtoms in the slide list (instance 0) of the last DocumentContainer ([MS-PPT] 2.4.14).
+ * One pass per level over record headers, keeping nothing but the record looked for: a 32 MB stream
+ * can hold four million empty records, and an object for each held the event loop for a third of a second.
+ */
 export const slideCountFromRecords = (stream: Uint8Array): number | undefined => {
   const dv = view(stream);
-  const records = (from: number, to: number) => {
-    const found: Array<{ type: number; instance: number; body: number; end: number }> = [];
+  /** Calls `visit` with each record's header fields between `from` and `to`, until it answers true. */
+  const walk = (from: number, to: number, visit: (type: number, instance: number, body: number, end: number) => boolean | void) => {
     for (let at = from; at + 8 <= to; ) {
-      const instance = dv.getUint16(at, true) >> 4;
-      const type = dv.getUint16(at + 2, true);
       const end = at + 8 + dv.getUint32(at + 4, true);
-      if (end > to) break;
-      found.push({ type, instance, body: at + 8, end });
+      if (end > to) return;
+      if (visit(dv.getUint16(at + 2, true), dv.getUint16(at, true) >> 4, at + 8, end)) return;
       at = end;
     }
-    return found;
   };
-  const document = records(0, stream.length).filter((r) => r.type === RT_DOCUMENT).at(-1);
+  let document: { body: number; end: number } | undefined;
+  walk(0, stream.length, (type, _instance, body, end) => {
+    if (type === RT_DOCUMENT) document = { body, end };
+  });
   if (!document) return undefined;
-  const list = records(document.body, document.end).find((r) => r.type === RT_SLIDE_LIST_WITH_TEXT && r.instance === 0);
+  let list: { body: number; end: number } | undefined;
+  walk(document.body, document.end, (type, instance, body, end) => {
+    if (type === RT_SLIDE_LIST_WITH_TEXT && instance === 0) list = { body, end };
+    return list !== undefined;
+  });
   if (!list) return 0;
-  return records(list.body, list.end).filter((r) => r.type === RT_SLIDE_PERSIST_ATOM).length;
+  let slides = 0;
+  walk(list.body, list.end, (type) => {
+    if (type === RT_SLIDE_PERSIST_ATOM) slides++;
+  });
+  return slides;
 };
 
 export const probePpt = async (cfb: CfbContainer): Promise<SlidesFacts> => {

@@ -35,7 +35,7 @@ export const makeWith = async (steps: Array<[string, ...string[]]>, output: stri
 };
 
 /** A PDF of the given objects with a correct cross-reference table. */
-const pdfOf = (objects: Array<string | Uint8Array>): Uint8Array => {
+export const pdfOf = (objects: Array<string | Uint8Array>): Uint8Array => {
   const parts: Uint8Array[] = [];
   let length = 0;
   const push = (part: string | Uint8Array) => {
@@ -137,7 +137,7 @@ export const pptxBomb = (megabytes: number, entries: number) => {
  * Rebuilds a zip so that entries whose name matches carry `data` (already deflated) and declare
  * `inflatedSize`: the shape of a real zip bomb, without inflating anything to make it.
  */
-const patchEntries = (zip: Uint8Array, match: RegExp, data: Uint8Array, inflatedSize: number) => {
+export const patchEntries = (zip: Uint8Array, match: RegExp, data: Uint8Array, inflatedSize: number) => {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const out: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -213,10 +213,13 @@ const powerPointDocument = (slides: number) => {
   return record(0x000f, 0x03e8, Buffer.concat([record(0x0001, 0x03e9, Buffer.alloc(40)), list]));
 };
 
-/** A PPT (OLE2) with the PowerPoint Document stream and, unless told not to, the slide count in its summary. */
-export const ppt = (slides: number, { summary = true, padding = 0 }: { summary?: boolean; padding?: number } = {}) => {
+/**
+ * A PPT (OLE2) with the PowerPoint Document stream and, unless told not to, the slide count in its
+ * summary; `records` replaces the stream's DocumentContainer with other records (hostile ones).
+ */
+export const ppt = (slides: number, { summary = true, padding = 0, records }: { summary?: boolean; padding?: number; records?: Uint8Array } = {}) => {
   const file = CFB.utils.cfb_new();
-  CFB.utils.cfb_add(file, '/PowerPoint Document', Buffer.concat([powerPointDocument(slides), Buffer.alloc(padding)]));
+  CFB.utils.cfb_add(file, '/PowerPoint Document', Buffer.concat([records ?? powerPointDocument(slides), Buffer.alloc(padding)]));
   CFB.utils.cfb_add(file, '/Current User', Buffer.alloc(32));
   if (summary) CFB.utils.cfb_add(file, '/\u0005DocumentSummaryInformation', documentSummary(slides));
   return new Uint8Array(CFB.write(file, { type: 'buffer' }) as Buffer);

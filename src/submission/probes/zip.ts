@@ -1,5 +1,7 @@
 import type { ByteSource, FileKind } from './types.ts';
 import { corrupt, encrypted, readExactly, truncated, view, zipBomb } from './refusal.ts';
+import { cleanText, textLimits } from './clean-text.ts';
+import { loopYielder } from './loop-yield.ts';
 
 /**
  * The central directory of a ZIP (and so of PPTX and DOCX), read from the end of the file without
@@ -41,10 +43,16 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Archives inside the archive: the nested-zip bomb. Office embeddings (.xlsx, .docx) are zips too and stay allowed. */
+/**
+ * Archives inside the archive: the nested-zip bomb. Office embeddings (.xlsx, .docx) are zips too and
+ * stay allowed. Tested on a name's last characters only, so a 64 KB name of dots costs nothing.
+ */
 const NESTED_ARCHIVE = /\.(zip|7z|rar|gz|tgz|bz2|xz|tar|cab|jar)$/i;
+const isNestedArchive = (name: string) => NESTED_ARCHIVE.test(name.slice(-8));
 
 const what = (zh: string, en: string) => ({ zh, en });
+/** An entry's name as a message quotes it: the archive's own text, cleaned and cut (clean-text.ts). */
+const shown = (name: string) => cleanText(name, textLimits.name) ?? '?';
 
 export const readZipDirectory = async (source: ByteSource, kind: FileKind): Promise<ZipDirectory> => {
   // The end record is 22 bytes plus a comment of up to 64 KB; look in the last 1 KB first, as comments are rare.
@@ -87,8 +95,10 @@ export const readZipDirectory = async (source: ByteSource, kind: FileKind): Prom
   const dv = view(directory);
   const decoder = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
+  const pause = loopYielder();
   let at = 0;
   for (let i = 0; i < count; i++) {
+    await pause();
     if (at + 46 > directory.length || dv.getUint32(at, true) !== CENTRAL) {
       throw corrupt(kind, what(`ZIP 中央目录第 ${i + 1} 项无效`, `central directory entry ${i + 1} is invalid`));
     }
@@ -137,10 +147,10 @@ export const assertNotZipBomb = (directory: ZipDirectory, kind: FileKind) => {
   let totalCompressed = 0;
   let totalUncompressed = 0;
   for (const entry of entries) {
-    if (entry.encrypted) throw encrypted(kind, what(`条目 ${entry.name} 已加密`, `entry ${entry.name} is encrypted`));
-    if (NESTED_ARCHIVE.test(entry.name)) throw zipBomb(kind, what(`内嵌压缩包 ${entry.name}`, `it nests the archive ${entry.name}`));
+    if (entry.encrypted) throw encrypted(kind, what(`条目 ${shown(entry.name)} 已加密`, `entry ${shown(entry.name)} is encrypted`));
+    if (isNestedArchive(entry.name)) throw zipBomb(kind, what(`内嵌压缩包 ${shown(entry.name)}`, `it nests the archive ${shown(entry.name)}`));
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > entry.compressedSize * zipLimits.maxEntryRatio) {
-      throw zipBomb(kind, what(`条目 ${entry.name} 压缩比超过 ${zipLimits.maxEntryRatio}:1`, `entry ${entry.name} claims a ratio beyond ${zipLimits.maxEntryRatio}:1`));
+      throw zipBomb(kind, what(`条目 ${shown(entry.name)} 压缩比超过 ${zipLimits.maxEntryRatio}:1`, `entry ${shown(entry.name)} claims a ratio beyond ${zipLimits.maxEntryRatio}:1`));
     }
     totalCompressed += entry.compressedSize;
     totalUncompressed += entry.uncompressedSize;
@@ -157,17 +167,17 @@ export const assertNotZipBomb = (directory: ZipDirectory, kind: FileKind) => {
     const end = entry.localHeaderOffset + 30 + entry.nameLength + entry.compressedSize;
     const next = byOffset[i + 1]?.localHeaderOffset ?? directory.directoryOffset;
     if (end > next) {
-      if (i + 1 < byOffset.length) throw zipBomb(kind, what(`条目 ${entry.name} 与其他条目重叠`, `entry ${entry.name} overlaps another entry`));
-      throw truncated(kind, what(`条目 ${entry.name} 的数据超出范围`, `the data of entry ${entry.name} runs past the directory`));
+      if (i + 1 < byOffset.length) throw zipBomb(kind, what(`条目 ${shown(entry.name)} 与其他条目重叠`, `entry ${shown(entry.name)} overlaps another entry`));
+      throw truncated(kind, what(`条目 ${shown(entry.name)} 的数据超出范围`, `the data of entry ${shown(entry.name)} runs past the directory`));
     }
   }
 };
 
 /** Reads one entry's bytes as stored (compressed), checking its local header; the caller inflates with a cap. */
 export const readStoredEntry = async (source: ByteSource, entry: ZipEntry, kind: FileKind, maxCompressed: number) => {
-  if (entry.compressedSize > maxCompressed) throw zipBomb(kind, what(`条目 ${entry.name} 过大`, `entry ${entry.name} is too large`));
-  const header = view(await readExactly(source, entry.localHeaderOffset, 30, kind, what(`条目 ${entry.name} 的本地头`, `the local header of ${entry.name}`)));
-  if (header.getUint32(0, true) !== LOCAL) throw corrupt(kind, what(`条目 ${entry.name} 的本地头无效`, `the local header of ${entry.name} is invalid`));
+  if (entry.compressedSize > maxCompressed) throw zipBomb(kind, what(`条目 ${shown(entry.name)} 过大`, `entry ${shown(entry.name)} is too large`));
+  const header = view(await readExactly(source, entry.localHeaderOffset, 30, kind, what(`条目 ${shown(entry.name)} 的本地头`, `the local header of ${shown(entry.name)}`)));
+  if (header.getUint32(0, true) !== LOCAL) throw corrupt(kind, what(`条目 ${shown(entry.name)} 的本地头无效`, `the local header of ${shown(entry.name)} is invalid`));
   const dataAt = entry.localHeaderOffset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
-  return readExactly(source, dataAt, entry.compressedSize, kind, what(`条目 ${entry.name} 的数据`, `the data of ${entry.name}`));
+  return readExactly(source, dataAt, entry.compressedSize, kind, what(`条目 ${shown(entry.name)} 的数据`, `the data of ${shown(entry.name)}`));
 };
