@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ByteSource } from './types.ts';
+import { cleanText } from './clean-text.ts';
 
 /**
  * The main-thread side of parser-worker.mjs: one shared worker thread, started on first use, held
@@ -17,8 +18,12 @@ type Reply = { type: 'read'; id: number; begin: number; end: number } | { type: 
 
 /** A parser's failure, by its exception's name (PasswordException, InvalidPDFException, RangeError…). */
 export class ParserError extends Error {
-  constructor(readonly parserName: string) {
+  readonly parserName: string;
+  constructor(name: string) {
+    // Refusal messages quote it; it comes from the worker, so it is cleaned like any text from a file.
+    const parserName = cleanText(name, 64) ?? 'Error';
     super(parserName);
+    this.parserName = parserName;
     this.name = 'ParserError';
   }
 }

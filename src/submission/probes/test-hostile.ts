@@ -23,8 +23,8 @@ export const maxLoopDelayMs = async (work: () => Promise<unknown>) => {
 };
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../../test/fixtures/${name}`, import.meta.url)));
-const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
-const nuls = (n: number, then = '') => concat(new Uint8Array(n), latin1(then));
+export const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+export const nuls = (n: number, then = '') => concat(new Uint8Array(n), latin1(then));
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 const concatAll = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 /** `unit` written `count` times over, in one allocation. */
@@ -44,6 +44,8 @@ export const tiffBlock = ({ make, model, taken, declaredEntries }: { make?: Uint
   let dataAt = exifAt + (taken ? 2 + 12 + 4 : 0);
   const data: Uint8Array[] = [];
   const entry = (tag: number, value: Uint8Array) => {
+    // Four bytes or fewer are stored in the entry itself, as TIFF requires.
+    if (value.length <= 4) return concat(u16(tag), u16(2), u32(value.length), value, new Uint8Array(4 - value.length));
     const bytes = concat(u16(tag), u16(2), u32(value.length), u32(dataAt));
     data.push(value);
     dataAt += value.length;
@@ -64,10 +66,10 @@ export const tiffBlock = ({ make, model, taken, declaredEntries }: { make?: Uint
 };
 
 const segment = (marker: number, payload: Uint8Array) => concat(new Uint8Array([0xff, marker]), u16(payload.length + 2), payload);
-const exifSegment = (tiff: Uint8Array) => segment(0xe1, concat(latin1('Exif\0\0'), tiff));
+export const exifSegment = (tiff: Uint8Array) => segment(0xe1, concat(latin1('Exif\0\0'), tiff));
 const xmpSegment = (xmp: string) => segment(0xe1, latin1(`http://ns.adobe.com/xap/1.0/\0${xmp}`));
 /** A JPEG with `segments` inserted right after its SOI. */
-const jpegWith = (base: Uint8Array, ...segments: Uint8Array[]) => concatAll([base.subarray(0, 2), ...segments, base.subarray(2)]);
+export const jpegWith = (base: Uint8Array, ...segments: Uint8Array[]) => concatAll([base.subarray(0, 2), ...segments, base.subarray(2)]);
 
 const chunk = (type: string, data: Uint8Array) => concat(u32(data.length), latin1(type), data, u32(0));
 /** A PNG with `chunks` inserted right after its IHDR. */

@@ -2,6 +2,7 @@ import type { ByteSource, VideoFacts } from './types.ts';
 import { mediaTypes } from './types.ts';
 import { ascii, corrupt, ProbeFailure, readExactly, truncated, view } from './refusal.ts';
 import { runInWorker } from './parser-pool.ts';
+import { cleanText } from './clean-text.ts';
 import { orientationOf } from './image.ts';
 
 /**
@@ -133,6 +134,9 @@ export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov', signal
   const hasSubtitleTrack =
     info.subtitleTracks > 0 || info.tracks.some((t) => SUBTITLE_CODECS.test(t.codec ?? '')) || info.handlers.some((h) => SUBTITLE_HANDLERS.has(h));
 
+  // Codec names are built by mp4box from the file's own sample entries: its text, shown to people.
+  const videoCodec = cleanText(video.codec);
+  const audioCodec = cleanText(audio?.codec);
   const rotation = rotationOf(video.matrix);
   const quarter = rotation === 90 || rotation === 270;
   const width = quarter ? codedHeight : codedWidth;
@@ -146,8 +150,8 @@ export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov', signal
     height,
     rotation,
     orientation: orientationOf(width, height),
-    ...(video.codec ? { videoCodec: video.codec } : {}),
-    ...(audio?.codec ? { audioCodec: audio.codec } : {}),
+    ...(videoCodec ? { videoCodec } : {}),
+    ...(audioCodec ? { audioCodec } : {}),
     hasSubtitleTrack,
   };
 };
