@@ -94,6 +94,8 @@ export interface RegistrationMembersTable {
 }
 
 export interface TeamInvitationsTable {
+  /** Not secret: how the audit log and the leader's list name the invitation (the code is the capability). */
+  id: string;
   code: string;
   registration_id: string;
   role: 'member' | 'advisor';
@@ -103,6 +105,10 @@ export interface TeamInvitationsTable {
   accepted_by: string | null;
   accepted_at: Date | null;
   revoked_at: Date | null;
+  revoked_by: string | null;
+  /** The listed person the invitation is for, or null for anyone the leader shares it with. */
+  for_name: string | null;
+  for_identifiers: ColumnType<string[] | null, string | null, string | null>;
 }
 
 export interface AuditEventsTable {

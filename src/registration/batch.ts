@@ -33,7 +33,8 @@ export const validateBatch = (definition: ContestDefinition, batch: unknown[], a
     }
     const result = checkEligibility(definition, parsed.data, accepted);
     errors.push(...result.problems);
-    if (errors.length === 0) accepted.push(toExistingEntry(ref, ref, parsed.data));
+    // The organiser imports the whole batch, so messages may name the earlier rows.
+    if (errors.length === 0) accepted.push(toExistingEntry(ref, ref, parsed.data, true));
     return { ref, ok: errors.length === 0, errors };
   });
 };

@@ -12,15 +12,15 @@ import { presentRegistration } from './presenter.ts';
 import * as queries from './queries.ts';
 import { getRegistration } from './service.ts';
 
-/** Presents rows with their members and contests, loading each contest once. */
-const presentRows = async (db: Kysely<Database>, rows: RegistrationRow[], account: Account | null, clock: Clock) => {
+/** Presents rows with their members and contests, loading each contest once; `revealed` only after an audited reveal. */
+const presentRows = async (db: Kysely<Database>, rows: RegistrationRow[], account: Account | null, clock: Clock, revealed = false) => {
   const members = await queries.membersOf(db, rows.map((r) => r.id));
   const contests = new Map<string, Awaited<ReturnType<typeof findContest>>>();
   for (const id of new Set(rows.map((r) => r.contest_id))) contests.set(id, await findContest(db, id));
   return rows.map((row) => {
     const contest = contests.get(row.contest_id)!;
     const editable = row.status === 'active' && canChangeRegistration(account, row) && isPhaseOpen(contest.definition, 'registration', clock.now());
-    return presentRegistration(row, members.filter((m) => m.registration_id === row.id), contest.definition, { editable });
+    return presentRegistration(row, members.filter((m) => m.registration_id === row.id), contest.definition, { editable, viewerId: account?.id ?? null, revealed });
   });
 };
 
@@ -29,11 +29,11 @@ export async function myRegistrations(db: Kysely<Database>, account: Account | n
   return presentRows(db, await queries.registrationsOfAccount(db, me.id), me, clock);
 }
 
-export async function showRegistration(db: Kysely<Database>, id: string, account: Account | null, clock: Clock) {
+export async function showRegistration(db: Kysely<Database>, id: string, account: Account | null, clock: Clock, options: { revealed?: boolean } = {}) {
   const row = await getRegistration(db, id);
   const members = await queries.membersOf(db, [id]);
   if (!canSeeRegistration(account, row, members)) throw account ? forbidden('registration.forbidden') : requireAccount(null);
-  return (await presentRows(db, [row], account, clock))[0];
+  return (await presentRows(db, [row], account, clock, options.revealed))[0];
 }
 
 export interface ContestRegistrationFilters {

@@ -12,6 +12,9 @@ export const canSeeRegistration = (account: Account | null, row: RegistrationRow
   (account !== null && members.some((m) => m.account_id === account.id)) ||
   (row.zone_id !== null && coordinatorZonesOf(account, row.contest_id).includes(row.zone_id));
 
+/** Only an organiser reveals an entry's people in full, giving a reason that is audited (PIPL minimisation). */
+export const canRevealRegistration = (account: Account | null, row: RegistrationRow) => isOrganiserOf(account, row.contest_id);
+
 /** Which registrations of a contest the account may list: all, those of some zones, or none. */
 export const visibleZones = (account: Account | null, contestId: string): 'all' | string[] | 'none' => {
   if (isOrganiserOf(account, contestId)) return 'all';

@@ -2,25 +2,36 @@ import type { ContestDefinition } from '../contest/schema/index.ts';
 import { divisionIdOf, divisionsOf } from '../contest/divisions.ts';
 import type { RegistrationMemberRow, RegistrationRow } from '../platform/db-types.ts';
 import { personKey } from './eligibility/index.ts';
+import { maskPerson } from './identity.ts';
 import { toInput } from './records.ts';
 import type { PersonInput } from './schema.ts';
 
-/** A registration as its entrant and the organiser see it: explicit fields, places with their names. */
-export const presentRegistration = (
-  row: RegistrationRow,
-  members: RegistrationMemberRow[],
-  definition: ContestDefinition,
-  options: { editable: boolean },
-) => {
+export interface PresentOptions {
+  editable: boolean;
+  /** The signed-in account reading the reply: their own person record is shown in full. */
+  viewerId: string | null;
+  /** An organiser's audited reveal: every person in full. */
+  revealed?: boolean;
+}
+
+/**
+ * A registration as its entrant and the organiser see it: explicit fields, places with their names.
+ * Phones, ID numbers and emails are masked except the viewer's own (the person record linked to their
+ * account) and except in an audited reveal: the one place that decides what a viewer sees of whom.
+ */
+export const presentRegistration = (row: RegistrationRow, members: RegistrationMemberRow[], definition: ContestDefinition, options: PresentOptions) => {
   const entry = toInput(row);
   const track = definition.tracks.find((t) => t.id === row.track_id);
   const named = (items: { id: string; name: string }[] | undefined, id: string | null) => {
     const found = id ? items?.find((item) => item.id === id) : undefined;
     return found ? { id: found.id, name: found.name } : undefined;
   };
-  const statusOf = (person: PersonInput, role: RegistrationMemberRow['role']) =>
-    members.find((m) => m.role === role && m.person_key === personKey(person))?.status ?? 'invited';
-  const present = (person: PersonInput, role: RegistrationMemberRow['role']) => ({ ...person, status: statusOf(person, role) });
+  const recordOf = (person: PersonInput, role: RegistrationMemberRow['role']) => members.find((m) => m.role === role && m.person_key === personKey(person));
+  const present = (person: PersonInput, role: RegistrationMemberRow['role']) => {
+    const record = recordOf(person, role);
+    const own = options.viewerId !== null && record?.account_id === options.viewerId;
+    return { ...(own || options.revealed ? person : maskPerson(person)), status: record?.status ?? 'invited' };
+  };
   const divisionId = divisionIdOf(row.track_id, row.group_id ?? row.category_id);
   const division = divisionsOf(definition.tracks).find((d) => d.id === divisionId);
   return {

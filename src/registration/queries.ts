@@ -43,6 +43,17 @@ export const registrationsOfAccount = (db: Db, accountId: string) =>
     .orderBy('created_at', 'desc')
     .execute();
 
+/** The contest's registrations the account leads or is a confirmed person of: theirs to be told about. */
+export const registrationIdsOfAccountInContest = async (db: Db, contestId: string, accountId: string) =>
+  (
+    await db
+      .selectFrom('registrations')
+      .select('id')
+      .where('contest_id', '=', contestId)
+      .where((eb) => eb.or([eb('owner_account_id', '=', accountId), eb('id', 'in', eb.selectFrom('registration_members').select('registration_id').where('account_id', '=', accountId))]))
+      .execute()
+  ).map((r) => r.id);
+
 export interface RegistrationFilters {
   trackId?: string;
   groupId?: string;
@@ -66,4 +77,23 @@ export const insertInvitation = (db: Db, invitation: NewTeamInvitation) => db.in
 export const invitationByCode = (db: Db, code: string) => db.selectFrom('team_invitations').selectAll().where('code', '=', code).executeTakeFirst();
 
 export const markInvitationAccepted = (db: Db, code: string, accountId: string, at: Date) =>
-  db.updateTable('team_invitations').set({ accepted_by: accountId, accepted_at: at }).where('code', '=', code).where('accepted_at', 'is', null).executeTakeFirst();
+  db.updateTable('team_invitations').set({ accepted_by: accountId, accepted_at: at }).where('code', '=', code).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+
+export const invitationsOfRegistration = (db: Db, registrationId: string) =>
+  db.selectFrom('team_invitations').selectAll().where('registration_id', '=', registrationId).orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
+
+/** Invitations still usable (not accepted, not revoked); expiry is the caller's to judge with its clock. */
+export const unusedInvitationsOfRegistration = (db: Db, registrationId: string) =>
+  db.selectFrom('team_invitations').selectAll().where('registration_id', '=', registrationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+
+export const markInvitationsRevoked = (db: Db, ids: string[], accountId: string, at: Date) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.updateTable('team_invitations').set({ revoked_at: at, revoked_by: accountId }).where('id', 'in', ids).where('accepted_at', 'is', null).where('revoked_at', 'is', null).returning(['id', 'role']).execute();
+
+/** For the audit state check: one contest's registrations in id order, after `afterId` (keyset paging). */
+export const registrationsPage = (db: Db, contestId: string, afterId: string, limit: number) =>
+  db.selectFrom('registrations').selectAll().where('contest_id', '=', contestId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
+export const contestsWithRegistrations = async (db: Db) =>
+  (await db.selectFrom('registrations').select('contest_id').distinct().execute()).map((r) => r.contest_id);

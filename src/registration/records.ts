@@ -1,6 +1,6 @@
 import { keyedDigest } from '../audit/key.ts';
 import type { NewRegistrationMember, RegistrationMemberRow, MemberStatus } from '../platform/db-types.ts';
-import { maskPhone } from './identity.ts';
+import { maskPerson } from './identity.ts';
 import { personIdentifiers, personKey, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
 import type { PersonInput, RegistrationInput } from './schema.ts';
 
@@ -19,8 +19,9 @@ export const toInput = (row: { title: string; track_id: string; group_id: string
   zoneId: row.zone_id,
 });
 
-export const existingEntriesOf = (rows: { id: string; ref: string; title: string; entrant: unknown }[]): ExistingEntry[] =>
-  rows.map((row) => toExistingEntry(row.id, row.ref, { ...(row.entrant as StoredEntrant), title: row.title } as RegistrationInput));
+/** The other registrations as the rules see them; `disclosed` says which of them a message may name to this actor. */
+export const existingEntriesOf = (rows: { id: string; ref: string; title: string; entrant: unknown }[], disclosed: (id: string) => boolean): ExistingEntry[] =>
+  rows.map((row) => toExistingEntry(row.id, row.ref, { ...(row.entrant as StoredEntrant), title: row.title } as RegistrationInput, disclosed(row.id)));
 
 /**
  * One member row per person. The leader who registers is confirmed; people the leader lists stay
@@ -57,11 +58,7 @@ export const memberRows = (
  * the masked entry leaves 10⁴ candidates for a phone, and a bare hash confirms the right one.
  */
 export const auditEntry = (entry: RegistrationInput) => {
-  const mask = (person: PersonInput) => ({
-    ...person,
-    phone: person.phone && maskPhone(person.phone),
-    idNumber: person.idNumber && `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-2)}`,
-  });
+  const mask = (person: PersonInput) => maskPerson(person);
   return {
     entry: { ...entry, leader: mask(entry.leader), members: entry.members.map(mask), advisors: entry.advisors.map(mask) },
     entryHmac: keyedDigest('registration.entry', entry),

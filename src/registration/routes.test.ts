@@ -54,8 +54,9 @@ describeOnDatabases('the registration routes', (database) => {
         division: { id: 'app-dev/social', name: '应用开发赛道（社会组）' },
         status: 'active',
         isDemo: false,
+        // The leader's own record in full, a teammate's masked.
         leader: { name: '参赛者1', phone: phone(1), status: 'confirmed' },
-        members: [{ name: '参赛者2', phone: phone(2), status: 'invited' }],
+        members: [{ name: '参赛者2', phone: '139****0002', status: 'invited' }],
         advisors: [],
         organisations: [],
         declarations: ['actual-participants', 'truthful-and-clear-ip', 'accept-rules'],
@@ -108,7 +109,7 @@ describeOnDatabases('the registration routes', (database) => {
     expect(edited.statusCode).toBe(200);
     expect([edited.json().registration.title, edited.json().registration.members, edited.json().registration.updatedAt]).toEqual([
       '社保卡一卡通 2.0',
-      [{ name: '参赛者2', phone: phone(2), status: 'confirmed' }],
+      [{ name: '参赛者2', phone: '139****0002', status: 'confirmed' }],
       '2025-09-09T15:59:59.000Z',
     ]);
     const late = await (await app(database.db, afterDeadlineOf000)).inject({ method: 'PUT', url: `/api/registrations/${created.id}`, headers: lateHeaders, payload: socialTeam(2) });
@@ -139,8 +140,9 @@ describeOnDatabases('the registration routes', (database) => {
     const created = (await server.inject({ method: 'POST', url: contest000, headers, payload: socialTeam(2) })).json().registration;
     const invited = await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member' } });
     const code = invited.json().invitation.code;
-    expect([invited.statusCode, invited.json()]).toEqual([201, { invitation: { code, role: 'member', url: `/join/${code}`, expiresAt: '2025-09-09T16:00:00.000Z' } }]);
-    const shown = await server.inject({ method: 'GET', url: `/api/invitations/${code}` });
+    expect([invited.statusCode, invited.json()]).toEqual([201, { invitation: { id: expect.any(String), code, role: 'member', url: `/join/${code}`, expiresAt: '2025-09-09T16:00:00.000Z' } }]);
+    const memberHeaders = await cookieOf(database.db, member, during['000']);
+    const shown = await server.inject({ method: 'GET', url: `/api/invitations/${code}`, headers: memberHeaders });
     expect(shown.json()).toEqual({
       invitation: {
         code,
@@ -149,13 +151,15 @@ describeOnDatabases('the registration routes', (database) => {
         registration: { id: created.id, ref: '0001', title: '社保卡智慧应用', contestId: seeds['000'].id, contestName: '京津冀社保卡"一卡通"应用创新大赛', trackName: '应用开发赛道', leaderName: '参赛者1' },
       },
     });
-    const memberHeaders = await cookieOf(database.db, member, during['000']);
     const accepted = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者2', phone: phone(2) } } });
     expect([accepted.statusCode, accepted.json().registration.members.map((m: { status: string }) => m.status)]).toEqual([200, ['confirmed', 'invited']]);
     // A member may read the team, but only its leader may change it.
     expect((await server.inject({ method: 'GET', url: '/api/me/registrations', headers: memberHeaders })).json().registrations.map((r: { id: string; editable: boolean }) => [r.id, r.editable])).toEqual([[created.id, false]]);
     const twice = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者3', phone: phone(3) } } });
     expect([twice.statusCode, twice.json()]).toEqual([410, { error: { code: 'invitation.used', message: { zh: '该邀请已被使用', en: 'This invitation has been used' }, problems: [] } }]);
+    // The member sees their own phone in full and the leader's masked.
+    const seen = (await server.inject({ method: 'GET', url: `/api/registrations/${created.id}`, headers: memberHeaders })).json().registration;
+    expect([seen.leader.phone, seen.members.map((m: { phone: string }) => m.phone)]).toEqual(['139****0001', [phone(2), '139****0003']]);
   });
 
   it('appends an audit event for every change made through the API and keeps the chain intact', async () => {

@@ -157,8 +157,21 @@ describeOnDatabases('teams that share members (001: 禁止不同参赛团队共�
     const second = await newAccount(database.db, '杨帆');
     await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
     const error = await refusal(registerEntry(database.db, seeds['001'].id, secondTeam(), { account: second, clock: during['001'] }));
-    const message = { zh: '成员 参赛者13 已是团队「正定县数据共享攻坚队」（0001）的成员，不同团队不得共用队员', en: 'member 参赛者13 is already on the team "正定县数据共享攻坚队" (0001); teams may not share members' };
+    // The second leader is not on the first team: the message names no team and no reference.
+    const message = { zh: '成员 参赛者13 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'member 参赛者13 is already on another team of this contest; teams may not share members' };
     expect(error).toEqual({ code: 'team.member_in_other_team', status: 422, message, problems: [{ code: 'team.member_in_other_team', message, path: 'members[0].name', rule: 'rules[3]' }] });
+  });
+
+  it('names the other team only to its own people and to organisers', async () => {
+    await publishSeed(database.db, '001');
+    const first = await newAccount(database.db, '刘志强');
+    const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: seeds['001'].id }]);
+    await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
+    const named = '成员 参赛者13 已是团队「正定县数据共享攻坚队」（0001）的成员，不同团队不得共用队员';
+    for (const account of [first, organiser]) {
+      const result = await checkRegistration(database.db, seeds['001'].id, secondTeam(), { account, clock: during['001'] });
+      expect(result.problems.map((p) => p.message.zh)).toEqual([named]);
+    }
   });
 
   it('lets the member join another team once the first team withdraws', async () => {
@@ -239,7 +252,8 @@ describeOnDatabases('editing and withdrawing a registration', (database) => {
 describeOnDatabases('the dry run of a registration', (database) => {
   it('lists every problem, the closed window first, without writing anything', async () => {
     await publishSeed(database.db, '000');
-    const result = await checkRegistration(database.db, seeds['000'].id, socialTeam(10), { account: null, clock: afterDeadlineOf000 });
+    const account = await newAccount(database.db, '参赛者1');
+    const result = await checkRegistration(database.db, seeds['000'].id, socialTeam(10), { account, clock: afterDeadlineOf000 });
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -257,7 +271,21 @@ describeOnDatabases('the dry run of a registration', (database) => {
 
   it('says ok for an entry that passes every rule inside the window', async () => {
     await publishSeed(database.db, '004');
-    expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: null, clock: during['004'] })).toEqual({ ok: true, problems: [] });
+    const account = await newAccount(database.db, '高志远');
+    expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] })).toEqual({ ok: true, problems: [] });
+  });
+
+  it('answers nobody signed out: 401 auth.required', async () => {
+    await publishSeed(database.db, '004');
+    expect(await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: null, clock: during['004'] }))).toMatchObject({ code: 'auth.required', status: 401 });
+  });
+
+  it('refuses to dry-run as an edit of someone else’s entry with 403 registration.forbidden', async () => {
+    await publishSeed(database.db, '004');
+    const owner = await newAccount(database.db, '高志远');
+    const stranger = await newAccount(database.db, '路人');
+    const registered = await registerEntry(database.db, seeds['004'].id, dataElementsEntry(), { account: owner, clock: during['004'] });
+    expect(await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: stranger, clock: during['004'] }, registered.id))).toMatchObject({ code: 'registration.forbidden', status: 403 });
   });
 
   it('leaves the entry being edited out of the rules across registrations, and no other', async () => {

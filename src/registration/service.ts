@@ -4,13 +4,15 @@ import { appendAuditEvent } from '../audit/service.ts';
 import { getContest, type StoredContest } from '../contest/service.ts';
 import { isPhaseOpen, phasesOfKind, presentPhase } from '../contest/views.ts';
 import type { Account } from '../platform/auth/service.ts';
-import { requireAccount } from '../platform/auth/policy.ts';
+import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { checkEligibility } from './eligibility/index.ts';
 import { canChangeRegistration } from './policy.ts';
-import { auditEntry, existingEntriesOf, memberRows, toStoredEntrant } from './records.ts';
+import { invitationsOfRemovedPeople } from './binding.ts';
+import { prepareEntry } from './masking.ts';
+import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant } from './records.ts';
 import * as queries from './queries.ts';
 import type { RegistrationInput } from './schema.ts';
 
@@ -43,19 +45,41 @@ export const requireRegistrationOpen = (contest: StoredContest, at: Date) => {
   if (closed) throw closed;
 };
 
-/** Loads the other active registrations and runs every eligibility rule: the dry run and the real one share it. */
-const assess = async (db: Kysely<Database>, contest: StoredContest, entry: RegistrationInput, excludeId?: string) => {
-  const others = existingEntriesOf((await queries.activeRegistrationsOfContest(db, contest.definition.id)).filter((r) => r.id !== excludeId));
-  return checkEligibility(contest.definition, entry, others);
+/** Who may be told which other entry a rule across registrations points at: its own people and organisers. */
+const disclosedTo = async (db: Kysely<Database>, contestId: string, account: Account | null) => {
+  if (isOrganiserOf(account, contestId)) return () => true;
+  const own = new Set(account ? await queries.registrationIdsOfAccountInContest(db, contestId, account.id) : []);
+  return (id: string) => own.has(id);
 };
 
 /**
- * The form's dry run: every problem the entry would be refused for, without writing anything. When
- * editing, the entry's own registration is left out of the rules across registrations.
+ * Loads the other active registrations and runs every eligibility rule: the dry run and the real one
+ * share it. Masked values the form sent back take their stored values from the entry being edited;
+ * the entry as it will be stored comes back with the result.
+ */
+const assess = async (db: Kysely<Database>, contest: StoredContest, input: RegistrationInput, account: Account | null, editing?: RegistrationRow) => {
+  const restored = prepareEntry(input, editing && toInput(editing));
+  const contestId = contest.definition.id;
+  const rows = (await queries.activeRegistrationsOfContest(db, contestId)).filter((r) => r.id !== editing?.id);
+  const result = checkEligibility(contest.definition, restored.entry, existingEntriesOf(rows, await disclosedTo(db, contestId, account)));
+  const problems = [...restored.problems, ...result.problems];
+  return { entry: restored.entry, ok: problems.length === 0, problems };
+};
+
+/**
+ * The form's dry run, signed in: every problem the entry would be refused for, without writing
+ * anything. When editing (the leader's or an organiser's own entry), that registration is left out of
+ * the rules across registrations and its masked values stand for what is stored.
  */
 export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor, editingId?: string) {
+  const account = requireAccount(actor.account);
   const contest = await getContest(db, contestId);
-  const result = await assess(db, contest, entry, editingId);
+  const editing = editingId === undefined ? undefined : await getRegistration(db, editingId);
+  if (editing) {
+    requireMayChange(editing, account);
+    if (editing.contest_id !== contestId) throw notFound({ zh: `报名 ${editingId}`, en: `Registration ${editingId}` }, 'registration.not_found');
+  }
+  const result = await assess(db, contest, entry, account, editing);
   const closed = registrationClosed(contest, actor.clock.now());
   const problems = [...(closed ? [{ code: closed.code, message: closed.localised }] : []), ...result.problems];
   return { ok: problems.length === 0, problems };
@@ -82,15 +106,16 @@ const audit = (trx: Transaction<Database>, contestId: string, actor: Actor, type
  * next reference number, one member row per person (the leader confirmed, others invited),
  * and appends `registration.created` to the contest's audit chain.
  */
-export async function registerEntry(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
+export async function registerEntry(db: Kysely<Database>, contestId: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const account = requireAccount(actor.account);
   const contest = await getContest(db, contestId);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   return db.transaction().execute(async (trx) => {
     await queries.lockContestRegistrations(trx, contestId);
-    const result = await assess(trx, contest, entry);
+    const result = await assess(trx, contest, input, account);
     if (!result.ok) throw ineligible(result.problems);
+    const { entry } = result;
     const id = randomUUID();
     const ref = String((await queries.countRegistrationsOfContest(trx, contestId)) + 1).padStart(4, '0');
     await queries.insertRegistration(trx, {
@@ -133,11 +158,25 @@ const requireChangeable = (row: RegistrationRow, actor: Actor) => {
 };
 
 /**
+ * Revokes unused invitations of an entry, each with `registration.invitation_revoked` naming the
+ * invitation by its id (its code is a live capability and never enters the log). `because`: the
+ * leader or an organiser revoked it, or the edit removed the person it was for.
+ */
+export const revokeInvitations = async (trx: Transaction<Database>, row: RegistrationRow, ids: string[], actor: Actor, because: 'revoked' | 'person_removed') => {
+  const revoked = await queries.markInvitationsRevoked(trx, ids, requireAccount(actor.account).id, actor.clock.now());
+  for (const invitation of revoked) {
+    await audit(trx, row.contest_id, actor, 'registration.invitation_revoked', { registrationId: row.id, ref: row.ref, invitationId: invitation.id, role: invitation.role, because });
+  }
+  return revoked;
+};
+
+/**
  * Edits a registration until registration closes. Effects under the contest lock: re-checks every
  * rule against the other registrations, replaces the entry and its member rows (confirmations of
- * people still listed are kept), appends `registration.updated`.
+ * people still listed are kept), appends `registration.updated`, and revokes the invitations of
+ * people it no longer lists.
  */
-export async function editRegistration(db: Kysely<Database>, id: string, entry: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
+export async function editRegistration(db: Kysely<Database>, id: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const row = await getRegistration(db, id);
   requireChangeable(row, actor);
   const contest = await getContest(db, row.contest_id);
@@ -145,8 +184,10 @@ export async function editRegistration(db: Kysely<Database>, id: string, entry: 
   requireRegistrationOpen(contest, at);
   return db.transaction().execute(async (trx) => {
     await queries.lockContestRegistrations(trx, row.contest_id);
-    const result = await assess(trx, contest, entry, id);
+    const current = (await queries.registrationById(trx, id))!;
+    const result = await assess(trx, contest, input, actor.account, current);
     if (!result.ok) throw ineligible(result.problems);
+    const { entry } = result;
     const previous = await queries.membersOf(trx, [id]);
     await queries.updateRegistration(trx, id, {
       ...entryColumns(entry),
@@ -154,6 +195,8 @@ export async function editRegistration(db: Kysely<Database>, id: string, entry: 
     });
     await queries.replaceMembers(trx, id, memberRows(id, entry, row.owner_account_id, previous));
     await audit(trx, row.contest_id, actor, 'registration.updated', { registrationId: id, ref: row.ref, ...auditEntry(entry) });
+    const removed = invitationsOfRemovedPeople(await queries.unusedInvitationsOfRegistration(trx, id), entry);
+    await revokeInvitations(trx, row, removed.map((i) => i.id), actor, 'person_removed');
     return (await queries.registrationById(trx, id))!;
   });
 }

@@ -15,6 +15,8 @@ import * as auditEvents from './2026112308-audit-events.ts';
 import * as uploads from './2026112309-uploads.ts';
 import * as submissionFiles from './2026112310-submission-files.ts';
 import * as submissionFields from './2026112311-submission-fields.ts';
+import * as canonicalPersonIdentifiers from './2026113030-canonical-person-identifiers.ts';
+import * as invitationBinding from './2026113031-invitation-binding.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026112309-uploads': uploads,
   '2026112310-submission-files': submissionFiles,
   '2026112311-submission-fields': submissionFields,
+  '2026113030-canonical-person-identifiers': canonicalPersonIdentifiers,
+  '2026113031-invitation-binding': invitationBinding,
 };

@@ -1,3 +1,4 @@
+import { comparableText } from '../../platform/text.ts';
 import type { ContestDefinition, EligibilityRule, EligibilityRuleName, RuleOf } from '../../contest/schema/index.ts';
 import type { Scope } from '../../contest/scope.ts';
 import type { Problem } from '../../platform/errors.ts';
@@ -14,6 +15,11 @@ export interface ExistingEntry {
   memberIdentifiers: string[][];
   /** Identifiers of who entered: the leader's, or the lead organisation's. */
   entrantIdentifiers: string[];
+  /**
+   * Whether the one registering may be told which entry this is (its own people, organisers).
+   * To anyone else a message names no other entry: it would answer "which team is 139… on?".
+   */
+  disclosed: boolean;
 }
 
 export interface EligibilityContext {
@@ -72,16 +78,17 @@ export const entrantIdentifiers = (entry: RegistrationInput): string[] => {
   if (entry.entrantKind === 'organisation') {
     const lead = entry.organisations.find((o) => o.isLead) ?? entry.organisations[0];
     if (!lead) return [];
-    return [lead.creditCode ? `org:${normaliseCreditCode(lead.creditCode)}` : `org-name:${lead.name}`];
+    return [lead.creditCode ? `org:${normaliseCreditCode(lead.creditCode)}` : `org-name:${comparableText(lead.name)}`];
   }
   return personIdentifiers(entry.leader);
 };
 
-export const toExistingEntry = (id: string, ref: string, entry: RegistrationInput): ExistingEntry => ({
+export const toExistingEntry = (id: string, ref: string, entry: RegistrationInput, disclosed = false): ExistingEntry => ({
   id,
   ref,
   title: entry.title,
   teamName: entry.teamName,
   memberIdentifiers: teamPeople(entry).map(({ person }) => personIdentifiers(person)),
   entrantIdentifiers: entrantIdentifiers(entry),
+  disclosed,
 });

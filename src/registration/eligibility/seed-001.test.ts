@@ -16,7 +16,8 @@ describe('seed 001 河北省首届"智慧政务 创想未来"数据应用创新�
 
   describe('禁止不同参赛团队共用相同队员', () => {
     const first = entry(contest, { trackId: 'government-services', entrantKind: 'team', teamName: '正定县攻坚队', members: people(3, 2) });
-    const others = [toExistingEntry('r1', '0001', first)];
+    // Told to someone who may know the first team (its people, an organiser).
+    const others = [toExistingEntry('r1', '0001', first, true)];
     it('refuses a team whose member is on another team, naming both', () => {
       expect(check({ trackId: 'economic-development', entrantKind: 'team', teamName: '新团队', leader: person(30), members: [person(31), person(3)] }, others)).toEqual([
         {
@@ -25,6 +26,12 @@ describe('seed 001 河北省首届"智慧政务 创想未来"数据应用创新�
           path: 'members[1].name',
           rule: 'rules[3]',
         },
+      ]);
+    });
+    it('names neither the other team nor its reference to anyone else', () => {
+      const undisclosed = [toExistingEntry('r1', '0001', first)];
+      expect(check({ trackId: 'economic-development', entrantKind: 'team', teamName: '新团队', leader: person(30), members: [person(3)] }, undisclosed).map((p) => p.message)).toEqual([
+        { zh: '成员 参赛者3 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'member 参赛者3 is already on another team of this contest; teams may not share members' },
       ]);
     });
     it('recognises the same person by ID number even when the phone differs', () => {
