@@ -35,7 +35,7 @@ export interface DemoWorks {
 export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void, works: DemoWorks) {
   const organiser = await ensureAccount(db, DEMO_ORGANISER, clock);
   const participant = await ensureAccount(db, DEMO_PARTICIPANT, clock);
-  if (organiser.roles.length === 0) await grantRole(db, organiser.id, { role: 'organiser', contestId: null });
+  if (organiser.roles.length === 0) await grantRole(db, organiser.id, { role: 'organiser', contestId: null }, { actor: 'demo', clock });
 
   const editions = await ensureCurrentEditions(db, organiser.id, clock);
   for (const edition of editions) log(`new edition ${edition.id}, registration open now (copied from ${edition.editionOf})`);
@@ -43,7 +43,7 @@ export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line
   const coordinator = await ensureAccount(db, DEMO_COORDINATOR, clock);
   for (const contest of await findContests(db)) {
     if (contest.definition.zones.some((z) => z.id === 'zhangjiakou') && !coordinator.roles.some((r) => r.contestId === contest.definition.id)) {
-      await grantRole(db, coordinator.id, { role: 'coordinator', contestId: contest.definition.id, zoneId: 'zhangjiakou' });
+      await grantRole(db, coordinator.id, { role: 'coordinator', contestId: contest.definition.id, zoneId: 'zhangjiakou' }, { actor: 'demo', clock });
     }
   }
 
@@ -57,7 +57,7 @@ export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line
 const ensureAccount = async (db: Kysely<Database>, demo: typeof DEMO_ORGANISER, clock: Clock): Promise<Account> => {
   const existing = await accountByEmail(db, demo.email);
   if (existing) return (await loadAccount(db, existing.id))!;
-  return createAccount(db, demo, clock);
+  return createAccount(db, { ...demo, demo: true }, clock);
 };
 
 /** Opens registration a little before today (half the window at most), so today falls inside it. */

@@ -14,6 +14,10 @@ describe('loadConfig', () => {
       uploadGraceMinutes: 120,
       s3: undefined,
       auditKey: undefined,
+      passwordHashing: { memoryKib: 65536, timeCost: 3 },
+      trustProxy: false,
+      allowedOrigins: [],
+      demoAccounts: false,
     });
   });
 
@@ -35,6 +39,10 @@ describe('loadConfig', () => {
         LEITAI_S3_FORCE_PATH_STYLE: 'false',
         LEITAI_S3_PREFIX: 'uploads/',
         LEITAI_AUDIT_KEY: 'f3b1c0de-audit-key-of-at-least-32-chars',
+        LEITAI_ARGON2_MEMORY_KIB: '19456',
+        LEITAI_ARGON2_TIME_COST: '2',
+        LEITAI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+        LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn, https://www.leitai.example.cn:8443',
       }),
     ).toEqual({
       port: 8080,
@@ -47,6 +55,10 @@ describe('loadConfig', () => {
       uploadGraceMinutes: 30,
       s3: { bucket: 'leitai-works', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', accessKeyId: 'AKID', secretAccessKey: 'secret', forcePathStyle: false, prefix: 'uploads/' },
       auditKey: 'f3b1c0de-audit-key-of-at-least-32-chars',
+      passwordHashing: { memoryKib: 19456, timeCost: 2 },
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+      allowedOrigins: ['https://leitai.example.cn', 'https://www.leitai.example.cn:8443'],
+      demoAccounts: false,
     });
   });
 
@@ -77,5 +89,24 @@ describe('loadConfig', () => {
 
   it('refuses an audit key shorter than 32 characters, which could be guessed', () => {
     expect(() => loadConfig({ LEITAI_AUDIT_KEY: 'short-key' })).toThrow('Environment variable LEITAI_AUDIT_KEY is invalid: (shorter than 32 characters)');
+  });
+
+  it('hashes passwords at the cheapest argon2 cost under NODE_ENV=test unless a cost is set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordHashing).toEqual({ memoryKib: 32, timeCost: 1 });
+    expect(loadConfig({ NODE_ENV: 'test', LEITAI_ARGON2_TIME_COST: '4' }).passwordHashing).toEqual({ memoryKib: 32, timeCost: 4 });
+    expect(() => loadConfig({ LEITAI_ARGON2_MEMORY_KIB: '16' })).toThrow('Environment variable LEITAI_ARGON2_MEMORY_KIB is invalid: 16');
+    expect(() => loadConfig({ LEITAI_ARGON2_TIME_COST: '1.5' })).toThrow('Environment variable LEITAI_ARGON2_TIME_COST is invalid: 1.5');
+  });
+
+  it('trusts every proxy or a list of addresses, and refuses anything else, a hop count too', () => {
+    expect(loadConfig({ LEITAI_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ LEITAI_TRUST_PROXY: '2' })).toThrow('Environment variable LEITAI_TRUST_PROXY is invalid: 2');
+    expect(loadConfig({ LEITAI_TRUST_PROXY: '::1,fd00::/8' }).trustProxy).toEqual(['::1', 'fd00::/8']);
+    expect(() => loadConfig({ LEITAI_TRUST_PROXY: 'loadbalancer' })).toThrow('Environment variable LEITAI_TRUST_PROXY is invalid: loadbalancer');
+  });
+
+  it('refuses an allowed origin with a path or another scheme, which no browser would send', () => {
+    expect(() => loadConfig({ LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn/app' })).toThrow('LEITAI_ALLOWED_ORIGINS is invalid: https://leitai.example.cn/app');
+    expect(() => loadConfig({ LEITAI_ALLOWED_ORIGINS: 'ftp://leitai.example.cn' })).toThrow('LEITAI_ALLOWED_ORIGINS is invalid: ftp://leitai.example.cn');
   });
 });

@@ -2,6 +2,7 @@
  * The process's settings, read from the environment once at start-up and passed down from there,
  * so no other module reads `process.env` and tests can build any configuration they need.
  */
+import { isIP } from 'node:net';
 import { AppError } from './errors.ts';
 
 export interface Config {
@@ -25,6 +26,32 @@ export interface Config {
    * 32 characters). Unset: read from, or generated into, `<dataDir>/audit.key` (src/audit/key.ts).
    */
   auditKey: string | undefined;
+  /** The argon2id cost of new password hashes; see PasswordHashing. */
+  passwordHashing: PasswordHashing;
+  /**
+   * LEITAI_TRUST_PROXY: which proxies' X-Forwarded-For (and -Proto, -Host) to believe, so rate
+   * limits and logs see the real client: `true` (any peer), or a comma-separated list of the
+   * proxies' addresses and CIDR ranges. Default false: a client could write the header itself.
+   * (No hop count: Fastify no longer honours one, as it cannot tell a proxy from a client.)
+   */
+  trustProxy: boolean | string[];
+  /**
+   * LEITAI_ALLOWED_ORIGINS: comma-separated origins (`https://leitai.example.cn`) whose pages may
+   * send state-changing requests besides the server's own host, e.g. when a proxy rewrites Host.
+   */
+  allowedOrigins: string[];
+  /** Demo accounts may sign in: set by `serve --demo` only, never from the environment. */
+  demoAccounts: boolean;
+}
+
+/**
+ * LEITAI_ARGON2_MEMORY_KIB (default 65536, 64 MiB) and LEITAI_ARGON2_TIME_COST (default 3), argon2's
+ * own defaults. Existing hashes keep the cost they were made with. Under NODE_ENV=test the
+ * defaults are the cheapest argon2 allows, as test accounts guard nothing.
+ */
+export interface PasswordHashing {
+  memoryKib: number;
+  timeCost: number;
 }
 
 export interface S3Settings {
@@ -67,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: positiveNumber(env, 'LEITAI_MAX_UPLOAD_MB', 2048) * 1024 * 1024,
     uploadGraceMinutes: positiveNumber(env, 'LEITAI_UPLOAD_GRACE_MINUTES', 120),
     s3: s3Settings(env),
+    passwordHashing: {
+      memoryKib: positiveInteger(env, 'LEITAI_ARGON2_MEMORY_KIB', nodeEnv === 'test' ? 32 : 65536, 32),
+      timeCost: positiveInteger(env, 'LEITAI_ARGON2_TIME_COST', nodeEnv === 'test' ? 1 : 3, 1),
+    },
+    trustProxy: trustProxySetting(env),
+    allowedOrigins: allowedOriginsSetting(env),
+    demoAccounts: false,
     auditKey: auditKeySetting(env),
   };
 }
@@ -99,6 +133,31 @@ function auditKeySetting(env: NodeJS.ProcessEnv): string | undefined {
   return key;
 }
 
+function trustProxySetting(env: NodeJS.ProcessEnv): boolean | string[] {
+  const text = nonEmpty(env.LEITAI_TRUST_PROXY);
+  if (text === undefined) return false;
+  if (/^(true|false|1|0|yes|no)$/i.test(text)) return flag(env, 'LEITAI_TRUST_PROXY', false);
+  const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
+  const isRange = (range: string) => {
+    const [address, bits, ...rest] = range.split('/');
+    return isIP(address) !== 0 && rest.length === 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+  };
+  if (ranges.length === 0 || !ranges.every(isRange)) throw invalidSetting('LEITAI_TRUST_PROXY', text);
+  return ranges;
+}
+
+function allowedOriginsSetting(env: NodeJS.ProcessEnv): string[] {
+  const text = nonEmpty(env.LEITAI_ALLOWED_ORIGINS);
+  if (text === undefined) return [];
+  return text.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+    // Browsers send an origin as scheme://host[:port] only; anything else would never match.
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== trimmed.replace(/\/$/, '')) throw invalidSetting('LEITAI_ALLOWED_ORIGINS', trimmed);
+    return url.origin;
+  });
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const text = nonEmpty(env[name]);
   if (text === undefined) return fallback;
@@ -112,5 +171,13 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0) throw invalidSetting(name, text);
+  return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+  const text = nonEmpty(env[name]);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) throw invalidSetting(name, text);
   return value;
 }

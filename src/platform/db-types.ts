@@ -28,6 +28,8 @@ export interface AccountsTable {
   password_hash: string;
   display_name: string;
   created_at: CreatedAt;
+  /** Made by `serve --demo`; signs in only under --demo. */
+  is_demo: Generated<boolean>;
 }
 
 export interface AccountRolesTable {

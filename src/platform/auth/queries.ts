@@ -24,9 +24,10 @@ export const rolesOfAccount = (db: Db, accountId: string): Promise<AccountRoleRo
     .orderBy('zone_id')
     .execute();
 
-/** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT). */
-export async function insertRole(db: Db, role: AccountRoleRow): Promise<void> {
-  await db.insertInto('account_roles').values(role).onConflict((oc) => oc.doNothing()).execute();
+/** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT): false then. */
+export async function insertRole(db: Db, role: AccountRoleRow): Promise<boolean> {
+  const result = await db.insertInto('account_roles').values(role).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function insertSession(db: Db, session: { id: string; account_id: string; created_at: Date; expires_at: Date }) {
@@ -42,6 +43,14 @@ export const accountOfLiveSession = (db: Db, sessionId: string, now: Date) =>
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
+
+/** Ends the sessions of demo accounts; returns how many demo accounts there are. */
+export async function deleteSessionsOfDemoAccounts(db: Db): Promise<number> {
+  const demo = db.selectFrom('accounts').select('id').where('is_demo', '=', true);
+  await db.deleteFrom('sessions').where('account_id', 'in', demo).execute();
+  const { count } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<string>().as('count')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  return Number(count);
+}
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();

@@ -43,11 +43,11 @@ export async function authRoutes(app: LeitaiApp): Promise<void> {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
         body: loginBody,
-        response: { 200: signedInReply, 400: errorReplySchema, 401: errorReplySchema, 429: errorReplySchema },
+        response: { 200: signedInReply, 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 429: errorReplySchema },
       },
     },
     async (request, reply) => {
-      const session = await authenticate(app.db, request.body.email, request.body.password, app.clock);
+      const session = await authenticate(app.db, request.body.email, request.body.password, app.clock, { demoAccounts: app.config.demoAccounts });
       setSessionCookie(reply, app.config, session.token, session.expiresAt);
       return { account: presentAccount(session.account) };
     },

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { describeOnDatabases } from '../test-database.ts';
-import { authenticate, createAccount, grantRole, sessionAccount, sessionIdOf, signOut } from './service.ts';
+import { authenticate, createAccount, disableDemoAccounts, grantRole, sessionAccount, sessionIdOf, signOut } from './service.ts';
 
 const clock = fixedClock('2025-09-01T08:00:00Z');
 const alice = { email: ' Alice@Example.COM ', password: 'correct horse', displayName: '爱丽丝' };
+const admin = { actor: 'admin-account', clock };
 
 describeOnDatabases('accounts and sessions', (database) => {
   it('creates an account with a lowercased email and the roles given', async () => {
@@ -82,10 +83,10 @@ describeOnDatabases('accounts and sessions', (database) => {
 
   it('grants roles once each, a coordinator with a contest and zone', async () => {
     const account = await createAccount(database.db, alice, clock);
-    await grantRole(database.db, account.id, { role: 'organiser' });
-    await grantRole(database.db, account.id, { role: 'organiser' });
-    await grantRole(database.db, account.id, { role: 'coordinator', contestId: '004', zoneId: 'north' });
-    await expect(grantRole(database.db, account.id, { role: 'coordinator', contestId: '004' })).rejects.toMatchObject({
+    await grantRole(database.db, account.id, { role: 'organiser' }, admin);
+    await grantRole(database.db, account.id, { role: 'organiser' }, admin);
+    await grantRole(database.db, account.id, { role: 'coordinator', contestId: '004', zoneId: 'north' }, admin);
+    await expect(grantRole(database.db, account.id, { role: 'coordinator', contestId: '004' }, admin)).rejects.toMatchObject({
       code: 'auth.coordinator_needs_zone',
     });
     const { token } = await authenticate(database.db, alice.email, alice.password, clock);
@@ -93,5 +94,55 @@ describeOnDatabases('accounts and sessions', (database) => {
       { role: 'coordinator', contestId: '004', zoneId: 'north' },
       { role: 'organiser', contestId: null, zoneId: null },
     ]);
+  });
+
+  it('refuses a common password, a keyboard walk and a repeated character with zxcvbn’s advice in both languages', async () => {
+    const refusal = (en: string, zh: string) => {
+      const message = { zh: `密码太容易被猜到。${zh}`, en: `The password is too easy to guess. ${en}` };
+      return { code: 'auth.password_weak', status: 400, localised: message, problems: [{ code: 'auth.password_weak', path: 'password', message }] };
+    };
+    await expect(createAccount(database.db, { ...alice, password: 'password123' }, clock)).rejects.toMatchObject(
+      refusal('This is a commonly used password. Add more words that are less common.', '这是常用密码。再加几个不常见的词。'),
+    );
+    await expect(createAccount(database.db, { ...alice, password: 'qwertyuiop' }, clock)).rejects.toMatchObject(
+      refusal('This is a frequently used password. Add more words that are less common.', '这是经常被使用的密码。再加几个不常见的词。'),
+    );
+    await expect(createAccount(database.db, { ...alice, password: 'aaaaaaaaaaaa' }, clock)).rejects.toMatchObject(
+      refusal('Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.', '像“aaa”这样重复的字符很容易被猜到。再加几个不常见的词。避免重复的单词和字符。'),
+    );
+    expect(await database.db.selectFrom('accounts').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses a password that is or holds the email, its name part or the display name', async () => {
+    const personal = { zh: '密码太容易被猜到。密码不应包含个人信息或与本站相关的内容。', en: 'The password is too easy to guess. There should not be any personal or page related data.' };
+    for (const password of ['alice@example.com', 'Alice@Example.com!', 'my name is alice', 'Wonderland Liddell 7']) {
+      await expect(createAccount(database.db, { ...alice, displayName: 'Wonderland Liddell', password }, clock)).rejects.toMatchObject({
+        code: 'auth.password_weak',
+        localised: personal,
+      });
+    }
+  });
+
+  it('records each new account and each role granted on the platform audit chain, without email or name', async () => {
+    const account = await createAccount(database.db, alice, clock, [{ role: 'participant' }]);
+    await grantRole(database.db, account.id, { role: 'judge', contestId: '002' }, admin);
+    await grantRole(database.db, account.id, { role: 'judge', contestId: '002' }, admin);
+    const events = await database.db.selectFrom('audit_events').select(['contest_id', 'seq', 'actor', 'type', 'payload']).orderBy('seq').execute();
+    expect(events.map((e) => ({ ...e, seq: Number(e.seq) }))).toEqual([
+      { contest_id: '', seq: 1, actor: account.id, type: 'account.created', payload: { accountId: account.id, demo: false, roles: [{ role: 'participant', contestId: null, zoneId: null }] } },
+      { contest_id: '', seq: 2, actor: 'admin-account', type: 'role.granted', payload: { accountId: account.id, role: 'judge', contestId: '002', zoneId: null } },
+    ]);
+  });
+
+  it('signs a demo account in only where demo accounts are allowed, and ends its sessions when they are disabled', async () => {
+    const demo = await createAccount(database.db, { email: 'someone@leitai.demo', password: 'leitai-demo', displayName: '演示 Demo person', demo: true }, clock);
+    await expect(authenticate(database.db, 'someone@leitai.demo', 'leitai-demo', clock)).rejects.toMatchObject({ code: 'auth.demo_account', status: 403 });
+    const { token } = await authenticate(database.db, 'someone@leitai.demo', 'leitai-demo', clock, { demoAccounts: true });
+    await createAccount(database.db, alice, clock);
+    const { token: aliceToken } = await authenticate(database.db, alice.email, alice.password, clock);
+    expect(await disableDemoAccounts(database.db)).toBe(1);
+    expect(await sessionAccount(database.db, token, clock)).toBe(null);
+    expect((await sessionAccount(database.db, aliceToken, clock))?.email).toBe('alice@example.com');
+    expect(demo.email).toBe('someone@leitai.demo');
   });
 });

@@ -4,17 +4,20 @@
  * does not let anyone sign in.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { AccountRow, Database, RoleName } from '../db-types.ts';
+import { appendAuditEvent, PLATFORM_AUDIT_CHAIN } from '../../audit/service.ts';
 import { AppError } from '../errors.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordStrength } from './password-strength.ts';
+import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import {
   accountByEmail,
   accountById,
   accountOfLiveSession,
   deleteSession,
+  deleteSessionsOfDemoAccounts,
   insertAccount,
   insertRole,
   deleteExpiredSessionsOf,
@@ -45,6 +48,8 @@ export interface NewAccountInput {
   email: string;
   password: string;
   displayName: string;
+  /** Made by `serve --demo`: signs in only while the server runs with --demo. */
+  demo?: boolean;
 }
 
 export interface RoleGrant {
@@ -70,7 +75,9 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
 
 /**
  * Creates an account with the given roles (none by default). Effects: one accounts row, one
- * account_roles row per role. Refuses a malformed email, a short password, a taken email.
+ * account_roles row per role, one account.created event on the platform audit chain (no email
+ * or name in it: the chain is meant to be published). Refuses a malformed email, a short or
+ * guessable password, a taken email.
  */
 export async function createAccount(
   db: Kysely<Database>,
@@ -81,12 +88,21 @@ export async function createAccount(
   const email = normaliseEmail(input.email);
   const displayName = input.displayName.trim();
   checkAccountInput(email, input.password, displayName);
+  checkPasswordStrength(input.password, { email, displayName });
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
+  const demo = input.demo ?? false;
   try {
-    await db.transaction().execute(async (trx) => {
-      await insertAccount(trx, { id, email, password_hash: passwordHash, display_name: displayName, created_at: clock.now() });
+    await inTransaction(db, async (trx) => {
+      await insertAccount(trx, { id, email, password_hash: passwordHash, display_name: displayName, created_at: clock.now(), is_demo: demo });
       for (const role of roles) await insertRole(trx, roleRow(id, role));
+      await appendAuditEvent(trx, {
+        contestId: PLATFORM_AUDIT_CHAIN,
+        actor: demo ? 'demo' : id,
+        type: 'account.created',
+        payload: { accountId: id, demo, roles: roles.map(presentGrant) },
+        at: clock.now(),
+      });
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
@@ -118,16 +134,34 @@ function checkAccountInput(email: string, password: string, displayName: string)
   }
 }
 
-/** Gives a role; granting one the account already holds changes nothing. */
-export async function grantRole(db: Kysely<Database>, accountId: string, grant: RoleGrant): Promise<void> {
+/**
+ * Gives a role, recorded as role.granted on the platform audit chain with who granted it.
+ * Granting one the account already holds changes nothing and records nothing.
+ */
+export async function grantRole(
+  db: Kysely<Database>,
+  accountId: string,
+  grant: RoleGrant,
+  by: { actor: string; clock: Clock },
+): Promise<void> {
   if (grant.role === 'coordinator' && (!grant.contestId || !grant.zoneId)) {
     throw new AppError('auth.coordinator_needs_zone', {
       zh: '赛区负责人须指定赛事和赛区',
       en: 'A zone coordinator needs a contest and a zone',
     });
   }
-  await insertRole(db, roleRow(accountId, grant));
+  await inTransaction(db, async (trx) => {
+    if (!(await insertRole(trx, roleRow(accountId, grant)))) return;
+    const payload = { accountId, ...presentGrant(grant) };
+    await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: by.actor, type: 'role.granted', payload, at: by.clock.now() });
+  });
 }
+
+const presentGrant = (grant: RoleGrant) => ({ role: grant.role, contestId: grant.contestId ?? null, zoneId: grant.zoneId ?? null });
+
+/** Joins the caller's transaction when given one, so a use case can combine this with its own changes. */
+const inTransaction = <T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 
 const roleRow = (accountId: string, grant: RoleGrant) => ({
   account_id: accountId,
@@ -136,18 +170,46 @@ const roleRow = (accountId: string, grant: RoleGrant) => ({
   zone_id: grant.zoneId ?? null,
 });
 
-/** A hash to verify against when the email is unknown, so both failures take the same time. */
-let decoyHash: Promise<string> | undefined;
+export interface SignInOptions {
+  /** Whether demo accounts may sign in: only under `serve --demo`. */
+  demoAccounts: boolean;
+}
 
-/** Checks the password and opens a session. Effects: one sessions row (token's sha256). */
-export async function authenticate(db: Kysely<Database>, email: string, password: string, clock: Clock): Promise<SignedIn> {
+/**
+ * Checks the password and opens a session. Effects: one sessions row (token's sha256). A demo
+ * account is refused (403 auth.demo_account) unless demo accounts are allowed: its password is
+ * public.
+ */
+export async function authenticate(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  clock: Clock,
+  options: SignInOptions = { demoAccounts: false },
+): Promise<SignedIn> {
   const row = await accountByEmail(db, normaliseEmail(email));
   if (!row) {
-    await verifyPassword(await (decoyHash ??= hashPassword('decoy password')), password);
+    await verifyDecoy(password);
     throw invalidCredentials();
   }
   if (!(await verifyPassword(row.password_hash, password))) throw invalidCredentials();
+  if (row.is_demo && !options.demoAccounts) throw demoAccountRefused();
   return openSession(db, row.id, clock);
+}
+
+const demoAccountRefused = () =>
+  new AppError(
+    'auth.demo_account',
+    { zh: '演示账号只能在演示模式（leitai serve --demo）下登录', en: 'Demo accounts sign in only in demo mode (leitai serve --demo)' },
+    403,
+  );
+
+/**
+ * For a start without --demo: ends every session of a demo account, so one opened under --demo
+ * does not outlive it. Returns how many demo accounts the database holds.
+ */
+export async function disableDemoAccounts(db: Kysely<Database>): Promise<number> {
+  return deleteSessionsOfDemoAccounts(db);
 }
 
 /** Opens a session for an account already identified (e.g. just registered). */
