@@ -4,6 +4,7 @@ import { useAuditKey } from '../audit/key.ts';
 import { publishContestFolder } from '../contest/service.ts';
 import { prepareDemo } from '../demo/service.ts';
 import { systemClock } from '../platform/clock.ts';
+import { disableDemoAccounts } from '../platform/auth/service.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase } from '../platform/database.ts';
 import { buildApp, worksStorage } from '../server.ts';
@@ -17,7 +18,8 @@ export const addServeCommand = (program: Command) =>
     .option('--demo', 'also make current editions of the seed contests, sample registrations and demo accounts')
     .option('--contests <folder>', 'contest definitions to publish on start', contestsFolder)
     .action(async (options: { demo?: boolean; contests: string }) => {
-      const config = loadConfig();
+      // Demo accounts' password is public: they sign in only while the server runs with --demo.
+      const config = { ...loadConfig(), demoAccounts: options.demo === true };
       useAuditKey(config);
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       await migrateToLatest(database.db);
@@ -26,6 +28,9 @@ export const addServeCommand = (program: Command) =>
       if (options.demo) {
         const works = { storage: worksStorage(config), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } };
         await prepareDemo(database.db, systemClock, (line) => console.log(line), works);
+      } else {
+        const demoAccounts = await disableDemoAccounts(database.db);
+        if (demoAccounts > 0) console.log(`${demoAccounts} demo accounts here are disabled: they sign in only with --demo / 演示账号已停用，仅在 --demo 下可登录`);
       }
       const app = await buildApp(database.db, config, systemClock);
       const close = async () => {
