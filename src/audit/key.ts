@@ -22,6 +22,8 @@ const MIN_KEY_LENGTH = 32;
 
 let installed: string | undefined;
 
+type KeySettings = Pick<Config, 'auditKey' | 'dataDir' | 'databaseUrl' | 'isProduction'>;
+
 const keyRequired = () =>
   new AppError(
     'config.audit_key_required',
@@ -40,12 +42,11 @@ const badKeyFile = (file: string) =>
  * absent. Servers sharing one PostgreSQL database must share one key, so a production start with
  * DATABASE_URL and no key refuses rather than make a key of its own on each machine.
  */
-export function loadAuditKey(config: Pick<Config, 'auditKey' | 'dataDir' | 'databaseUrl' | 'isProduction'>): string {
-  if (config.auditKey !== undefined) return config.auditKey;
+export function loadAuditKey(config: KeySettings): string {
+  const existing = findAuditKey(config);
+  if (existing !== undefined) return existing;
   if (config.databaseUrl !== undefined && config.isProduction) throw keyRequired();
   const file = join(config.dataDir, AUDIT_KEY_FILE);
-  const existing = readKeyFile(file);
-  if (existing !== undefined) return existing;
   mkdirSync(config.dataDir, { recursive: true });
   try {
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
@@ -54,6 +55,14 @@ export function loadAuditKey(config: Pick<Config, 'auditKey' | 'dataDir' | 'data
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   return readKeyFile(file)!;
+}
+
+/**
+ * The key if one is configured or in the data directory, without making one: a checker that made
+ * a new key would find every row changed.
+ */
+export function findAuditKey(config: KeySettings): string | undefined {
+  return config.auditKey ?? readKeyFile(join(config.dataDir, AUDIT_KEY_FILE));
 }
 
 function readKeyFile(file: string): string | undefined {
@@ -76,7 +85,7 @@ export function installAuditKey(key: string): void {
 }
 
 /** loadAuditKey then installAuditKey: what every command that writes or checks the log does first. */
-export function useAuditKey(config: Parameters<typeof loadAuditKey>[0]): void {
+export function useAuditKey(config: KeySettings): void {
   installAuditKey(loadAuditKey(config));
 }
 

@@ -8,6 +8,7 @@ const allTables = [
   'account_roles',
   'accounts',
   'audit_events',
+  'audit_heads',
   'contests',
   'registration_members',
   'registrations',

@@ -1,13 +1,15 @@
 /**
  * Opens the one database Leitai uses: PostgreSQL when a URL is given, else the embedded
- * PostgreSQL (PGlite) in the data directory or in memory. Both speak the same SQL and run the
- * same migrations, and both are configured to read values the same way (see db-types.ts).
+ * PostgreSQL (PGlite) in the data directory (held by this process until closed: data-dir-lock.ts)
+ * or in memory. Both speak the same SQL and run the same migrations, and both are configured to
+ * read values the same way (see db-types.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
 import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock.ts';
 import type { Database } from './db-types.ts';
 import { migrations } from './migrations/index.ts';
 import { pgliteDialect } from './pglite-dialect.ts';
@@ -51,9 +53,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   const dataDir = options.memory ? undefined : join(options.dataDir ?? './data', 'pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+  const release = dataDir ? lockDataDirectory(options.dataDir ?? './data') : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+  } catch (error) {
+    release?.();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    release?.();
+  };
+  return { db, kind: 'pglite', close };
 }
 
 /** Applies every migration not yet applied, in name order; throws on the first failure. */

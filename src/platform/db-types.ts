@@ -125,6 +125,15 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** Each audit chain's last seq and hash, updated in the transaction of every append. */
+export interface AuditHeadsTable {
+  /** The chain: a contest id, or '' for the platform's chain. */
+  chain: string;
+  seq: number;
+  hash: string;
+  updated_at: Date;
+}
+
 export interface UploadsTable {
   /** The tus upload id; its bytes are in the upload store under this id. */
   id: string;
@@ -179,6 +188,7 @@ export interface Database {
   registration_members: RegistrationMembersTable;
   team_invitations: TeamInvitationsTable;
   audit_events: AuditEventsTable;
+  audit_heads: AuditHeadsTable;
   uploads: UploadsTable;
   submission_files: SubmissionFilesTable;
   submission_fields: SubmissionFieldsTable;

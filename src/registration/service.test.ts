@@ -318,14 +318,14 @@ describeOnDatabases('the audit trail of registrations', (database) => {
     // Supervisors read the log: phones and ID numbers are masked there.
     expect(created.entry.leader).toEqual({ name: '参赛者1', phone: '139****0001', idNumber: '1301**********32' });
     expect(created.entryHmac).toMatch(/^[0-9a-f]{64}$/);
-    expect(events[3].payload).toEqual({ registrationId: row.id, ref: '0001' });
-    expect(await verifyAuditLog(database.db)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
+    expect(events[3].payload).toEqual({ registrationId: row.id, ref: '0001', state: { [`registration:${row.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
 
   it('appends nothing for a refused registration', async () => {
     await publishSeed(database.db, '000');
     const participant = await newAccount(database.db, '参赛者');
     await refusal(registerEntry(database.db, seeds['000'].id, socialTeam(10), { account: participant, clock: during['000'] }));
-    expect(await verifyAuditLog(database.db)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 1 }]);
+    expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 1 }]);
   });
 });

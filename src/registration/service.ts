@@ -13,6 +13,7 @@ import { canChangeRegistration } from './policy.ts';
 import { invitationsOfRemovedPeople } from './binding.ts';
 import { prepareEntry } from './masking.ts';
 import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant } from './records.ts';
+import { registrationState } from './audit-state.ts';
 import * as queries from './queries.ts';
 import type { RegistrationInput } from './schema.ts';
 
@@ -97,8 +98,9 @@ const entryColumns = (entry: RegistrationInput) => ({
   entrant: JSON.stringify(toStoredEntrant(entry)),
 });
 
-const audit = (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: unknown) =>
-  appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now() });
+/** Every registration event records the registration as the change left it, so `audit verify` can check the row. */
+const audit = async (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: { registrationId: string } & Record<string, unknown>) =>
+  appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now(), state: await registrationState(trx, payload.registrationId) });
 
 /**
  * Registers an entry. Effects, in one transaction under the contest's registration lock:

@@ -45,3 +45,21 @@ export const fieldsOfContest = (db: Db, contestId: string) =>
     .select(['submission_fields.registration_id', 'submission_fields.field_id', 'submission_fields.value'])
     .where('registrations.contest_id', '=', contestId)
     .execute();
+
+/** For the audit state check: every version of the files of one contest, superseded ones too, in id order after `afterId`. */
+export const filesPageOfContest = (db: Db, contestId: string, afterId: string, limit: number) =>
+  db.selectFrom('submission_files').selectAll().where('contest_id', '=', contestId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
+export const filesByIds = (db: Db, ids: string[]) => (ids.length === 0 ? Promise.resolve([]) : db.selectFrom('submission_files').selectAll().where('id', 'in', ids).execute());
+
+export const fieldOf = (db: Db, registrationId: string, fieldId: string) =>
+  db.selectFrom('submission_fields').selectAll().where('registration_id', '=', registrationId).where('field_id', '=', fieldId).executeTakeFirst();
+
+export const contestsWithWorks = async (db: Db) =>
+  (
+    await db
+      .selectFrom('submission_files')
+      .select('contest_id')
+      .union(db.selectFrom('submission_fields').innerJoin('registrations', 'registrations.id', 'submission_fields.registration_id').select('registrations.contest_id'))
+      .execute()
+  ).map((r) => r.contest_id);

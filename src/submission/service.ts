@@ -10,6 +10,7 @@ import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { normaliseText } from '../platform/text.ts';
 import { getRegistration, requireActive, requireMayChange } from '../registration/service.ts';
+import { fieldState, filesState } from './audit-state.ts';
 import { checkField, checkFile, type CheckProblem } from './checks.ts';
 import { displayFileName } from './file-names.ts';
 import * as queries from './queries.ts';
@@ -155,6 +156,7 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, stora
       type: 'submission.file_received',
       payload: { registrationId: row.id, ref: row.ref, requirementId: requirement.id, fileId: id, fileName: upload.file_name, size: probed.size, sha256, accepted, problems: problems.map((p) => p.code), supersedes: [...refused, ...overflow], uploadStartedAt: upload.started_at.toISOString() },
       at,
+      state: await filesState(trx, [id, ...refused, ...overflow]),
     });
   });
   return (await queries.submissionFileById(db, id))!;
@@ -173,7 +175,7 @@ export async function setWorksField(db: Kysely<Database>, registrationId: string
   if (problems.some((p) => p.severity === 'error')) throw new AppError(problems[0].code, problems[0].message, 422, problems);
   await db.transaction().execute(async (trx) => {
     await queries.upsertField(trx, { registration_id: row.id, field_id: fieldId, value: value.trim(), updated_by: account.id, updated_at: at });
-    await appendAuditEvent(trx, { contestId: row.contest_id, actor: account.id, type: 'submission.field_set', payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() }, at });
+    await appendAuditEvent(trx, { contestId: row.contest_id, actor: account.id, type: 'submission.field_set', payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() }, at, state: await fieldState(trx, row.id, fieldId) });
   });
 }
 
@@ -187,6 +189,6 @@ export async function removeSubmissionFile(db: Kysely<Database>, fileId: string,
   if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
   await db.transaction().execute(async (trx) => {
     await queries.supersedeFiles(trx, [file.id], at);
-    await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at });
+    await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at, state: await filesState(trx, [file.id]) });
   });
 }
