@@ -74,7 +74,7 @@ const probeKind = async (source: ByteSource, signal: AbortSignal): Promise<FileF
       case 'pdf':
         return await probePdf(source, signal);
       case 'pptx':
-        return await probePptx(source, detection.zip!);
+        return await probePptx(source, detection.zip!, signal);
       case 'ppt':
         return await probePpt(detection.cfb!);
       case 'docx':

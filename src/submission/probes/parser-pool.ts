@@ -72,8 +72,8 @@ const startWorker = () => {
   return started;
 };
 
-/** The parsers of parser-worker.mjs: the PDF probe, MP4 metadata, EXIF and XMP of images, the text of a PDF for originality. */
-export type WorkerJob = 'pdf' | 'mp4' | 'image' | 'pdf-text';
+/** The parsers of parser-worker.mjs: the PDF probe, MP4 metadata, EXIF and XMP of images, the text of a PDF for originality, a ZIP entry's inflation. */
+export type WorkerJob = 'pdf' | 'mp4' | 'image' | 'pdf-text' | 'inflate-head';
 
 /** Runs one parse in the worker; `source` serves its range reads (PDF), `transfer` hands bytes over (MP4, PDF text). */
 export const runInWorker = <T>(kind: WorkerJob, payload: object, signal: AbortSignal, options: { source?: ByteSource; transfer?: ArrayBuffer[] } = {}) =>

@@ -1,11 +1,12 @@
 // Everything that parses a hostile file's bytes, in a worker thread (plain JavaScript, so it runs
 // without a TypeScript loader): pdfjs-dist for the PDF probe and the originality text, mp4box, exifr
-// and the XMP of images. These parse synchronously in places, so a crafted file (a sample table
+// and the XMP of images, and zlib for a deck's presentation.xml. These parse synchronously in places, so a crafted file (a sample table
 // declaring 2^31 samples, a 64 KB EXIF string) could block the thread for seconds or minutes, which no
 // timer in the same thread can interrupt; and a damaged PDF leaves rejected promises in pdfjs that
 // nobody awaits, fatal in a Node main thread. Here the main thread's deadline ends the worker with
 // terminate(), and stray rejections are ignored. See parser-pool.ts.
 import { parentPort } from 'node:worker_threads';
+import { inflateRawSync } from 'node:zlib';
 import exifr from 'exifr';
 import { createFile, MP4BoxBuffer } from 'mp4box';
 import { getDocument, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -172,7 +173,10 @@ const pdfText = async (id, { bytes }) => {
   return textHash.sketchText(parts.join('\n').slice(0, PDF_TEXT_CHARACTERS));
 };
 
-const parsers = { pdf, mp4, image, 'pdf-text': pdfText };
+/** Inflates a ZIP entry whole, capped, to see that it inflates; hands back only its first `headBytes`. */
+const inflateHead = (_id, { bytes, maxOutputLength, headBytes }) => inflateRawSync(bytes, { maxOutputLength }).subarray(0, headBytes).slice();
+
+const parsers = { pdf, mp4, image, 'pdf-text': pdfText, 'inflate-head': inflateHead };
 
 const run = async (id, kind, payload) => {
   try {

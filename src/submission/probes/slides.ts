@@ -1,10 +1,9 @@
-import { promisify } from 'node:util';
-import { inflateRaw as inflateRawCallback } from 'node:zlib';
 import type { ByteSource, SlidesFacts } from './types.ts';
 import { mediaTypes } from './types.ts';
 import type { CfbContainer } from './cfb.ts';
 import { corrupt, ProbeFailure, view } from './refusal.ts';
 import { assertNotZipBomb, readStoredEntry, type ZipDirectory } from './zip.ts';
+import { runInWorker } from './parser-pool.ts';
 
 /**
  * Presentations. PPTX: the slide count is the number of ppt/slides/slideN.xml parts in the central
@@ -20,18 +19,22 @@ export const slideLimits = {
 } as const;
 
 const what = (zh: string, en: string) => ({ zh, en });
-const inflateRaw = promisify(inflateRawCallback);
+const PRESENTATION_HEAD_BYTES = 4096;
 const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
 
-export const probePptx = async (source: ByteSource, directory: ZipDirectory): Promise<SlidesFacts> => {
+export const probePptx = async (source: ByteSource, directory: ZipDirectory, signal: AbortSignal): Promise<SlidesFacts> => {
   assertNotZipBomb(directory, 'pptx');
   const presentation = directory.entries.find((e) => e.name === 'ppt/presentation.xml')!;
   const stored = await readStoredEntry(source, presentation, 'pptx', slideLimits.maxPresentationXmlCompressed);
   let xml: string;
   try {
-    // zlib's asynchronous inflate runs on libuv's thread pool: 32 MB of it would hold the event loop.
-    const bytes = presentation.method === 0 ? stored : await inflateRaw(stored, { maxOutputLength: slideLimits.maxPresentationXmlInflated });
-    xml = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
+    // Inflated in the parser worker under the deadline: 32 MB of inflating, and the buffers it makes, held the
+    // event loop. A copy is posted, as posting a view would copy the whole file under it.
+    const head =
+      presentation.method === 0
+        ? stored.subarray(0, PRESENTATION_HEAD_BYTES)
+        : await runInWorker<Uint8Array>('inflate-head', { bytes: stored.slice(), maxOutputLength: slideLimits.maxPresentationXmlInflated, headBytes: PRESENTATION_HEAD_BYTES }, signal);
+    xml = new TextDecoder('utf-8').decode(head);
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
     throw corrupt('pptx', what('ppt/presentation.xml 无法解压', 'ppt/presentation.xml cannot be inflated'));

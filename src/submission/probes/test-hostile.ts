@@ -10,8 +10,7 @@ import { patchEntries, pdfOf, ppt, pptx } from './test-media.ts';
  * main thread's event loop was kept from running while a probe worked (fuzz.test.ts).
  */
 
-/** The longest event-loop delay, in ms, while `work` runs. */
-export const maxLoopDelayMs = async (work: () => Promise<unknown>) => {
+const loopDelayOnce = async (work: () => Promise<unknown>) => {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   // The histogram's first tick only starts its clock: a block before it would go unseen.
@@ -20,6 +19,17 @@ export const maxLoopDelayMs = async (work: () => Promise<unknown>) => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   histogram.disable();
   return histogram.max / 1e6;
+};
+
+/**
+ * The longest event-loop delay, in ms, while `work` runs. Work that blocks the loop does so each time
+ * it runs; a busy machine's scheduler does not (on two shared cores, a worker thread's CPU burst alone
+ * delayed the loop by up to 70 ms). So a delay of `retryAtMs` or more is measured once more, and the
+ * smaller of the two is the answer.
+ */
+export const maxLoopDelayMs = async (work: () => Promise<unknown>, retryAtMs = 100) => {
+  const first = await loopDelayOnce(work);
+  return first < retryAtMs ? first : Math.min(first, await loopDelayOnce(work));
 };
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../../test/fixtures/${name}`, import.meta.url)));
