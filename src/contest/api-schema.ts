@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { awardTierSchema, contestFormatSchema, entrantKindSchema, organisationTypeSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, worksSchema } from './schema/index.ts';
+import { awardTierSchema, committeeSchema, contestFormatSchema, entrantKindSchema, organisationTypeSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, supportSchema, worksSchema } from './schema/index.ts';
 
 /** Replies of the contest routes; presenter.ts builds exactly these. */
 const localised = z.object({ zh: z.string(), en: z.string() });
@@ -12,6 +12,7 @@ const phaseView = z.object({
   start: z.string(),
   end: z.string(),
   asPublished: z.string().optional(),
+  unpublished: z.array(z.enum(['start', 'end'])).optional(),
   online: z.boolean().optional(),
   place: z.string().optional(),
   quote: z.string().optional(),
@@ -56,6 +57,7 @@ const subView = z.object({
   quote: z.string().optional(),
   eligibility: eligibilityView,
   works: worksSchema.optional(),
+  entrySchool: z.literal('leader').optional(),
 });
 
 const trackView = subView.extend({
@@ -94,6 +96,7 @@ export const contestViewSchema = z
     isDemo: z.boolean(),
     announcement: z.object({ title: z.string(), reference: z.string().optional(), url: z.string().optional(), publishedOn: z.string().optional() }).optional(),
     organisers: z.array(organiserSchema),
+    committees: z.array(committeeSchema),
     prizePayer: z.string().optional(),
     timeZone: z.string(),
     free: z.boolean(),
@@ -107,11 +110,12 @@ export const contestViewSchema = z
     divisions: z.array(divisionView),
     review: z.object({ rounds: z.array(reviewRoundSchema) }),
     awards: z.object({
-      preTax: z.boolean(),
+      preTax: z.boolean().optional(),
       oneAwardPerEntry: z.boolean(),
       groups: z.array(z.object({ divisions: z.union([z.literal('contest'), z.array(z.object({ id: z.string(), name: z.string() }))]), quote: z.string().optional(), tiers: z.array(awardTierSchema) })),
     }),
     prizePoolCny: z.number(),
+    support: supportSchema.optional(),
     notes: z.array(z.string()),
     contacts: z.array(z.object({ label: z.string(), value: z.string() })),
   })

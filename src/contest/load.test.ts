@@ -44,6 +44,18 @@ describe('loading a definition', () => {
     expect(withLink('data:text/html,<script>alert(1)</script>')).toMatchObject({ ok: false, errors: [expected] });
     expect(withLink('https://www.example.cn/notice/1.html')).toMatchObject({ ok: true });
   });
+  it('refuses a requirement of the works handed in during a phase the definition does not have', () => {
+    const source =
+      minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }') +
+      'works:\n  fields:\n    - { id: a, name: 提案, type: text, phase: r }\n    - { id: b, name: 链接, type: url, phase: workshop }\n';
+    expect(parseDefinition(source, 'p.yaml')).toMatchObject({ ok: false, errors: [{ file: 'p.yaml', path: 'works.fields[1].phase', message: 'unknown phase workshop' }] });
+  });
+
+  it('leaves preTax unset where the definition does not say, rather than stating after tax', () => {
+    const result = parseDefinition(minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }'));
+    expect(result.ok && result.definition.awards).toEqual({ oneAwardPerEntry: false, groups: [] });
+  });
+
   it('refuses a NUL or a lone surrogate written as a YAML escape, at its line, before it reaches the database', () => {
     for (const escape of ['\\0', '\\ud800']) {
       const source = minimal('  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-13 }').replace('    name: A', `    name: "A${escape}"`);

@@ -66,6 +66,7 @@ const presentTracks = (definition: ContestDefinition) =>
       quote: sub.quote,
       eligibility: presentEligibility(mergeRules([...trackLayers, { rules: sub.rules, source: '' }]).rules),
       works: presentWorks(sub.works ?? track.works ?? definition.works),
+      entrySchool: sub.entrySchool,
     });
     return {
       id: track.id,
@@ -115,13 +116,14 @@ export const presentContest = (stored: StoredContest, at: Date) => {
     isDemo: stored.isDemo,
     announcement: definition.announcement,
     organisers: definition.organisers,
+    committees: definition.committees,
     prizePayer: definition.prizePayer,
     timeZone: definition.timeZone,
     free: definition.free,
     registrationOpen: isPhaseOpen(definition, 'registration', at),
     registration: registrationWindow(definition, at),
     phasesNow: phasesAt(definition, at).map((p) => p.id),
-    phases: definition.phases.map((phase) => ({ ...presentPhase(definition, phase), online: phase.online, place: phase.place, quote: phase.quote })),
+    phases: definition.phases.map((phase) => ({ ...presentPhase(definition, phase), unpublished: phase.unpublished, online: phase.online, place: phase.place, quote: phase.quote })),
     tracks: presentTracks(definition),
     zones: definition.zones.map(({ id, name, nameEn, coordinator }) => ({ id, name, nameEn, coordinator })),
     zoneRequired: definition.zoneRequired,
@@ -129,6 +131,7 @@ export const presentContest = (stored: StoredContest, at: Date) => {
     review: { rounds: definition.review.rounds },
     awards: presentAwards(definition),
     prizePoolCny: prizePoolCny(definition),
+    support: definition.support,
     notes: definition.notes,
     contacts: definition.contacts,
   };

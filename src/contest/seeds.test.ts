@@ -141,6 +141,25 @@ describe('000 京津冀社保卡"一卡通"应用创新大赛', () => {
     expect(ruleNamed(rules, 'entrantKinds')).toMatchObject({ allowed: ['individual', 'team', 'organisation'] });
   });
 
+  it('asks the publicity track for its work alone, with no statement of its form that the article never asks for', async () => {
+    const definition = await loadSeed(file);
+    const resolved = resolveScope(definition, { trackId: 'publicity' });
+    const works = resolved.ok ? resolved.scope.works : undefined;
+    expect(works?.files.map((f) => [f.id, f.required])).toEqual([['work', true]]);
+    expect(works?.fields).toEqual([]);
+  });
+
+  it('registers a campus entry under its leader\'s school, and a social entry under none', async () => {
+    const definition = await loadSeed(file);
+    const [campus, social] = definition.tracks.find((t) => t.id === 'app-dev')!.groups;
+    expect([campus.entrySchool, social.entrySchool]).toEqual(['leader', undefined]);
+  });
+
+  it('gives the public vote the window of the preliminary, marked as not published', async () => {
+    const definition = await loadSeed(file);
+    expect(definition.phases.filter((p) => p.unpublished).map((p) => [p.id, p.unpublished])).toEqual([['public-vote', ['start', 'end']]]);
+  });
+
   it('asks entrants to declare that every member took part and that the information and IP are clean', async () => {
     const definition = await loadSeed(file);
     const declarations = ruleNamed(definition.rules, 'declarations');
@@ -172,6 +191,40 @@ describe('001 河北省首届“智慧政务 创想未来”数据应用创新�
       ['second', 2, 50000],
       ['third', 3, 20000],
     ]);
+  });
+
+  it('gives every finalist prizes and a medal, 创新精神奖 among them, and does not say whether prizes are before tax', async () => {
+    const definition = await loadSeed(file);
+    const finalists = definition.awards.groups[2];
+    expect(finalists.divisions).toBe('contest');
+    expect(finalists.tiers.map((t) => [t.id, t.name, t.goods, t.decidedBy, t.count, t.prizeCny])).toEqual([
+      ['finalist-prizes', '总决赛入围奖品及奖牌', '不同类型奖品及奖牌', 'finalists', undefined, undefined],
+      ['innovation-spirit', '创新精神奖', '奖品及奖牌', 'judges', undefined, undefined],
+    ]);
+    expect(definition.awards.preTax).toBeUndefined();
+  });
+
+  it('names the organising committee as published and says when the names of the review committee will be', async () => {
+    const definition = await loadSeed(file);
+    const [organising, review] = definition.committees;
+    expect(organising.members).toHaveLength(16);
+    expect(organising.members.filter((m) => m.role !== '秘书处').map((m) => `${m.role} ${m.name}`)).toEqual([
+      '顾问 吴显国',
+      '顾问 陈中新',
+      '主任 张瑞书',
+      '副主任 王彤',
+      '副主任 王 东',
+      '副主任 甘中达',
+    ]);
+    expect(review).toMatchObject({ id: 'review-committee', members: [], membersPublished: '根据组委会邀请结果在赛事初选之前向社会公布评审委员会人员名单' });
+  });
+
+  it('offers guaranteed loans of 20万 a person, 22万 a partner up to 130万, 300万 for a small firm, with interest subsidised, and three more measures', async () => {
+    const definition = await loadSeed(file);
+    const measures = definition.support?.measures ?? [];
+    expect(measures.map((m) => m.id)).toEqual(['startup-guarantee-loans', 'commerce-promotion', 'technology-services', 'policy-support']);
+    expect(measures[0].loanLimits?.map((l) => l.maxCny)).toEqual([200000, 220000, 1300000, 3000000]);
+    expect(measures[0].interestSubsidy).toBe('由财政部门按照有关规定给予贴息支持');
   });
 
   it('gives 单项奖 若干 and a popularity award decided by the public vote alone', async () => {
@@ -297,7 +350,7 @@ describe('002 2022“漾泉医保”医保电子凭证创意作品征集', () =>
     const resolved = resolveScope(definition, { trackId: 'works', categoryId: 'graphic-design' });
     const works = resolved.ok ? resolved.scope.works : undefined;
     expect(works?.naming).toBe('{category}+{title}+{leaderName}+{leaderPhone}');
-    expect(works?.files.map((f) => [f.kinds, f.image])).toEqual([[['jpeg'], { minLongSidePx: 800, exifRequired: true }]]);
+    expect(works?.files.map((f) => [f.kinds, f.count, f.image])).toEqual([[['jpeg'], { min: 1, max: 1 }, { minLongSidePx: 800, exifRequired: true }]]);
   });
 
   it('asks videos for landscape MP4 of at most 180 s, at least 960×540, with subtitles', async () => {
@@ -345,6 +398,27 @@ describe('003 “数字化社会保障”创客马拉松', () => {
     expect(ruleNamed(rules, 'entrantKinds')).toMatchObject({ allowed: ['team'] });
     expect(ruleNamed(rules, 'teamSize')).toMatchObject({ min: 2, max: 4 });
     expect(ruleNamed(rules, 'minExperienceYears')).toMatchObject({ years: 2 });
+  });
+
+  it('opens applications on the earliest defensible day, 10 June 2021, marked as not published', async () => {
+    const definition = await loadSeed(file);
+    expect(windowOf(definition, 'registration').start).toBe('2021-06-10T00:00:00+08:00');
+    expect(definition.phases.map((p) => [p.id, p.unpublished])).toEqual([
+      ['registration', ['start']],
+      ['selection', ['start', 'end']],
+      ['online-stage', ['start', 'end']],
+      ['workshop', undefined],
+    ]);
+  });
+
+  it('asks for an initial concept proposal with the application, three materials at the end of the online stage and two at the workshop', async () => {
+    const definition = await loadSeed(file);
+    const works = definition.tracks[0].works!;
+    const byPhase = (phase: string) => [...works.fields, ...works.files].filter((r) => r.phase === phase).map((r) => r.name);
+    expect(byPhase('registration')).toEqual(['初步概念提案']);
+    expect(byPhase('online-stage')).toEqual(['演示视频链接', '在线作品展示（演示文稿）', '愿景宣言', '可测试原型（文档）']);
+    expect(byPhase('workshop')).toEqual(['数字应用程序链接', '在线作品展示（线下阶段）', '更详细的数字化可测试原型（文档）']);
+    expect([...works.fields, ...works.files].filter((r) => !r.phase)).toEqual([]);
   });
 
   it('closes applications at the end of 30 August 2021 and holds the workshop on 10–11 November in 杭州', async () => {
@@ -438,13 +512,20 @@ describe('004 2025年“数据要素×”大赛河北分赛', () => {
     expect(definition.tracks.filter((t) => t.topicRequired)).toEqual([]);
   });
 
-  it('admits government departments to open innovation but not to industrial manufacturing', async () => {
+  it('reads 企业、事业单位、科研院所、高校等单位 as open: a bank or a social organisation enters an industry track', async () => {
+    const definition = await loadSeed(file);
+    const allowedIn = (trackId: string) => ruleNamed(rulesAt(definition, { trackId, zoneId: 'zhangjiakou' }), 'organisationTypes')?.allowed;
+    expect(allowedIn('financial-services')).toEqual(['enterprise', 'financial-institution', 'research-institute', 'university', 'social-organisation', 'designated-medical-institution', 'other']);
+  });
+
+  it('admits government departments and 事业单位 to open innovation but not to industrial manufacturing', async () => {
     const definition = await loadSeed(file);
     const allowedIn = (trackId: string) =>
       ruleNamed(rulesAt(definition, { trackId, zoneId: 'zhangjiakou' }), 'organisationTypes')?.allowed;
-    expect(allowedIn('open-innovation')).toEqual(['enterprise', 'public-institution', 'research-institute', 'university', 'government']);
-    expect(allowedIn('industrial-manufacturing')).toEqual(['enterprise', 'public-institution', 'research-institute', 'university']);
-    const withGovernment = definition.tracks.filter((t) => allowedIn(t.id)?.includes('government')).map((t) => t.id);
+    expect(allowedIn('open-innovation')).toEqual(['enterprise', 'financial-institution', 'research-institute', 'university', 'social-organisation', 'designated-medical-institution', 'other', 'government', 'public-institution']);
+    expect(allowedIn('industrial-manufacturing')).not.toContain('government');
+    expect(allowedIn('industrial-manufacturing')).not.toContain('public-institution');
+    const withGovernment = definition.tracks.filter((t) => allowedIn(t.id)?.includes('public-institution')).map((t) => t.id);
     expect(withGovernment).toEqual([
       'emergency-management',
       'meteorological-services',
@@ -466,6 +547,11 @@ describe('004 2025年“数据要素×”大赛河北分赛', () => {
       'declarations',
     ]);
     expect(ruleNamed(rules, 'entrantKinds')).toMatchObject({ allowed: ['organisation'] });
+  });
+
+  it('takes supplementary materials during the preliminary review, only when the committee asks', async () => {
+    const definition = await loadSeed(file);
+    expect(definition.works?.files.map((f) => [f.id, f.phase, f.required])).toEqual([['supplementary-materials', 'preliminary', false]]);
   });
 
   it('requires the 张家口 zone', async () => {

@@ -16,8 +16,11 @@ export const awardTierSchema = z.strictObject({
   certificate: z.boolean().default(false),
   /** A title conferred (e.g. 医保电子凭证推荐官). */
   title: z.string().optional(),
-  /** `final`: the final's ranking; `public-vote`: votes alone; `finalists-not-placed`: every finalist without a placed tier. */
-  decidedBy: z.enum(['final', 'public-vote', 'finalists-not-placed', 'judges']).default('final'),
+  /**
+   * `final`: the final's ranking; `public-vote`: votes alone; `finalists`: every finalist (001's 奖品及奖牌);
+   * `finalists-not-placed`: every finalist without a placed tier; `judges`: chosen by the judges apart from a ranking.
+   */
+  decidedBy: z.enum(['final', 'public-vote', 'finalists', 'finalists-not-placed', 'judges']).default('final'),
   /** Decided apart from the final's ranking, e.g. 001's 人气奖 ("投票结果与总决赛评审无关"). */
   independentOfFinal: z.boolean().optional(),
   quote: quoteSchema,
@@ -32,8 +35,11 @@ export const awardGroupSchema = z.strictObject({
 
 export const awardsSchema = z.strictObject({
   quote: quoteSchema,
-  /** Prize money is before tax (税前); the payer withholds tax (代扣代缴). */
-  preTax: z.boolean().default(false),
+  /**
+   * Whether prize money is before tax (税前, the payer withholds: 代扣代缴). Absent where the
+   * announcement does not say, so that the page says so instead of stating either.
+   */
+  preTax: z.boolean().optional(),
   /** "每个作品只能参加一个奖项评选": an entry wins at most one award. */
   oneAwardPerEntry: z.boolean().default(false),
   groups: z.array(awardGroupSchema).default([]),

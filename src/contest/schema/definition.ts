@@ -4,10 +4,11 @@ import { divisionsOf } from '../divisions.ts';
 import { contestFormatSchema, httpUrlSchema, idSchema, localDateTimeSchema, quoteSchema } from './common.ts';
 import { eligibilityRuleSchema } from './eligibility.ts';
 import { awardsSchema } from './awards.ts';
+import { committeeSchema, supportSchema } from './bodies.ts';
 import { reviewSchema } from './review.ts';
 import { phaseSchema } from './schedule.ts';
 import { trackSchema } from './tracks.ts';
-import { worksSchema } from './works.ts';
+import { worksSchema, type Works } from './works.ts';
 
 export const organiserSchema = z.strictObject({
   /** 主办 host · 承办 organiser · 执行 executor · 支持 supporter · 协办/合作 partner · 出资 funder */
@@ -45,6 +46,8 @@ export const contestDefinitionSchema = z
       })
       .optional(),
     organisers: z.array(organiserSchema).min(1),
+    /** 机构设置: the organising and review committees. */
+    committees: z.array(committeeSchema).default([]),
     /** The one body that pays prize money (唯一发放主体). */
     prizePayer: z.string().optional(),
     timeZone: z
@@ -60,7 +63,9 @@ export const contestDefinitionSchema = z
     zoneRequired: z.boolean().default(false),
     phases: z.array(phaseSchema).min(1),
     review: reviewSchema.default({ rounds: [] }),
-    awards: awardsSchema.default({ preTax: false, oneAwardPerEntry: false, groups: [] }),
+    awards: awardsSchema.default({ oneAwardPerEntry: false, groups: [] }),
+    /** 政策扶持: support after the contest. */
+    support: supportSchema.optional(),
     notes: z.array(z.string()).default([]),
     contacts: z.array(z.strictObject({ label: z.string(), value: z.string() })).default([]),
   })
@@ -97,7 +102,30 @@ export const contestDefinitionSchema = z
       checkDivisions(round.divisions, ['review', 'rounds', r, 'divisions']);
     });
     definition.awards.groups.forEach((group, g) => checkDivisions(group.divisions, ['awards', 'groups', g, 'divisions']));
+    forEachWorks(definition, (works, path) => {
+      (['files', 'fields'] as const).forEach((list) =>
+        works[list].forEach((requirement, r) => {
+          if (requirement.phase && !phaseIds.has(requirement.phase)) issue([...path, list, r, 'phase'], `unknown phase ${requirement.phase}`);
+        }),
+      );
+    });
   });
+
+/** Every `works` of a definition (contest, tracks, groups, categories) with its path. */
+const forEachWorks = (
+  definition: { works?: Works; tracks: { works?: Works; groups: { works?: Works }[]; categories: { works?: Works }[] }[] },
+  visit: (works: Works, path: (string | number)[]) => void,
+) => {
+  if (definition.works) visit(definition.works, ['works']);
+  definition.tracks.forEach((track, t) => {
+    if (track.works) visit(track.works, ['tracks', t, 'works']);
+    (['groups', 'categories'] as const).forEach((kind) =>
+      track[kind].forEach((sub, s) => {
+        if (sub.works) visit(sub.works, ['tracks', t, kind, s, 'works']);
+      }),
+    );
+  });
+};
 
 export type ContestDefinition = z.infer<typeof contestDefinitionSchema>;
 /** What an organiser writes, before defaults are filled in. */

@@ -4,5 +4,6 @@ export * from './works.ts';
 export * from './schedule.ts';
 export * from './review.ts';
 export * from './awards.ts';
+export * from './bodies.ts';
 export * from './tracks.ts';
 export * from './definition.ts';

@@ -18,7 +18,12 @@ const named = {
 };
 
 /** 组别 (000's 校园组/社会组) or 作品类别 (002's 平面设计类…): each is a division of its own. */
-export const subdivisionSchema = z.strictObject({ ...named, ...overridable });
+export const subdivisionSchema = z.strictObject({
+  ...named,
+  ...overridable,
+  /** The school an entry is registered under (申报学校): `leader`, the school of its leader (000's 校园组). */
+  entrySchool: z.literal('leader').optional(),
+});
 
 /** 赛题: a topic within a track; some are closed to registration, some are 揭榜挂帅 challenges. */
 export const topicSchema = z.strictObject({

@@ -8,6 +8,13 @@ import { idSchema, quoteSchema } from './common.ts';
  */
 export const fileKindSchema = z.enum(['jpeg', 'png', 'pdf', 'ppt', 'pptx', 'mp4', 'mov', 'doc', 'docx', 'zip']);
 
+/**
+ * The phase in whose window a requirement is handed in, where works differ by stage (003: the
+ * application, the online stage, the workshop; 004: materials asked for during the review). Absent:
+ * with the entry's works in the contest's submission phases.
+ */
+const stageSchema = idSchema.optional();
+
 const imageRequirementSchema = z.strictObject({
   minLongSidePx: z.number().int().positive().optional(),
   minWidthPx: z.number().int().positive().optional(),
@@ -29,6 +36,7 @@ export const fileRequirementSchema = z.strictObject({
   name: z.string(),
   quote: quoteSchema,
   kinds: z.array(fileKindSchema).min(1),
+  phase: stageSchema,
   required: z.boolean().default(true),
   count: z
     .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().positive() })
@@ -45,6 +53,7 @@ export const fieldRequirementSchema = z.strictObject({
   name: z.string(),
   quote: quoteSchema,
   type: z.enum(['text', 'url']),
+  phase: stageSchema,
   required: z.boolean().default(true),
   maxChars: z.number().int().positive().optional(),
   minChars: z.number().int().positive().optional(),
