@@ -4,6 +4,7 @@ import type {
   ContestSummary,
   ContestView,
   Invitation,
+  InvitationSummary,
   InvitationView,
   OriginalityPair,
   PersonRequest,
@@ -58,8 +59,15 @@ export const registrations = {
   update: (id: string, input: RegistrationRequest) =>
     request<{ registration: RegistrationView }>('PUT', `/api/registrations/${enc(id)}`, input),
   withdraw: (id: string) => request<{ registration: RegistrationView }>('POST', `/api/registrations/${enc(id)}/withdraw`),
-  invite: (id: string, role: 'member' | 'advisor') =>
-    request<{ invitation: Invitation }>('POST', `/api/registrations/${enc(id)}/invitations`, { role }),
+  /** `personIndex`: the listed member or advisor the invitation is for; only they can accept it. */
+  invite: (id: string, role: 'member' | 'advisor', personIndex?: number) =>
+    request<{ invitation: Invitation }>('POST', `/api/registrations/${enc(id)}/invitations`, personIndex === undefined ? { role } : { role, person: { index: personIndex } }),
+  invitations: (id: string, signal?: AbortSignal) =>
+    request<{ invitations: InvitationSummary[] }>('GET', `/api/registrations/${enc(id)}/invitations`, undefined, signal),
+  revokeInvitation: (id: string, invitationId: string) =>
+    request<{ invitation: InvitationSummary }>('POST', `/api/registrations/${enc(id)}/invitations/${enc(invitationId)}/revoke`),
+  /** An organiser sees the entry's people unmasked; the reason is kept in the audit log. */
+  reveal: (id: string, reason: string) => request<{ registration: RegistrationView }>('POST', `/api/registrations/${enc(id)}/reveal`, { reason }),
 };
 
 export const invitations = {

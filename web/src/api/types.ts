@@ -15,6 +15,7 @@ import type {
   contestRegistrationsQuery,
   contestRegistrationsReply,
   invitationCreatedReply,
+  invitationListReply,
   invitationReply,
   organisationInputSchema,
   personInputSchema,
@@ -102,6 +103,8 @@ export type Ref = RegistrationView['track'];
 export type RegistrationCheck = z.infer<typeof checkReply>;
 export type Invitation = z.infer<typeof invitationCreatedReply>['invitation'];
 export type InvitationView = z.infer<typeof invitationReply>['invitation'];
+/** An invitation as its entry's leader lists it: by id and status, never its code. */
+export type InvitationSummary = z.infer<typeof invitationListReply>['invitations'][number];
 export type RegistrationFilters = z.input<typeof contestRegistrationsQuery>;
 export type RegistrationCounts = z.infer<typeof contestRegistrationsReply>['counts'];
 

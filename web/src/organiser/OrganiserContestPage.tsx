@@ -79,7 +79,7 @@ export const Component = () => {
           </noscript>
           {loading && <span className="muted small">{t('common.loading')}</span>}
         </Form>
-        <RegistrationsTable contest={contest} registrations={registrations} />
+        <RegistrationsTable contest={contest} registrations={registrations} mayReveal={organisesContest(account, contest.id)} />
       </section>
 
       {organisesContest(account, contest.id) && <WorksSection contest={contest} />}

@@ -26,7 +26,8 @@ export const Component = () => {
   const { invitation, account } = useLoaderData<typeof loader>();
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [values, setValues] = useState<{ person: PersonInput }>({ person: { ...emptyPerson(), name: account.displayName, email: account.email } });
+  // A bound invitation names its person: the form starts with that name, the rest is the invitee's own.
+  const [values, setValues] = useState<{ person: PersonInput }>({ person: { ...emptyPerson(), name: invitation.for ?? account.displayName, email: account.email } });
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const placed = useMemo(() => placeProblems(problems, known), [problems]);
@@ -66,7 +67,7 @@ export const Component = () => {
     <div className="narrow">
       <h1>{t(invitation.role === 'member' ? 'join.titleMember' : 'join.titleAdvisor')}</h1>
       <div className="card" data-testid="join-team">
-        <h2 className="card-title">{r.title}</h2>
+        {r.title && <h2 className="card-title">{r.title}</h2>}
         <dl className="facts">
           <div>
             <dt>{t('join.contest')}</dt>
@@ -76,14 +77,24 @@ export const Component = () => {
             <dt>{t('form.track')}</dt>
             <dd>{r.trackName}</dd>
           </div>
-          <div>
-            <dt>{t('form.leader')}</dt>
-            <dd>{r.leaderName}</dd>
-          </div>
-          <div>
-            <dt>{t('join.ref')}</dt>
-            <dd className="ref">{r.ref}</dd>
-          </div>
+          {r.leaderName && (
+            <div>
+              <dt>{t('form.leader')}</dt>
+              <dd>{r.leaderName}</dd>
+            </div>
+          )}
+          {r.ref && (
+            <div>
+              <dt>{t('join.ref')}</dt>
+              <dd className="ref">{r.ref}</dd>
+            </div>
+          )}
+          {invitation.for && (
+            <div>
+              <dt>{t('join.for')}</dt>
+              <dd data-testid="join-for">{invitation.for}</dd>
+            </div>
+          )}
         </dl>
         <p className="muted small">{t('invite.expires', { at: formatStamp(invitation.expiresAt, lang) })}</p>
       </div>

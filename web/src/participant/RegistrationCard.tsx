@@ -9,14 +9,25 @@ import { CopyField } from '../components/CopyField.tsx';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
 import { formatStamp } from '../lib/format.ts';
+import { contactLine } from '../lib/people.ts';
+import { InvitationList } from './InvitationList.tsx';
+import { invitablePeople, type InvitablePerson } from './invitations.ts';
 
-const Person = ({ person, role }: { person: PersonView; role: string }) => {
+/** A person as the reply gives them: someone else's phone, email and ID number arrive masked (138****1234). */
+const Person = ({ person, role, onInvite, inviting }: { person: PersonView; role: string; onInvite?: () => void; inviting?: boolean }) => {
   const { t } = useI18n();
+  const contact = contactLine(person);
   return (
     <li className="person" data-status={person.status}>
       <span className="person-role">{role}</span>
       <span className="person-name">{person.name || '—'}</span>
+      {contact && <span className="person-contact muted small" data-testid="person-contact">{contact}</span>}
       <Badge tone={person.status === 'confirmed' ? 'open' : 'warn'}>{t(`personStatus.${person.status}`)}</Badge>
+      {onInvite && (
+        <Button variant="secondary" busy={inviting} onClick={onInvite} data-testid="invite-person">
+          {t('invite.forPerson', { name: person.name })}
+        </Button>
+      )}
     </li>
   );
 };
@@ -30,6 +41,7 @@ const InvitationPanel = ({ invitation }: { invitation: Invitation }) => {
       <p>{t(invitation.role === 'member' ? 'invite.memberExplain' : 'invite.advisorExplain')}</p>
       <CopyField label={t('invite.link')} value={absoluteUrl(invitation.url)} testId="invitation-url" />
       <CopyField label={t('invite.code')} value={invitation.code} testId="invitation-code" />
+      {invitation.for && <p className="small">{t('invite.boundTo', { name: invitation.for })}</p>}
       <p className="muted small">{t('invite.expires', { at: formatStamp(invitation.expiresAt, lang) })}</p>
     </div>
   );
@@ -39,18 +51,25 @@ const InvitationPanel = ({ invitation }: { invitation: Invitation }) => {
 export const RegistrationCard = ({ registration: r }: { registration: RegistrationView }) => {
   const { t, name, pick, lang } = useI18n();
   const revalidator = useRevalidator();
-  const [inviting, setInviting] = useState<'member' | 'advisor' | null>(null);
+  const [inviting, setInviting] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const active = r.status === 'active';
+  // Only the leader (and organisers) may invite, and only while the entry can change.
+  const invitable = active && r.editable ? invitablePeople(r) : [];
+  const personInvite = (role: 'member' | 'advisor', index: number) => {
+    const person = invitable.find((p) => p.role === role && p.index === index);
+    return person ? { onInvite: () => invite(role, person), inviting: inviting === `${role}:${index}` } : {};
+  };
 
-  const invite = async (role: 'member' | 'advisor') => {
-    setInviting(role);
+  /** `person`: a listed person still to confirm, whom the invitation is bound to. */
+  const invite = async (role: 'member' | 'advisor', person?: InvitablePerson) => {
+    setInviting(person ? `${role}:${person.index}` : role);
     setError(null);
     try {
-      setInvitation((await registrations.invite(r.id, role)).invitation);
+      setInvitation((await registrations.invite(r.id, role, person?.index)).invitation);
     } catch (e) {
       setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));
     } finally {
@@ -124,14 +143,15 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
       <ul className="people" data-testid="registration-people">
         <Person person={r.leader} role={r.entrantKind === 'organisation' ? t('form.contact') : r.entrantKind === 'team' ? t('form.leader') : t('form.entrant')} />
         {r.members.map((p, i) => (
-          <Person key={`m${i}`} person={p} role={t('form.member')} />
+          <Person key={`m${i}`} person={p} role={t('form.member')} {...personInvite('member', i)} />
         ))}
         {r.advisors.map((p, i) => (
-          <Person key={`a${i}`} person={p} role={t('form.advisor')} />
+          <Person key={`a${i}`} person={p} role={t('form.advisor')} {...personInvite('advisor', i)} />
         ))}
       </ul>
       {error && <Notice tone="error">{error}</Notice>}
       {invitation && <InvitationPanel invitation={invitation} />}
+      {active && r.editable && <InvitationList key={invitation?.id ?? 'none'} registrationId={r.id} />}
       {active && (
         <div className="card-actions">
           <Link className="btn btn-primary" to={`/registrations/${r.id}/works`} data-testid="works-link">

@@ -1,0 +1,19 @@
+import type { InvitationSummary, PersonView, RegistrationView } from '../api/types.ts';
+
+export interface InvitablePerson {
+  role: 'member' | 'advisor';
+  /** Their place among the role's people: what the server binds the invitation to. */
+  index: number;
+  name: string;
+}
+
+/** The listed people who have not confirmed yet, each of whom the leader may send an invitation only they can accept. */
+export const invitablePeople = (r: Pick<RegistrationView, 'entrantKind' | 'members' | 'advisors'>): InvitablePerson[] => {
+  const waiting = (role: InvitablePerson['role'], people: PersonView[]) =>
+    people.flatMap((p, index) => (p.status === 'invited' ? [{ role, index, name: p.name }] : []));
+  return [...(r.entrantKind === 'team' ? waiting('member', r.members) : []), ...(r.entrantKind !== 'organisation' ? waiting('advisor', r.advisors) : [])];
+};
+
+/** Open invitations first (they are what a leader may revoke), then the rest, newest first within each. */
+export const sortInvitations = (list: InvitationSummary[]): InvitationSummary[] =>
+  [...list].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.createdAt.localeCompare(a.createdAt));
