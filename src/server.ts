@@ -11,6 +11,7 @@ import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { registrationRoutes } from './registration/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
+import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
@@ -22,7 +23,7 @@ export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3
 
 export const allRoutes = (config: Config) => [
   ...featureRoutes,
-  submissionRoutes({ storage: worksStorage(config), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } }),
+  submissionRoutes({ storage: worksStorage(config), limits: uploadLimitsOf(config), sweepEveryMinutes: 60 }),
 ];
 
 export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));

@@ -8,6 +8,7 @@ import { disableDemoAccounts } from '../platform/auth/service.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase } from '../platform/database.ts';
 import { buildApp, worksStorage } from '../server.ts';
+import { uploadLimitsOf } from '../submission/service.ts';
 
 export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
 
@@ -26,7 +27,7 @@ export const addServeCommand = (program: Command) =>
       const published = await publishContestFolder(database.db, options.contests, 'system', systemClock);
       console.log(`contests: ${published.map((p) => `${p.id} (${p.outcome})`).join(', ')}`);
       if (options.demo) {
-        const works = { storage: worksStorage(config), limits: { maxBytes: config.maxUploadBytes, graceMinutes: config.uploadGraceMinutes } };
+        const works = { storage: worksStorage(config), limits: uploadLimitsOf(config) };
         await prepareDemo(database.db, systemClock, (line) => console.log(line), works);
       } else {
         const demoAccounts = await disableDemoAccounts(database.db);

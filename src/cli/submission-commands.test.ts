@@ -6,9 +6,11 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 
-const run = async (...args: string[]) => {
+const run = async (...args: string[]) => runIn({}, ...args);
+
+const runIn = async (env: Record<string, string>, ...args: string[]) => {
   try {
-    return { code: 0, stdout: (await promisify(execFile)('node', ['bin/leitai.mjs', ...args])).stdout };
+    return { code: 0, stdout: (await promisify(execFile)('node', ['bin/leitai.mjs', ...args], { env: { ...process.env, ...env } })).stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
     return { code: e.code, stdout: e.stdout };
@@ -27,4 +29,10 @@ it('leitai submission check refuses a 640 px poster for 002 平面设计类 with
   expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: [{ code: 'file.image.too_small', message: '图片长边 640 像素，要求不少于 800 像素', file: small }] });
   const passed = await run('submission', 'check', 'contests/002-yangquan-medical-e-voucher-works-2022.yaml', '--division', 'works/graphic-design', good, '--json');
   expect([passed.code, JSON.parse(passed.stdout).ok, JSON.parse(passed.stdout).errors]).toEqual([0, true, []]);
+});
+
+it('leitai storage sweep runs on the database and store that leitai serve uses, and prints what it swept as JSON', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'leitai-sweep-'));
+  const swept = await runIn({ LEITAI_DATA_DIR: dataDir, DATABASE_URL: '' }, 'storage', 'sweep', '--json');
+  expect([swept.code, JSON.parse(swept.stdout)]).toEqual([0, { expiredUploads: 0, purgedFiles: 0, bytesFreed: 0, failures: [] }]);
 });

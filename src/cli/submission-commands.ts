@@ -4,6 +4,13 @@ import { precheckWorks } from '../submission/precheck.ts';
 import { probeFile } from '../submission/probes/index.ts';
 import { worksOfDivision } from '../submission/requirements.ts';
 import { divisions } from '../contest/views.ts';
+import { useAuditKey } from '../audit/key.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { migrateToLatest, openDatabase } from '../platform/database.ts';
+import { worksStorage } from '../server.ts';
+import { uploadLimitsOf } from '../submission/service.ts';
+import { sweepStorage } from '../submission/sweep.ts';
 import { fail, print } from './output.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -35,5 +42,36 @@ export const addSubmissionCommands = (program: Command) => {
       if (options.json) print(output, true);
       else print(result.ok ? `✓ ${paths.length} file(s) meet ${options.division}` : output.errors.map((e) => `${e.severity === 'error' ? '✗' : '!'} ${'file' in e ? `${e.file}: ` : ''}${e.code}: ${e.message}`).join('\n'));
       if (!result.ok) process.exitCode = 1;
+    });
+};
+
+/**
+ * `leitai storage sweep`: what the server does at start-up and every hour, on demand, against the
+ * database and store `leitai serve` uses (DATABASE_URL or LEITAI_DATA_DIR, LEITAI_S3_*), with the
+ * same LEITAI_UPLOAD_EXPIRY_HOURS and LEITAI_REFUSED_FILE_RETENTION_DAYS. Exits 1 when something
+ * could not be removed (it is left as it was, for the next sweep).
+ */
+export const addStorageCommands = (program: Command) => {
+  const storage = program.command('storage').description('uploaded files: bounded storage / 文件存储');
+
+  storage
+    .command('sweep')
+    .description('delete expired unfinished uploads and the bytes of refused files past their retention (their records stay)')
+    .option('--json', 'print { expiredUploads, purgedFiles, bytesFreed, failures } as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const config = loadConfig();
+      // A purge appends to the audit log, under the same key as the server's.
+      useAuditKey(config);
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(database.db);
+        const report = await sweepStorage(database.db, worksStorage(config), systemClock, uploadLimitsOf(config));
+        const failures = report.failures.map(({ key, error }) => ({ key, error: String(error) }));
+        if (options.json) print({ ...report, failures }, true);
+        else print(`expired uploads removed: ${report.expiredUploads}\nrefused files' bytes deleted: ${report.purgedFiles}\nbytes freed: ${report.bytesFreed}${failures.map((f) => `\n✗ ${f.key}: ${f.error}`).join('')}`);
+        if (failures.length > 0) process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
     });
 };

@@ -8,12 +8,13 @@ import { fixedClock } from '../platform/clock.ts';
 import { describeOnDatabases } from '../platform/test-database.ts';
 import { contestsFolder } from '../registration/factories.ts';
 import { localStorage } from '../submission/storage.ts';
+import { testUploadLimits } from '../submission/test-uploads.ts';
 import { prepareDemo } from './service.ts';
 
 describeOnDatabases('the demo that npm start prepares', (database) => {
   it('opens a current edition of every seed, adds sample registrations and works marked as demo, and does it once', async () => {
     const today = fixedClock('2026-11-23T10:00:00+08:00');
-    const works = { storage: localStorage(await mkdtemp(join(tmpdir(), 'leitai-demo-'))), limits: { maxBytes: 10 * 1024 * 1024, graceMinutes: 120 } };
+    const works = { storage: localStorage(await mkdtemp(join(tmpdir(), 'leitai-demo-'))), limits: { ...testUploadLimits, maxBytes: 10 * 1024 * 1024 } };
     await publishContestFolder(database.db, contestsFolder, 'system', today);
     const lines: string[] = [];
     await prepareDemo(database.db, today, (line) => lines.push(line), works);

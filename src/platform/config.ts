@@ -19,6 +19,12 @@ export interface Config {
   maxUploadBytes: number;
   /** How long an upload begun before the deadline may go on after it (LEITAI_UPLOAD_GRACE_MINUTES, default 120). */
   uploadGraceMinutes: number;
+  /** How long an unfinished upload is kept before its bytes and record are swept (LEITAI_UPLOAD_EXPIRY_HOURS, default 24). */
+  uploadExpiryHours: number;
+  /** How long a refused file's bytes are kept; its record and SHA-256 stay (LEITAI_REFUSED_FILE_RETENTION_DAYS, default 30). */
+  refusedFileRetentionDays: number;
+  /** The most an entry may store: its accepted files and unfinished uploads (LEITAI_ENTRY_QUOTA_MB, default 10240). */
+  entryQuotaBytes: number;
   /** S3-compatible object storage for uploaded files, when LEITAI_S3_BUCKET is set; otherwise `<dataDir>/uploads`. */
   s3: S3Settings | undefined;
   /**
@@ -93,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: nodeEnv === 'production',
     maxUploadBytes: positiveNumber(env, 'LEITAI_MAX_UPLOAD_MB', 2048) * 1024 * 1024,
     uploadGraceMinutes: positiveNumber(env, 'LEITAI_UPLOAD_GRACE_MINUTES', 120),
+    uploadExpiryHours: positiveNumber(env, 'LEITAI_UPLOAD_EXPIRY_HOURS', 24),
+    refusedFileRetentionDays: positiveNumber(env, 'LEITAI_REFUSED_FILE_RETENTION_DAYS', 30),
+    entryQuotaBytes: positiveNumber(env, 'LEITAI_ENTRY_QUOTA_MB', 10240) * 1024 * 1024,
     s3: s3Settings(env),
     passwordHashing: {
       memoryKib: positiveInteger(env, 'LEITAI_ARGON2_MEMORY_KIB', nodeEnv === 'test' ? 32 : 65536, 32),

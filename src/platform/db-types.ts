@@ -169,6 +169,8 @@ export interface SubmissionFilesTable {
   upload_started_at: Date;
   created_at: CreatedAt;
   superseded_at: Date | null;
+  /** Set when a refused version's bytes were deleted after the retention; the row and its SHA-256 stay. */
+  bytes_purged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SubmissionFieldsTable {

@@ -1,5 +1,5 @@
 import type { ContestDefinition } from '../contest/schema/index.ts';
-import { isPhaseOpen } from '../contest/views.ts';
+import { registrationClosedAt } from '../contest/views.ts';
 import type { Problem } from '../platform/errors.ts';
 import { formatPath } from '../contest/load.ts';
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
@@ -24,9 +24,8 @@ export const validateBatch = (definition: ContestDefinition, batch: unknown[], a
     const errors: Problem[] = [];
     if (seenRefs.has(ref)) errors.push(problem('batch.duplicate_ref', `编号 ${ref} 重复`, `The ref ${ref} appears twice`, 'ref'));
     seenRefs.add(ref);
-    if (at && !isPhaseOpen(definition, 'registration', at)) {
-      errors.push(problem('registration.closed', `${at.toISOString()} 不在报名时间内`, `${at.toISOString()} is outside the registration window`));
-    }
+    const closed = at && registrationClosedAt(definition, at);
+    if (closed) errors.push({ code: 'registration.closed', message: closed });
     const parsed = registrationInputSchema.safeParse(raw);
     if (!parsed.success) {
       return { ref, ok: false, errors: [...errors, ...parsed.error.issues.map((issue) => problem('request.invalid', `${formatPath(issue.path)}：${issue.message}`, `${formatPath(issue.path)}: ${issue.message}`, formatPath(issue.path)))] };

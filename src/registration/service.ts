@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/service.ts';
 import { getContest, type StoredContest } from '../contest/service.ts';
-import { isPhaseOpen, phasesOfKind, presentPhase } from '../contest/views.ts';
+import { registrationClosedAt } from '../contest/views.ts';
 import type { Account } from '../platform/auth/service.ts';
 import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -34,11 +34,8 @@ const ineligible = (problems: AppError['problems']) =>
 
 /** Registration opens and closes with the contest's registration phase, in the contest's time zone. */
 const registrationClosed = (contest: StoredContest, at: Date): AppError | undefined => {
-  const { definition } = contest;
-  if (isPhaseOpen(definition, 'registration', at)) return undefined;
-  const phase = phasesOfKind(definition, 'registration')[0];
-  const { start, end } = presentPhase(definition, phase);
-  return new AppError('registration.closed', { zh: `不在报名时间内：${phase.name}为 ${start} 至 ${end}（${definition.timeZone}）`, en: `Registration is closed: ${phase.nameEn ?? phase.name} runs from ${start} to ${end} (${definition.timeZone})` }, 409);
+  const closed = registrationClosedAt(contest.definition, at);
+  return closed && new AppError('registration.closed', closed, 409);
 };
 
 export const requireRegistrationOpen = (contest: StoredContest, at: Date) => {

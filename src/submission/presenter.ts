@@ -15,6 +15,8 @@ export const presentSubmissionFile = (file: SubmissionFileRow) => ({
   accepted: file.accepted,
   uploadStartedAt: file.upload_started_at.toISOString(),
   receivedAt: file.created_at.toISOString(),
+  /** Set once a refused version's bytes were deleted after the retention period: it can no longer be downloaded. */
+  bytesPurgedAt: file.bytes_purged_at?.toISOString() ?? null,
 });
 
 export type SubmissionFileView = ReturnType<typeof presentSubmissionFile>;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, NewSubmissionFile } from '../platform/db-types.ts';
 
 type Db = Kysely<Database>;
@@ -63,3 +63,37 @@ export const contestsWithWorks = async (db: Db) =>
       .union(db.selectFrom('submission_fields').innerJoin('registrations', 'registrations.id', 'submission_fields.registration_id').select('registrations.contest_id'))
       .execute()
   ).map((r) => r.contest_id);
+
+/** Serialises the uploads begun for one entry, for the rest of the transaction. */
+export const lockEntryStorage = (db: Db, registrationId: string) => sql`select pg_advisory_xact_lock(hashtext(${`entry_storage:${registrationId}`}))`.execute(db);
+
+/** The bytes an entry holds against its quota: every accepted version, and the unfinished uploads begun since `expiredBefore`. */
+export const storedBytesOf = async (db: Db, registrationId: string, expiredBefore: Date) => {
+  const files = db.selectFrom('submission_files').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')).where('registration_id', '=', registrationId).where('accepted', '=', true);
+  const pending = db
+    .selectFrom('uploads')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('declared_size'), sql<number>`0`).as('bytes'))
+    .where('registration_id', '=', registrationId)
+    .where('completed_at', 'is', null)
+    .where('started_at', '>=', expiredBefore);
+  return Number((await files.executeTakeFirstOrThrow()).bytes) + Number((await pending.executeTakeFirstOrThrow()).bytes);
+};
+
+export const expiredUploads = (db: Db, expiredBefore: Date, afterId: string, limit: number) =>
+  db.selectFrom('uploads').select(['id', 'declared_size']).where('completed_at', 'is', null).where('started_at', '<', expiredBefore).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
+export const deleteUnfinishedUpload = (db: Db, id: string) => db.deleteFrom('uploads').where('id', '=', id).where('completed_at', 'is', null).execute();
+
+export const refusedFilesToPurge = (db: Db, receivedBefore: Date, afterId: string, limit: number) =>
+  db
+    .selectFrom('submission_files')
+    .select(['id', 'contest_id', 'registration_id', 'storage_key', 'size', 'sha256'])
+    .where('accepted', '=', false)
+    .where('bytes_purged_at', 'is', null)
+    .where('created_at', '<', receivedBefore)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+export const markBytesPurged = (db: Db, id: string, at: Date) => db.updateTable('submission_files').set({ bytes_purged_at: at }).where('id', '=', id).execute();

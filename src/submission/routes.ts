@@ -8,12 +8,15 @@ import type { WorksStorage } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
 import { fileToDownload, worksOfEntry } from './works.ts';
 import { originalityReport } from './originality.ts';
+import { startSweeping, sweepStorage } from './sweep.ts';
 
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
 const tags = ['works'];
 
-export const submissionRoutes = (options: { storage: WorksStorage; limits: UploadLimits }) => async (app: LeitaiApp) => {
-  const { storage, limits } = options;
+/** `sweepEveryMinutes`: sweep expired uploads and refused files' bytes at start-up and then this often (sweep.ts). */
+export const submissionRoutes = (options: { storage: WorksStorage; limits: UploadLimits; sweepEveryMinutes?: number }) => async (app: LeitaiApp) => {
+  const { storage, limits, sweepEveryMinutes } = options;
+  if (sweepEveryMinutes) sweepWhileServing(app, storage, limits, sweepEveryMinutes);
   const actor = (request: { account: Parameters<typeof worksOfEntry>[2]['account'] }) => ({ account: request.account, clock: app.clock });
 
   // tus: resumable uploads. The protocol's bodies are raw bytes, so the parser leaves them as a stream.
@@ -57,4 +60,18 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
     return reply.send(body);
   });
+};
+
+const sweepWhileServing = (app: LeitaiApp, storage: WorksStorage, limits: UploadLimits, everyMinutes: number) => {
+  let sweeping: ReturnType<typeof startSweeping> | undefined;
+  app.addHook('onReady', async () => {
+    sweeping = startSweeping(() => sweepStorage(app.db, storage, app.clock, limits), everyMinutes, {
+      done: ({ failures, ...counts }) => {
+        if (counts.expiredUploads + counts.purgedFiles > 0) app.log.info(counts, 'storage sweep');
+        for (const { key, error } of failures) app.log.error({ err: error, key }, 'storage sweep: could not remove');
+      },
+      failed: (error) => app.log.error({ err: error }, 'storage sweep failed'),
+    });
+  });
+  app.addHook('onClose', async () => sweeping?.stop());
 };

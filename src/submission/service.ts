@@ -6,6 +6,7 @@ import type { Works } from '../contest/schema/works.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
 import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { normaliseText } from '../platform/text.ts';
@@ -28,7 +29,33 @@ export interface UploadLimits {
   /** Largest file accepted where the definition sets no size, in bytes. */
   maxBytes: number;
   graceMinutes: number;
+  /** An unfinished upload older than this is refused, and swept with its bytes (sweep.ts). */
+  expiryHours: number;
+  /** The bytes an entry may hold: every accepted version (current or replaced: both are kept) and its unfinished uploads. */
+  entryQuotaBytes: number;
+  /** A refused version's bytes are deleted this long after it was received; its record and SHA-256 stay. */
+  refusedRetentionDays: number;
 }
+
+export const uploadLimitsOf = (config: Config): UploadLimits => ({
+  maxBytes: config.maxUploadBytes,
+  graceMinutes: config.uploadGraceMinutes,
+  expiryHours: config.uploadExpiryHours,
+  entryQuotaBytes: config.entryQuotaBytes,
+  refusedRetentionDays: config.refusedFileRetentionDays,
+});
+
+/** Unfinished uploads begun before this instant have expired. */
+export const uploadsExpireBefore = (expiryHours: number, at: Date) => new Date(at.getTime() - expiryHours * 3_600_000);
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+const quotaExceeded = (used: number, size: number, quota: number) =>
+  new AppError(
+    'upload.quota_exceeded',
+    { zh: `本作品已占用 ${megabytes(used)} MB，加上此文件 ${megabytes(size)} MB 将超过每个作品 ${megabytes(quota)} MB 的存储限额`, en: `This entry already holds ${megabytes(used)} MB; with this ${megabytes(size)} MB file it would pass its ${megabytes(quota)} MB storage quota` },
+    413,
+  );
 
 interface EntryWorks {
   row: RegistrationRow;
@@ -61,7 +88,8 @@ const requirementOf = (works: Works, requirementId: string) => {
 /**
  * Begins a resumable upload. Effects: one uploads row that ties the upload id to the entry, the
  * requirement, the account and the start time (the postmark of windows.ts). Refuses a closed window,
- * someone else's entry, an unknown requirement, an empty or over-size file, before a byte is stored.
+ * someone else's entry, an unknown requirement, an empty or over-size file, a file name no one can
+ * read, and a file the entry's storage quota has no room for, before a byte is stored.
  */
 export async function startUpload(db: Kysely<Database>, uploadId: string, request: { registrationId: string; requirementId: string; fileName: string | null; size: number | undefined }, actor: SubmissionActor, limits: UploadLimits) {
   const account = requireAccount(actor.account);
@@ -74,10 +102,17 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
   if (request.size === 0) throw new AppError('file.empty', { zh: '文件为空（0 字节）', en: 'The file is empty (0 bytes)' }, 422);
   const maxBytes = requirement.maxSizeMb ? requirement.maxSizeMb * 1024 * 1024 : limits.maxBytes;
   if (request.size > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new AppError('file.too_large', { zh: `文件 ${mb(request.size)} MB，要求不超过 ${mb(maxBytes)} MB`, en: `The file is ${mb(request.size)} MB; at most ${mb(maxBytes)} MB is allowed` }, 413);
+    throw new AppError('file.too_large', { zh: `文件 ${megabytes(request.size)} MB，要求不超过 ${megabytes(maxBytes)} MB`, en: `The file is ${megabytes(request.size)} MB; at most ${megabytes(maxBytes)} MB is allowed` }, 413);
   }
-  await queries.insertUpload(db, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: uploadFileName(request.fileName), declared_size: request.size, started_at: at });
+  const fileName = uploadFileName(request.fileName);
+  const size = request.size;
+  // Locked per entry, so two uploads begun at once cannot both fit in the room left for one.
+  await db.transaction().execute(async (trx) => {
+    await queries.lockEntryStorage(trx, row.id);
+    const used = await queries.storedBytesOf(trx, row.id, uploadsExpireBefore(limits.expiryHours, at));
+    if (used + size > limits.entryQuotaBytes) throw quotaExceeded(used, size, limits.entryQuotaBytes);
+    await queries.insertUpload(trx, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: fileName, declared_size: size, started_at: at });
+  });
 }
 
 /** The name as people will see it; one no database can store, or that hides what it shows, is refused. */
@@ -94,6 +129,9 @@ export async function authoriseUpload(db: Kysely<Database>, uploadId: string, se
   const upload = await queries.uploadById(db, uploadId);
   if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
   if (upload.account_id !== account.id) throw forbidden('upload.forbidden');
+  if (!upload.completed_at && upload.started_at < uploadsExpireBefore(limits.expiryHours, actor.clock.now())) {
+    throw new AppError('upload.expired', { zh: `该上传开始于 ${limits.expiryHours} 小时前仍未完成，已过期，请重新上传`, en: `This upload began more than ${limits.expiryHours} hours ago and did not finish; it has expired, start it again` }, 410);
+  }
   if (sendsBytes) {
     const { contest } = await loadEntryWorks(db, upload.registration_id);
     if (!mayContinueUpload(contest.definition, upload.started_at, actor.clock.now(), limits.graceMinutes)) {

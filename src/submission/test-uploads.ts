@@ -11,8 +11,12 @@ import type { Database } from '../platform/db-types.ts';
 import { testServer } from '../platform/http/test-server.ts';
 import { featureRoutes } from '../server.ts';
 import { submissionRoutes } from './routes.ts';
+import type { UploadLimits } from './service.ts';
 import { localStorage, type WorksStorage } from './storage.ts';
 import { startS3rver } from './storage/test-s3.ts';
+
+/** The limits of the works servers of tests: the defaults of config.ts, with a 50 MiB file. */
+export const testUploadLimits: UploadLimits = { maxBytes: 50 * 1024 * 1024, graceMinutes: 120, expiryHours: 24, entryQuotaBytes: 10240 * 1024 * 1024, refusedRetentionDays: 30 };
 
 /** A clock the test moves, to cross the deadline in the middle of an upload. */
 export const movableClock = (iso: string) => {
@@ -64,11 +68,11 @@ export const send = (base: string, cookie: string, bytes: Buffer, metadata: Reco
  * or over a bucket of s3rver (an S3 emulator started for this server and stopped with it): asked for,
  * or for every upload test with LEITAI_TEST_STORAGE=s3 in the environment.
  */
-export const startWorksServer = async (db: Kysely<Database>, clock: Clock, kind: WorksStorage['kind'] = process.env.LEITAI_TEST_STORAGE === 's3' ? 's3' : 'local') => {
+export const startWorksServer = async (db: Kysely<Database>, clock: Clock, kind: WorksStorage['kind'] = process.env.LEITAI_TEST_STORAGE === 's3' ? 's3' : 'local', limits = testUploadLimits) => {
   const s3 = kind === 's3' ? await startS3rver() : undefined;
   const storage: WorksStorage = s3 ? s3.storage('uploads') : localStorage(await mkdtemp(join(tmpdir(), 'leitai-uploads-')));
   const stopS3 = async (app: { addHook(name: 'onClose', hook: () => Promise<void>): unknown }) => void (s3 && app.addHook('onClose', s3.close));
-  const app = await testServer(db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } }), stopS3] });
+  const app = await testServer(db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage, limits }), stopS3] });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return { app, storage, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };

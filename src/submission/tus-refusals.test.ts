@@ -12,7 +12,7 @@ import { entryOf, newAccount, person, publishSeed } from '../registration/test-f
 import { featureRoutes } from '../server.ts';
 import { submissionRoutes } from './routes.ts';
 import { localStorage, type WorksStorage } from './storage.ts';
-import { cookieFor, movableClock, startWorksServer } from './test-uploads.ts';
+import { cookieFor, movableClock, startWorksServer, testUploadLimits } from './test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {
@@ -35,7 +35,7 @@ describeOnDatabases('tus refusals', (database) => {
     await publishSeed(database.db, '002');
     let base: string;
     if (storage) {
-      app = await testServer(database.db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage, limits: { maxBytes: 50 * 1024 * 1024, graceMinutes: 120 } })] });
+      app = await testServer(database.db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage, limits: testUploadLimits })] });
       await app.listen({ port: 0, host: '127.0.0.1' });
       base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     } else {

@@ -28,7 +28,7 @@ export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; s
     const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
     return { account: token ? await sessionAccount(db, token, clock) : null, clock };
   };
-  const store = storage.datastore(uploadHashStates(db));
+  const store = storage.datastore(uploadHashStates(db), { expirationMs: limits.expiryHours * 3_600_000 });
   return new LeitaiTusServer(refusalFromTus(limits.maxBytes), {
     path: UPLOADS_PATH,
     datastore: store,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Account } from '../platform/auth/service.ts';
 import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
-import { forbidden, notFound } from '../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { canSeeRegistration } from '../registration/policy.ts';
 import { membersOf } from '../registration/queries.ts';
 import { getRegistration } from '../registration/service.ts';
@@ -17,12 +17,21 @@ const requireSeesEntry = async (db: Kysely<Database>, account: Account | null, r
   if (!canSeeRegistration(account, row, await membersOf(db, [row.id]))) throw forbidden('submission.forbidden');
 };
 
+/** The bytes of a refused version, deleted after the retention (sweep.ts); when is in the file's bytesPurgedAt. */
+const bytesPurged = () =>
+  new AppError(
+    'submission.file_purged',
+    { zh: '该文件未通过检查，其内容已按保留期限删除；文件记录与 SHA-256 仍保留', en: 'This file was refused and its bytes were deleted after the retention period; its record and SHA-256 are kept' },
+    410,
+  );
+
 /** A submitted file whose bytes this account may download: whoever may see its entry. */
 export async function fileToDownload(db: Kysely<Database>, fileId: string, account: Account | null) {
   requireAccount(account);
   const file = await queries.submissionFileById(db, fileId);
   if (!file) throw notFound({ zh: '文件', en: 'File' }, 'submission.file_not_found');
   await requireSeesEntry(db, account, await getRegistration(db, file.registration_id));
+  if (file.bytes_purged_at) throw bytesPurged();
   return file;
 }
 

@@ -16,6 +16,8 @@ import * as uploads from './2026112309-uploads.ts';
 import * as submissionFiles from './2026112310-submission-files.ts';
 import * as submissionFields from './2026112311-submission-fields.ts';
 import * as auditHeads from './2026113001-audit-heads.ts';
+import * as submissionFileBytesPurged from './2026113010-submission-file-bytes-purged.ts';
+import * as uploadsUnfinishedIndex from './2026113011-uploads-unfinished-index.ts';
 import * as demoAccounts from './2026113020-demo-accounts.ts';
 import * as canonicalPersonIdentifiers from './2026113030-canonical-person-identifiers.ts';
 import * as invitationBinding from './2026113031-invitation-binding.ts';
@@ -33,6 +35,8 @@ export const migrations: Record<string, Migration> = {
   '2026112310-submission-files': submissionFiles,
   '2026112311-submission-fields': submissionFields,
   '2026113001-audit-heads': auditHeads,
+  '2026113010-submission-file-bytes-purged': submissionFileBytesPurged,
+  '2026113011-uploads-unfinished-index': uploadsUnfinishedIndex,
   '2026113020-demo-accounts': demoAccounts,
   '2026113030-canonical-person-identifiers': canonicalPersonIdentifiers,
   '2026113031-invitation-binding': invitationBinding,
