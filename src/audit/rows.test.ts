@@ -7,8 +7,8 @@ const recordedFrom = (...payloads: unknown[]) => {
   return recorder.recorded;
 };
 
-const check = (recorded: ReadonlyMap<string, string | null>, rows: CurrentRow[], limit?: number) => {
-  const checker = createRowChecker(recorded, limit);
+const check = (recorded: ReadonlyMap<string, string | null>, rows: CurrentRow[], limit?: number, kinds = new Set(['registration'])) => {
+  const checker = createRowChecker(recorded, kinds, limit);
   for (const row of rows) checker.check(row);
   return checker.finish();
 };
@@ -57,6 +57,15 @@ describe('the state check', () => {
         { subject: 'registration:a', label: 'a', problem: 'unrecorded' },
         { subject: 'registration:b', label: 'b', problem: 'unrecorded' },
       ],
+    });
+  });
+
+  it('misses as deleted only rows of the kinds checked', () => {
+    const recorded = recordedFrom({ state: { 'registration:a': 'd1', 'submission_file:f': 'd2' } });
+    expect(check(recorded, [], undefined, new Set(['submission_file']))).toEqual({
+      checked: 0,
+      mismatched: 1,
+      mismatches: [{ subject: 'submission_file:f', label: 'submission_file:f', problem: 'deleted' }],
     });
   });
 });

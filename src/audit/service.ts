@@ -88,6 +88,8 @@ export const toChainedAuditEvent = (row: AuditEventRow): ChainedAuditEvent => ({
 
 /** Rows of a feature as they are now, digested as its events digest them. */
 export interface StateSource {
+  /** The subject kinds it yields (`registration` for `registration:<id>`). */
+  kinds: string[];
   /** Chains that have rows of this kind: a chain deleted with its head still gets its rows checked. */
   chains(db: Kysely<Database>): Promise<string[]>;
   rows(db: Kysely<Database>, chain: string): AsyncIterable<CurrentRow>;
@@ -158,7 +160,7 @@ async function walkChain(db: Kysely<Database>, id: string, options: VerifyOption
 }
 
 async function checkRows(db: Kysely<Database>, chain: string, sources: StateSource[], recorded: ReadonlyMap<string, string | null>): Promise<RowsCheck> {
-  const checker = createRowChecker(recorded);
+  const checker = createRowChecker(recorded, new Set(sources.flatMap((source) => source.kinds)));
   for (const source of sources) {
     for await (const row of source.rows(db, chain)) checker.check(row);
   }

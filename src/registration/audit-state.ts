@@ -39,6 +39,7 @@ export async function registrationState(db: Kysely<Database>, id: string): Promi
 const PAGE = 500;
 
 export const registrationStates: StateSource = {
+  kinds: ['registration'],
   chains: (db) => queries.contestsWithRegistrations(db),
   async *rows(db, contestId) {
     let afterId = '';

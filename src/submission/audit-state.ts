@@ -43,6 +43,7 @@ export async function fieldState(db: Kysely<Database>, registrationId: string, f
 const PAGE = 500;
 
 export const worksStates: StateSource = {
+  kinds: ['submission_file', 'submission_field'],
   chains: (db) => queries.contestsWithWorks(db),
   async *rows(db, contestId) {
     let afterId = '';
