@@ -109,7 +109,8 @@ export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov', signal
   const unreadable = corrupt(kind, what(`${name} 的 moov 信息无法解析`, `the ${name} moov box cannot be parsed`));
   let info: MovieInfo;
   try {
-    info = await runInWorker<MovieInfo>('mp4', { bytes: joined }, signal, { transfer: [joined.buffer] });
+    // Copied, not transferred: a job whose worker another file ends runs again, and needs its bytes for that.
+    info = await runInWorker<MovieInfo>('mp4', { bytes: joined }, signal);
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
     throw unreadable;
