@@ -73,10 +73,10 @@ describeOnDatabases('the server’s defences', (database) => {
     expect([reply.headers['x-frame-options'], reply.headers['x-content-type-options'], reply.headers['referrer-policy']]).toEqual(['SAMEORIGIN', 'nosniff', 'same-origin']);
   });
 
-  it('gives the API reference Swagger UI’s own policy, without its upgrade to https that a plain-http server cannot answer', async () => {
+  it('gives the API reference Swagger UI’s own policy, with the inline styles its bundle injects and no upgrade to https that a plain-http server cannot answer', async () => {
     const app = await testServer(database.db);
     expect((await app.inject({ method: 'GET', url: '/api/docs/' })).headers['content-security-policy']).toBe(
-      "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; frame-ancestors 'self'; img-src 'self' data: validator.swagger.io; object-src 'none'; script-src 'self' ; script-src-attr 'none'; style-src 'self' https: ;",
+      "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; frame-ancestors 'self'; img-src 'self' data: validator.swagger.io; object-src 'none'; script-src 'self' ; script-src-attr 'none'; style-src 'self' https: 'unsafe-inline' ;",
     );
   });
 });
