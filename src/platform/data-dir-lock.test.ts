@@ -36,6 +36,13 @@ describe('the data directory lock', () => {
     release();
   });
 
+  it('takes over a lock naming this process\'s pid that this process does not hold, as a restarted container\'s pid 1 finds', async () => {
+    await writeFile(join(dataDir, 'pglite.lock'), `${process.pid}\n`);
+    const release = lockDataDirectory(dataDir);
+    expect(() => lockDataDirectory(dataDir)).toThrow(expect.objectContaining({ code: 'database.in_use' }));
+    release();
+  });
+
   it('refuses to open an embedded database a second time while it is open, and opens it once closed', async () => {
     const first = await openDatabase({ dataDir });
     try {

@@ -6,7 +6,7 @@
  * second opener gets a clear refusal instead. A lock left by a process that is gone is taken over.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { AppError } from './errors.ts';
 
 export const LOCK_FILE = 'pglite.lock';
@@ -41,15 +41,22 @@ const holderOf = (file: string): number | undefined => {
   }
 };
 
+/** Lock files this process holds. One naming this process's pid that is not here was left by an earlier process with the same pid (pid 1 in a restarted container). */
+const heldHere = new Set<string>();
+
+const isHeld = (file: string, pid: number) => (pid === process.pid ? heldHere.has(file) : isAlive(pid));
+
 /** Takes the data directory's lock or throws `database.in_use`; returns the release. */
 export function lockDataDirectory(dataDir: string): () => void {
-  const file = join(dataDir, LOCK_FILE);
+  const file = resolve(dataDir, LOCK_FILE);
   // Twice: once more after removing a lock left by a dead process.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      heldHere.add(file);
       const release = () => {
         process.off('exit', release);
+        heldHere.delete(file);
         if (holderOf(file) === process.pid) rmSync(file, { force: true });
       };
       // A command that ends with process.exit() leaves no lock behind.
@@ -58,7 +65,7 @@ export function lockDataDirectory(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = holderOf(file);
-      if (holder !== undefined && isAlive(holder)) throw inUse(dataDir, holder);
+      if (holder !== undefined && isHeld(file, holder)) throw inUse(dataDir, holder);
       rmSync(file, { force: true });
     }
   }
