@@ -1,13 +1,14 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
+/** The machine's zone is UTC here, so a time read in it instead of the contest's is eight hours off. */
 const run = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/leitai.mjs', ...args]);
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/leitai.mjs', ...args], { env: { ...process.env, TZ: 'UTC' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -42,6 +43,30 @@ describe('leitai contest check', () => {
     const nextDay = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T16:00:00Z');
     expect(lastSecond.phaseAt).toEqual(['registration']);
     expect(nextDay.phaseAt).toEqual([]);
+  });
+
+  it('reads --at without an offset in the contest time zone, not the machine one', async () => {
+    const lastMinute = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T23:59:00');
+    const nextDay = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-10T00:00:00');
+    expect([lastMinute.phaseAt, nextDay.phaseAt]).toEqual([['registration'], []]);
+  });
+
+  it('refuses an --at that is a date alone', async () => {
+    const result = await run('contest', 'check', 'contests/000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09');
+    expect([result.code, result.stderr.trim()]).toEqual([
+      1,
+      "--at: expected an ISO-8601 time like 2025-09-09T23:59:00 (read in the contest's time zone, Asia/Shanghai) or 2025-09-09T23:59:00+08:00, got 2025-09-09",
+    ]);
+  });
+
+  it('ends quietly, with no stack trace, when the reader of its output stops early (| head)', async () => {
+    const child = spawn('node', ['bin/leitai.mjs', 'contest', 'check', 'contests/004-hebei-data-elements-2025.yaml', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command writes a byte, so its first write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([0, '']);
   });
 
   it('exits non-zero on an invalid file with the file, line and path of each error', async () => {

@@ -19,11 +19,11 @@ export const addContestCommands = (program: Command) => {
     .command('check <file>')
     .description('validate a definition and summarise it')
     .option('--json', 'print the summary as JSON')
-    .option('--at <time>', 'also report the phases open at this ISO-8601 time')
+    .option('--at <time>', 'also report the phases open at this ISO-8601 time (without an offset: in the contest time zone)')
     .action(async (file: string, options: { json?: boolean; at?: string }) => {
-      const at = options.at ? parseInstant(options.at) : undefined;
       const loaded = await loadDefinitionFile(file);
       if (!loaded.ok) return fail(loaded.errors.map(formatError), options.json ? { ok: false, errors: loaded.errors } : undefined);
+      const at = options.at ? parseInstant(options.at, loaded.definition.timeZone) : undefined;
       const summary = summarise(loaded.definition, at);
       if (options.json) return print(summary, true);
       print(

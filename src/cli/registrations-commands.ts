@@ -11,12 +11,12 @@ export const addRegistrationsCommands = (program: Command) => {
     .command('validate <contest> <registrations>')
     .description('check a batch of registrations (JSON) against every rule of a contest definition, as a bulk import would')
     .option('--json', 'print one result per registration as JSON')
-    .option('--at <time>', 'also check that registration is open at this ISO-8601 time')
+    .option('--at <time>', 'also check that registration is open at this ISO-8601 time (without an offset: in the contest time zone)')
     .action(async (contestFile: string, batchFile: string, options: { json?: boolean; at?: string }) => {
       const loaded = await loadDefinitionFile(contestFile);
       if (!loaded.ok) return fail(loaded.errors.map(formatError));
       const batch = await readBatch(batchFile);
-      const results = validateBatch(loaded.definition, batch, options.at ? parseInstant(options.at) : undefined);
+      const results = validateBatch(loaded.definition, batch, options.at ? parseInstant(options.at, loaded.definition.timeZone) : undefined);
       const output = results.map(({ ref, ok, errors }) => ({ ref, ok, errors: errors.map(({ code, message, path, rule }) => ({ code, message: message.zh, messageEn: message.en, path, rule })) }));
       if (options.json) print(output, true);
       else for (const r of output) print(`${r.ok ? '✓' : '✗'} ${r.ref}${r.errors.map((e) => `\n    ${e.code}: ${e.message}`).join('')}`);

@@ -43,4 +43,15 @@ export const shiftLocal = (local: string, days: number) => {
 export const daysBetween = (fromLocal: string, toLocal: string) =>
   Math.round(DateTime.fromISO(toLocal.slice(0, 10), { zone: 'UTC' }).diff(DateTime.fromISO(fromLocal.slice(0, 10), { zone: 'UTC' }), 'days').days);
 
+/**
+ * An ISO-8601 time as an instant: with an offset (`…+08:00`, `…Z`) as written, without one in the
+ * contest's time zone, so `2025-09-09T23:59:00` is that minute in Asia/Shanghai on any machine.
+ * Undefined for anything else, a date without a time included.
+ */
+export const instantIn = (text: string, zone: string): Date | undefined => {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+  const at = DateTime.fromISO(text, { zone });
+  return at.isValid ? at.toJSDate() : undefined;
+};
+
 export const localDateAt = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate()!;

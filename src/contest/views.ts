@@ -1,3 +1,4 @@
+import type { LocalisedText } from '../platform/errors.ts';
 import { divisionsOf, type Division } from './divisions.ts';
 import type { AwardGroup, ContestDefinition, Phase } from './schema/index.ts';
 import { isWithin, windowOf, windowToIso } from './time.ts';
@@ -43,6 +44,20 @@ export const presentPhase = (definition: ContestDefinition, phase: Phase) => ({
   ...windowToIso(phaseWindow(definition, phase)),
   asPublished: phase.asPublished,
 });
+
+/**
+ * Why registration is closed at `at`, naming its window in the contest's time zone; undefined while
+ * it is open. The server's refusal and the CLI's batch check say the same.
+ */
+export const registrationClosedAt = (definition: ContestDefinition, at: Date): LocalisedText | undefined => {
+  if (isPhaseOpen(definition, 'registration', at)) return undefined;
+  const phase = phasesOfKind(definition, 'registration')[0];
+  const { start, end } = presentPhase(definition, phase);
+  return {
+    zh: `不在报名时间内：${phase.name}为 ${start} 至 ${end}（${definition.timeZone}）`,
+    en: `Registration is closed: ${phase.nameEn ?? phase.name} runs from ${start} to ${end} (${definition.timeZone})`,
+  };
+};
 
 /** The summary `leitai contest check --json` prints. */
 export const summarise = (definition: ContestDefinition, at?: Date) => ({
