@@ -140,7 +140,7 @@ export const contestRegistrationsReply = z.object({
 });
 
 /** Why an organiser needs the full data: kept in the audit log with the reveal. */
-export const revealBody = z.object({ reason: z.string().trim().min(4).max(500) });
+export const revealBody = z.object({ reason: requiredText({ max: 500 }).pipe(z.string().min(4)) });
 
 const invitationRole = z.enum(['member', 'advisor']);
 /** `person.index`: the listed member or advisor (by place among the role's people) the invitation is for; none for anyone. */
