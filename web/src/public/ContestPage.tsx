@@ -2,10 +2,12 @@ import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { contests } from '../api/index.ts';
 import { useI18n } from '../i18n.ts';
 import { AwardsSection } from './contest/AwardsSection.tsx';
+import { CommitteesSection } from './contest/CommitteesSection.tsx';
 import { ContestHeader } from './contest/ContestHeader.tsx';
 import { InfoSection } from './contest/InfoSection.tsx';
 import { ReviewSection } from './contest/ReviewSection.tsx';
 import { ScheduleSection } from './contest/ScheduleSection.tsx';
+import { SupportSection } from './contest/SupportSection.tsx';
 import { TracksSection } from './contest/TracksSection.tsx';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) => contests.get(params.id!, request.signal);
@@ -22,12 +24,16 @@ export const Component = () => {
         <a href="#schedule">{t('contest.schedule')}</a>
         {contest.review.rounds.length > 0 && <a href="#review">{t('contest.review')}</a>}
         {contest.awards.groups.length > 0 && <a href="#awards">{t('contest.awards')}</a>}
+        {contest.support && <a href="#support">{t('contest.support')}</a>}
+        {contest.committees.length > 0 && <a href="#committees">{t('contest.committees')}</a>}
         <a href="#info">{t('contest.info')}</a>
       </nav>
       <TracksSection contest={contest} />
       <ScheduleSection contest={contest} />
       <ReviewSection contest={contest} />
       <AwardsSection contest={contest} />
+      <SupportSection contest={contest} />
+      <CommitteesSection contest={contest} />
       <InfoSection contest={contest} />
     </article>
   );

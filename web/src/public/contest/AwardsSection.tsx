@@ -11,6 +11,7 @@ const TierRow = ({ tier, preTax }: { tier: AwardTierView; preTax: boolean }) => 
         {name(tier)}
         {tier.decidedBy === 'public-vote' && <div className="muted small">{t('awards.byVote')}</div>}
         {tier.decidedBy === 'finalists-not-placed' && <div className="muted small">{t('awards.finalistsNotPlaced')}</div>}
+        {tier.decidedBy === 'finalists' && <div className="muted small">{t('awards.everyFinalist')}</div>}
       </th>
       <td className="num">{count}</td>
       <td className="num money">
@@ -71,11 +72,12 @@ export const AwardsSection = ({ contest }: { contest: ContestView }) => {
           </li>
         )}
         {awards.preTax && <li>{t('awards.preTaxNote')}</li>}
+        {awards.preTax === undefined && contest.prizePoolCny > 0 && <li>{t('awards.taxUnstated')}</li>}
         {awards.oneAwardPerEntry && <li>{t('awards.oneAwardPerEntry')}</li>}
         {contest.prizePayer && <li>{t('awards.payer', { payer: contest.prizePayer })}</li>}
       </ul>
       {awards.groups.map((group, i) => (
-        <Group key={i} group={group} preTax={awards.preTax} />
+        <Group key={i} group={group} preTax={awards.preTax === true} />
       ))}
     </section>
   );

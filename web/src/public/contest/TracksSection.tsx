@@ -1,4 +1,4 @@
-import type { ContestView, SubView, TopicView, TrackView } from '../../api/types.ts';
+import type { ContestView, PhaseView, SubView, TopicView, TrackView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
 import { EligibilityBlock } from './EligibilityBlock.tsx';
 import { WorksBlock } from './WorksBlock.tsx';
@@ -21,7 +21,7 @@ const Topic = ({ topic }: { topic: TopicView }) => {
   );
 };
 
-const Subdivision = ({ sub, kind }: { sub: SubView; kind: 'group' | 'category' }) => {
+const Subdivision = ({ sub, kind, phases }: { sub: SubView; kind: 'group' | 'category'; phases: PhaseView[] }) => {
   const { t, name } = useI18n();
   return (
     <section className="subdivision" data-testid={`${kind}-${sub.id}`}>
@@ -31,12 +31,13 @@ const Subdivision = ({ sub, kind }: { sub: SubView; kind: 'group' | 'category' }
       {sub.description && <p>{sub.description}</p>}
       {sub.quote && <blockquote className="quote" lang="zh-CN">{sub.quote}</blockquote>}
       <EligibilityBlock eligibility={sub.eligibility} testId={`eligibility-${sub.id}`} />
-      {sub.works && <WorksBlock works={sub.works} />}
+      {sub.entrySchool === 'leader' && <p className="muted small">{t('contest.entrySchoolLeader')}</p>}
+      {sub.works && <WorksBlock works={sub.works} phases={phases} />}
     </section>
   );
 };
 
-const Track = ({ track }: { track: TrackView }) => {
+const Track = ({ track, phases }: { track: TrackView; phases: PhaseView[] }) => {
   const { t, name } = useI18n();
   const subs = track.groups.length > 0 ? track.groups : track.categories;
   const kind = track.groups.length > 0 ? 'group' : 'category';
@@ -63,9 +64,9 @@ const Track = ({ track }: { track: TrackView }) => {
         </div>
       )}
       {subs.length === 0 && <EligibilityBlock eligibility={track.eligibility} testId={`eligibility-${track.id}`} />}
-      {track.works && <WorksBlock works={track.works} />}
+      {track.works && <WorksBlock works={track.works} phases={phases} />}
       {subs.map((sub) => (
-        <Subdivision key={sub.id} sub={sub} kind={kind} />
+        <Subdivision key={sub.id} sub={sub} kind={kind} phases={phases} />
       ))}
     </section>
   );
@@ -77,7 +78,7 @@ export const TracksSection = ({ contest }: { contest: ContestView }) => {
     <section id="tracks" className="section">
       <h2>{t('contest.tracks')}</h2>
       {contest.tracks.map((track) => (
-        <Track key={track.id} track={track} />
+        <Track key={track.id} track={track} phases={contest.phases} />
       ))}
       {contest.zones.length > 0 && (
         <div className="zones card">

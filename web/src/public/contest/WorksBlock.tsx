@@ -1,4 +1,4 @@
-import type { Works } from '../../api/types.ts';
+import type { PhaseView, Works } from '../../api/types.ts';
 import { useI18n, type I18n } from '../../i18n.ts';
 import { fieldRules, fileRules } from '../../lib/works.ts';
 
@@ -10,8 +10,15 @@ export const namingText = (pattern: string, { t }: I18n) =>
     (namingParts as readonly string[]).includes(part) ? t(`naming.${part as (typeof namingParts)[number]}`) : whole,
   );
 
+/** The stage a requirement is handed in, where works differ by stage (003's application, online stage, workshop). */
+const Stage = ({ phaseId, phases }: { phaseId?: string; phases: PhaseView[] }) => {
+  const { t, name } = useI18n();
+  const phase = phaseId && phases.find((p) => p.id === phaseId);
+  return phase ? <span className="badge badge-info">{t('works.stage', { phase: name(phase) })}</span> : null;
+};
+
 /** What an entry hands in, read-only (uploading comes with submissions). */
-export const WorksBlock = ({ works }: { works: Works }) => {
+export const WorksBlock = ({ works, phases }: { works: Works; phases: PhaseView[] }) => {
   const i18n = useI18n();
   const { t } = i18n;
   if (works.files.length === 0 && works.fields.length === 0) return null;
@@ -22,6 +29,7 @@ export const WorksBlock = ({ works }: { works: Works }) => {
         {works.files.map((file) => (
           <li key={file.id}>
             <strong>{file.name}</strong>
+            <Stage phaseId={file.phase} phases={phases} />
             {!file.required && <span className="badge badge-neutral">{t('common.optional')}</span>}
             <span className="muted"> · {fileRules(file, i18n.lang).join(' · ')}</span>
             {file.notes?.map((note) => (
@@ -34,6 +42,7 @@ export const WorksBlock = ({ works }: { works: Works }) => {
         {works.fields.map((field) => (
           <li key={field.id}>
             <strong>{field.name}</strong>
+            <Stage phaseId={field.phase} phases={phases} />
             {!field.required && <span className="badge badge-neutral">{t('common.optional')}</span>}
             <span className="muted">
               {' · '}
