@@ -361,7 +361,7 @@ export const messages = m({
   // sign in, sign up
   'auth.email': { zh: '电子邮箱', en: 'Email' },
   'auth.password': { zh: '密码', en: 'Password' },
-  'auth.passwordHint': { zh: '至少 8 位。', en: 'At least 8 characters.' },
+  'auth.passwordHint': { zh: '至少 8 位，且不易被猜到：不用常见密码、键盘上的连续按键、邮箱或姓名；几个不相关的词连在一起就很好。', en: 'At least 8 characters and hard to guess: no common password, keyboard run, email or name; a few unrelated words together work well.' },
   'auth.displayName': { zh: '姓名或昵称', en: 'Your name' },
   'login.title': { zh: '登录', en: 'Sign in' },
   'login.submit': { zh: '登录', en: 'Sign in' },
