@@ -33,7 +33,7 @@ export const demoSamples: Record<string, Sample[]> = {
       trackId: 'publicity',
       entrantKind: 'individual',
       leader: { name: '周晓雯', phone: '13803110005', employer: '石家庄某设计工作室' },
-      works: { posters: ['work'], fields: { form: '长图、海报' } },
+      works: { posters: ['work'] },
     },
     {
       title: '保定市社保卡就医购药一卡通案例（演示）',
