@@ -97,10 +97,3 @@ export const registrationsPage = (db: Db, contestId: string, afterId: string, li
 
 export const contestsWithRegistrations = async (db: Db) =>
   (await db.selectFrom('registrations').select('contest_id').distinct().execute()).map((r) => r.contest_id);
-
-/** For the audit state check: one contest's registrations in id order, after `afterId` (keyset paging). */
-export const registrationsPage = (db: Db, contestId: string, afterId: string, limit: number) =>
-  db.selectFrom('registrations').selectAll().where('contest_id', '=', contestId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-
-export const contestsWithRegistrations = async (db: Db) =>
-  (await db.selectFrom('registrations').select('contest_id').distinct().execute()).map((r) => r.contest_id);
