@@ -30,7 +30,7 @@ describeOnDatabases('the server’s defences', (database) => {
       { method: 'POST', url: '/api/examples/r1/withdraw', headers: { host, origin: 'http://leitai.example.cn:8081', 'sec-fetch-site': 'same-site' } },
       { method: 'POST', url: '/api/examples/r1/withdraw', headers: { host, origin: 'http://leitai.example.cn:8081' } },
       { method: 'DELETE', url: '/api/examples/r1', headers: { host, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } },
-      { method: 'PATCH', url: '/files/upload-1', headers: { host, 'sec-fetch-site': 'cross-site' } },
+      { method: 'PATCH', url: '/api/uploads/upload-1', headers: { host, 'sec-fetch-site': 'cross-site' } },
       { method: 'POST', url: '/api/examples/r1/withdraw', headers: { host, origin: 'null' } },
     ] as const;
     for (const attempt of attempts) {
