@@ -35,7 +35,7 @@ describeOnDatabases('the server’s defences', (database) => {
     ] as const;
     for (const attempt of attempts) {
       const reply = await app.inject(attempt);
-      expect([attempt.method, attempt.url, reply.statusCode, reply.json()]).toEqual([attempt.method, attempt.url, 403, crossSite]);
+      expect([attempt.method, attempt.url, reply.statusCode, reply.json(), reply.headers['x-content-type-options']]).toEqual([attempt.method, attempt.url, 403, crossSite, 'nosniff']);
     }
   });
 

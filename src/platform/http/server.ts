@@ -84,8 +84,9 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   app.decorate('clock', clock);
   app.decorateRequest('account', null);
 
-  refuseCrossSiteRequests(app, config);
+  // Headers first, so a refusal carries them too.
   await addSecurityHeaders(app);
+  refuseCrossSiteRequests(app, config);
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request) => {
     // Only API requests need to know who is asking; static files skip the database.
