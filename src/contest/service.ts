@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { appendAuditEvent } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ContestRow, Database } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { copyEdition } from './copy.ts';
 import { formatError, loadDefinitionFile } from './load.ts';
@@ -52,7 +53,7 @@ interface PublishInput {
  * `contest.updated` to the contest's audit chain in the same transaction. Returns whether anything changed.
  */
 export async function publishContest(db: Kysely<Database>, input: PublishInput, actor: string, clock: Clock): Promise<'created' | 'updated' | 'unchanged'> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await contestById(trx, input.definition.id);
     const at = clock.now();
     if (existing?.source_yaml === input.sourceYaml) return 'unchanged';

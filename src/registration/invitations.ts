@@ -5,6 +5,7 @@ import { phaseWindow, phasesOfKind } from '../contest/views.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { Database, RegistrationMemberRow, RegistrationRow, TeamInvitationRow } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { personIdentifiers, personKey } from './eligibility/index.ts';
 import * as queries from './queries.ts';
@@ -52,7 +53,7 @@ export async function inviteToTeam(db: Kysely<Database>, registrationId: string,
   const expiresAt = phaseWindow(contest.definition, registration).endExclusive.toJSDate();
   const id = randomUUID();
   const code = newCode();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await queries.insertInvitation(trx, {
       id,
       code,
@@ -125,7 +126,7 @@ export async function revokeInvitation(db: Kysely<Database>, registrationId: str
   const invitation = (await queries.invitationsOfRegistration(db, registrationId)).find((i) => i.id === invitationId);
   if (!invitation) throw notFound({ zh: `邀请 ${invitationId}`, en: `Invitation ${invitationId}` }, 'invitation.not_found');
   if (invitation.accepted_at) throw new AppError('invitation.used', { zh: '该邀请已被使用，不能撤销', en: 'This invitation has been used and cannot be revoked' }, 409);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await queries.lockContestRegistrations(trx, row.contest_id);
     await revokeInvitations(trx, row, [invitationId], actor, 'revoked');
   });
@@ -160,7 +161,7 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
   requireActive(row);
   const contest = await getContest(db, row.contest_id);
   requireRegistrationOpen(contest, at);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await queries.lockContestRegistrations(trx, row.contest_id);
     const current = (await queries.registrationById(trx, row.id))!;
     const { entry: joinedEntry, joined } = withPerson(toInput(current), invitation.role, person);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Database } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { forbidden } from '../platform/errors.ts';
 import { maskedFields } from './identity.ts';
 import { canRevealRegistration } from './policy.ts';
@@ -24,6 +25,6 @@ export async function revealRegistration(db: Kysely<Database>, id: string, reaso
   const row = await getRegistration(db, id);
   if (!canRevealRegistration(account, row)) throw forbidden('registration.reveal_forbidden');
   const fields = revealedFields(toInput(row));
-  await db.transaction().execute((trx) => appendRegistrationAudit(trx, row.contest_id, actor, 'registration.revealed', { registrationId: id, ref: row.ref, reason, fields }));
+  await inTransaction(db, (trx) => appendRegistrationAudit(trx, row.contest_id, actor, 'registration.revealed', { registrationId: id, ref: row.ref, reason, fields }));
   return row;
 }

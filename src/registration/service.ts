@@ -7,6 +7,7 @@ import type { Account } from '../platform/auth/service.ts';
 import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { checkEligibility } from './eligibility/index.ts';
 import { canChangeRegistration } from './policy.ts';
@@ -110,7 +111,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
   const contest = await getContest(db, contestId);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await queries.lockContestRegistrations(trx, contestId);
     const result = await assess(trx, contest, input, account);
     if (!result.ok) throw ineligible(result.problems);
@@ -181,7 +182,7 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
   const contest = await getContest(db, row.contest_id);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await queries.lockContestRegistrations(trx, row.contest_id);
     const current = (await queries.registrationById(trx, id))!;
     const result = await assess(trx, contest, input, actor.account, current);
@@ -205,7 +206,7 @@ export async function withdrawRegistration(db: Kysely<Database>, id: string, act
   const row = await getRegistration(db, id);
   requireChangeable(row, actor);
   const at = actor.clock.now();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await queries.lockContestRegistrations(trx, row.contest_id);
     await queries.updateRegistration(trx, id, { status: 'withdrawn', withdrawn_at: at, updated_at: at });
     await audit(trx, row.contest_id, actor, 'registration.withdrawn', { registrationId: id, ref: row.ref });

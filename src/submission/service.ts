@@ -8,6 +8,7 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database, RegistrationRow, UploadRow } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { normaliseText } from '../platform/text.ts';
 import { getRegistration, requireActive, requireMayChange } from '../registration/service.ts';
@@ -107,7 +108,7 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
   const fileName = uploadFileName(request.fileName);
   const size = request.size;
   // Locked per entry, so two uploads begun at once cannot both fit in the room left for one.
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await queries.lockEntryStorage(trx, row.id);
     const used = await queries.storedBytesOf(trx, row.id, uploadsExpireBefore(limits.expiryHours, at));
     if (used + size > limits.entryQuotaBytes) throw quotaExceeded(used, size, limits.entryQuotaBytes);
@@ -161,7 +162,7 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, stora
   const sha256 = upload.hash_state && upload.hashed_bytes === probed.size ? await digestState(upload.hash_state) : await storage.hashFallback(upload.id);
   const at = actor.clock.now();
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const current = (await queries.currentFilesOf(trx, [row.id])).filter((f) => f.requirement_id === requirement.id);
     const refused = current.filter((f) => !f.accepted).map((f) => f.id);
     const kept = current.filter((f) => f.accepted);
@@ -211,7 +212,7 @@ export async function setWorksField(db: Kysely<Database>, registrationId: string
   if (!requirement) throw new AppError('submission.unknown_field', { zh: `本赛道没有「${fieldId}」一项`, en: `This place has no field "${fieldId}"` }, 422);
   const problems = checkField(requirement, value);
   if (problems.some((p) => p.severity === 'error')) throw new AppError(problems[0].code, problems[0].message, 422, problems);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await queries.upsertField(trx, { registration_id: row.id, field_id: fieldId, value: value.trim(), updated_by: account.id, updated_at: at });
     await appendAuditEvent(trx, { contestId: row.contest_id, actor: account.id, type: 'submission.field_set', payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() }, at, state: await fieldState(trx, row.id, fieldId) });
   });
@@ -225,7 +226,7 @@ export async function removeSubmissionFile(db: Kysely<Database>, fileId: string,
   requireEntrant(row, actor);
   const at = actor.clock.now();
   if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await queries.supersedeFiles(trx, [file.id], at);
     await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at, state: await filesState(trx, [file.id]) });
   });

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { appendAuditEvent } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
+import { inTransaction } from '../platform/transaction.ts';
 import * as queries from './queries.ts';
 import { uploadsExpireBefore, type UploadLimits } from './service.ts';
 import type { WorksStorage } from './storage.ts';
@@ -51,7 +52,7 @@ export async function sweepStorage(db: Kysely<Database>, storage: WorksStorage, 
   const receivedBefore = new Date(at.getTime() - limits.refusedRetentionDays * 86_400_000);
   const purgeFile = async (file: Awaited<ReturnType<typeof queries.refusedFilesToPurge>>[number]) => {
     await storage.remove(file.storage_key);
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await queries.markBytesPurged(trx, file.id, at);
       await appendAuditEvent(trx, {
         contestId: file.contest_id,

@@ -4,12 +4,13 @@
  * does not let anyone sign in.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { AccountRow, Database, RoleName } from '../db-types.ts';
 import { appendAuditEvent, PLATFORM_AUDIT_CHAIN } from '../../audit/service.ts';
 import { AppError } from '../errors.ts';
+import { inTransaction } from '../transaction.ts';
 import { checkPasswordStrength } from './password-strength.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import {
@@ -158,10 +159,6 @@ export async function grantRole(
 }
 
 const presentGrant = (grant: RoleGrant) => ({ role: grant.role, contestId: grant.contestId ?? null, zoneId: grant.zoneId ?? null });
-
-/** Joins the caller's transaction when given one, so a use case can combine this with its own changes. */
-const inTransaction = <T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
-  db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 
 const roleRow = (accountId: string, grant: RoleGrant) => ({
   account_id: accountId,
