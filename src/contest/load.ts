@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
 import { findUnstorableText } from '../platform/text.ts';
 import { contestDefinitionSchema, type ContestDefinition } from './schema/index.ts';
+import { declaredFormat, upgradeDefinition, type RawDefinition } from './versions/format.ts';
 
 /** One problem in a definition file, located as an editor would show it. */
 export interface DefinitionError {
@@ -42,9 +44,27 @@ export const parseDefinition = (source: string, file = '<definition>'): LoadResu
     const issue = { code: 'custom', path: unstorable, message: 'contains a NUL or a lone surrogate, which cannot be stored', input: undefined } as const;
     return { ok: false, errors: [locateIssue(issue, document, lineCounter, file)] };
   }
-  const parsed = contestDefinitionSchema.safeParse(data);
+  const upgraded = upgradeWritten(data);
+  if (upgraded instanceof AppError) {
+    const issue = { code: 'custom' as const, path: ['formatVersion'], message: upgraded.localised.en, input: undefined };
+    return { ok: false, errors: [locateIssue(issue, document, lineCounter, file)] };
+  }
+  const parsed = contestDefinitionSchema.safeParse(upgraded);
   if (parsed.success) return { ok: true, definition: parsed.data, source };
   return { ok: false, errors: parsed.error.issues.map((issue) => locateIssue(issue, document, lineCounter, file)) };
+};
+
+/** A file written in an older format (its `formatVersion`) is upgraded as a stored version would be. */
+const upgradeWritten = (data: unknown): unknown => {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const raw = data as RawDefinition;
+  try {
+    const { formatVersion: _written, ...upgraded } = upgradeDefinition(raw, declaredFormat(raw));
+    return upgraded;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
 };
 
 export const loadDefinitionFile = async (file: string): Promise<LoadResult> => {

@@ -6,6 +6,7 @@ import { describeOnDatabases } from '../platform/test-database.ts';
 import { contestsFolder, loadSeed, seeds } from '../registration/test-fixtures.ts';
 import { copyContestEdition, findContest, findContests, getContest, publishContest, publishContestFolder } from './service.ts';
 import { phasesOfKind } from './views.ts';
+import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 
 const clock = fixedClock('2025-05-01T09:00:00+08:00');
 
@@ -19,31 +20,60 @@ const refusal = async (promise: Promise<unknown>) => {
 };
 
 describeOnDatabases('publishing contest definitions', (database) => {
-  it('publishes the five seeds of contests/, and publishing them again changes nothing', async () => {
+  it('publishes the five seeds of contests/ as their version 1, and publishing them again changes nothing', async () => {
     const ids = Object.values(seeds).map((s) => s.id);
     expect(await publishContestFolder(database.db, contestsFolder, 'system', clock)).toEqual(
-      Object.values(seeds).map((s) => ({ file: s.file, id: s.id, outcome: 'created' })),
+      Object.values(seeds).map((s) => ({ file: s.file, id: s.id, outcome: 'created', version: 1 })),
     );
     expect(await publishContestFolder(database.db, contestsFolder, 'system', clock)).toEqual(
-      Object.values(seeds).map((s) => ({ file: s.file, id: s.id, outcome: 'unchanged' })),
+      Object.values(seeds).map((s) => ({ file: s.file, id: s.id, outcome: 'unchanged', version: 1 })),
     );
-    expect((await findContests(database.db)).map((c) => c.definition.id).sort()).toEqual([...ids].sort());
+    expect((await findContests(database.db)).map((c) => [c.definition.id, c.version]).sort()).toEqual([...ids].sort().map((id) => [id, 1]));
     const reports = await verifyAuditLog(database.db);
     expect(reports.sort((a, b) => a.contestId.localeCompare(b.contestId))).toEqual([...ids].sort().map((contestId) => ({ contestId, ok: true, count: 1 })));
   });
 
-  it('replaces a definition whose source changed and records contest.updated', async () => {
+  it('appends a changed definition as version 2, keeps version 1 as it was, and audits the version and its sha256', async () => {
     const { definition, source } = await loadSeed('000');
-    await publishContest(database.db, { definition, sourceYaml: source, sourceFile: 'contests/000.yaml' }, 'system', clock);
+    const first = await publishContest(database.db, { definition, sourceYaml: source, sourceFile: 'contests/000.yaml' }, 'system', clock);
     const renamed = { ...definition, name: '京津冀社保卡"一卡通"应用创新大赛（修订）' };
-    expect(await publishContest(database.db, { definition: renamed, sourceYaml: `${source}\n# 修订`, sourceFile: 'contests/000.yaml' }, 'system', clock)).toBe('updated');
+    const second = await publishContest(database.db, { definition: renamed, sourceYaml: `${source}\n# 修订`, sourceFile: 'contests/000.yaml' }, 'organiser-1', clock);
+    expect([first.outcome, first.version, second.outcome, second.version]).toEqual(['created', 1, 'updated', 2]);
+    expect(second.sha256).not.toBe(first.sha256);
     const stored = await getContest(database.db, definition.id);
-    expect([stored.definition.name, stored.row.name, stored.row.source_file]).toEqual([renamed.name, renamed.name, 'contests/000.yaml']);
-    const events = await database.db.selectFrom('audit_events').select(['seq', 'type']).where('contest_id', '=', definition.id).orderBy('seq').execute();
-    expect(events).toEqual([
-      { seq: 1, type: 'contest.published' },
-      { seq: 2, type: 'contest.updated' },
+    expect([stored.definition.name, stored.row.name, stored.row.source_file, stored.version, stored.sha256]).toEqual([renamed.name, renamed.name, 'contests/000.yaml', 2, second.sha256]);
+    const versions = await database.db.selectFrom('contest_versions').select(['version', 'sha256', 'format_version', 'published_by', 'definition']).where('contest_id', '=', definition.id).orderBy('version').execute();
+    expect(versions.map((v) => [v.version, v.sha256, v.format_version, v.published_by, (v.definition as { name: string }).name])).toEqual([
+      [1, first.sha256, DEFINITION_FORMAT_VERSION, 'system', definition.name],
+      [2, second.sha256, DEFINITION_FORMAT_VERSION, 'organiser-1', renamed.name],
     ]);
+    const events = await database.db.selectFrom('audit_events').select(['seq', 'type', 'payload']).where('contest_id', '=', definition.id).orderBy('seq').execute();
+    expect(events.map((e) => [e.seq, e.type, (e.payload as { version: number }).version, (e.payload as { sha256: string }).sha256])).toEqual([
+      [1, 'contest.published', 1, first.sha256],
+      [2, 'contest.updated', 2, second.sha256],
+    ]);
+  });
+
+  it('makes no new version when only the YAML around an equal definition changed', async () => {
+    const { definition, source } = await loadSeed('000');
+    await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
+    expect((await publishContest(database.db, { definition: structuredClone(definition), sourceYaml: `# 只改了注释\n${source}` }, 'system', clock)).outcome).toBe('unchanged');
+    expect(await database.db.selectFrom('contest_versions').select('version').where('contest_id', '=', definition.id).execute()).toEqual([{ version: 1 }]);
+  });
+
+  it('refuses to read a stored version written in a format newer than the code, with contest.format_too_new', async () => {
+    const { definition, source } = await loadSeed('000');
+    await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
+    await database.db.updateTable('contest_versions').set({ format_version: DEFINITION_FORMAT_VERSION + 1 }).where('contest_id', '=', definition.id).execute();
+    const next = DEFINITION_FORMAT_VERSION + 1;
+    expect(await refusal(getContest(database.db, definition.id))).toEqual({
+      code: 'contest.format_too_new',
+      status: 422,
+      message: {
+        zh: `赛事定义的格式版本 ${next} 比本程序支持的 ${DEFINITION_FORMAT_VERSION} 新，请升级擂台`,
+        en: `The definition is in format ${next}, newer than the ${DEFINITION_FORMAT_VERSION} this Leitai reads; upgrade Leitai`,
+      },
+    });
   });
 
   it('refuses an unknown contest with contest.not_found', async () => {

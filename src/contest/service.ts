@@ -5,24 +5,31 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { appendAuditEvent } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { ContestRow, Database } from '../platform/db-types.ts';
+import type { Database } from '../platform/db-types.ts';
 import { inTransaction } from '../platform/transaction.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { copyEdition } from './copy.ts';
 import { formatError, loadDefinitionFile } from './load.ts';
-import { allContests, contestById, insertContest, replaceContestDefinition } from './queries.ts';
-import { contestDefinitionSchema, type ContestDefinition } from './schema/index.ts';
+import { allContests, contestById, contestExists, editionFamily, insertContest, insertContestVersion, lockContest, setCurrentVersion, type CurrentContestRow } from './queries.ts';
+import type { ContestDefinition } from './schema/index.ts';
+import { definitionSha256, parsedDefinition } from './versions/cache.ts';
+import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 
 export interface StoredContest {
+  /** The definition in force, parsed once per version (versions/cache.ts) and shared: never mutate it. */
   definition: ContestDefinition;
+  /** Its version number: what a decision made under these rules records. */
+  version: number;
+  sha256: string;
   editionOf: string | null;
   isDemo: boolean;
-  row: ContestRow;
+  row: CurrentContestRow;
 }
 
-const toStored = (row: ContestRow): StoredContest => ({
-  // Stored definitions were validated on the way in; parsing again fills defaults added since.
-  definition: contestDefinitionSchema.parse(row.definition),
+const toStored = (row: CurrentContestRow): StoredContest => ({
+  definition: parsedDefinition(row),
+  version: row.current_version,
+  sha256: row.sha256,
   editionOf: row.edition_of,
   isDemo: row.is_demo,
   row,
@@ -47,25 +54,37 @@ interface PublishInput {
   isDemo?: boolean;
 }
 
+export interface Published {
+  outcome: 'created' | 'updated' | 'unchanged';
+  version: number;
+  sha256: string;
+}
+
 /**
- * Publishes a definition: the one owner of the contests table. Effects: inserts the contest, or
- * replaces its definition when the source changed; appends `contest.published` or
- * `contest.updated` to the contest's audit chain in the same transaction. Returns whether anything changed.
+ * Publishes a definition: the one owner of contests and their versions. A definition whose SHA-256
+ * equals the version in force changes nothing (a YAML whose comments alone changed is the same rules);
+ * otherwise it is appended as the next version and made current, never written over an old one.
+ * Effects, in one transaction: the contest row (inserted, or its current version moved), one
+ * contest_versions row, and `contest.published` or `contest.updated` (with version and sha256) on the
+ * contest's audit chain.
  */
-export async function publishContest(db: Kysely<Database>, input: PublishInput, actor: string, clock: Clock): Promise<'created' | 'updated' | 'unchanged'> {
+export async function publishContest(db: Kysely<Database>, input: PublishInput, actor: string, clock: Clock): Promise<Published> {
   return inTransaction(db, async (trx) => {
-    const existing = await contestById(trx, input.definition.id);
+    const id = input.definition.id;
+    await lockContest(trx, id);
+    const existing = await contestById(trx, id);
+    const stored = JSON.parse(JSON.stringify(input.definition)) as unknown;
+    const sha256 = definitionSha256(stored);
+    if (existing?.sha256 === sha256) return { outcome: 'unchanged', version: existing.current_version, sha256 };
     const at = clock.now();
-    if (existing?.source_yaml === input.sourceYaml) return 'unchanged';
-    const definition = JSON.stringify(input.definition);
+    const version = (existing?.current_version ?? 0) + 1;
     if (existing) {
-      await replaceContestDefinition(trx, input.definition.id, { name: input.definition.name, definition, source_yaml: input.sourceYaml, updated_at: at });
+      await setCurrentVersion(trx, id, { name: input.definition.name, current_version: version, updated_at: at });
     } else {
       await insertContest(trx, {
-        id: input.definition.id,
+        id,
         name: input.definition.name,
-        definition,
-        source_yaml: input.sourceYaml,
+        current_version: version,
         source_file: input.sourceFile ?? null,
         edition_of: input.editionOf ?? null,
         is_demo: input.isDemo ?? false,
@@ -73,21 +92,32 @@ export async function publishContest(db: Kysely<Database>, input: PublishInput, 
         updated_at: at,
       });
     }
+    await insertContestVersion(trx, {
+      contest_id: id,
+      version,
+      sha256,
+      definition: JSON.stringify(stored),
+      source_yaml: input.sourceYaml,
+      format_version: DEFINITION_FORMAT_VERSION,
+      published_at: at,
+      published_by: actor,
+    });
     const type = existing ? 'contest.updated' : 'contest.published';
-    await appendAuditEvent(trx, { contestId: input.definition.id, actor, type, payload: { sourceFile: input.sourceFile ?? null, editionOf: input.editionOf ?? null, definition: input.definition }, at });
-    return existing ? 'updated' : 'created';
+    const payload = { version, sha256, formatVersion: DEFINITION_FORMAT_VERSION, sourceFile: input.sourceFile ?? null, editionOf: input.editionOf ?? null, definition: input.definition };
+    await appendAuditEvent(trx, { contestId: id, actor, type, payload, at });
+    return { outcome: existing ? 'updated' : 'created', version, sha256 };
   });
 }
 
 /** Loads every definition in a folder (the seeds in `contests/`); a broken file stops the start with its errors. */
 export async function publishContestFolder(db: Kysely<Database>, folder: string, actor: string, clock: Clock) {
   const files = (await readdir(folder)).filter((file) => /\.ya?ml$/.test(file)).sort();
-  const published: { file: string; id: string; outcome: string }[] = [];
+  const published: { file: string; id: string; outcome: string; version: number }[] = [];
   for (const file of files) {
     const loaded = await loadDefinitionFile(join(folder, file));
     if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-    const outcome = await publishContest(db, { definition: loaded.definition, sourceYaml: loaded.source, sourceFile: `contests/${file}` }, actor, clock);
-    published.push({ file, id: loaded.definition.id, outcome });
+    const { outcome, version } = await publishContest(db, { definition: loaded.definition, sourceYaml: loaded.source, sourceFile: `contests/${file}` }, actor, clock);
+    published.push({ file, id: loaded.definition.id, outcome, version });
   }
   return published;
 }
@@ -104,7 +134,7 @@ export async function copyContestEdition(db: Kysely<Database>, contestId: string
   }
   const original = await getContest(db, contestId);
   const definition = copyEdition(original.definition, registrationOpens);
-  if (await contestById(db, definition.id)) {
+  if (await contestExists(db, definition.id)) {
     throw new AppError('contest.edition_exists', { zh: `赛事 ${definition.id} 已存在`, en: `The contest ${definition.id} already exists` }, 409);
   }
   await publishContest(db, { definition, sourceYaml: stringify(definition, { lineWidth: 0 }), editionOf: contestId, isDemo: options.isDemo }, actor, clock);
@@ -112,3 +142,13 @@ export async function copyContestEdition(db: Kysely<Database>, contestId: string
 }
 
 export const findContests = async (db: Kysely<Database>) => (await allContests(db)).map(toStored);
+
+/**
+ * Where a contest stands among its editions: the contest it was copied from, and the current
+ * edition of its chain (the one made last; the contest itself when it is the newest).
+ */
+export async function editionOfContest(db: Kysely<Database>, id: string): Promise<{ of: string | null; current: string }> {
+  const family = await editionFamily(db, id);
+  const newest = family.reduce((a, b) => (b.created_at > a.created_at || (b.created_at.getTime() === a.created_at.getTime() && b.id > a.id) ? b : a));
+  return { of: family.find((c) => c.id === id)?.edition_of ?? null, current: newest.id };
+}

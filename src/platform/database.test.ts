@@ -9,6 +9,7 @@ const allTables = [
   'accounts',
   'audit_events',
   'audit_heads',
+  'contest_versions',
   'contests',
   'registration_members',
   'registrations',

@@ -52,15 +52,28 @@ export interface SessionsTable {
 export interface ContestsTable {
   id: string;
   name: string;
-  /** The validated contest definition. */
-  definition: Jsonb<unknown>;
-  source_yaml: string;
+  /** The number of the contest_versions row in force. */
+  current_version: number;
   source_file: string | null;
   /** The id of the contest this edition was copied from. */
   edition_of: string | null;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** Every published definition of a contest, append-only: (contest_id, version) is never rewritten. */
+export interface ContestVersionsTable {
+  contest_id: string;
+  version: number;
+  /** Of the definition's canonical JSON (RFC 8785). */
+  sha256: string;
+  /** The definition as validated, in the format `format_version`. */
+  definition: Jsonb<unknown>;
+  source_yaml: string;
+  format_version: number;
+  published_at: Date;
+  published_by: string;
 }
 
 export interface RegistrationsTable {
@@ -83,6 +96,8 @@ export interface RegistrationsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   withdrawn_at: Date | null;
+  /** The contest definition version the rules were last checked under (on register and on edit). */
+  definition_version: number;
 }
 
 export interface RegistrationMembersTable {
@@ -93,6 +108,33 @@ export interface RegistrationMembersTable {
   name: string;
   account_id: string | null;
   status: MemberStatus;
+}
+
+/** One canonical key of one person of an active registration: what the rules across registrations and conflict lookups match. */
+export interface RegistrationIdentifiersTable {
+  contest_id: string;
+  registration_id: string;
+  kind: 'id' | 'phone' | 'email' | 'name';
+  value: string;
+  person_role: MemberRole;
+  division_id: string;
+}
+
+/** One organisation of an active registration: credit code (normalised) and comparableText of its name. */
+export interface RegistrationOrganisationsTable {
+  contest_id: string;
+  registration_id: string;
+  credit_code: string | null;
+  name_key: string;
+  type: string;
+  is_lead: boolean;
+  division_id: string;
+}
+
+/** Each contest's last reference number. */
+export interface RegistrationCountersTable {
+  contest_id: string;
+  last_ref: number;
 }
 
 export interface TeamInvitationsTable {
@@ -171,6 +213,8 @@ export interface SubmissionFilesTable {
   superseded_at: Date | null;
   /** Set when a refused version's bytes were deleted after the retention; the row and its SHA-256 stay. */
   bytes_purged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The contest definition version the file's checks ran under. */
+  definition_version: number;
 }
 
 export interface SubmissionFieldsTable {
@@ -181,19 +225,46 @@ export interface SubmissionFieldsTable {
   updated_at: Date;
 }
 
+/** A phase whose window the organiser changed: its latest change (migration 2026113040). */
+export interface PhaseChangesTable {
+  contest_id: string;
+  phase_id: string;
+  change: 'extended' | 'closed_early';
+  end_exclusive: Date;
+  reason: string;
+  changed_by: string;
+  changed_at: Date;
+}
+
+/** A review round's state; a round without a row is open. */
+export interface RoundStatesTable {
+  contest_id: string;
+  round_id: string;
+  state: 'open' | 'closed' | 'published';
+  reason: string | null;
+  changed_by: string;
+  changed_at: Date;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_roles: AccountRolesTable;
   sessions: SessionsTable;
   contests: ContestsTable;
+  contest_versions: ContestVersionsTable;
   registrations: RegistrationsTable;
   registration_members: RegistrationMembersTable;
+  registration_identifiers: RegistrationIdentifiersTable;
+  registration_organisations: RegistrationOrganisationsTable;
+  registration_counters: RegistrationCountersTable;
   team_invitations: TeamInvitationsTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
   uploads: UploadsTable;
   submission_files: SubmissionFilesTable;
   submission_fields: SubmissionFieldsTable;
+  phase_changes: PhaseChangesTable;
+  round_states: RoundStatesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -203,15 +274,21 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ContestRow = Selectable<ContestsTable>;
 export type NewContest = Insertable<ContestsTable>;
 export type ContestUpdate = Updateable<ContestsTable>;
+export type ContestVersionRow = Selectable<ContestVersionsTable>;
+export type NewContestVersion = Insertable<ContestVersionsTable>;
 export type RegistrationRow = Selectable<RegistrationsTable>;
 export type NewRegistration = Insertable<RegistrationsTable>;
 export type RegistrationUpdate = Updateable<RegistrationsTable>;
 export type RegistrationMemberRow = Selectable<RegistrationMembersTable>;
 export type NewRegistrationMember = Insertable<RegistrationMembersTable>;
+export type NewRegistrationIdentifier = Insertable<RegistrationIdentifiersTable>;
+export type NewRegistrationOrganisation = Insertable<RegistrationOrganisationsTable>;
 export type TeamInvitationRow = Selectable<TeamInvitationsTable>;
 export type NewTeamInvitation = Insertable<TeamInvitationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type UploadRow = Selectable<UploadsTable>;
 export type SubmissionFileRow = Selectable<SubmissionFilesTable>;
+export type PhaseChangeRow = Selectable<PhaseChangesTable>;
+export type RoundStateRow = Selectable<RoundStatesTable>;
 export type NewSubmissionFile = Insertable<SubmissionFilesTable>;
 export type SubmissionFieldRow = Selectable<SubmissionFieldsTable>;

@@ -21,6 +21,10 @@ import * as uploadsUnfinishedIndex from './2026113011-uploads-unfinished-index.t
 import * as demoAccounts from './2026113020-demo-accounts.ts';
 import * as canonicalPersonIdentifiers from './2026113030-canonical-person-identifiers.ts';
 import * as invitationBinding from './2026113031-invitation-binding.ts';
+import * as scheduleState from './2026113040-schedule-state.ts';
+import * as registrationIndex from './2026113050-registration-index.ts';
+import * as contestVersions from './2026113060-contest-versions.ts';
+import * as definitionVersionColumns from './2026113061-definition-version-columns.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -40,4 +44,8 @@ export const migrations: Record<string, Migration> = {
   '2026113020-demo-accounts': demoAccounts,
   '2026113030-canonical-person-identifiers': canonicalPersonIdentifiers,
   '2026113031-invitation-binding': invitationBinding,
+  '2026113040-schedule-state': scheduleState,
+  '2026113050-registration-index': registrationIndex,
+  '2026113060-contest-versions': contestVersions,
+  '2026113061-definition-version-columns': definitionVersionColumns,
 };
