@@ -84,8 +84,9 @@ export async function checkRegistration(db: Kysely<Database>, contestId: string,
   return { ok: problems.length === 0, problems };
 }
 
-/** The columns an entry fills, the same on insert and on edit. */
-const entryColumns = (entry: RegistrationInput) => ({
+/** The columns an entry fills, the same on insert and on edit, with the definition version it was checked under. */
+const entryColumns = (entry: RegistrationInput, checkedUnder: StoredContest) => ({
+  definition_version: checkedUnder.version,
   title: entry.title,
   entrant_kind: entry.entrantKind,
   track_id: entry.trackId,
@@ -122,7 +123,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
       id,
       contest_id: contestId,
       ref,
-      ...entryColumns(entry),
+      ...entryColumns(entry, contest),
       owner_account_id: account.id,
       status: 'active',
       is_demo: actor.isDemo ?? false,
@@ -190,7 +191,7 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
     const { entry } = result;
     const previous = await queries.membersOf(trx, [id]);
     await queries.updateRegistration(trx, id, {
-      ...entryColumns(entry),
+      ...entryColumns(entry, contest),
       updated_at: at,
     });
     await queries.replaceMembers(trx, id, memberRows(id, entry, row.owner_account_id, previous));

@@ -153,7 +153,7 @@ const fileProblems = (problems: CheckProblem[]) => problems.map(({ code, message
 export async function finishUpload(db: Kysely<Database>, uploadId: string, storage: WorksStorage, actor: SubmissionActor) {
   const upload = await queries.uploadById(db, uploadId);
   if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
-  const { row, works } = await loadEntryWorks(db, upload.registration_id);
+  const { row, contest, works } = await loadEntryWorks(db, upload.registration_id);
   const requirement = requirementOf(works, upload.requirement_id);
   const probed = await probeStored(storage, upload.id);
   const problems = checkFile(requirement, probed);
@@ -187,6 +187,7 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, stora
       upload_started_at: upload.started_at,
       created_at: at,
       superseded_at: null,
+      definition_version: contest.version,
     });
     await queries.completeUpload(trx, upload.id, at, id);
     await appendAuditEvent(trx, {
