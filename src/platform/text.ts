@@ -13,7 +13,7 @@ import type { LocalisedText } from './errors.ts';
 
 export type TextRefusalCode = 'text.invalid_character' | 'text.empty' | 'text.too_long';
 
-export type NormalisedText = { ok: true; text: string } | { ok: false; code: TextRefusalCode; message: LocalisedText };
+export type NormalisedText = { ok: true; text: string } | { ok: false; code: TextRefusalCode; message: LocalisedText; what?: LocalisedText };
 
 /**
  * C0 and C1 controls. Tab, line feed and carriage return are allowed only in multi-line text,
@@ -33,6 +33,7 @@ const invalidCharacter = (what: LocalisedText): NormalisedText => ({
   ok: false,
   code: 'text.invalid_character',
   message: { zh: `文本含有不允许的字符（${what.zh}）`, en: `The text contains a character that is not allowed (${what.en})` },
+  what,
 });
 
 /**
@@ -58,19 +59,22 @@ interface TextOptions {
   multiLine?: boolean;
 }
 
-/** The zod issue a refusal becomes; error-reply.ts turns `params.code` into the problem's code. */
-const refuse = (ctx: z.RefinementCtx, code: TextRefusalCode, message: LocalisedText) => {
-  ctx.addIssue({ code: 'custom', message: message.en, params: { code, message } });
+/**
+ * The zod issue a refusal becomes; http/schema-problems.ts turns `params.code` into the problem's
+ * code and names the field in its message, with `detail` (the limit, the character refused).
+ */
+const refuse = (ctx: z.RefinementCtx, code: TextRefusalCode, message: LocalisedText, detail: { limit?: number; what?: LocalisedText } = {}) => {
+  ctx.addIssue({ code: 'custom', message: message.en, params: { code, message, ...detail } });
   return z.NEVER;
 };
 
 /** The normalised text, undefined when nothing visible is left, or a zod issue. */
 function checkText({ max, multiLine }: TextOptions, raw: string, ctx: z.RefinementCtx): string | undefined {
   const result = normaliseText(raw, { multiLine });
-  if (!result.ok) return refuse(ctx, result.code, result.message);
+  if (!result.ok) return refuse(ctx, result.code, result.message, { what: result.what });
   if (isBlankText(result.text)) return undefined;
   // Counted in code points, as people count characters: one emoji or CJK extension character is one.
-  if ([...result.text].length > max) return refuse(ctx, 'text.too_long', { zh: `最多 ${max} 个字符`, en: `At most ${max} characters` });
+  if ([...result.text].length > max) return refuse(ctx, 'text.too_long', { zh: `最多 ${max} 个字符`, en: `At most ${max} characters` }, { limit: max });
   return result.text;
 }
 

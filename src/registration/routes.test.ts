@@ -303,7 +303,7 @@ describeOnDatabases('bad input to the registration routes', (database) => {
     const reply = await server.inject({ method: 'POST', url: contest000, headers, payload: { ...socialTeam(1), title: '长'.repeat(300) } });
     expect(reply.statusCode).toBe(400);
     expect(reply.json().error.code).toBe('request.invalid');
-    expect(reply.json().error.problems).toEqual([{ path: 'title', code: 'text.too_long', message: { zh: '最多 100 个字符', en: 'At most 100 characters' } }]);
+    expect(reply.json().error.problems).toEqual([{ path: 'title', code: 'text.too_long', message: { zh: '作品名称最多 100 个字', en: 'The title has at most 100 characters' } }]);
   });
 
   it('answers 400 to a registration id that is not a UUID and 404 to an unknown one', async () => {

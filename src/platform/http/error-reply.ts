@@ -7,6 +7,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type LocalisedText, type Problem } from '../errors.ts';
+import { count } from '../plural.ts';
+import { schemaProblems } from './schema-problems.ts';
 
 const localisedSchema = z.object({ zh: z.string(), en: z.string() });
 
@@ -29,37 +31,31 @@ export const errorReply = (code: string, message: LocalisedText, problems: Probl
   error: { code, message, problems },
 });
 
-const zhIssues = z.locales.zhCN();
-
-/** `['members', 2, 'idNumber']` → `members[2].idNumber`; prefixed with the part of the request unless the body. */
-function problemPath(context: string | undefined, instancePath: string): string {
-  const segments = instancePath.split('/').filter((s) => s !== '');
-  const path = segments.reduce((out, s) => (/^\d+$/.test(s) ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
-  if (!context || context === 'body') return path;
-  return path ? `${context}.${path}` : context;
-}
-
-/** A custom zod issue that carries its own code and message (e.g. platform/text.ts's refusals). */
-function ownRefusal(params: object): { code: string; message: LocalisedText } | undefined {
-  const own = (params as { params?: { code?: unknown; message?: LocalisedText } }).params;
-  return typeof own?.code === 'string' && own.message ? { code: own.code, message: own.message } : undefined;
-}
-
 type ValidationError = FastifyError & { validation: { keyword: string; instancePath: string; message?: string; params: object }[] };
 
-function requestInvalid(error: ValidationError): ErrorReply {
-  const problems = error.validation.map((issue): Problem => {
-    const own = ownRefusal(issue.params);
-    if (own) return { ...own, path: problemPath(error.validationContext, issue.instancePath) };
-    const rebuilt = { ...issue.params, code: issue.keyword, path: [], message: issue.message } as never;
-    const zh = zhIssues.localeError(rebuilt);
-    return {
-      code: issue.keyword,
-      path: problemPath(error.validationContext, issue.instancePath),
-      message: { zh: (typeof zh === 'string' ? zh : zh?.message) ?? '取值不正确', en: issue.message ?? 'Invalid value' },
-    };
-  });
-  return errorReply('request.invalid', { zh: '请求内容不符合要求', en: 'The request is invalid' }, problems);
+/** The part of the request a validation error is about, as the client sent it (validation left it raw). */
+const sentPart = (request: FastifyRequest, context: string | undefined): unknown =>
+  context === 'querystring' ? request.query : context === 'params' ? request.params : context === 'headers' ? request.headers : request.body;
+
+/** Several problems are counted; a single one is the refusal's own message. */
+export function requestInvalid(problems: Problem[]): ErrorReply {
+  const message =
+    problems.length === 1
+      ? problems[0].message
+      : { zh: `请求有 ${problems.length} 处不符合要求`, en: `The request has ${count(problems.length, 'problem')}` };
+  return errorReply('request.invalid', message, problems);
+}
+
+function validationProblems(error: ValidationError, request: FastifyRequest): Problem[] {
+  const context = error.validationContext;
+  const prefix = !context || context === 'body' ? undefined : context;
+  const issues = error.validation.map((issue) => ({
+    ...(issue.params as Record<string, unknown>),
+    code: issue.keyword,
+    path: issue.instancePath.split('/').filter((s) => s !== ''),
+    message: issue.message,
+  }));
+  return schemaProblems(issues, sentPart(request, context), prefix);
 }
 
 /** Fastify's own refusals of a request, by their codes. */
@@ -91,6 +87,15 @@ const fastifyRefusals: Record<string, { status: number; code: string; message: L
   },
 };
 
+/**
+ * A rate limit's refusal, its wait given in whole seconds in both languages (the plugin's own
+ * `after`, "56 seconds", is English only).
+ */
+export function rateLimited(ttlMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError('request.rate_limited', { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many attempts; try again in ${count(seconds, 'second')}` }, 429);
+}
+
 /** What an unexpected error says: nothing of the error itself, which is logged in full instead. */
 export const internalErrorMessage: LocalisedText = { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' };
 
@@ -99,7 +104,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply.status(error.status).send(errorReply(error.code, error.localised, error.problems));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return reply.status(400).send(requestInvalid(error as ValidationError));
+    return reply.status(400).send(requestInvalid(validationProblems(error as ValidationError, request)));
   }
   const refusal = fastifyRefusals[error.code];
   if (refusal) return reply.status(refusal.status).send(errorReply(refusal.code, refusal.message));

@@ -32,7 +32,7 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { findUnstorableText } from '../text.ts';
 import type { Database } from '../db-types.ts';
-import { handleError, handleNotFound } from './error-reply.ts';
+import { handleError, handleNotFound, rateLimited } from './error-reply.ts';
 import { refuseCrossSiteRequests } from './same-origin.ts';
 import { addSecurityHeaders, swaggerUiCsp } from './security-headers.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -138,8 +138,7 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   // will share counters through Redis when REDIS_URL is set.
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('request.rate_limited', { zh: `请求过于频繁，请 ${context.after} 后再试`, en: `Too many attempts; try again in ${context.after}` }, 429),
+    errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
   });
   await authRoutes(app);
   for (const register of options.registerRoutes ?? []) await register(app);
