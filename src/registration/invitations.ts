@@ -11,7 +11,7 @@ import { personIdentifiers, personKey } from './eligibility/index.ts';
 import * as queries from './queries.ts';
 import { memberRows, toInput, toStoredEntrant, auditEntry } from './records.ts';
 import { isInvitationFor } from './binding.ts';
-import { appendRegistrationAudit, assessEntry, getRegistration, ineligible, requireActive, requireMayChange, requireRegistrationOpen, revokeInvitations, type Actor } from './service.ts';
+import { appendRegistrationAudit, assessEntry, getRegistration, ineligible, lockRegistration, requireActive, requireMayChange, requireRegistrationOpen, revokeInvitations, storeRegistrationKeys, type Actor } from './service.ts';
 import type { InvitationRequest, PersonInput, RegistrationInput } from './schema.ts';
 
 /** Codes are typed by hand or read aloud: no 0/O or 1/I/l. */
@@ -127,7 +127,7 @@ export async function revokeInvitation(db: Kysely<Database>, registrationId: str
   if (!invitation) throw notFound({ zh: `邀请 ${invitationId}`, en: `Invitation ${invitationId}` }, 'invitation.not_found');
   if (invitation.accepted_at) throw new AppError('invitation.used', { zh: '该邀请已被使用，不能撤销', en: 'This invitation has been used and cannot be revoked' }, 409);
   await inTransaction(db, async (trx) => {
-    await queries.lockContestRegistrations(trx, row.contest_id);
+    await lockRegistration(trx, row.id);
     await revokeInvitations(trx, row, [invitationId], actor, 'revoked');
   });
   return presentInvitation((await queries.invitationsOfRegistration(db, registrationId)).find((i) => i.id === invitationId)!, actor.clock.now());
@@ -145,7 +145,7 @@ const withPerson = (entry: RegistrationInput, role: 'member' | 'advisor', person
 };
 
 /**
- * A person accepts an invitation and confirms their place. Effects under the contest lock: the entry
+ * A person accepts an invitation and confirms their place. Effects under the entry's locks: the entry
  * gains or updates the person, every rule is checked again (a full team refuses with team.too_large),
  * the member row becomes confirmed with the account, the invitation is used;
  * `registration.member_confirmed`.
@@ -162,10 +162,10 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
   const contest = await getContest(db, row.contest_id);
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {
-    await queries.lockContestRegistrations(trx, row.contest_id);
-    const current = (await queries.registrationById(trx, row.id))!;
+    const current = await lockRegistration(trx, row.id);
+    requireActive(current);
     const { entry: joinedEntry, joined } = withPerson(toInput(current), invitation.role, person);
-    const result = await assessEntry(trx, contest, joinedEntry, account, current);
+    const result = await assessEntry(trx, contest, joinedEntry, account, current, true);
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const previous = await queries.membersOf(trx, [row.id]);
@@ -177,6 +177,7 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
     }
     await queries.updateRegistration(trx, row.id, { entrant: JSON.stringify(toStoredEntrant(entry)), updated_at: at });
     await queries.replaceMembers(trx, row.id, rows);
+    await storeRegistrationKeys(trx, row.contest_id, row.id, entry);
     await appendRegistrationAudit(trx, row.contest_id, actor, 'registration.member_confirmed', { registrationId: row.id, ref: row.ref, role: invitation.role, invitationId: invitation.id, ...auditEntry(entry) });
     return (await queries.registrationById(trx, row.id))!;
   });

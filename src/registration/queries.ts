@@ -1,17 +1,76 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, NewRegistration, NewRegistrationMember, NewTeamInvitation, RegistrationUpdate } from '../platform/db-types.ts';
+import type { Database, NewRegistration, NewRegistrationIdentifier, NewRegistrationMember, NewRegistrationOrganisation, NewTeamInvitation, RegistrationUpdate } from '../platform/db-types.ts';
+import type { EntryKeys } from './entry-keys.ts';
 
 type Db = Kysely<Database>;
 
 /**
- * Registrations of one contest change one at a time: the rules across registrations (no member in
- * two teams, one entry per work) and the reference numbers read the others first.
+ * Transaction-scoped advisory locks on each key, taken in the order given (callers sort them, so
+ * two transactions sharing keys never wait on each other crosswise). 64-bit hashes: a collision
+ * only makes two unrelated changes wait for each other.
  */
-export const lockContestRegistrations = (db: Db, contestId: string) =>
-  sql`select pg_advisory_xact_lock(hashtext(${`registrations:${contestId}`}))`.execute(db);
+export const lockKeys = async (db: Db, keys: string[]) => {
+  if (keys.length === 0) return;
+  const rows = sql.join(keys.map((key, i) => sql`(${key}, ${i})`));
+  await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (values ${rows}) as t(k, n) order by n`.execute(db);
+};
 
-export const activeRegistrationsOfContest = (db: Db, contestId: string) =>
-  db.selectFrom('registrations').select(['id', 'ref', 'title', 'entrant']).where('contest_id', '=', contestId).where('status', '=', 'active').execute();
+/**
+ * The active registrations of the contest that share a key with an entry (any person's identifier,
+ * an organisation's credit code or name): the only ones the rules across registrations can set
+ * against it. Indexed lookups in registration_identifiers and registration_organisations.
+ */
+export const registrationsSharingKeys = (db: Db, contestId: string, keys: EntryKeys, exceptId?: string) => {
+  const { identifiers, creditCodes, nameKeys } = keys;
+  if (identifiers.length + creditCodes.length + nameKeys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'ref', 'title', 'entrant'])
+    .where('id', 'in', (eb) => {
+      const byIdentifier = eb
+        .selectFrom('registration_identifiers')
+        .select('registration_id')
+        .where('contest_id', '=', contestId)
+        .where((w) => (identifiers.length ? w(w.refTuple('kind', 'value'), 'in', identifiers.map(([kind, value]) => w.tuple(kind, value))) : w.val(false)));
+      const byOrganisation = eb
+        .selectFrom('registration_organisations')
+        .select('registration_id')
+        .where('contest_id', '=', contestId)
+        .where((w) => w.or([...(creditCodes.length ? [w('credit_code', 'in', creditCodes)] : []), ...(nameKeys.length ? [w('name_key', 'in', nameKeys)] : []), w.val(false)]));
+      return byIdentifier.union(byOrganisation);
+    })
+    .where('status', '=', 'active')
+    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!))
+    .orderBy('ref')
+    .execute();
+};
+
+/** Replaces an active registration's rows in the key tables. */
+export const replaceRegistrationKeys = async (db: Db, registrationId: string, rows: { identifiers: NewRegistrationIdentifier[]; organisations: NewRegistrationOrganisation[] }) => {
+  await deleteRegistrationKeys(db, registrationId);
+  if (rows.identifiers.length) await db.insertInto('registration_identifiers').values(rows.identifiers).execute();
+  if (rows.organisations.length) await db.insertInto('registration_organisations').values(rows.organisations).execute();
+};
+
+/** A withdrawn registration keeps no keys: its people and organisations may enter again. */
+export const deleteRegistrationKeys = async (db: Db, registrationId: string) => {
+  await db.deleteFrom('registration_identifiers').where('registration_id', '=', registrationId).execute();
+  await db.deleteFrom('registration_organisations').where('registration_id', '=', registrationId).execute();
+};
+
+/**
+ * The contest's next reference number. The counter row stays locked until the transaction ends, so
+ * take it last, just before the insert: numbers follow commit order with no gaps.
+ */
+export const nextRegistrationRef = async (db: Db, contestId: string) =>
+  (
+    await db
+      .insertInto('registration_counters')
+      .values({ contest_id: contestId, last_ref: 1 })
+      .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
+      .returning('last_ref')
+      .executeTakeFirstOrThrow()
+  ).last_ref;
 
 export const registrationById = (db: Db, id: string) => db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -17,6 +17,7 @@ import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant } f
 import { registrationState } from './audit-state.ts';
 import * as queries from './queries.ts';
 import type { RegistrationInput } from './schema.ts';
+import { entryKeys, keyRows, lockKeys } from './entry-keys.ts';
 
 export interface Actor {
   account: Account | null;
@@ -52,15 +53,21 @@ const disclosedTo = async (db: Kysely<Database>, contestId: string, account: Acc
 };
 
 /**
- * Loads the other active registrations and runs every eligibility rule: the dry run and the real one
- * share it. Masked values the form sent back take their stored values from the entry being edited;
- * the entry as it will be stored comes back with the result.
+ * Loads the other active registrations that share a person or an organisation with the entry (the
+ * only ones a rule across registrations can set against it) and runs every eligibility rule: the
+ * dry run and the real one share it. Masked values the form sent back take their stored values from
+ * the entry being edited; the entry as it will be stored comes back with the result. `lock`: a
+ * change takes the entry's key locks before reading, so a concurrent change sharing a key waits and
+ * then sees this one, while changes sharing nothing run side by side.
  */
-const assess = async (db: Kysely<Database>, contest: StoredContest, input: RegistrationInput, account: Account | null, editing?: RegistrationRow) => {
+const assess = async (db: Kysely<Database>, contest: StoredContest, input: RegistrationInput, account: Account | null, editing?: RegistrationRow, lock = false) => {
   const restored = prepareEntry(input, editing && toInput(editing));
   const contestId = contest.definition.id;
-  const rows = (await queries.activeRegistrationsOfContest(db, contestId)).filter((r) => r.id !== editing?.id);
-  const result = checkEligibility(contest.definition, restored.entry, existingEntriesOf(rows, await disclosedTo(db, contestId, account)));
+  const keys = entryKeys(restored.entry);
+  if (lock) await queries.lockKeys(db, lockKeys(contestId, keys));
+  const rows = await queries.registrationsSharingKeys(db, contestId, keys, editing?.id);
+  const disclosed = rows.length === 0 ? () => false : await disclosedTo(db, contestId, account);
+  const result = checkEligibility(contest.definition, restored.entry, existingEntriesOf(rows, disclosed));
   const problems = [...restored.problems, ...result.problems];
   return { entry: restored.entry, ok: problems.length === 0, problems };
 };
@@ -101,11 +108,25 @@ const entryColumns = (entry: RegistrationInput, checkedUnder: StoredContest) => 
 const audit = async (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: { registrationId: string } & Record<string, unknown>) =>
   appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now(), state: await registrationState(trx, payload.registrationId) });
 
+/** Stores an active entry's people and organisations in the key tables, replacing what it had. */
+const storeKeys = (trx: Transaction<Database>, contestId: string, id: string, entry: RegistrationInput) =>
+  queries.replaceRegistrationKeys(trx, id, keyRows(contestId, id, entry));
+
 /**
- * Registers an entry. Effects, in one transaction under the contest's registration lock:
- * checks the window and every rule (across registrations too), inserts the registration with the
- * next reference number, one member row per person (the leader confirmed, others invited),
- * and appends `registration.created` to the contest's audit chain.
+ * One change of a registration at a time (edits, withdrawal, invitations): taken first, before any
+ * key lock, so waiting for it never holds another lock. Returns the row as it is under the lock.
+ */
+export const lockRegistration = async (trx: Transaction<Database>, id: string) => {
+  await queries.lockKeys(trx, [`registration:${id}`]);
+  return (await queries.registrationById(trx, id))!;
+};
+
+/**
+ * Registers an entry. Effects, in one transaction under the locks of the entry's people and
+ * organisations: checks the window and every rule (across registrations too), inserts the
+ * registration with the contest's next reference number, one member row per person (the leader
+ * confirmed, others invited) and its key rows, and appends `registration.created` to the contest's
+ * audit chain.
  */
 export async function registerEntry(db: Kysely<Database>, contestId: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const account = requireAccount(actor.account);
@@ -113,12 +134,11 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {
-    await queries.lockContestRegistrations(trx, contestId);
-    const result = await assess(trx, contest, input, account);
+    const result = await assess(trx, contest, input, account, undefined, true);
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const id = randomUUID();
-    const ref = String((await queries.countRegistrationsOfContest(trx, contestId)) + 1).padStart(4, '0');
+    const ref = String(await queries.nextRegistrationRef(trx, contestId)).padStart(4, '0');
     await queries.insertRegistration(trx, {
       id,
       contest_id: contestId,
@@ -132,6 +152,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
       withdrawn_at: null,
     });
     await queries.replaceMembers(trx, id, memberRows(id, entry, account.id));
+    await storeKeys(trx, contestId, id, entry);
     await audit(trx, contestId, actor, 'registration.created', { registrationId: id, ref, ...auditEntry(entry) });
     return (await queries.registrationById(trx, id))!;
   });
@@ -172,9 +193,9 @@ export const revokeInvitations = async (trx: Transaction<Database>, row: Registr
 };
 
 /**
- * Edits a registration until registration closes. Effects under the contest lock: re-checks every
- * rule against the other registrations, replaces the entry and its member rows (confirmations of
- * people still listed are kept), appends `registration.updated`, and revokes the invitations of
+ * Edits a registration until registration closes. Effects under the registration's lock and its
+ * people's and organisations' locks: re-checks every rule against the other registrations, replaces
+ * the entry, its member rows (confirmations of people still listed are kept) and its key rows, appends `registration.updated`, and revokes the invitations of
  * people it no longer lists.
  */
 export async function editRegistration(db: Kysely<Database>, id: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
@@ -184,9 +205,9 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {
-    await queries.lockContestRegistrations(trx, row.contest_id);
-    const current = (await queries.registrationById(trx, id))!;
-    const result = await assess(trx, contest, input, actor.account, current);
+    const current = await lockRegistration(trx, id);
+    requireActive(current);
+    const result = await assess(trx, contest, input, actor.account, current, true);
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const previous = await queries.membersOf(trx, [id]);
@@ -195,6 +216,7 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
       updated_at: at,
     });
     await queries.replaceMembers(trx, id, memberRows(id, entry, row.owner_account_id, previous));
+    await storeKeys(trx, row.contest_id, id, entry);
     await audit(trx, row.contest_id, actor, 'registration.updated', { registrationId: id, ref: row.ref, ...auditEntry(entry) });
     const removed = invitationsOfRemovedPeople(await queries.unusedInvitationsOfRegistration(trx, id), entry);
     await revokeInvitations(trx, row, removed.map((i) => i.id), actor, 'person_removed');
@@ -208,11 +230,12 @@ export async function withdrawRegistration(db: Kysely<Database>, id: string, act
   requireChangeable(row, actor);
   const at = actor.clock.now();
   return inTransaction(db, async (trx) => {
-    await queries.lockContestRegistrations(trx, row.contest_id);
+    requireActive(await lockRegistration(trx, id));
     await queries.updateRegistration(trx, id, { status: 'withdrawn', withdrawn_at: at, updated_at: at });
+    await queries.deleteRegistrationKeys(trx, id);
     await audit(trx, row.contest_id, actor, 'registration.withdrawn', { registrationId: id, ref: row.ref });
     return (await queries.registrationById(trx, id))!;
   });
 }
 
-export { ineligible, audit as appendRegistrationAudit, assess as assessEntry };
+export { ineligible, audit as appendRegistrationAudit, assess as assessEntry, storeKeys as storeRegistrationKeys };

@@ -1,0 +1,56 @@
+import { expect, it } from 'vitest';
+import { AppError } from '../platform/errors.ts';
+import { describeOnDatabases } from '../platform/test-database.ts';
+import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
+import { during, entryOf, newAccount, people, person, publishSeed, seeds } from './test-fixtures.ts';
+
+const contestId = seeds['001'].id;
+const firstTeam = () => entryOf('001', { title: '县域政务数据共享平台', trackId: 'government-services', entrantKind: 'team', teamName: '正定县数据共享攻坚队', leader: person(11), members: people(3, 12) });
+const secondTeam = () => entryOf('001', { title: '信用画像', trackId: 'financial-innovation', entrantKind: 'team', teamName: '信易贷小组', leader: person(21), members: [person(13), person(22)] });
+const outcome = (settled: PromiseSettledResult<{ ref: string }>) =>
+  settled.status === 'fulfilled' ? settled.value.ref : settled.reason instanceof AppError ? settled.reason.code : String(settled.reason);
+
+describeOnDatabases('registrations checked against only the entries sharing a person or an organisation', (database) => {
+  it('refuses one of two teams sharing a member that register at the same moment, and numbers the other 0001', async () => {
+    await publishSeed(database.db, '001');
+    const first = await newAccount(database.db, '刘志强');
+    const second = await newAccount(database.db, '杨帆');
+    const results = await Promise.allSettled([
+      registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] }),
+      registerEntry(database.db, contestId, secondTeam(), { account: second, clock: during['001'] }),
+    ]);
+    expect(results.map(outcome).sort()).toEqual(['0001', 'team.member_in_other_team']);
+  });
+
+  it('registers many teams sharing no one at the same moment, each with its own reference number', async () => {
+    await publishSeed(database.db, '001');
+    const account = await newAccount(database.db, '刘志强');
+    const team = (i: number) => entryOf('001', { title: `平台 ${i}`, trackId: 'government-services', entrantKind: 'team', teamName: `团队 ${i}`, leader: person(100 + i * 4), members: people(2, 101 + i * 4) });
+    const rows = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => registerEntry(database.db, contestId, team(i), { account, clock: during['001'] })));
+    expect(rows.map((r) => r.ref).sort()).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
+  });
+
+  it('lets a member another team dropped in an edit join a second team, and refuses an edit adding a member of another team', async () => {
+    await publishSeed(database.db, '001');
+    const first = await newAccount(database.db, '刘志强');
+    const second = await newAccount(database.db, '杨帆');
+    const row = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
+    await editRegistration(database.db, row.id, { ...firstTeam(), members: [person(12), person(14)] }, { account: first, clock: during['001'] });
+    const joined = await registerEntry(database.db, contestId, secondTeam(), { account: second, clock: during['001'] });
+    expect(joined.ref).toBe('0002');
+    const poaching = editRegistration(database.db, row.id, { ...firstTeam(), members: [person(12), person(22)] }, { account: first, clock: during['001'] });
+    await expect(poaching).rejects.toMatchObject({ code: 'team.member_in_other_team' });
+  });
+
+  it('keeps no person or organisation of a withdrawn entry in the key tables, so they may enter again', async () => {
+    await publishSeed(database.db, '001');
+    const first = await newAccount(database.db, '刘志强');
+    const row = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
+    const keysOf = async (id: string) => (await database.db.selectFrom('registration_identifiers').select('kind').where('registration_id', '=', id).execute()).length;
+    expect(await keysOf(row.id)).toBe(4 * 2);
+    await withdrawRegistration(database.db, row.id, { account: first, clock: during['001'] });
+    expect(await keysOf(row.id)).toBe(0);
+    const again = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
+    expect([again.ref, again.status]).toEqual(['0002', 'active']);
+  });
+});
