@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { AppError } from './platform/errors.ts';
 import { addAuditCommands } from './cli/audit-command.ts';
 import { addContestCommands } from './cli/contest-commands.ts';
 import { addProbeCommand } from './cli/probe-command.ts';
@@ -15,4 +16,11 @@ addProbeCommand(program);
 addServeCommand(program);
 addAuditCommands(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A refusal (the embedded database held by a running server, a bad setting) is a message, not a stack trace.
+  if (!(error instanceof AppError)) throw error;
+  process.stderr.write(`${error.localised.zh}\n${error.localised.en} (${error.code})\n`);
+  process.exitCode = 1;
+}

@@ -10,10 +10,11 @@ const run = async (...args: string[]) => runIn({}, ...args);
 
 const runIn = async (env: Record<string, string>, ...args: string[]) => {
   try {
-    return { code: 0, stdout: (await promisify(execFile)('node', ['bin/leitai.mjs', ...args], { env: { ...process.env, ...env } })).stdout };
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/leitai.mjs', ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 };
 
@@ -35,4 +36,14 @@ it('leitai storage sweep runs on the database and store that leitai serve uses, 
   const dataDir = await mkdtemp(join(tmpdir(), 'leitai-sweep-'));
   const swept = await runIn({ LEITAI_DATA_DIR: dataDir, DATABASE_URL: '' }, 'storage', 'sweep', '--json');
   expect([swept.code, JSON.parse(swept.stdout)]).toEqual([0, { expiredUploads: 0, purgedFiles: 0, bytesFreed: 0, failures: [] }]);
+});
+
+it('leitai storage sweep answers a refusal (here a bad setting) with its message and exit 1, not a stack trace', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'leitai-sweep-'));
+  const refused = await runIn({ LEITAI_DATA_DIR: dataDir, DATABASE_URL: '', LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'not a url' }, 'storage', 'sweep');
+  expect(refused).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: '环境变量 LEITAI_S3_ENDPOINT 的值无效：not a url\nEnvironment variable LEITAI_S3_ENDPOINT is invalid: not a url (config.invalid)\n',
+  });
 });
