@@ -53,7 +53,7 @@ describe('reading a definition written in an older format', () => {
 
   it('refuses a format no upgrade starts from with contest.format_unknown', async () => {
     const gap: DefinitionFormat = { ...formatTwo, current: 3 };
-    expect(refusal(() => readDefinition(stored, 2, gap))).toEqual({ code: 'contest.format_unknown', status: 422, en: 'No upgrade from definition format 2 is known' });
+    expect(refusal(() => readDefinition({}, 2, gap))).toEqual({ code: 'contest.format_unknown', status: 422, en: 'No upgrade from definition format 2 is known' });
     expect(refusal(() => readDefinition({}, 0, formatTwo))).toEqual({ code: 'contest.format_unknown', status: 422, en: 'No upgrade from definition format 0 is known' });
   });
 
