@@ -1,5 +1,6 @@
 import type { EligibilityRule, EntrantKind, OrganisationType } from './schema/index.ts';
 import type { LocalisedText } from '../platform/errors.ts';
+import { count } from '../platform/plural.ts';
 
 export const entrantKindNames: Record<EntrantKind, LocalisedText> = {
   individual: { zh: '个人', en: 'individual' },
@@ -31,18 +32,19 @@ export const describeRule = (rule: EligibilityRule): LocalisedText => {
     case 'teamSize':
       return {
         zh: `团队${rule.min ? ` ${rule.min}–${rule.max} 人` : `不超过 ${rule.max} 人`}（含负责人）`,
-        en: rule.min ? `Teams of ${rule.min}–${rule.max}, leader included` : `At most ${rule.max} people per team, leader included`,
+        en: rule.min ? `Teams of ${rule.min}–${count(rule.max, 'person')}, leader included` : `At most ${count(rule.max, 'person')} per team, leader included`,
       };
     case 'advisors':
       return rule.max === 0
         ? { zh: '不设指导老师', en: 'No advisors' }
-        : { zh: `指导老师不超过 ${rule.max} 人`, en: `At most ${rule.max} advisors` };
+        : { zh: `指导老师不超过 ${rule.max} 人`, en: `At most ${count(rule.max, 'advisor')}` };
     case 'studentsOnly':
       return { zh: '仅限全日制在校生', en: 'Full-time students only' };
     case 'minExperienceYears':
-      return { zh: `每位成员至少 ${rule.years} 年实际工作经验`, en: `Every member has at least ${rule.years} years of work experience` };
+      return { zh: `每位成员至少 ${rule.years} 年实际工作经验`, en: `Every member has at least ${count(rule.years, 'year')} of work experience` };
     case 'excludedEmployers':
-      return { zh: `${rule.description}不可报名`, en: `Not open to: ${rule.description}` };
+      // The definition names the excluded in Chinese only: quoted as a name in English.
+      return { zh: `${rule.description}不可报名`, en: `Not open to: "${rule.description}"` };
     case 'organisationTypes': {
       const types = list(rule.allowed.map((t) => organisationTypeNames[t]));
       return { zh: `参赛单位类型：${types.zh}`, en: `Organisations: ${types.en}` };
@@ -56,6 +58,6 @@ export const describeRule = (rule: EligibilityRule): LocalisedText => {
     case 'oneEntryPerWork':
       return { zh: '每个作品只能报名一次、参加一个奖项评选', en: 'Each work enters once and competes for one award' };
     case 'declarations':
-      return { zh: `报名须确认 ${rule.items.length} 项承诺`, en: `Entrants accept ${rule.items.length} declaration(s)` };
+      return { zh: `报名须确认 ${rule.items.length} 项承诺`, en: `Entrants accept ${count(rule.items.length, 'declaration')}` };
   }
 };

@@ -137,7 +137,7 @@ describeOnDatabases('the dry run is no membership oracle', (database) => {
       problems: [
         {
           code: 'team.member_in_other_team',
-          message: { zh: '成员 某人 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'member 某人 is already on another team of this contest; teams may not share members' },
+          message: { zh: '成员 某人 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'Member 某人 is already on another team of this contest; teams may not share members' },
           path: 'members[0].name',
           rule: 'rules[3]',
         },

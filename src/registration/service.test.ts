@@ -158,7 +158,7 @@ describeOnDatabases('teams that share members (001: 禁止不同参赛团队共�
     await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
     const error = await refusal(registerEntry(database.db, seeds['001'].id, secondTeam(), { account: second, clock: during['001'] }));
     // The second leader is not on the first team: the message names no team and no reference.
-    const message = { zh: '成员 参赛者13 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'member 参赛者13 is already on another team of this contest; teams may not share members' };
+    const message = { zh: '成员 参赛者13 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'Member 参赛者13 is already on another team of this contest; teams may not share members' };
     expect(error).toEqual({ code: 'team.member_in_other_team', status: 422, message, problems: [{ code: 'team.member_in_other_team', message, path: 'members[0].name', rule: 'rules[3]' }] });
   });
 

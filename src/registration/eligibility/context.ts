@@ -32,9 +32,10 @@ export interface EligibilityContext {
 
 export type Check = (context: EligibilityContext) => Problem[];
 
+/** A rule's refusal; its English starts with a capital, as messages that open with a role ("member 张三 …") would not. */
 export const problem = (code: string, zh: string, en: string, extra: { path?: string; rule?: string } = {}): Problem => ({
   code,
-  message: { zh, en },
+  message: { zh, en: en.charAt(0).toUpperCase() + en.slice(1) },
   ...(extra.path ? { path: extra.path } : {}),
   ...(extra.rule ? { rule: extra.rule } : {}),
 });
@@ -43,6 +44,9 @@ export const ruleOf = <Name extends EligibilityRuleName>(scope: Scope, name: Nam
   scope.rules.find((rule): rule is RuleOf<Name> => rule.rule === name);
 
 export const ruleSource = (scope: Scope, rule: EligibilityRule) => scope.ruleSources.get(rule.rule);
+
+/** Chinese text the definition gives no English for, quoted in an English message as a name is. */
+export const quoted = (text: string) => `"${text}"`;
 
 /** The place's readable name: 应用开发赛道（校园组）. */
 export const placeName = (scope: Scope) => ({

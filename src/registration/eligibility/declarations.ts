@@ -1,4 +1,4 @@
-import { problem, ruleOf, ruleSource, type Check } from './context.ts';
+import { problem, quoted, ruleOf, ruleSource, type Check } from './context.ts';
 
 export const checkDeclarations: Check = ({ entry, scope }) => {
   const rule = ruleOf(scope, 'declarations');
@@ -7,6 +7,6 @@ export const checkDeclarations: Check = ({ entry, scope }) => {
   return rule.items
     .filter((item) => !accepted.has(item.id))
     .map((item) =>
-      problem('declaration.missing', `须确认承诺：${item.text}`, `You must accept the declaration: ${item.textEn ?? item.text}`, { path: `declarations.${item.id}`, rule: ruleSource(scope, rule) }),
+      problem('declaration.missing', `须确认承诺：${item.text}`, `You must accept the declaration: ${item.textEn ?? quoted(item.text)}`, { path: `declarations.${item.id}`, rule: ruleSource(scope, rule) }),
     );
 };

@@ -1,3 +1,4 @@
+import { count } from '../../platform/plural.ts';
 import { isValidCreditCode } from '../identity.ts';
 import { organisationTypeNames } from '../../contest/describe-rule.ts';
 import { placeName, problem, ruleOf, ruleSource, type Check } from './context.ts';
@@ -49,7 +50,7 @@ export const checkLeadOrganisation: Check = ({ entry, scope }) => {
   if (leads === 1) return [];
   return [
     leads === 0
-      ? problem('organisation.lead_required', `${entry.organisations.length} 家单位合作报名，须指定一家牵头参赛单位`, `${entry.organisations.length} organisations enter together; name one lead organisation`, { path: 'organisations', rule: ruleSource(scope, rule) })
-      : problem('organisation.several_leads', `指定了 ${leads} 家牵头单位，只能指定一家`, `${leads} lead organisations named; name exactly one`, { path: 'organisations', rule: ruleSource(scope, rule) }),
+      ? problem('organisation.lead_required', `${entry.organisations.length} 家单位合作报名，须指定一家牵头参赛单位`, `${count(entry.organisations.length, 'organisation')} enter together; name one lead organisation`, { path: 'organisations', rule: ruleSource(scope, rule) })
+      : problem('organisation.several_leads', `指定了 ${leads} 家牵头单位，只能指定一家`, `${count(leads, 'lead organisation')} named; name exactly one`, { path: 'organisations', rule: ruleSource(scope, rule) }),
   ];
 };

@@ -1,7 +1,8 @@
+import { count } from '../../platform/plural.ts';
 import { comparableText } from '../../platform/text.ts';
 import { isValidIdNumber, isValidMobile } from '../identity.ts';
 import type { PersonInput } from '../schema.ts';
-import { problem, ruleOf, ruleSource, placeName, teamPeople, personIdentifiers, type Check } from './context.ts';
+import { problem, quoted, ruleOf, ruleSource, placeName, teamPeople, personIdentifiers, type Check } from './context.ts';
 
 interface Listed {
   person: PersonInput;
@@ -73,8 +74,8 @@ export const checkMinExperience: Check = ({ entry, scope }) => {
     .map(({ person, path, label }) => {
       const years = person.experienceYears;
       const zhValue = years === undefined ? '未填写工作年限' : `工作经验 ${years} 年`;
-      const enValue = years === undefined ? 'gives no work experience' : `has ${years} years of work experience`;
-      return problem('eligibility.experience_too_short', `${label.zh} ${person.name} ${zhValue}，要求至少 ${rule.years} 年`, `${label.en} ${person.name} ${enValue}; at least ${rule.years} are required`, { path: `${path}.experienceYears`, rule: ruleSource(scope, rule) });
+      const enValue = years === undefined ? 'gives no work experience' : `has ${count(years, 'year')} of work experience`;
+      return problem('eligibility.experience_too_short', `${label.zh} ${person.name} ${zhValue}，要求至少 ${rule.years} 年`, `${label.en} ${person.name} ${enValue}; at least ${count(rule.years, 'year')} required`, { path: `${path}.experienceYears`, rule: ruleSource(scope, rule) });
     });
 };
 
@@ -87,6 +88,6 @@ export const checkExcludedEmployers: Check = ({ entry, scope }) => {
   return teamPeople({ ...entry, entrantKind: entry.entrantKind === 'organisation' ? 'team' : entry.entrantKind })
     .filter(({ person }) => excluded(person))
     .map(({ person, path, label }) =>
-      problem('eligibility.excluded_employer', `${label.zh} ${person.name} 任职于 ${person.employer ?? person.employerType}；${rule.description}不可报名`, `${label.en} ${person.name} works for ${person.employer ?? person.employerType}; ${rule.description} may not enter`, { path: `${path}.employer`, rule: ruleSource(scope, rule) }),
+      problem('eligibility.excluded_employer', `${label.zh} ${person.name} 任职于 ${person.employer ?? person.employerType}；${rule.description}不可报名`, `${label.en} ${person.name} works for ${person.employer ?? person.employerType}; not open to ${quoted(rule.description)}`, { path: `${path}.employer`, rule: ruleSource(scope, rule) }),
     );
 };

@@ -38,7 +38,7 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
       expect(result.problems).toEqual([
         {
           code: 'eligibility.not_student',
-          message: { zh: '成员 参赛者3 不是全日制在校生；应用开发赛道（校园组）仅限全日制在校生', en: 'member 参赛者3 is not a full-time student; Application Development (Campus) is for full-time students only' },
+          message: { zh: '成员 参赛者3 不是全日制在校生；应用开发赛道（校园组）仅限全日制在校生', en: 'Member 参赛者3 is not a full-time student; Application Development (Campus) is for full-time students only' },
           path: 'members[1].isFullTimeStudent',
           rule: 'tracks[1].groups[0].rules[1]',
         },

@@ -22,7 +22,7 @@ describe('seed 001 河北省首届"智慧政务 创想未来"数据应用创新�
       expect(check({ trackId: 'economic-development', entrantKind: 'team', teamName: '新团队', leader: person(30), members: [person(31), person(3)] }, others)).toEqual([
         {
           code: 'team.member_in_other_team',
-          message: { zh: '成员 参赛者3 已是团队「正定县攻坚队」（0001）的成员，不同团队不得共用队员', en: 'member 参赛者3 is already on the team "正定县攻坚队" (0001); teams may not share members' },
+          message: { zh: '成员 参赛者3 已是团队「正定县攻坚队」（0001）的成员，不同团队不得共用队员', en: 'Member 参赛者3 is already on the team "正定县攻坚队" (0001); teams may not share members' },
           path: 'members[1].name',
           rule: 'rules[3]',
         },
@@ -31,7 +31,7 @@ describe('seed 001 河北省首届"智慧政务 创想未来"数据应用创新�
     it('names neither the other team nor its reference to anyone else', () => {
       const undisclosed = [toExistingEntry('r1', '0001', first)];
       expect(check({ trackId: 'economic-development', entrantKind: 'team', teamName: '新团队', leader: person(30), members: [person(3)] }, undisclosed).map((p) => p.message)).toEqual([
-        { zh: '成员 参赛者3 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'member 参赛者3 is already on another team of this contest; teams may not share members' },
+        { zh: '成员 参赛者3 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'Member 参赛者3 is already on another team of this contest; teams may not share members' },
       ]);
     });
     it('recognises the same person by ID number even when the phone differs', () => {

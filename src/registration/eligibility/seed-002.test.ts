@@ -33,7 +33,7 @@ describe('seed 002 2022"漾泉医保"医保电子凭证创意作品征集', () =
       expect(check({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer: '阳泉市医疗保障局' }) })).toEqual([
         {
           code: 'eligibility.excluded_employer',
-          message: { zh: '负责人 参赛者1 任职于 阳泉市医疗保障局；医保部门人员不可报名', en: 'leader 参赛者1 works for 阳泉市医疗保障局; 医保部门人员 may not enter' },
+          message: { zh: '负责人 参赛者1 任职于 阳泉市医疗保障局；医保部门人员不可报名', en: 'Leader 参赛者1 works for 阳泉市医疗保障局; not open to "医保部门人员"' },
           path: 'leader.employer',
           rule: 'tracks[1].rules[1]',
         },

@@ -48,7 +48,7 @@ describe('seed 003 "数字化社会保障"创客马拉松', () => {
       expect(check({ ...team(2), members: [{ name: '新人', phone: '13900000099', experienceYears: 1.5 }] })).toEqual([
         {
           code: 'eligibility.experience_too_short',
-          message: { zh: '成员 新人 工作经验 1.5 年，要求至少 2 年', en: 'member 新人 has 1.5 years of work experience; at least 2 are required' },
+          message: { zh: '成员 新人 工作经验 1.5 年，要求至少 2 年', en: 'Member 新人 has 1.5 years of work experience; at least 2 years required' },
           path: 'members[0].experienceYears',
           rule: 'rules[2]',
         },
