@@ -2,13 +2,13 @@
  * The HTTP entry: every feature's routes on the platform's server, the built web app at `/`.
  * `leitai serve` (and `npm start`) open the database, publish the contests folder and call this.
  */
-import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { contestRoutes } from './contest/routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
+import { packagePath } from './platform/package-root.ts';
 import { registrationRoutes } from './registration/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
@@ -26,7 +26,7 @@ export const allRoutes = (config: Config) => [
   submissionRoutes({ storage: worksStorage(config), limits: uploadLimitsOf(config), sweepEveryMinutes: 60 }),
 ];
 
-export const webDist = fileURLToPath(new URL('../dist/web', import.meta.url));
+export const webDist = packagePath('dist', 'web');
 
 export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, options: { logger?: boolean } = {}) =>
   createServer({ db, config, clock, registerRoutes: allRoutes(config), webDist, logger: options.logger });

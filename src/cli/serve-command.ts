@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { useAuditKey } from '../audit/key.ts';
 import { publishContestFolder } from '../contest/service.ts';
@@ -7,10 +6,11 @@ import { systemClock } from '../platform/clock.ts';
 import { disableDemoAccounts } from '../platform/auth/service.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase } from '../platform/database.ts';
+import { packagePath } from '../platform/package-root.ts';
 import { buildApp, worksStorage } from '../server.ts';
 import { uploadLimitsOf } from '../submission/service.ts';
 
-export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
+export const contestsFolder = packagePath('contests');
 
 export const addServeCommand = (program: Command) =>
   program
@@ -43,4 +43,6 @@ export const addServeCommand = (program: Command) =>
       process.once('SIGTERM', close);
       await app.listen({ port: config.port, host: '0.0.0.0' });
       console.log(`Leitai 擂台 is serving http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+      // Requests are not logged by default, so the lines above stay on screen; say how to see them.
+      if (config.logLevel === 'warn') console.log('LOG_LEVEL=info logs every request / 设置 LOG_LEVEL=info 可记录每个请求');
     });

@@ -5,6 +5,7 @@
 // timer in the same thread can interrupt; and a damaged PDF leaves rejected promises in pdfjs that
 // nobody awaits, fatal in a Node main thread. Here the main thread's deadline ends the worker with
 // terminate(), and stray rejections are ignored. See parser-pool.ts.
+import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import exifr from 'exifr';
@@ -138,6 +139,18 @@ const image = async (_id, { tiff, xmp }) => ({
   trailer: xmp ? trailerLength(new TextDecoder('latin1').decode(xmp)) : 0,
 });
 
+/**
+ * In the compiled build (dist/server, npm run build) text-hash.js sits beside this folder and tsx, a
+ * development dependency, may not be installed; from the sources it is TypeScript, loaded through tsx.
+ */
+const loadTextHash = async () => {
+  const compiled = new URL('../originality/text-hash.js', import.meta.url);
+  if (existsSync(compiled)) return import(compiled.href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../originality/text-hash.ts');
+};
+
 const PDF_TEXT_PAGES = 30;
 const PDF_TEXT_CHARACTERS = 200_000;
 let textHash;
@@ -145,7 +158,7 @@ let textHash;
 /**
  * The text of a PDF's first pages and its MinHash sketch, for the originality check: both are work
  * on a hostile file's content (a PDF can spell 200,000 characters in a few KB), so neither runs on
- * the main thread. The sketch comes from src/submission/originality/text-hash.ts, loaded through tsx.
+ * the main thread. The sketch comes from src/submission/originality/text-hash.ts (see loadTextHash).
  */
 const pdfText = async (id, { bytes }) => {
   const task = getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
@@ -165,11 +178,7 @@ const pdfText = async (id, { bytes }) => {
   } finally {
     task.destroy().catch(() => {});
   }
-  if (!textHash) {
-    const { register } = await import('tsx/esm/api');
-    register();
-    textHash = await import('../originality/text-hash.ts');
-  }
+  textHash ??= await loadTextHash();
   return textHash.sketchText(parts.join('\n').slice(0, PDF_TEXT_CHARACTERS));
 };
 
