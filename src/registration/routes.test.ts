@@ -340,4 +340,36 @@ describeOnDatabases('bad input to the registration routes', (database) => {
     const check = await server.inject({ method: 'POST', url: `${contest000}/check`, headers, payload: { ...socialTeam(1), trackId: 'no-such-track' } });
     expect([check.statusCode, check.json().problems.map((p: { code: string }) => p.code)]).toEqual([200, ['place.unknown_track']]);
   });
+
+  it('dry-runs a body with an empty leader name and a team of 11, answering both problems at once', async () => {
+    const { server, headers } = await setup();
+    const team = socialTeam(10);
+    const reply = await server.inject({ method: 'POST', url: `${contest000}/check`, headers, payload: { ...team, leader: { ...team.leader, name: '' } } });
+    expect([reply.statusCode, reply.json()]).toEqual([
+      200,
+      {
+        ok: false,
+        problems: [
+          { code: 'text.empty', path: 'leader.name', message: { zh: '请填写负责人姓名', en: "Enter the leader's name" } },
+          { code: 'team.too_large', path: 'members', rule: 'rules[1]', message: tooLarge },
+        ],
+      },
+    ]);
+  });
+
+  it('answers a dry run 400 request.invalid, its problems in words, where the rules cannot run (no track)', async () => {
+    const { server, headers } = await setup();
+    const reply = await server.inject({ method: 'POST', url: `${contest000}/check`, headers, payload: { ...socialTeam(1), trackId: undefined, title: '' } });
+    expect([reply.statusCode, reply.json().error]).toEqual([
+      400,
+      {
+        code: 'request.invalid',
+        message: { zh: '请求有 2 处不符合要求', en: 'The request has 2 problems' },
+        problems: [
+          { code: 'invalid_type', path: 'trackId', message: { zh: '请选择赛道', en: 'Choose the track' } },
+          { code: 'text.empty', path: 'title', message: { zh: '请填写作品名称', en: 'Enter the title' } },
+        ],
+      },
+    ]);
+  });
 });

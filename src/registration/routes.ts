@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { contestParams } from '../contest/api-schema.ts';
-import { errorReplySchema } from '../platform/http/error-reply.ts';
+import { errorReplySchema, requestInvalidError } from '../platform/http/error-reply.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { acceptInvitation, describeInvitation, invitationsOf, inviteToTeam, revokeInvitation } from './invitations.ts';
+import { dryRunBody, salvageEntry, withSchemaProblems } from './dry-run.ts';
 import { contestRegistrations, myRegistrations, showRegistration } from './listing.ts';
 import {
   acceptInvitationBody,
@@ -46,14 +47,18 @@ export async function registrationRoutes(app: LeitaiApp) {
       config: checkLimit,
       schema: {
         tags,
-        summary: `Dry run (signed in, ${CHECK_LIMIT_PER_MINUTE} a minute per account): every rule the entry would break, without registering (registrationId: the entry being edited, left out of the rules across registrations)`,
+        summary: `Dry run (signed in, ${CHECK_LIMIT_PER_MINUTE} a minute per account): every rule the entry would break, without registering (registrationId: the entry being edited, left out of the rules across registrations). Fields of the wrong shape are problems beside the rules' (which run on the rest); 400 only when the track or kind of entrant is unusable`,
         params: contestParams,
         querystring: checkQuery,
-        body: registrationInputSchema,
+        body: dryRunBody,
         response: { 200: checkReply, ...refusals },
       },
     },
-    async (request) => checkRegistration(app.db, request.params.id, request.body, actor(request), request.query.registrationId),
+    async (request) => {
+      const salvaged = salvageEntry(request.body);
+      if (!salvaged.entry) throw requestInvalidError(salvaged.problems);
+      return withSchemaProblems(salvaged.problems, await checkRegistration(app.db, request.params.id, salvaged.entry, actor(request), request.query.registrationId));
+    },
   );
 
   app.post(

@@ -37,13 +37,18 @@ type ValidationError = FastifyError & { validation: { keyword: string; instanceP
 const sentPart = (request: FastifyRequest, context: string | undefined): unknown =>
   context === 'querystring' ? request.query : context === 'params' ? request.params : context === 'headers' ? request.headers : request.body;
 
-/** Several problems are counted; a single one is the refusal's own message. */
-export function requestInvalid(problems: Problem[]): ErrorReply {
+/** A request refused for its shape: several problems are counted, a single one is the refusal's own message. */
+export function requestInvalidError(problems: Problem[]): AppError {
   const message =
     problems.length === 1
       ? problems[0].message
       : { zh: `请求有 ${problems.length} 处不符合要求`, en: `The request has ${count(problems.length, 'problem')}` };
-  return errorReply('request.invalid', message, problems);
+  return new AppError('request.invalid', message, 400, problems);
+}
+
+export function requestInvalid(problems: Problem[]): ErrorReply {
+  const error = requestInvalidError(problems);
+  return errorReply(error.code, error.localised, error.problems);
 }
 
 function validationProblems(error: ValidationError, request: FastifyRequest): Problem[] {

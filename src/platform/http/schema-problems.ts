@@ -113,11 +113,14 @@ function ownMessage(own: OwnRefusal, label: FieldLabel): LocalisedText {
   return { zh: `${label.zh}：${own.message.zh}`, en: `${capital(label.en)}: ${own.message.en}` };
 }
 
-/** The first issue of a union's first branch: what the field most likely meant (an email, not the empty string). */
-const unionBranchIssue = (issue: Detailed): Detailed | undefined => {
+/**
+ * A union's refusal as its first branch's (through nested unions): what the field most likely meant
+ * (an email, not the empty string).
+ */
+const meant = (issue: Detailed): Detailed => {
   const branches = issue.errors;
-  const first = Array.isArray(branches) && Array.isArray(branches[0]) ? (branches[0][0] as Detailed | undefined) : undefined;
-  return first && { ...first, path: issue.path };
+  const first = issue.code === 'invalid_union' && Array.isArray(branches) && Array.isArray(branches[0]) ? (branches[0][0] as Detailed | undefined) : undefined;
+  return first ? meant({ ...first, path: issue.path }) : issue;
 };
 
 function messageOf(issue: Detailed, label: FieldLabel, missing: boolean): LocalisedText {
@@ -137,10 +140,6 @@ function messageOf(issue: Detailed, label: FieldLabel, missing: boolean): Locali
       return invalidValue(issue, label);
     case 'unrecognized_keys':
       return unrecognizedKeys(issue, label);
-    case 'invalid_union': {
-      const branch = unionBranchIssue(issue);
-      return branch ? messageOf(branch, label, missing) : invalid(label);
-    }
     default:
       return invalid(label);
   }
@@ -157,7 +156,9 @@ export function schemaProblem(issue: SchemaIssue, sent: unknown, prefix?: string
   const detailed = issue as Detailed;
   const own = issue.code === 'custom' ? ownRefusal(detailed) : undefined;
   if (own) return { code: own.code, message: ownMessage(own, label), path };
-  return { code: issue.code, message: messageOf(detailed, label, valueAt(sent, issue.path) === undefined), path };
+  // A union (an email, or nothing) is refused as what it most likely meant: its first branch.
+  const shown = meant(detailed);
+  return { code: shown.code, message: messageOf(shown, label, valueAt(sent, issue.path) === undefined), path };
 }
 
 /** Every issue as a problem (see `schemaProblem`). */
