@@ -3,6 +3,7 @@
  * `leitai serve` (and `npm start`) open the database, publish the contests folder and call this.
  */
 import type { Kysely } from 'kysely';
+import { contestPageMetadata } from './contest/page-metadata.ts';
 import { contestRoutes } from './contest/routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -29,4 +30,4 @@ export const allRoutes = (config: Config) => [
 export const webDist = packagePath('dist', 'web');
 
 export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, options: { logger?: boolean } = {}) =>
-  createServer({ db, config, clock, registerRoutes: allRoutes(config), webDist, logger: options.logger });
+  createServer({ db, config, clock, registerRoutes: allRoutes(config), webDist, pageMetadata: contestPageMetadata(db), logger: options.logger });

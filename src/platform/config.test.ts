@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       allowedOrigins: [],
       demoAccounts: false,
+      logLevel: 'warn',
     });
   });
 
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
         LEITAI_ARGON2_TIME_COST: '2',
         LEITAI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn, https://www.leitai.example.cn:8443',
+        LOG_LEVEL: 'Info',
       }),
     ).toEqual({
       port: 8080,
@@ -68,6 +70,7 @@ describe('loadConfig', () => {
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       allowedOrigins: ['https://leitai.example.cn', 'https://www.leitai.example.cn:8443'],
       demoAccounts: false,
+      logLevel: 'info',
     });
   });
 
@@ -90,6 +93,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ACCESS_KEY_ID: 'AKID' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
     expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'minio 9000' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
     expect(() => loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+  });
+
+  it('refuses a log level pino does not know', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow('Environment variable LOG_LEVEL is invalid: verbose');
   });
 
   it('refuses a port that is not a number', () => {

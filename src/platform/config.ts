@@ -48,7 +48,15 @@ export interface Config {
   allowedOrigins: string[];
   /** Demo accounts may sign in: set by `serve --demo` only, never from the environment. */
   demoAccounts: boolean;
+  /**
+   * LOG_LEVEL: the server log's threshold (fatal, error, warn, info, debug, trace, silent). Default
+   * warn: one line per request (info) only when asked, so the lines `npm start` prints stay on screen.
+   */
+  logLevel: LogLevel;
 }
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 /**
  * LEITAI_ARGON2_MEMORY_KIB (default 65536, 64 MiB) and LEITAI_ARGON2_TIME_COST (default 3), argon2's
@@ -111,8 +119,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: allowedOriginsSetting(env),
     demoAccounts: false,
     auditKey: auditKeySetting(env),
+    logLevel: logLevelSetting(env),
   };
 }
+
+const logLevelSetting = (env: NodeJS.ProcessEnv): LogLevel => {
+  const text = nonEmpty(env.LOG_LEVEL)?.toLowerCase();
+  if (text === undefined) return 'warn';
+  if (!(logLevels as readonly string[]).includes(text)) throw invalidSetting('LOG_LEVEL', text);
+  return text as LogLevel;
+};
 
 function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
   const bucket = nonEmpty(env.LEITAI_S3_BUCKET);

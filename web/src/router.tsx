@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { BootLoading } from './components/Loading.tsx';
 import { RouteError } from './components/RouteError.tsx';
 
 /** Every page loads on first visit (lazy), with its data loader beside it. */
@@ -8,7 +9,7 @@ export const router = createBrowserRouter([
     path: '/',
     Component: Layout,
     errorElement: <RouteError />,
-    HydrateFallback: () => null,
+    HydrateFallback: BootLoading,
     children: [
       {
         errorElement: <RouteError />,

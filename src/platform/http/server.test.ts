@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { describeOnDatabases } from '../test-database.ts';
 import { loadConfig } from '../config.ts';
-import { createServer, type RegisterRoutes } from './server.ts';
+import { createServer, defaultLogger, type RegisterRoutes } from './server.ts';
 import { testClock, testServer } from './test-server.ts';
 
 const exampleRoutes: RegisterRoutes = (app) => {
@@ -116,6 +116,19 @@ describeOnDatabases('the HTTP server', (database) => {
     });
     expect(reply.body).not.toContain('secret');
     expect(logged.some((line) => line.includes('secret connection string'))).toBe(true);
+  });
+
+  it('logs no line per request unless LOG_LEVEL asks for info', async () => {
+    const linesLogged = async (env: NodeJS.ProcessEnv) => {
+      const logged: string[] = [];
+      const stream = new Writable({ write: (chunk, _encoding, done) => (logged.push(String(chunk)), done()) });
+      const config = loadConfig(env);
+      const app = await createServer({ db: database.db, config, clock: testClock, logger: { ...defaultLogger(config), stream } });
+      await app.inject({ method: 'GET', url: '/healthz' });
+      return logged.map((line) => JSON.parse(line).msg);
+    };
+    expect(await linesLogged({})).toEqual([]);
+    expect(await linesLogged({ LOG_LEVEL: 'info' })).toEqual(['incoming request', 'request completed']);
   });
 
   it('publishes an OpenAPI document listing the routes', async () => {

@@ -36,6 +36,7 @@ import { handleError, handleNotFound, rateLimited } from './error-reply.ts';
 import { refuseCrossSiteRequests } from './same-origin.ts';
 import { addSecurityHeaders, swaggerUiCsp } from './security-headers.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import type { PageMetadataOf } from './page-metadata.ts';
 import { serveWebApp } from './web-app.ts';
 
 declare module 'fastify' {
@@ -63,7 +64,9 @@ export interface CreateServerOptions {
   registerRoutes?: RegisterRoutes[];
   /** The built web app (Vite's dist); served at `/` when it holds an index.html. */
   webDist?: string;
-  /** Defaults to Fastify's JSON logger, silent when NODE_ENV=test. */
+  /** The title and share card a page address is sent with (features know their pages; platform does not). */
+  pageMetadata?: PageMetadataOf;
+  /** Defaults to Fastify's JSON logger at config.logLevel (warn: no line per request), silent when NODE_ENV=test. */
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -71,7 +74,7 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   const { db, config, clock } = options;
   installPasswordHashing(config.passwordHashing);
   const app = Fastify({
-    logger: options.logger ?? config.nodeEnv !== 'test',
+    logger: options.logger ?? defaultLogger(config),
     trustProxy: config.trustProxy,
     // A URL that does not decode (e.g. %ED%A0%80, a surrogate's UTF-8) is refused before routing, outside the error handler.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
@@ -143,12 +146,15 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   await authRoutes(app);
   for (const register of options.registerRoutes ?? []) await register(app);
 
-  const webApp = options.webDist ? await serveWebApp(app, options.webDist) : undefined;
+  const webApp = options.webDist ? await serveWebApp(app, options.webDist, { pageMetadata: options.pageMetadata }) : undefined;
   app.setNotFoundHandler((request, reply) =>
-    webApp && webApp.isPageRequest(request) ? webApp.sendIndex(reply) : handleNotFound(request, reply),
+    webApp && webApp.isPageRequest(request) ? webApp.sendIndex(request, reply) : handleNotFound(request, reply),
   );
   return app;
 }
+
+/** JSON lines at LOG_LEVEL, whose default (warn) leaves out the line per request (info); none under NODE_ENV=test. */
+export const defaultLogger = (config: Config) => config.nodeEnv !== 'test' && { level: config.logLevel };
 
 /** A NUL or lone surrogate, anywhere in a request: no database can store it, so no handler sees it. */
 const unstorableText = (path: string) => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fixedClock, type Clock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db-types.ts';
+import type { PageMetadataOf } from './page-metadata.ts';
 import { createServer, type LeitaiApp, type RegisterRoutes } from './server.ts';
 
 export interface TestServerOptions {
@@ -10,6 +11,7 @@ export interface TestServerOptions {
   clock?: Clock;
   config?: Partial<Config>;
   webDist?: string;
+  pageMetadata?: PageMetadataOf;
 }
 
 export const testClock = fixedClock('2025-09-01T08:00:00+08:00');
@@ -21,6 +23,7 @@ export function testServer(db: Kysely<Database>, options: TestServerOptions = {}
     clock: options.clock ?? testClock,
     registerRoutes: options.registerRoutes,
     webDist: options.webDist,
+    pageMetadata: options.pageMetadata,
     logger: false,
   });
 }
