@@ -93,6 +93,10 @@ export const contestViewSchema = z
     summary: z.string().optional(),
     edition: z.string().optional(),
     editionOf: z.string().nullable(),
+    /** Its place among its editions: the contest it was copied from and the current (newest) edition of the chain. */
+    editions: z.object({ of: z.string().nullable(), current: z.string() }),
+    /** The definition version in force and the SHA-256 of its canonical JSON: what decisions under it record. */
+    version: z.object({ number: z.number().int(), sha256: z.string() }),
     isDemo: z.boolean(),
     announcement: z.object({ title: z.string(), reference: z.string().optional(), url: z.string().optional(), publishedOn: z.string().optional() }).optional(),
     organisers: z.array(organiserSchema),

@@ -101,7 +101,12 @@ const presentAwards = (definition: ContestDefinition) => {
   };
 };
 
-export const presentContest = (stored: StoredContest, at: Date) => {
+export interface EditionPlace {
+  of: string | null;
+  current: string;
+}
+
+export const presentContest = (stored: StoredContest, editions: EditionPlace, at: Date) => {
   const { definition } = stored;
   return {
     id: definition.id,
@@ -113,6 +118,8 @@ export const presentContest = (stored: StoredContest, at: Date) => {
     summary: definition.summary,
     edition: definition.edition,
     editionOf: stored.editionOf,
+    editions,
+    version: { number: stored.version, sha256: stored.sha256 },
     isDemo: stored.isDemo,
     announcement: definition.announcement,
     organisers: definition.organisers,

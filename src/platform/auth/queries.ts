@@ -1,5 +1,5 @@
 /** Every SQL statement of accounts and sessions. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AccountRoleRow, Database, NewAccount } from '../db-types.ts';
 
 type Db = Kysely<Database>;
@@ -14,15 +14,24 @@ export async function insertAccount(db: Db, account: NewAccount): Promise<void> 
   await db.insertInto('accounts').values(account).execute();
 }
 
-export const rolesOfAccount = (db: Db, accountId: string): Promise<AccountRoleRow[]> =>
-  db
-    .selectFrom('account_roles')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('role')
-    .orderBy('contest_id')
-    .orderBy('zone_id')
-    .execute();
+/**
+ * The account's roles, with each organiser and coordinator role carried to every edition copied,
+ * directly or through other editions, from the contest it names: whoever ran a contest runs its next
+ * edition without a new grant. Judges are appointed per edition (conflicts, assignments), so their
+ * role stays where it was granted. Roles flow down the chain only, never from an edition to its original.
+ */
+export const rolesOfAccount = async (db: Db, accountId: string): Promise<AccountRoleRow[]> => {
+  const { rows } = await sql<AccountRoleRow>`
+    with recursive held(account_id, role, contest_id, zone_id) as (
+      select account_id, role, contest_id, zone_id from account_roles where account_id = ${accountId}
+      union
+      select held.account_id, held.role, contests.id, held.zone_id
+      from held join contests on contests.edition_of = held.contest_id
+      where held.role in ('organiser', 'coordinator')
+    )
+    select account_id, role, contest_id, zone_id from held order by role, contest_id, zone_id`.execute(db);
+  return rows;
+};
 
 /** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT): false then. */
 export async function insertRole(db: Db, role: AccountRoleRow): Promise<boolean> {

@@ -69,6 +69,11 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
           {current.map((p) => name(p)).join(' · ')}
         </p>
       )}
+      {contest.editions.current !== contest.id && (
+        <p className="notice notice-info" data-testid="current-edition">
+          <Link to={`/contests/${contest.editions.current}`}>{t('contest.currentEdition')}</Link>
+        </p>
+      )}
       {contest.editionOf && <p className="muted small">{t('contest.editionOf', { id: contest.editionOf })}</p>}
       {contest.announcement && (
         <p className="muted small">
