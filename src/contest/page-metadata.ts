@@ -12,14 +12,6 @@ const descriptionLength = 120;
 
 export const siteName = '擂台 Leitai';
 
-const decoded = (segment: string) => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-};
-
 const shortened = (text: string, length: number) => {
   const characters = [...text.replace(/\s+/g, ' ').trim()];
   return characters.length <= length ? characters.join('') : `${characters.slice(0, length - 1).join('')}…`;
@@ -36,8 +28,8 @@ export const contestPageMetadata =
   (db: Kysely<Database>): PageMetadataOf =>
   async (path) => {
     const segment = contestPath.exec(path)?.[1];
-    const id = segment === undefined ? undefined : decoded(segment);
-    if (id === undefined) return undefined;
-    const contest = await findContest(db, id);
+    if (segment === undefined) return undefined;
+    // The server refuses an address that does not decode before it gets here.
+    const contest = await findContest(db, decodeURIComponent(segment));
     return contest && contestShareCard(contest.definition);
   };

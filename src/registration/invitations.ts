@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { getContest } from '../contest/service.ts';
+import { getScheduledContest } from '../schedule/service.ts';
 import { phaseWindow, phasesOfKind } from '../contest/views.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
@@ -45,7 +45,7 @@ export async function inviteToTeam(db: Kysely<Database>, registrationId: string,
   if (row.entrant_kind === 'individual' && role === 'member') {
     throw new AppError('invitation.individual_entry', { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' }, 409);
   }
-  const contest = await getContest(db, row.contest_id);
+  const contest = await getScheduledContest(db, row.contest_id);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   const person = request.person && listedPerson(row, await queries.membersOf(db, [row.id]), role, request.person.index);
@@ -90,7 +90,7 @@ export async function getInvitation(db: Kysely<Database>, code: string, at: Date
 export async function describeInvitation(db: Kysely<Database>, code: string, at: Date, account: Account | null) {
   const invitation = await getInvitation(db, code, at);
   const row = await getRegistration(db, invitation.registration_id);
-  const { definition } = await getContest(db, row.contest_id);
+  const { definition } = await getScheduledContest(db, row.contest_id);
   const entry = toInput(row);
   const place = { contestId: row.contest_id, contestName: definition.name, trackName: definition.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id };
   return {
@@ -159,7 +159,7 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
   }
   const row = await getRegistration(db, invitation.registration_id);
   requireActive(row);
-  const contest = await getContest(db, row.contest_id);
+  const contest = await getScheduledContest(db, row.contest_id);
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {
     const current = await lockRegistration(trx, row.id);

@@ -6,7 +6,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
 import { isPhaseOpen } from '../contest/views.ts';
-import { findContest, getContest } from '../contest/service.ts';
+import { findContest } from '../contest/service.ts';
+import { getScheduledContest } from '../schedule/service.ts';
 import { canChangeRegistration, canSeeRegistration, visibleZones } from './policy.ts';
 import { presentRegistration } from './presenter.ts';
 import * as queries from './queries.ts';
@@ -50,7 +51,7 @@ export interface ContestRegistrationFilters {
  */
 export async function contestRegistrations(db: Kysely<Database>, contestId: string, filters: ContestRegistrationFilters, account: Account | null, clock: Clock) {
   requireAccount(account);
-  const contest = await getContest(db, contestId);
+  const contest = await getScheduledContest(db, contestId);
   const zones = visibleZones(account, contestId);
   if (zones === 'none') throw forbidden('registration.list_forbidden');
   const zoneIds = zones === 'all' ? (filters.zoneId ? [filters.zoneId] : undefined) : filters.zoneId ? zones.filter((z) => z === filters.zoneId) : zones;

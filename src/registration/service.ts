@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/service.ts';
-import { getContest, type StoredContest } from '../contest/service.ts';
+import type { StoredContest } from '../contest/service.ts';
+import { getScheduledContest } from '../schedule/service.ts';
 import { registrationClosedAt } from '../contest/views.ts';
 import type { Account } from '../platform/auth/service.ts';
 import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
@@ -79,7 +80,7 @@ const assess = async (db: Kysely<Database>, contest: StoredContest, input: Regis
  */
 export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor, editingId?: string) {
   const account = requireAccount(actor.account);
-  const contest = await getContest(db, contestId);
+  const contest = await getScheduledContest(db, contestId);
   const editing = editingId === undefined ? undefined : await getRegistration(db, editingId);
   if (editing) {
     requireMayChange(editing, account);
@@ -130,7 +131,7 @@ export const lockRegistration = async (trx: Transaction<Database>, id: string) =
  */
 export async function registerEntry(db: Kysely<Database>, contestId: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const account = requireAccount(actor.account);
-  const contest = await getContest(db, contestId);
+  const contest = await getScheduledContest(db, contestId);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {
@@ -201,7 +202,7 @@ export const revokeInvitations = async (trx: Transaction<Database>, row: Registr
 export async function editRegistration(db: Kysely<Database>, id: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const row = await getRegistration(db, id);
   requireChangeable(row, actor);
-  const contest = await getContest(db, row.contest_id);
+  const contest = await getScheduledContest(db, row.contest_id);
   const at = actor.clock.now();
   requireRegistrationOpen(contest, at);
   return inTransaction(db, async (trx) => {

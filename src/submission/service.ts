@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent } from '../audit/service.ts';
-import { getContest, type StoredContest } from '../contest/service.ts';
+import type { StoredContest } from '../contest/service.ts';
+import { getScheduledContest } from '../schedule/service.ts';
 import type { Works } from '../contest/schema/works.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
@@ -67,7 +68,7 @@ interface EntryWorks {
 /** The registration, its contest and the works its place asks for. */
 export async function loadEntryWorks(db: Kysely<Database>, registrationId: string): Promise<EntryWorks> {
   const row = await getRegistration(db, registrationId);
-  const contest = await getContest(db, row.contest_id);
+  const contest = await getScheduledContest(db, row.contest_id);
   const works = worksOfPlace(contest.definition, { trackId: row.track_id, groupId: row.group_id, categoryId: row.category_id });
   return { row, contest, works: works ?? { files: [], fields: [] } };
 }
