@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { AppError } from '../platform/errors.ts';
 import { describeOnDatabases } from '../platform/test-database.ts';
+import { contestRegistrations } from './listing.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { during, entryOf, newAccount, people, person, publishSeed, seeds } from './test-fixtures.ts';
+import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds } from './test-fixtures.ts';
 
 const contestId = seeds['001'].id;
 const firstTeam = () => entryOf('001', { title: '县域政务数据共享平台', trackId: 'government-services', entrantKind: 'team', teamName: '正定县数据共享攻坚队', leader: person(11), members: people(3, 12) });
@@ -52,5 +53,26 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
     expect(await keysOf(row.id)).toBe(0);
     const again = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
     expect([again.ref, again.status]).toEqual(['0002', 'active']);
+  });
+});
+
+describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", (database) => {
+  const team = (i: number, title: string) => entryOf('001', { title, trackId: i % 2 ? 'financial-innovation' : 'government-services', entrantKind: 'team', teamName: `团队 ${i}`, leader: person(200 + i * 3, { name: `负责人${i}` }), members: people(2, 201 + i * 3) });
+
+  it('answers one page in the order asked, how many match, and counts over every active entry', async () => {
+    await publishSeed(database.db, '001');
+    const account = await newAccount(database.db, '刘志强');
+    const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId }]);
+    const titles = ['丙 平台', '甲 平台', '乙 平台', '丁 系统'];
+    for (const [i, title] of titles.entries()) await registerEntry(database.db, contestId, team(i, title), { account, clock: during['001'] });
+    const table = (filters: Parameters<typeof contestRegistrations>[2]) => contestRegistrations(database.db, contestId, filters, organiser, during['001']);
+    const page = await table({ sort: 'ref', order: 'desc', offset: 1, limit: 2 });
+    expect([page.registrations.map((r) => r.ref), page.matched, page.counts.total]).toEqual([['0003', '0002'], 4, 4]);
+    expect(page.counts.byDivision.filter((d) => d.count > 0).map((d) => [d.divisionId, d.count])).toEqual([['government-services', 2], ['financial-innovation', 2]]);
+    expect((await table({ q: '平台', sort: 'title' })).registrations.map((r) => r.title)).toEqual(['丙 平台', '乙 平台', '甲 平台']);
+    expect((await table({ q: '负责人3' })).registrations.map((r) => r.ref)).toEqual(['0004']);
+    expect((await table({ q: phone(201 + 3) })).registrations.map((r) => r.ref)).toEqual(['0002']);
+    expect((await table({ q: '0003' })).registrations.map((r) => r.title)).toEqual(['乙 平台']);
+    expect((await table({ q: '%' })).matched).toBe(0);
   });
 });

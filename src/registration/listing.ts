@@ -43,11 +43,17 @@ export interface ContestRegistrationFilters {
   categoryId?: string;
   zoneId?: string;
   status?: 'active' | 'withdrawn';
+  q?: string;
+  sort?: 'created' | 'ref' | 'title';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
 }
 
 /**
- * The organiser's table: every registration of the contest, or a coordinator's own zones, with
- * counts of active entries by division and by zone over what the account may see.
+ * The organiser's table: one page of the contest's registrations (or a coordinator's own zones),
+ * filtered, searched and sorted in SQL, with how many match and counts of active entries by
+ * division and by zone over what the account may see.
  */
 export async function contestRegistrations(db: Kysely<Database>, contestId: string, filters: ContestRegistrationFilters, account: Account | null, clock: Clock) {
   requireAccount(account);
@@ -55,16 +61,18 @@ export async function contestRegistrations(db: Kysely<Database>, contestId: stri
   const zones = visibleZones(account, contestId);
   if (zones === 'none') throw forbidden('registration.list_forbidden');
   const zoneIds = zones === 'all' ? (filters.zoneId ? [filters.zoneId] : undefined) : filters.zoneId ? zones.filter((z) => z === filters.zoneId) : zones;
-  const visible = await queries.registrationsOfContest(db, contestId, { zoneIds: zones === 'all' ? undefined : zones });
-  const rows = await queries.registrationsOfContest(db, contestId, { ...filters, zoneIds });
-  const active = visible.filter((r) => r.status === 'active');
+  const { q, sort = 'created', order = 'asc', offset = 0, limit = 100, zoneId: _zone, ...where } = filters;
+  const page = await queries.registrationTablePage(db, contestId, { filters: { ...where, zoneIds }, q: q || undefined, sort, order, offset, limit });
+  const counts = await queries.activeRegistrationCounts(db, contestId, zones === 'all' ? undefined : zones);
+  const sum = (match: (row: (typeof counts)[number]) => boolean) => counts.filter(match).reduce((total, row) => total + Number(row.count), 0);
   const divisions = divisionsOf(contest.definition.tracks);
   return {
-    registrations: await presentRows(db, rows, account, clock),
+    registrations: await presentRows(db, page.rows, account, clock),
+    matched: page.matched,
     counts: {
-      total: active.length,
-      byDivision: divisions.map((d) => ({ divisionId: d.id, name: d.name, count: active.filter((r) => divisionIdOf(r.track_id, r.group_id ?? r.category_id) === d.id).length })),
-      byZone: contest.definition.zones.map((z) => ({ zoneId: z.id, name: z.name, count: active.filter((r) => r.zone_id === z.id).length })),
+      total: sum(() => true),
+      byDivision: divisions.map((d) => ({ divisionId: d.id, name: d.name, count: sum((r) => divisionIdOf(r.track_id, r.group_id ?? r.category_id) === d.id) })),
+      byZone: contest.definition.zones.map((z) => ({ zoneId: z.id, name: z.name, count: sum((r) => r.zone_id === z.id) })),
     },
   };
 }

@@ -45,11 +45,17 @@ export const registrationsSharingKeys = (db: Db, contestId: string, keys: EntryK
     .execute();
 };
 
-/** Replaces an active registration's rows in the key tables. */
-export const replaceRegistrationKeys = async (db: Db, registrationId: string, rows: { identifiers: NewRegistrationIdentifier[]; organisations: NewRegistrationOrganisation[] }) => {
-  await deleteRegistrationKeys(db, registrationId);
+type KeyRows = { identifiers: NewRegistrationIdentifier[]; organisations: NewRegistrationOrganisation[] };
+
+export const insertRegistrationKeys = async (db: Db, rows: KeyRows) => {
   if (rows.identifiers.length) await db.insertInto('registration_identifiers').values(rows.identifiers).execute();
   if (rows.organisations.length) await db.insertInto('registration_organisations').values(rows.organisations).execute();
+};
+
+/** Replaces an active registration's rows in the key tables. */
+export const replaceRegistrationKeys = async (db: Db, registrationId: string, rows: KeyRows) => {
+  await deleteRegistrationKeys(db, registrationId);
+  await insertRegistrationKeys(db, rows);
 };
 
 /** A withdrawn registration keeps no keys: its people and organisations may enter again. */
@@ -77,16 +83,20 @@ export const registrationById = (db: Db, id: string) => db.selectFrom('registrat
 export const countRegistrationsOfContest = async (db: Db, contestId: string) =>
   Number((await db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('count')).where('contest_id', '=', contestId).executeTakeFirstOrThrow()).count);
 
-export const insertRegistration = (db: Db, registration: NewRegistration) => db.insertInto('registrations').values(registration).execute();
+export const insertRegistration = (db: Db, registration: NewRegistration) => db.insertInto('registrations').values(registration).returningAll().executeTakeFirstOrThrow();
 
 export const updateRegistration = (db: Db, id: string, change: RegistrationUpdate) => db.updateTable('registrations').set(change).where('id', '=', id).execute();
 
 export const membersOf = (db: Db, registrationIds: string[]) =>
   registrationIds.length === 0 ? Promise.resolve([]) : db.selectFrom('registration_members').selectAll().where('registration_id', 'in', registrationIds).execute();
 
+export const insertMembers = async (db: Db, members: NewRegistrationMember[]) => {
+  if (members.length > 0) await db.insertInto('registration_members').values(members).execute();
+};
+
 export const replaceMembers = async (db: Db, registrationId: string, members: NewRegistrationMember[]) => {
   await db.deleteFrom('registration_members').where('registration_id', '=', registrationId).execute();
-  if (members.length > 0) await db.insertInto('registration_members').values(members).execute();
+  await insertMembers(db, members);
 };
 
 export const registrationsOfAccount = (db: Db, accountId: string) =>
@@ -121,15 +131,63 @@ export interface RegistrationFilters {
   status?: 'active' | 'withdrawn';
 }
 
-export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) => {
-  let query = db.selectFrom('registrations').selectAll().where('contest_id', '=', contestId);
+const filtered = (db: Db, contestId: string, filters: RegistrationFilters, q?: string) => {
+  let query = db.selectFrom('registrations').where('contest_id', '=', contestId);
   if (filters.trackId) query = query.where('track_id', '=', filters.trackId);
   if (filters.groupId) query = query.where('group_id', '=', filters.groupId);
   if (filters.categoryId) query = query.where('category_id', '=', filters.categoryId);
   if (filters.zoneIds) query = filters.zoneIds.length ? query.where('zone_id', 'in', filters.zoneIds) : query.where(sql<boolean>`false`);
   if (filters.status) query = query.where('status', '=', filters.status);
-  return query.orderBy('ref', 'asc').execute();
+  if (!q) return query;
+  const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // Names and phones through the key table's (contest, kind, value) index; withdrawn entries keep
+  // no key rows, so their people are found by title or reference only.
+  return query.where((eb) =>
+    eb.or([
+      eb('ref', '=', q),
+      eb('title', 'ilike', `%${literal}%`),
+      eb(
+        'id',
+        'in',
+        eb.selectFrom('registration_identifiers').select('registration_id').where('contest_id', '=', contestId).where('kind', 'in', ['name', 'phone']).where('value', 'like', `${literal}%`),
+      ),
+    ]),
+  );
 };
+
+export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) => filtered(db, contestId, filters).selectAll().orderBy('ref', 'asc').execute();
+
+export interface RegistrationTableQuery {
+  filters: RegistrationFilters;
+  /** A title's part, a person's name or phone (prefix), or a reference number (exact). */
+  q?: string;
+  sort: 'created' | 'ref' | 'title';
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+/** One page of the organiser's table, sorted and searched in SQL, and how many rows match in all. */
+export const registrationTablePage = async (db: Db, contestId: string, table: RegistrationTableQuery) => {
+  const column = { created: 'created_at', ref: 'ref', title: 'title' } as const;
+  const rows = await filtered(db, contestId, table.filters, table.q)
+    .selectAll()
+    .orderBy(column[table.sort], table.order)
+    // References are unique; times and titles are not, and a page must not shift between requests.
+    .$if(table.sort !== 'ref', (query) => query.orderBy('id', table.order))
+    .offset(table.offset)
+    .limit(table.limit)
+    .execute();
+  const { count } = await filtered(db, contestId, table.filters, table.q).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return { rows, matched: Number(count) };
+};
+
+/** Active registrations by track, subdivision and zone, over the zones the account may see. */
+export const activeRegistrationCounts = (db: Db, contestId: string, zoneIds?: string[]) =>
+  filtered(db, contestId, { status: 'active', zoneIds })
+    .select((eb) => ['track_id', 'group_id', 'category_id', 'zone_id', eb.fn.countAll<number>().as('count')])
+    .groupBy(['track_id', 'group_id', 'category_id', 'zone_id'])
+    .execute();
 
 export const insertInvitation = (db: Db, invitation: NewTeamInvitation) => db.insertInto('team_invitations').values(invitation).execute();
 

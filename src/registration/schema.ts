@@ -128,10 +128,18 @@ export const contestRegistrationsQuery = z.object({
   categoryId: z.string().optional(),
   zoneId: z.string().optional(),
   status: z.enum(['active', 'withdrawn']).optional(),
+  /** A part of the title, the start of a person's name or phone, or a reference number. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['created', 'ref', 'title']).default('created'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number<string>().int().min(0).default(0),
+  limit: z.coerce.number<string>().int().min(1).max(500).default(100),
 });
 
 export const contestRegistrationsReply = z.object({
   registrations: z.array(registrationViewSchema),
+  /** How many registrations match the filters and search in all; `registrations` is one page of them. */
+  matched: z.number(),
   counts: z.object({
     total: z.number(),
     byDivision: z.array(z.object({ divisionId: z.string(), name: z.string(), count: z.number() })),

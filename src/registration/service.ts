@@ -140,7 +140,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     const { entry } = result;
     const id = randomUUID();
     const ref = String(await queries.nextRegistrationRef(trx, contestId)).padStart(4, '0');
-    await queries.insertRegistration(trx, {
+    const row = await queries.insertRegistration(trx, {
       id,
       contest_id: contestId,
       ref,
@@ -152,10 +152,11 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
       updated_at: at,
       withdrawn_at: null,
     });
-    await queries.replaceMembers(trx, id, memberRows(id, entry, account.id));
-    await storeKeys(trx, contestId, id, entry);
+    // A new registration has no member or key rows to replace.
+    await queries.insertMembers(trx, memberRows(id, entry, account.id));
+    await queries.insertRegistrationKeys(trx, keyRows(contestId, id, entry));
     await audit(trx, contestId, actor, 'registration.created', { registrationId: id, ref, ...auditEntry(entry) });
-    return (await queries.registrationById(trx, id))!;
+    return row;
   });
 }
 

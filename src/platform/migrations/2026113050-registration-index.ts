@@ -114,8 +114,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`insert into registration_counters (contest_id, last_ref) select contest_id, count(*) from registrations group by contest_id`.execute(db);
 
-  // The organiser's table pages by time of registration within a contest, and its "who can see it" lookups by account.
+  // The organiser's table pages by time of registration or title within a contest, and its "who can see it" lookups by account.
   await db.schema.createIndex('registrations_contest_created').on('registrations').columns(['contest_id', 'created_at', 'id']).execute();
+  await db.schema.createIndex('registrations_contest_title').on('registrations').columns(['contest_id', 'title', 'id']).execute();
   await db.schema.createIndex('registrations_owner').on('registrations').column('owner_account_id').execute();
   await db.schema.createIndex('registration_members_account').on('registration_members').column('account_id').execute();
 
@@ -142,6 +143,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('registration_members_account').execute();
   await db.schema.dropIndex('registrations_owner').execute();
+  await db.schema.dropIndex('registrations_contest_title').execute();
   await db.schema.dropIndex('registrations_contest_created').execute();
   await db.schema.dropTable('registration_counters').execute();
   await db.schema.dropTable('registration_organisations').execute();
