@@ -13,6 +13,15 @@ describe('i18n', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 
+  it('picks the word for a count in English: one, or any other number', () => {
+    expect([1, 2, 0].map((n) => translate('en', 'span.seconds', { n }))).toEqual(['1 second', '2 seconds', '0 seconds']);
+    expect(translate('en', 'form.teamCountOf', { n: 1, max: 3 })).toBe('1 person now, at most 3 (leader included)');
+    expect(translate('en', 'contest.trackCount', { tracks: 1, divisions: 4 })).toBe('1 track · 4 divisions');
+    expect(translate('zh', 'contest.trackCount', { tracks: 1, divisions: 4 })).toBe('1 个赛道 · 4 个评比组');
+    expect(fill('{n} {n:entry goes|entries go}', { n: 1 })).toBe('1 entry goes');
+    expect(fill('{x:one|other}', {})).toBe('{x:one|other}');
+  });
+
   it('picks the server message in the reader language, falling back to the other', () => {
     const message = { zh: '团队不超过 10 人（含负责人）', en: 'At most 10 people per team, leader included' };
     expect(pick('zh', message)).toBe('团队不超过 10 人（含负责人）');

@@ -13,9 +13,18 @@ export const storageKey = 'leitai.lang';
 
 export type Vars = Record<string, string | number>;
 
-/** Fills `{name}` placeholders; an unknown placeholder stays as written. */
+/**
+ * Fills `{name}` placeholders, and `{name:one|other}` with the word for that count ("{n} {n:hour|hours}"
+ * → "1 hour", "2 hours"): English counts need it, Chinese does not. An unknown placeholder stays as written.
+ */
 export const fill = (text: string, vars?: Vars) =>
-  vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+  vars
+    ? text.replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+        if (!(name in vars)) return whole;
+        if (one === undefined) return String(vars[name]);
+        return Number(vars[name]) === 1 ? one : (other ?? one);
+      })
+    : text;
 
 export const translate = (lang: Lang, key: MessageKey, vars?: Vars) => fill(messages[key][lang], vars);
 

@@ -91,6 +91,19 @@ export const RegistrationForm = ({
     disabled: submitting,
   };
 
+  /**
+   * A request refused for its shape names only the fields it refused; the dry run names those and
+   * every rule the rest breaks, so the reader sees all of it at once.
+   */
+  const everyProblem = async (error: ApiError) => {
+    if (error.code !== 'request.invalid') return error.problems;
+    try {
+      return (await registrations.check(contest.id, request, undefined, editing)).problems;
+    } catch {
+      return error.problems;
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitting(true);
@@ -100,7 +113,7 @@ export const RegistrationForm = ({
     } catch (error) {
       setShowAll(true);
       if (error instanceof ApiError) {
-        setProblems(error.problems);
+        setProblems(await everyProblem(error));
         if (error.problems.length === 0) setFailure(pick(error.messages));
       } else {
         setFailure(t('error.unexpected'));
