@@ -1,9 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { BootLoading } from './components/Loading.tsx';
+import type { TitleHandle } from './lib/title.ts';
+
+const titled = (title: TitleHandle['title']): TitleHandle => ({ title });
 import { RouteError } from './components/RouteError.tsx';
 
-/** Every page loads on first visit (lazy), with its data loader beside it. */
+/**
+ * Every page loads on first visit (lazy), with its data loader beside it. A page's tab title is its
+ * handle's label beside the name of the contest its loader returned (Layout sets it).
+ */
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -16,14 +22,14 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: () => import('./public/ContestListPage.tsx') },
           { path: 'contests/:id', lazy: () => import('./public/ContestPage.tsx') },
-          { path: 'contests/:id/register', lazy: () => import('./participant/RegisterPage.tsx') },
-          { path: 'registrations/:id/edit', lazy: () => import('./participant/EditRegistrationPage.tsx') },
-          { path: 'registrations/:id/works', lazy: () => import('./participant/works/WorksPage.tsx') },
-          { path: 'me', lazy: () => import('./participant/MyRegistrationsPage.tsx') },
-          { path: 'join/:code', lazy: () => import('./participant/JoinPage.tsx') },
-          { path: 'login', lazy: () => import('./participant/LoginPage.tsx') },
-          { path: 'signup', lazy: () => import('./participant/SignupPage.tsx') },
-          { path: 'organiser/contests/:id', lazy: () => import('./organiser/OrganiserContestPage.tsx') },
+          { path: 'contests/:id/register', lazy: () => import('./participant/RegisterPage.tsx'), handle: titled('register.title') },
+          { path: 'registrations/:id/edit', lazy: () => import('./participant/EditRegistrationPage.tsx'), handle: titled('edit.title') },
+          { path: 'registrations/:id/works', lazy: () => import('./participant/works/WorksPage.tsx'), handle: titled('worksPage.title') },
+          { path: 'me', lazy: () => import('./participant/MyRegistrationsPage.tsx'), handle: titled('me.title') },
+          { path: 'join/:code', lazy: () => import('./participant/JoinPage.tsx'), handle: titled('join.titleMember') },
+          { path: 'login', lazy: () => import('./participant/LoginPage.tsx'), handle: titled('login.title') },
+          { path: 'signup', lazy: () => import('./participant/SignupPage.tsx'), handle: titled('signup.title') },
+          { path: 'organiser/contests/:id', lazy: () => import('./organiser/OrganiserContestPage.tsx'), handle: titled('organiser.manage') },
           { path: '*', lazy: () => import('./public/NotFoundPage.tsx') },
         ],
       },

@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigate, useNavigation } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useMatches, useNavigate, useNavigation } from 'react-router';
 import { auth } from '../api/index.ts';
 import { useI18n } from '../i18n.ts';
+import { titleOfMatches } from '../lib/title.ts';
 import { useSession } from '../session.ts';
 
 const LanguageToggle = () => {
@@ -55,10 +56,20 @@ const AccountMenu = () => {
   );
 };
 
+/** The tab title of the page shown, in the language chosen. */
+const useDocumentTitle = () => {
+  const { t, name } = useI18n();
+  const title = titleOfMatches(useMatches(), t, name);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+};
+
 /** The frame of every page: a plain header (brand, contests, my registrations, account, language), the page, a footer. */
 export const Layout = () => {
   const { t } = useI18n();
   const navigation = useNavigation();
+  useDocumentTitle();
   return (
     <>
       <a className="skip-link" href="#main">
