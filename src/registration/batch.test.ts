@@ -25,6 +25,7 @@ describe('a batch of registrations, as a bulk import checks it', () => {
     const [result] = validateBatch(contest, [{ ref: 'X', title: 3 }]);
     expect(result.ok).toBe(false);
     expect(result.errors.map((e) => [e.code, e.path])).toContainEqual(['request.invalid', 'title']);
+    expect(result.errors.find((e) => e.path === 'title')?.message).toEqual({ zh: '作品名称应为文本', en: 'The title must be text' });
   });
 
   it('refuses a ref used twice and numbers registrations without one', () => {

@@ -1,7 +1,7 @@
 import type { ContestDefinition } from '../contest/schema/index.ts';
 import { registrationClosedAt } from '../contest/views.ts';
 import type { Problem } from '../platform/errors.ts';
-import { formatPath } from '../contest/load.ts';
+import { schemaProblems } from '../platform/http/schema-problems.ts';
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
 import { registrationInputSchema } from './schema.ts';
 
@@ -28,7 +28,7 @@ export const validateBatch = (definition: ContestDefinition, batch: unknown[], a
     if (closed) errors.push({ code: 'registration.closed', message: closed });
     const parsed = registrationInputSchema.safeParse(raw);
     if (!parsed.success) {
-      return { ref, ok: false, errors: [...errors, ...parsed.error.issues.map((issue) => problem('request.invalid', `${formatPath(issue.path)}：${issue.message}`, `${formatPath(issue.path)}: ${issue.message}`, formatPath(issue.path)))] };
+      return { ref, ok: false, errors: [...errors, ...schemaProblems(parsed.error.issues, raw).map((p) => ({ ...p, code: 'request.invalid' }))] };
     }
     const result = checkEligibility(definition, parsed.data, accepted);
     errors.push(...result.problems);
