@@ -108,6 +108,9 @@ export const contestViewSchema = z
     registration: registrationWindow,
     phasesNow: z.array(z.string()),
     phases: z.array(phaseView),
+    /** The contest-level rules and works; a track's own replace them rule by rule. */
+    eligibility: eligibilityView,
+    works: worksSchema.optional(),
     tracks: z.array(trackView),
     zones: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), coordinator: z.string().optional() })),
     zoneRequired: z.boolean(),

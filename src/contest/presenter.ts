@@ -131,6 +131,9 @@ export const presentContest = (stored: StoredContest, editions: EditionPlace, at
     registration: registrationWindow(definition, at),
     phasesNow: phasesAt(definition, at).map((p) => p.id),
     phases: definition.phases.map((phase) => ({ ...presentPhase(definition, phase), unpublished: phase.unpublished, online: phase.online, place: phase.place, quote: phase.quote })),
+    /** The contest-level rules and works, which every track keeps unless it says otherwise: the page shows them once. */
+    eligibility: presentEligibility(definition.rules),
+    works: presentWorks(definition.works),
     tracks: presentTracks(definition),
     zones: definition.zones.map(({ id, name, nameEn, coordinator }) => ({ id, name, nameEn, coordinator })),
     zoneRequired: definition.zoneRequired,

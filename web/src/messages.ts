@@ -109,6 +109,7 @@ export const messages = m({
   'contest.category': { zh: '作品类别', en: 'category' },
   'contest.zones': { zh: '赛区', en: 'Zones' },
   'contest.whoMayEnter': { zh: '参赛对象与要求', en: 'Who may enter' },
+  'contest.everyTrack': { zh: '各赛道通用要求（赛道另有规定的从其规定）', en: 'In every track, unless a track says otherwise' },
   'contest.entrantKinds': { zh: '可报名方式：{kinds}', en: 'May register as: {kinds}' },
   'contest.declarations': { zh: '报名须承诺的事项（{n} 项）', en: 'Statements to accept when registering ({n})' },
   'contest.works': { zh: '提交作品要求', en: 'What to submit' },

@@ -1,6 +1,7 @@
-import type { ContestView, PhaseView, SubView, TopicView, TrackView } from '../../api/types.ts';
+import type { ContestView, Eligibility, PhaseView, SubView, TopicView, TrackView, Works } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
 import { EligibilityBlock } from './EligibilityBlock.tsx';
+import { ruleLayout, saysAnything, type RuleLayout } from './shared-rules.ts';
 import { WorksBlock } from './WorksBlock.tsx';
 
 const Topic = ({ topic }: { topic: TopicView }) => {
@@ -21,7 +22,19 @@ const Topic = ({ topic }: { topic: TopicView }) => {
   );
 };
 
-const Subdivision = ({ sub, kind, phases }: { sub: SubView; kind: 'group' | 'category'; phases: PhaseView[] }) => {
+/** A place's own rules and works: what is left once those shown above every track are taken out. */
+const OwnRules = ({ eligibility, works, layout, phases, testId }: { eligibility: Eligibility; works?: Works; layout: RuleLayout; phases: PhaseView[]; testId: string }) => {
+  const own = layout.own(eligibility);
+  const ownWorks = layout.ownWorks(works);
+  return (
+    <>
+      {saysAnything(own) && <EligibilityBlock eligibility={own} testId={testId} />}
+      {ownWorks && <WorksBlock works={ownWorks} phases={phases} />}
+    </>
+  );
+};
+
+const Subdivision = ({ sub, kind, phases, layout }: { sub: SubView; kind: 'group' | 'category'; phases: PhaseView[]; layout: RuleLayout }) => {
   const { t, name } = useI18n();
   return (
     <section className="subdivision" data-testid={`${kind}-${sub.id}`}>
@@ -30,14 +43,13 @@ const Subdivision = ({ sub, kind, phases }: { sub: SubView; kind: 'group' | 'cat
       </h3>
       {sub.description && <p>{sub.description}</p>}
       {sub.quote && <blockquote className="quote" lang="zh-CN">{sub.quote}</blockquote>}
-      <EligibilityBlock eligibility={sub.eligibility} testId={`eligibility-${sub.id}`} />
+      <OwnRules eligibility={sub.eligibility} works={sub.works} layout={layout} phases={phases} testId={`eligibility-${sub.id}`} />
       {sub.entrySchool === 'leader' && <p className="muted small">{t('contest.entrySchoolLeader')}</p>}
-      {sub.works && <WorksBlock works={sub.works} phases={phases} />}
     </section>
   );
 };
 
-const Track = ({ track, phases }: { track: TrackView; phases: PhaseView[] }) => {
+const Track = ({ track, phases, layout }: { track: TrackView; phases: PhaseView[]; layout: RuleLayout }) => {
   const { t, name } = useI18n();
   const subs = track.groups.length > 0 ? track.groups : track.categories;
   const kind = track.groups.length > 0 ? 'group' : 'category';
@@ -63,10 +75,13 @@ const Track = ({ track, phases }: { track: TrackView; phases: PhaseView[] }) => 
           </ul>
         </div>
       )}
-      {subs.length === 0 && <EligibilityBlock eligibility={track.eligibility} testId={`eligibility-${track.id}`} />}
-      {track.works && <WorksBlock works={track.works} phases={phases} />}
+      {subs.length === 0 ? (
+        <OwnRules eligibility={track.eligibility} works={track.works} layout={layout} phases={phases} testId={`eligibility-${track.id}`} />
+      ) : (
+        layout.ownWorks(track.works) && <WorksBlock works={track.works!} phases={phases} />
+      )}
       {subs.map((sub) => (
-        <Subdivision key={sub.id} sub={sub} kind={kind} phases={phases} />
+        <Subdivision key={sub.id} sub={sub} kind={kind} phases={phases} layout={layout} />
       ))}
     </section>
   );
@@ -74,11 +89,19 @@ const Track = ({ track, phases }: { track: TrackView; phases: PhaseView[] }) => 
 
 export const TracksSection = ({ contest }: { contest: ContestView }) => {
   const { t, name } = useI18n();
+  const layout = ruleLayout(contest);
   return (
     <section id="tracks" className="section">
       <h2>{t('contest.tracks')}</h2>
+      {layout.shared && (
+        <div className="card shared-rules" data-testid="shared-rules">
+          <h3>{t('contest.everyTrack')}</h3>
+          <EligibilityBlock eligibility={layout.shared.eligibility} testId="eligibility-every-track" />
+          {layout.shared.works && <WorksBlock works={layout.shared.works} phases={contest.phases} />}
+        </div>
+      )}
       {contest.tracks.map((track) => (
-        <Track key={track.id} track={track} phases={contest.phases} />
+        <Track key={track.id} track={track} phases={contest.phases} layout={layout} />
       ))}
       {contest.zones.length > 0 && (
         <div className="zones card">
