@@ -44,7 +44,7 @@ describe('registering a team and seeing it as the organiser', () => {
     const card = page.getByTestId(`contest-card-${contestId}`);
     await card.waitFor();
     expect(await card.getByTestId('registration-state').textContent()).toBe('报名中');
-    expect(await card.getByTestId('edition-note').textContent()).toContain('jjj-social-security-card-2025');
+    expect(await card.getByTestId('edition-note').textContent()).toBe('新一届赛事，基于往届：京津冀社保卡"一卡通"应用创新大赛');
     expect(await card.textContent()).toContain('¥156,000');
     await screenshots(page, '01-contests');
   });

@@ -81,6 +81,7 @@ export const messages = m({
   'contest.trackCount': { zh: '{tracks} 个赛道 · {divisions} 个评比组', en: '{tracks} {tracks:track|tracks} · {divisions} {divisions:division|divisions}' },
   'contest.now': { zh: '当前阶段：', en: 'Now: ' },
   'contest.editionOf': { zh: '本届赛事基于往届赛事 {id} 创建', en: 'A new edition based on {id}' },
+  'contest.newEditionOf': { zh: '新一届赛事，基于往届：', en: 'A new edition of: ' },
   'contest.currentEdition': { zh: '本届已结束，查看最新一届', en: 'See the current edition' },
   'contest.view': { zh: '查看赛事', en: 'View contest' },
   'contest.free': { zh: '免费参赛', en: 'Free to enter' },

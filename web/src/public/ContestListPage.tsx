@@ -13,7 +13,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { contests: [...list].sort(byOpenThenLatest) };
 };
 
-const ContestCard = ({ contest }: { contest: ContestSummary }) => {
+/** `previous`: the edition this one was copied from, named and linked (never its id). */
+const ContestCard = ({ contest, previous }: { contest: ContestSummary; previous?: ContestSummary }) => {
   const { t, name, lang } = useI18n();
   const { account } = useSession();
   const hosts = contest.organisers.filter((o) => o.role === 'host');
@@ -57,9 +58,10 @@ const ContestCard = ({ contest }: { contest: ContestSummary }) => {
           {contest.phasesNow.map((p) => name(p)).join(' · ')}
         </p>
       )}
-      {contest.editionOf && (
+      {previous && (
         <p className="muted small" data-testid="edition-note">
-          {t('contest.editionOf', { id: contest.editionOf })}
+          {t('contest.newEditionOf')}
+          <Link to={`/contests/${previous.id}`}>{name(previous)}</Link>
         </p>
       )}
       <div className="card-actions">
@@ -90,7 +92,7 @@ export const Component = () => {
       ) : (
         <ul className="card-grid" data-testid="contest-list">
           {list.map((c) => (
-            <ContestCard key={c.id} contest={c} />
+            <ContestCard key={c.id} contest={c} previous={list.find((p) => p.id === c.editionOf)} />
           ))}
         </ul>
       )}

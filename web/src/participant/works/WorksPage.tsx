@@ -6,6 +6,7 @@ import { DemoBadge } from '../../components/Badge.tsx';
 import { Notice } from '../../components/Problems.tsx';
 import { useI18n } from '../../i18n.ts';
 import { withLogin } from '../../lib/guard.ts';
+import { timeZoneName } from '../../lib/time-zone.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { countdownText, formatSpan } from '../../lib/works.ts';
 import { namingText } from '../../public/contest/WorksBlock.tsx';
@@ -40,7 +41,7 @@ const Deadline = ({ works, timeZone }: { works: WorksView; timeZone: string }) =
   return (
     <div className="deadline" data-testid="works-deadline">
       <p>
-        <strong>{t('worksPage.deadline', { at: formatDateTime(lastMoment, timeZone, lang), zone: timeZone })}</strong>
+        <strong>{t('worksPage.deadline', { at: formatDateTime(lastMoment, timeZone, lang), zone: timeZoneName(timeZone, lang) })}</strong>
         {countdown && (
           <span className="badge badge-demo countdown" data-testid="works-countdown">
             {countdown}

@@ -2,15 +2,16 @@ import type { ContestView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
 import { WindowText } from '../../components/WindowText.tsx';
 import { windowState } from '../../lib/format.ts';
+import { timeZoneName } from '../../lib/time-zone.ts';
 
 /** The phases as a timeline, in the contest's time zone, the current ones marked. */
 export const ScheduleSection = ({ contest }: { contest: ContestView }) => {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const now = new Date();
   return (
     <section id="schedule" className="section">
       <h2>{t('contest.schedule')}</h2>
-      <p className="muted small">{t('schedule.timeZone', { zone: contest.timeZone })}</p>
+      <p className="muted small">{t('schedule.timeZone', { zone: timeZoneName(contest.timeZone, lang, now) })}</p>
       <ol className="timeline" data-testid="timeline">
         {contest.phases.map((phase) => {
           const current = contest.phasesNow.includes(phase.id);
