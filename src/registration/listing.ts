@@ -61,7 +61,7 @@ export async function contestRegistrations(db: Kysely<Database>, contestId: stri
   const zones = visibleZones(account, contestId);
   if (zones === 'none') throw forbidden('registration.list_forbidden');
   const zoneIds = zones === 'all' ? (filters.zoneId ? [filters.zoneId] : undefined) : filters.zoneId ? zones.filter((z) => z === filters.zoneId) : zones;
-  const { q, sort = 'created', order = 'asc', offset = 0, limit = 100, zoneId: _zone, ...where } = filters;
+  const { q, sort = 'ref', order = 'asc', offset = 0, limit = 100, zoneId: _zone, ...where } = filters;
   const page = await queries.registrationTablePage(db, contestId, { filters: { ...where, zoneIds }, q: q || undefined, sort, order, offset, limit });
   const counts = await queries.activeRegistrationCounts(db, contestId, zones === 'all' ? undefined : zones);
   const sum = (match: (row: (typeof counts)[number]) => boolean) => counts.filter(match).reduce((total, row) => total + Number(row.count), 0);

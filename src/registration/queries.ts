@@ -20,29 +20,26 @@ export const lockKeys = async (db: Db, keys: string[]) => {
  * an organisation's credit code or name): the only ones the rules across registrations can set
  * against it. Indexed lookups in registration_identifiers and registration_organisations.
  */
-export const registrationsSharingKeys = (db: Db, contestId: string, keys: EntryKeys, exceptId?: string) => {
+export const registrationsSharingKeys = async (db: Db, contestId: string, keys: EntryKeys, exceptId?: string) => {
   const { identifiers, creditCodes, nameKeys } = keys;
-  if (identifiers.length + creditCodes.length + nameKeys.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('registrations')
-    .select(['id', 'ref', 'title', 'entrant'])
-    .where('id', 'in', (eb) => {
-      const byIdentifier = eb
-        .selectFrom('registration_identifiers')
-        .select('registration_id')
-        .where('contest_id', '=', contestId)
-        .where((w) => (identifiers.length ? w(w.refTuple('kind', 'value'), 'in', identifiers.map(([kind, value]) => w.tuple(kind, value))) : w.val(false)));
-      const byOrganisation = eb
-        .selectFrom('registration_organisations')
-        .select('registration_id')
-        .where('contest_id', '=', contestId)
-        .where((w) => w.or([...(creditCodes.length ? [w('credit_code', 'in', creditCodes)] : []), ...(nameKeys.length ? [w('name_key', 'in', nameKeys)] : []), w.val(false)]));
-      return byIdentifier.union(byOrganisation);
-    })
-    .where('status', '=', 'active')
-    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!))
-    .orderBy('ref')
-    .execute();
+  const byIdentifier = identifiers.length
+    ? db.selectFrom('registration_identifiers').select('registration_id').where('contest_id', '=', contestId).where((w) => w(w.refTuple('kind', 'value'), 'in', identifiers.map(([kind, value]) => w.tuple(kind, value))))
+    : undefined;
+  const byOrganisation =
+    creditCodes.length + nameKeys.length
+      ? db
+          .selectFrom('registration_organisations')
+          .select('registration_id')
+          .where('contest_id', '=', contestId)
+          .where((w) => w.or([...(creditCodes.length ? [w('credit_code', 'in', creditCodes)] : []), ...(nameKeys.length ? [w('name_key', 'in', nameKeys)] : [])]))
+      : undefined;
+  const lookup = byIdentifier && byOrganisation ? byIdentifier.union(byOrganisation) : (byIdentifier ?? byOrganisation);
+  if (!lookup) return [];
+  // Two steps, so the plan is always index lookups in the key tables and then by primary key,
+  // never a scan of the contest's registrations.
+  const ids = [...new Set((await lookup.execute()).map((r) => r.registration_id))].filter((id) => id !== exceptId);
+  if (ids.length === 0) return [];
+  return db.selectFrom('registrations').select(['id', 'ref', 'title', 'entrant']).where('id', 'in', ids).where('status', '=', 'active').orderBy('ref').execute();
 };
 
 type KeyRows = { identifiers: NewRegistrationIdentifier[]; organisations: NewRegistrationOrganisation[] };

@@ -130,7 +130,7 @@ export const contestRegistrationsQuery = z.object({
   status: z.enum(['active', 'withdrawn']).optional(),
   /** A part of the title, the start of a person's name or phone, or a reference number. */
   q: z.string().trim().max(100).optional(),
-  sort: z.enum(['created', 'ref', 'title']).default('created'),
+  sort: z.enum(['created', 'ref', 'title']).default('ref'),
   order: z.enum(['asc', 'desc']).default('asc'),
   offset: z.coerce.number<string>().int().min(0).default(0),
   limit: z.coerce.number<string>().int().min(1).max(500).default(100),
