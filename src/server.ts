@@ -11,13 +11,14 @@ import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { packagePath } from './platform/package-root.ts';
 import { registrationRoutes } from './registration/routes.ts';
+import { scheduleRoutes } from './schedule/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
 /** The routes that need no configuration; tests mount these. */
-export const featureRoutes = [contestRoutes, registrationRoutes];
+export const featureRoutes = [contestRoutes, registrationRoutes, scheduleRoutes];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));

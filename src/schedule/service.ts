@@ -137,7 +137,7 @@ const moveRound =
       const reason = request.reason ?? null;
       await queries.saveRoundState(trx, { contest_id: contestId, round_id: roundId, state: to, reason, changed_by: account.id, changed_at: at });
       await appendAuditEvent(trx, { contestId, actor: account.id, type: event, payload: { roundId, from, to, reason }, at });
-      return { id: roundId, state: to, reason, changedAt: at };
+      return { id: roundId, state: to, reason, changedAt: at.toISOString() };
     });
   };
 
