@@ -29,9 +29,9 @@ const builtApp = () => {
   return root;
 };
 
-const serve = async (pageMetadata?: PageMetadataOf) => {
+const serve = async (pageMetadata?: PageMetadataOf, root = builtApp()) => {
   const app = Fastify();
-  const webApp = await serveWebApp(app, builtApp(), { pageMetadata });
+  const webApp = await serveWebApp(app, root, { pageMetadata });
   app.setNotFoundHandler((request, reply) => webApp!.sendIndex(request, reply));
   return app;
 };
@@ -96,6 +96,13 @@ describe('serving the built web app', () => {
         '</head><body><div id="root"></div></body></html>',
       ].join('\n'),
     );
+  });
+
+  it('sends the index.html of a build made while the server runs, which names that build’s assets', async () => {
+    const root = builtApp();
+    const app = await serve(undefined, root);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>rebuilt</title>');
+    expect((await app.inject({ url: '/me' })).body).toBe('<!doctype html><title>rebuilt</title>');
   });
 
   it('still sends the page, with the site’s own card, when its metadata cannot be read', async () => {

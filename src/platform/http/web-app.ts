@@ -4,7 +4,8 @@
  * Addresses under /api, and addresses that look like files (`/assets/x.js`), are never pages:
  * a missing one is a real 404.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -43,7 +44,6 @@ export async function serveWebApp(
       res.setHeader('vary', 'accept-encoding');
     },
   });
-  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
   return {
     isPageRequest(request) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
@@ -59,6 +59,8 @@ export async function serveWebApp(
         return undefined;
       });
       const origin = `${request.protocol}://${request.host}`;
+      // Read each time, as a rebuild while the server runs replaces it (and the assets it names).
+      const indexHtml = await readFile(join(root, 'index.html'), 'utf8');
       return reply
         .header('cache-control', revalidate)
         .type('text/html; charset=utf-8')
