@@ -1,5 +1,7 @@
 import sharp from 'sharp';
-import { imageViews, type ImageViews } from './image-hash.ts';
+import { imageViews } from './image-hash.ts';
+import type { ImageSignature } from './image-match.ts';
+import { thumbnailOf } from './pixel-check.ts';
 import { sketchText, type MinHashSignature, type TextSketch } from './text-hash.ts';
 
 /**
@@ -8,13 +10,13 @@ import { sketchText, type MinHashSignature, type TextSketch } from './text-hash.
  * with an older one. The text of a PDF is extracted and sketched in the parser worker (src/submission/pdf-text.ts).
  */
 
-export const imageAlgorithm = 'phash-dct64-views/1';
+export const imageAlgorithm = 'phash-dhash-masked-thumb64/2';
 export const textAlgorithm = 'minhash192-char5/1';
 
-export interface ImageFingerprint {
+/** Hashes of four views and a 64×64 thumbnail for the pixel check (image-match.ts). */
+export interface ImageFingerprint extends ImageSignature {
   kind: 'image';
   algorithm: typeof imageAlgorithm;
-  views: ImageViews;
 }
 
 export interface TextFingerprint {
@@ -28,7 +30,7 @@ export interface TextFingerprint {
 
 export type Fingerprint = ImageFingerprint | TextFingerprint;
 
-/** Side of the square raster sharp hands over; the centre views are cut from it, then averaged to 32×32. */
+/** Side of the square raster sharp hands over; the views are cut from it, then averaged to 32×32 (and 64×64). */
 const decodedSide = 128;
 
 /**
@@ -46,7 +48,8 @@ export async function fingerprintImage(input: string | Buffer): Promise<ImageFin
     .toBuffer({ resolveWithObject: true });
   const pixels = new Uint8Array(info.width * info.height);
   for (let i = 0; i < pixels.length; i++) pixels[i] = data[i * info.channels]!;
-  return { kind: 'image', algorithm: imageAlgorithm, views: imageViews({ width: info.width, height: info.height, pixels }) };
+  const image = { width: info.width, height: info.height, pixels };
+  return { kind: 'image', algorithm: imageAlgorithm, views: imageViews(image), thumbnail: thumbnailOf(image) };
 }
 
 /** The MinHash fingerprint of a text field or of the text extracted from a PDF. */

@@ -1,76 +1,128 @@
 /**
  * Perceptual hashes of images (pure: pixels in, 64-bit hashes out; fingerprint.ts decodes files with sharp).
  *
- * The hash is the DCT pHash: the image, already greyscale and squeezed to a square grid (so its aspect
- * ratio and size no longer matter), is averaged down to 32×32, transformed by a 2-D DCT-II, and the 8×8
- * lowest frequencies are compared with their median — one bit each. Low frequencies survive resizing,
- * JPEG re-compression (which quantises the high ones) and a change of brightness (which moves only the
- * DC term, and the median with it).
+ * Two hashes of different kinds, each with a mask of the bits it is sure of:
+ * - the DCT pHash: the view, squeezed to a 32×32 grid (so aspect ratio and size no longer matter), is
+ *   transformed by a 2-D DCT-II and the 8×8 lowest frequencies are compared with their median, one bit
+ *   each. Low frequencies survive resizing, re-compression and a change of brightness.
+ * - the difference hash (dHash): the grid averaged to 9×8, one bit for each pair of horizontal neighbours
+ *   (is the left one brighter?). It reads edges and slopes, where the pHash reads the spectrum.
  *
- * A crop is its weak side: cutting 5% from every side stretches what remains by 11% on the 32×32 grid and
- * moves ~10 of the 64 bits, as far as an unrelated image can come. So each image keeps a few views
- * (`imageViews`): the whole image, its centre 95% and its centre 90%, and the whole image mirrored. Two
- * images are compared by the closest pair of views, which holds a copy cropped by up to ~6% per side to
- * within a few bits of the original's matching centre view, and finds a horizontally flipped copy too.
- * Hand-written because the maths is forty lines and no maintained npm package offers a pHash over
- * sharp's pixels with these views; sharp does the decoding.
+ * Why masks: on a low-texture picture (a gradient poster, a flat design) most low-frequency coefficients
+ * are near zero, so near the median, and the faint noise of a resize or a JPEG save flips their bits:
+ * such a poster's pHash moved 18 of 64 bits when resized to 1000×750 at quality 80, further than unrelated
+ * photos. A bit whose coefficient (or neighbour difference) lies within a small margin of its split is
+ * marked unreliable, and two hashes are compared on the bits reliable in both (`maskedDistance`), as a
+ * fraction of those bits.
+ *
+ * Views: a crop moves the whole-image bits, so each image keeps four views — the whole image, its centre
+ * 95% and centre 90%, and the whole mirrored — and two images are compared by their closest pair of
+ * views (image-match.ts). Hand-written because no maintained npm package hashes sharp's pixels this way.
  */
 
-/** Side of the grid the DCT runs over. */
+/** Side of the grid the hashes run over. */
 export const hashGridSize = 32;
 /** Side of the block of lowest frequencies kept: 8×8 = 64 bits. */
 const lowFrequencies = 8;
 
 /**
- * Two images whose closest views differ in at most this many of 64 bits look alike. Measured in
- * image-hash.test.ts on 30 synthetic originals and 7 altered copies of each (resized to 50% and 200%,
- * JPEG quality 40, cropped 3–5% per side, brightened, cropped + resized + re-compressed, flipped): copies
- * stay within 4 bits, and works from different originals no nearer than 14 (27,840 pairs). 10 sits in the
- * gap, leaving copies room for harsher edits. (pHash bits split at a median, so distances are even.)
+ * A pHash bit is unreliable when its coefficient is nearer the median than this share of the coefficients'
+ * spread (their root mean square distance from the median). Measured in image-match.test.ts: it drops
+ * the few bits that flip under re-compression and keeps most bits of textured pictures.
  */
-export const imageDistanceThreshold = 10;
+const phashMargin = 0.1;
+/** A dHash bit is unreliable when its two neighbours differ by less than this many grey levels (of 255). */
+const dhashMargin = 1.5;
 
-/** The views of one image, each a 64-bit hash as 16 hex digits (JSON-safe, readable in a log). */
-export interface ImageViews {
-  whole: string;
-  centre95: string;
-  centre90: string;
-  mirrored: string;
+/** One hash with the mask of its reliable bits, each 64 bits as 16 hex digits (JSON-safe, readable). */
+export interface MaskedHash {
+  bits: string;
+  reliable: string;
 }
 
-/** A greyscale raster, one byte a pixel, row by row. */
+/** The hashes of one view of an image. */
+export interface ViewHashes {
+  phash: MaskedHash;
+  dhash: MaskedHash;
+}
+
+export const viewNames = ['whole', 'centre95', 'centre90', 'mirrored'] as const;
+export type ViewName = (typeof viewNames)[number];
+export type ImageViews = Record<ViewName, ViewHashes>;
+
+/** The share of each side a view keeps, and whether it is mirrored. */
+export const viewRegions: Record<ViewName, { keep: number; mirrored: boolean }> = {
+  whole: { keep: 1, mirrored: false },
+  centre95: { keep: 0.95, mirrored: false },
+  centre90: { keep: 0.9, mirrored: false },
+  mirrored: { keep: 1, mirrored: true },
+};
+
+/** A greyscale raster, one byte (or one number) a pixel, row by row. */
 export interface GreyImage {
   width: number;
   height: number;
-  pixels: Uint8Array;
+  pixels: ArrayLike<number>;
 }
 
-/** The views of a greyscale image (see the module comment for why these four). */
+/** The hashes of the four views of a greyscale image. */
 export function imageViews(image: GreyImage): ImageViews {
-  const whole = resampleRegion(image, 0, 0, image.width, image.height);
-  return {
-    whole: phashOfGrid(whole),
-    centre95: phashOfGrid(centreRegion(image, 0.95)),
-    centre90: phashOfGrid(centreRegion(image, 0.9)),
-    mirrored: phashOfGrid(mirrorGrid(whole)),
-  };
+  const views = {} as ImageViews;
+  for (const name of viewNames) {
+    const grid = viewGrid(image, name, hashGridSize);
+    views[name] = { phash: phashOfGrid(grid), dhash: dhashOfGrid(grid) };
+  }
+  return views;
 }
 
-/** The pHash of a 32×32 greyscale grid (values 0–255), as 16 hex digits. */
-export function phashOfGrid(grid: Float64Array): string {
+/** The region of a view, averaged down to an n×n grid (mirrored when the view is). */
+export function viewGrid(image: GreyImage, view: ViewName, n: number): Float64Array {
+  const { keep, mirrored } = viewRegions[view];
+  const w = image.width * keep;
+  const h = image.height * keep;
+  const grid = resampleRegion(image, (image.width - w) / 2, (image.height - h) / 2, w, h, n);
+  return mirrored ? mirrorGrid(grid, n) : grid;
+}
+
+/** The pHash of a 32×32 greyscale grid (values 0–255), with its reliable bits. */
+export function phashOfGrid(grid: Float64Array): MaskedHash {
   const coefficients = dct2d(grid, hashGridSize);
   const low: number[] = [];
   for (let v = 0; v < lowFrequencies; v++) {
     for (let u = 0; u < lowFrequencies; u++) low.push(coefficients[v * hashGridSize + u]!);
   }
   const median = [...low].sort((x, y) => x - y)[low.length / 2]!;
-  let hex = '';
+  // The DC term (the mean brightness) is far above the rest: its bit is always set, and it is left out of
+  // the spread, which it would swamp.
+  const ac = low.slice(1);
+  const spread = Math.sqrt(ac.reduce((sum, c) => sum + (c - median) ** 2, 0) / ac.length);
+  return maskedHash(low.map((c) => c - median), phashMargin * spread);
+}
+
+/** The dHash of a 32×32 greyscale grid: 9×8 cell means, left brighter than right, with its reliable bits. */
+export function dhashOfGrid(grid: Float64Array): MaskedHash {
+  const cells = resampleRegion({ width: hashGridSize, height: hashGridSize, pixels: grid }, 0, 0, hashGridSize, hashGridSize, 9, 8);
+  const differences: number[] = [];
+  for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) differences.push(cells[y * 9 + x]! - cells[y * 9 + x + 1]!);
+  return maskedHash(differences, dhashMargin);
+}
+
+/** Bit i is set when value i is above 0; reliable when it is further than `margin` from 0. */
+function maskedHash(values: readonly number[], margin: number): MaskedHash {
+  let bits = '';
+  let reliable = '';
   for (let nibble = 0; nibble < 16; nibble++) {
-    let value = 0;
-    for (let bit = 0; bit < 4; bit++) value = (value << 1) | (low[nibble * 4 + bit]! > median ? 1 : 0);
-    hex += value.toString(16);
+    let b = 0;
+    let r = 0;
+    for (let k = 0; k < 4; k++) {
+      const value = values[nibble * 4 + k]!;
+      b = (b << 1) | (value > 0 ? 1 : 0);
+      r = (r << 1) | (Math.abs(value) > margin ? 1 : 0);
+    }
+    bits += b.toString(16);
+    reliable += r.toString(16);
   }
-  return hex;
+  return { bits, reliable };
 }
 
 /** Bits in which two hashes of equal length (hex digits) differ. */
@@ -81,78 +133,30 @@ export function hammingDistance(a: string, b: string): number {
   return distance;
 }
 
-/**
- * The distance between two images: the fewest differing bits over the pairs of their views. Mirrored
- * against mirrored is left out, being the whole against the whole again.
- */
-export function imageDistance(a: ImageViews, b: ImageViews): number {
-  return packedDistance(packViews(a), packViews(b));
-}
-
-/**
- * The views as 32-bit words (whole, centre95, centre90, mirrored; two words each), for comparing many
- * images without parsing hex again: `packedDistance(packViews(a), packViews(b))` is `imageDistance(a, b)`.
- */
-export function packViews(views: ImageViews): Uint32Array {
-  const words = new Uint32Array(8);
-  [views.whole, views.centre95, views.centre90, views.mirrored].forEach((hash, i) => {
-    if (!/^[0-9a-f]{16}$/.test(hash)) throw new Error(`not a 64-bit hash: ${hash}`);
-    words[2 * i] = parseInt(hash.slice(0, 8), 16);
-    words[2 * i + 1] = parseInt(hash.slice(8), 16);
-  });
-  return words;
-}
-
-export function packedDistance(a: Uint32Array, b: Uint32Array): number {
-  // mirrored × whole and whole × mirrored, then the 3×3 unmirrored pairs
-  let best = Math.min(
-    popcount(a[6]! ^ b[0]!) + popcount(a[7]! ^ b[1]!),
-    popcount(a[0]! ^ b[6]!) + popcount(a[1]! ^ b[7]!),
-  );
-  for (let i = 0; i < 6; i += 2) {
-    for (let j = 0; j < 6; j += 2) {
-      const bits = popcount(a[i]! ^ b[j]!) + popcount(a[i + 1]! ^ b[j + 1]!);
-      if (bits < best) best = bits;
-    }
-  }
-  return best;
-}
-
-function popcount(x: number): number {
+export function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** Whether two images are near-duplicates: at most `imageDistanceThreshold` bits apart. */
-export function imagesLookAlike(a: ImageViews, b: ImageViews): boolean {
-  return imageDistance(a, b) <= imageDistanceThreshold;
-}
-
-function centreRegion(image: GreyImage, keep: number): Float64Array {
-  const w = image.width * keep;
-  const h = image.height * keep;
-  return resampleRegion(image, (image.width - w) / 2, (image.height - h) / 2, w, h);
-}
-
 /**
- * Averages the region (x0, y0, w, h) of the image — fractional edges allowed — down to a 32×32 grid:
- * each cell is the mean of 4×4 bilinear samples spread over its area.
+ * Averages the region (x0, y0, w, h) of the image — fractional edges allowed — down to an n×m grid:
+ * each cell is the mean of samples×samples bilinear samples spread over its area.
  */
-function resampleRegion(image: GreyImage, x0: number, y0: number, w: number, h: number): Float64Array {
-  const n = hashGridSize;
-  const samples = 4;
-  const grid = new Float64Array(n * n);
+export function resampleRegion(image: GreyImage, x0: number, y0: number, w: number, h: number, n: number, m = n, samples = 4): Float64Array {
+  const grid = new Float64Array(n * m);
   const at = (x: number, y: number) => image.pixels[y * image.width + x]!;
-  for (let gy = 0; gy < n; gy++) {
+  const maxX = Math.max(image.width - 2, 0);
+  const maxY = Math.max(image.height - 2, 0);
+  for (let gy = 0; gy < m; gy++) {
     for (let gx = 0; gx < n; gx++) {
       let sum = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = Math.min(Math.max(x0 + ((gx + (sx + 0.5) / samples) * w) / n - 0.5, 0), image.width - 1);
-          const y = Math.min(Math.max(y0 + ((gy + (sy + 0.5) / samples) * h) / n - 0.5, 0), image.height - 1);
-          const ix = Math.min(Math.floor(x), image.width - 2 < 0 ? 0 : image.width - 2);
-          const iy = Math.min(Math.floor(y), image.height - 2 < 0 ? 0 : image.height - 2);
+          const y = Math.min(Math.max(y0 + ((gy + (sy + 0.5) / samples) * h) / m - 0.5, 0), image.height - 1);
+          const ix = Math.min(Math.floor(x), maxX);
+          const iy = Math.min(Math.floor(y), maxY);
           const fx = Math.min(x - ix, 1);
           const fy = Math.min(y - iy, 1);
           const ix1 = Math.min(ix + 1, image.width - 1);
@@ -167,8 +171,7 @@ function resampleRegion(image: GreyImage, x0: number, y0: number, w: number, h: 
   return grid;
 }
 
-function mirrorGrid(grid: Float64Array): Float64Array {
-  const n = hashGridSize;
+function mirrorGrid(grid: Float64Array, n: number): Float64Array {
   const mirrored = new Float64Array(n * n);
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) mirrored[y * n + x] = grid[y * n + (n - 1 - x)]!;
   return mirrored;

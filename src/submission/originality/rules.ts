@@ -1,4 +1,4 @@
-import { imageDistanceThreshold, packedDistance, packViews } from './image-hash.ts';
+import { closestMatch, confirmed, hashDistance, hashThreshold, packViews } from './image-match.ts';
 import type { Fingerprint, ImageFingerprint, TextFingerprint } from './fingerprint.ts';
 import { estimatedJaccard, LshIndex, minTextCharacters, textSimilarityThreshold } from './text-hash.ts';
 
@@ -26,15 +26,16 @@ export interface NearDuplicate {
   a: WorkRef;
   b: WorkRef;
   kind: 'image' | 'text';
-  /** Images: 1 − differing bits / 64 of the closest views. Texts: estimated Jaccard similarity of shingles. */
+  /** Images: 1 − the share of differing reliable bits of the closest views. Texts: estimated Jaccard similarity of shingles. */
   similarity: number;
 }
 
 /**
  * The pairs of near-duplicate works, most similar first. A pair is two works of the same kind and
  * algorithm from different registrations: a team's own versions of one work are not duplicates of each
- * other. Images are compared in all pairs (a few XORs each: 5,000 images, 12.5 million pairs, took 1.5 s on
- * a busy 2-core machine); texts only in the candidate pairs of an LSH index. Texts shorter than
+ * other. Images' hashes are compared in all pairs (a few XORs each), and the pairs within the hash
+ * threshold are confirmed by their thumbnails' pixels (image-match.ts); texts only in the candidate pairs
+ * of an LSH index. Texts shorter than
  * `minTextCharacters` are left out.
  */
 export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDuplicate[] {
@@ -46,8 +47,10 @@ export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDup
       const a = images[i]!;
       const b = images[j]!;
       if (a.registrationId === b.registrationId || a.fingerprint.algorithm !== b.fingerprint.algorithm) continue;
-      const distance = packedDistance(packed[i]!, packed[j]!);
-      if (distance <= imageDistanceThreshold) found.push(pair(a, b, 'image', 1 - distance / 64));
+      const distance = hashDistance(packed[i]!, packed[j]!);
+      if (distance <= hashThreshold && confirmed(closestMatch(a.fingerprint, b.fingerprint, packed[i], packed[j]))) {
+        found.push(pair(a, b, 'image', 1 - distance));
+      }
     }
   }
 
