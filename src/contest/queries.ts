@@ -3,7 +3,10 @@ import type { Database, NewContest, NewContestVersion } from '../platform/db-typ
 
 type Db = Kysely<Database>;
 
-/** A contest with its version in force: the identity row joined to that one version. */
+/**
+ * A contest with its version in force: the identity row joined to that one version's SHA-256 and
+ * format. The definition itself is fetched (contestVersion) only when this process has not parsed it yet.
+ */
 const withCurrentVersion = (db: Db) =>
   db
     .selectFrom('contests')
@@ -17,9 +20,7 @@ const withCurrentVersion = (db: Db) =>
       'contests.created_at',
       'contests.current_version',
       'contest_versions.sha256',
-      'contest_versions.definition',
       'contest_versions.format_version',
-      'contest_versions.source_yaml',
     ]);
 
 export type CurrentContestRow = NonNullable<Awaited<ReturnType<typeof contestById>>>;

@@ -10,9 +10,9 @@ import { inTransaction } from '../platform/transaction.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { copyEdition } from './copy.ts';
 import { formatError, loadDefinitionFile } from './load.ts';
-import { allContests, contestById, contestExists, editionFamily, insertContest, insertContestVersion, lockContest, setCurrentVersion, type CurrentContestRow } from './queries.ts';
+import { allContests, contestById, contestExists, contestVersion, editionFamily, insertContest, insertContestVersion, lockContest, setCurrentVersion, type CurrentContestRow } from './queries.ts';
 import type { ContestDefinition } from './schema/index.ts';
-import { definitionSha256, parsedDefinition } from './versions/cache.ts';
+import { cachedDefinition, definitionSha256, parsedDefinition } from './versions/cache.ts';
 import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 
 export interface StoredContest {
@@ -26,8 +26,12 @@ export interface StoredContest {
   row: CurrentContestRow;
 }
 
-const toStored = (row: CurrentContestRow): StoredContest => ({
-  definition: parsedDefinition(row),
+/** The definition in force: from the parse cache, else read from its version row and parsed once. */
+const definitionOf = async (db: Kysely<Database>, row: CurrentContestRow) =>
+  cachedDefinition(row) ?? parsedDefinition((await contestVersion(db, row.id, row.current_version))!);
+
+const toStored = async (db: Kysely<Database>, row: CurrentContestRow): Promise<StoredContest> => ({
+  definition: await definitionOf(db, row),
   version: row.current_version,
   sha256: row.sha256,
   editionOf: row.edition_of,
@@ -37,7 +41,7 @@ const toStored = (row: CurrentContestRow): StoredContest => ({
 
 export const findContest = async (db: Kysely<Database>, id: string) => {
   const row = await contestById(db, id);
-  return row ? toStored(row) : undefined;
+  return row ? toStored(db, row) : undefined;
 };
 
 export const getContest = async (db: Kysely<Database>, id: string) => {
@@ -141,7 +145,11 @@ export async function copyContestEdition(db: Kysely<Database>, contestId: string
   return definition;
 }
 
-export const findContests = async (db: Kysely<Database>) => (await allContests(db)).map(toStored);
+export const findContests = async (db: Kysely<Database>) => {
+  const stored: StoredContest[] = [];
+  for (const row of await allContests(db)) stored.push(await toStored(db, row));
+  return stored;
+};
 
 /**
  * Where a contest stands among its editions: the contest it was copied from, and the current

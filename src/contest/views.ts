@@ -1,7 +1,7 @@
 import type { LocalisedText } from '../platform/errors.ts';
 import { divisionsOf, type Division } from './divisions.ts';
 import type { AwardGroup, ContestDefinition, Phase } from './schema/index.ts';
-import { isWithin, windowOf, windowToIso } from './time.ts';
+import { isWithin, windowOf, windowToIso, type Window } from './time.ts';
 
 /** Derived views of a definition: what pages, the CLI and services read instead of the raw file. */
 
@@ -24,7 +24,19 @@ export const prizePoolCny = (definition: ContestDefinition): number =>
 
 export const phaseKinds = (phase: Phase) => [phase.kind, ...(phase.alsoKinds ?? [])];
 
-export const phaseWindow = (definition: ContestDefinition, phase: Phase) => windowOf(phase, definition.timeZone);
+/**
+ * Windows of the frozen phases of stored versions (versions/cache.ts), computed once: time-zone
+ * arithmetic is most of what the contest list costs. A phase that can still change is never kept.
+ */
+const windows = new WeakMap<Phase, { zone: string; window: Window }>();
+
+export const phaseWindow = (definition: ContestDefinition, phase: Phase): Window => {
+  const known = windows.get(phase);
+  if (known?.zone === definition.timeZone) return known.window;
+  const window = windowOf(phase, definition.timeZone);
+  if (Object.isFrozen(phase)) windows.set(phase, { zone: definition.timeZone, window });
+  return window;
+};
 
 export const phasesAt = (definition: ContestDefinition, at: Date): Phase[] =>
   definition.phases.filter((phase) => isWithin(phaseWindow(definition, phase), at));

@@ -31,6 +31,11 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
+const keyOf = (version: Pick<StoredVersion, 'sha256' | 'format_version'>) => `${version.format_version}:${version.sha256}`;
+
+/** The parse of a version already read in this process, found by its SHA-256 and format alone. */
+export const cachedDefinition = (version: Pick<StoredVersion, 'sha256' | 'format_version'>): ContestDefinition | undefined => parsed.get(keyOf(version));
+
 /**
  * The version's definition in the current format, parsed (and upgraded) the first time it is asked
  * for. Another format (a test's stricter schema) is parsed every time: the cache holds the code's own.
@@ -38,10 +43,9 @@ const deepFreeze = <T>(value: T): T => {
 export const parsedDefinition = (version: StoredVersion, format: DefinitionFormat = currentFormat): ContestDefinition => {
   const read = () => deepFreeze(readDefinition(version.definition as RawDefinition, version.format_version, format));
   if (format !== currentFormat) return read();
-  const key = `${version.format_version}:${version.sha256}`;
-  const cached = parsed.get(key);
+  const cached = cachedDefinition(version);
   if (cached) return cached;
   const definition = read();
-  parsed.set(key, definition);
+  parsed.set(keyOf(version), definition);
   return definition;
 };
