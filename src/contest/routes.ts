@@ -5,18 +5,19 @@ import { forbidden } from '../platform/errors.ts';
 import { contestListReply, contestParams, contestReply, copiedContestReply, copyContestBody } from './api-schema.ts';
 import { canCopyContest } from './policy.ts';
 import { presentContest, presentContestListItem } from './presenter.ts';
-import { copyContestEdition, editionOfContest, findContests, getContest } from './service.ts';
+import { getScheduledContest, withSchedules } from '../schedule/service.ts';
+import { copyContestEdition, editionOfContest, findContests } from './service.ts';
 
 export async function contestRoutes(app: LeitaiApp) {
   app.get('/api/contests', { schema: { tags: ['contests'], summary: 'Every published contest, with its registration window and the phase open now', response: { 200: contestListReply } } }, async () => ({
-    contests: (await findContests(app.db)).map((contest) => presentContestListItem(contest, app.clock.now())),
+    contests: (await withSchedules(app.db, await findContests(app.db))).map((contest) => presentContestListItem(contest, app.clock.now())),
   }));
 
   app.get(
     '/api/contests/:id',
     { schema: { tags: ['contests'], summary: 'A contest as participants read it: tracks, who may enter, works, schedule, awards', params: contestParams, response: { 200: contestReply, 404: errorReplySchema } } },
     async (request) => {
-      const contest = await getContest(app.db, request.params.id);
+      const contest = await getScheduledContest(app.db, request.params.id);
       return { contest: presentContest(contest, await editionOfContest(app.db, contest.definition.id), app.clock.now()) };
     },
   );

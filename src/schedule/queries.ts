@@ -8,6 +8,9 @@ export const lockSchedule = (db: Executor, contestId: string) => sql`select pg_a
 export const phaseChangesOf = (db: Executor, contestId: string): Promise<PhaseChangeRow[]> =>
   db.selectFrom('phase_changes').selectAll().where('contest_id', '=', contestId).orderBy('phase_id').execute();
 
+export const phaseChangesOfContests = (db: Executor, contestIds: string[]): Promise<PhaseChangeRow[]> =>
+  db.selectFrom('phase_changes').selectAll().where('contest_id', 'in', contestIds).orderBy('contest_id').orderBy('phase_id').execute();
+
 export const roundStatesOf = (db: Executor, contestId: string): Promise<RoundStateRow[]> =>
   db.selectFrom('round_states').selectAll().where('contest_id', '=', contestId).orderBy('round_id').execute();
 

@@ -40,13 +40,19 @@ export interface ScheduleActor {
 const toPhaseChange = (row: PhaseChangeRow): PhaseChange => ({ phaseId: row.phase_id, change: row.change, endExclusive: row.end_exclusive });
 
 /**
- * The contest with its phases as they stand: every window check and page that reads the returned
- * definition honours the organiser's extensions and early closes.
+ * The contests with their phases as they stand (one query for all): every window check and page
+ * that reads the returned definitions honours the organiser's extensions and early closes.
  */
-export async function withSchedule(db: Executor, contest: StoredContest): Promise<StoredContest> {
-  const changes = await queries.phaseChangesOf(db, contest.definition.id);
-  return changes.length === 0 ? contest : { ...contest, definition: definitionAsScheduled(contest.definition, changes.map(toPhaseChange)) };
+export async function withSchedules(db: Executor, contests: StoredContest[]): Promise<StoredContest[]> {
+  if (contests.length === 0) return contests;
+  const changes = await queries.phaseChangesOfContests(db, contests.map((contest) => contest.definition.id));
+  return contests.map((contest) => {
+    const own = changes.filter((row) => row.contest_id === contest.definition.id).map(toPhaseChange);
+    return own.length === 0 ? contest : { ...contest, definition: definitionAsScheduled(contest.definition, own) };
+  });
 }
+
+export const withSchedule = async (db: Executor, contest: StoredContest) => (await withSchedules(db, [contest]))[0];
 
 export const getScheduledContest = async (db: Executor, contestId: string) => withSchedule(db, await getContest(db, contestId));
 
