@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const lastYear = new Date('2025-01-01T00:00:00Z');
 const thisYear = new Date('2026-01-01T00:00:00Z');
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((root) => rm(root, { recursive: true, force: true }))));
 
 /**
  * A copy of bin/leitai.mjs in a package of its own, whose compiled cli.js and src/cli.ts each say which
@@ -14,6 +16,7 @@ const thisYear = new Date('2026-01-01T00:00:00Z');
  */
 async function packageWith(options: { build?: Date; sources?: Date; tsx?: boolean }) {
   const root = await mkdtemp(join(tmpdir(), 'leitai-launcher-'));
+  made.push(root);
   await mkdir(join(root, 'bin'));
   await copyFile('bin/leitai.mjs', join(root, 'bin', 'leitai.mjs'));
   await writeFile(join(root, 'package.json'), '{"type":"module"}');

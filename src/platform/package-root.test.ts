@@ -1,13 +1,14 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { packagePath, packageRoot, packageRootOf } from './package-root.ts';
 
 describe('packageRootOf', () => {
   it('finds the same package folder from src/platform and from the compiled dist/server/platform', async () => {
     const root = await mkdtemp(join(tmpdir(), 'leitai-root-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     await mkdir(join(root, 'src', 'platform'), { recursive: true });
     await mkdir(join(root, 'dist', 'server', 'platform'), { recursive: true });
     await writeFile(join(root, 'package.json'), '{}');
