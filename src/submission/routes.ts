@@ -13,6 +13,18 @@ import { startSweeping, sweepStorage } from './sweep.ts';
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
 const tags = ['works'];
 
+const tusRoutes: [string, string, string][] = [
+  ['POST', UPLOADS_PATH, 'tus: create an upload for one requirement of an entry (the entry\'s leader; quota and window checked here)'],
+  ['OPTIONS', UPLOADS_PATH, 'tus: the protocol version, extensions and largest size'],
+  ['HEAD', `${UPLOADS_PATH}/:id`, 'tus: how many bytes of the upload the server has (to resume)'],
+  ['PATCH', `${UPLOADS_PATH}/:id`, 'tus: send bytes from Upload-Offset; the last reply is { file } with what the probes found and the problems'],
+  ['DELETE', `${UPLOADS_PATH}/:id`, 'tus: cancel an unfinished upload (a finished one is kept: 400 upload.finished)'],
+  ['OPTIONS', `${UPLOADS_PATH}/:id`, 'tus: the protocol version, extensions and largest size'],
+];
+const tusDescription =
+  'Resumable upload, tus 1.0.0 (https://tus.io/protocols/resumable-upload): headers Tus-Resumable: 1.0.0, Upload-Length, Upload-Offset, ' +
+  'Upload-Metadata (base64: registrationId, requirementId, filename). Refusals are the one JSON error shape with upload.* codes.';
+
 /** `sweepEveryMinutes`: sweep expired uploads and refused files' bytes at start-up and then this often (sweep.ts). */
 export const submissionRoutes = (options: { storage: WorksStorage; limits: UploadLimits; sweepEveryMinutes?: number }) => async (app: LeitaiApp) => {
   const { storage, limits, sweepEveryMinutes } = options;
@@ -26,8 +38,9 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     reply.hijack();
     await tus.handle(request.raw, reply.raw);
   };
-  app.all(UPLOADS_PATH, { schema: { hide: true } }, handleTus);
-  app.all(`${UPLOADS_PATH}/*`, { schema: { hide: true } }, handleTus);
+  // Each tus method is its own route so the API reference lists them; tus checks the headers itself, so its
+  // refusals keep their upload.* codes (a zod header schema would answer request.invalid instead).
+  for (const [method, url, summary] of tusRoutes) app.route({ method, url, schema: { tags: ['uploads'], summary, description: tusDescription }, handler: handleTus });
 
   app.get('/api/registrations/:id/works', { schema: { tags, summary: "An entry's works as a checklist: each requirement, its files or value, problems and status", params: worksParams, response: { 200: worksReply, ...refusals } } }, async (request) => ({
     works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes),
