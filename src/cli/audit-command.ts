@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type OpenedDatabase } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { registrationStates } from '../registration/audit-state.ts';
+import { scheduleStates } from '../schedule/audit-state.ts';
 import { worksStates } from '../submission/audit-state.ts';
 import { fail, print } from './output.ts';
 
@@ -36,7 +37,7 @@ export const describeChainReport = (report: AuditChainReport) => {
 };
 
 /** The rows `audit verify` checks against the state the log recorded. */
-const STATE_SOURCES: StateSource[] = [registrationStates, worksStates];
+const STATE_SOURCES: StateSource[] = [registrationStates, worksStates, scheduleStates];
 
 /**
  * Opens the database `leitai serve` uses (DATABASE_URL, else the embedded one in LEITAI_DATA_DIR),

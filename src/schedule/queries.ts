@@ -27,3 +27,13 @@ export const saveRoundState = (db: Executor, row: RoundStateRow) =>
     .values(row)
     .onConflict((oc) => oc.columns(['contest_id', 'round_id']).doUpdateSet({ state: row.state, reason: row.reason, changed_by: row.changed_by, changed_at: row.changed_at }))
     .execute();
+
+/** For the audit state check: the contests that have any schedule row. */
+export const contestsWithScheduleChanges = async (db: Executor) =>
+  (
+    await db
+      .selectFrom('phase_changes')
+      .select('contest_id')
+      .union(db.selectFrom('round_states').select('contest_id'))
+      .execute()
+  ).map((r) => r.contest_id);

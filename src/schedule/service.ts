@@ -16,6 +16,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database, PhaseChangeRow } from '../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { inTransaction, type Executor } from '../platform/transaction.ts';
+import { phaseState, roundState } from './audit-state.ts';
 import { canManageSchedule } from './policy.ts';
 import * as queries from './queries.ts';
 import {
@@ -90,7 +91,7 @@ async function savePhaseMove(trx: Transaction<Database>, stands: Awaited<ReturnT
   await queries.savePhaseChange(trx, { contest_id: contestId, phase_id: stands.phase.id, change: move.change, end_exclusive: move.endExclusive, reason: move.reason, changed_by: account.id, changed_at: at });
   const changed = windowAsChanged(stands.planned, { phaseId: stands.phase.id, ...move });
   const payload = { phaseId: stands.phase.id, plannedEnd: lastSecond(stands.planned), previousEnd: lastSecond(stands.window), end: lastSecond(changed), reason: move.reason };
-  await appendAuditEvent(trx, { contestId, actor: account.id, type: `phase.${move.change}`, payload, at });
+  await appendAuditEvent(trx, { contestId, actor: account.id, type: `phase.${move.change}`, payload, at, state: await phaseState(trx, contestId, stands.phase.id) });
   const scheduled = definitionAsScheduled(stands.contest.definition, [{ phaseId: stands.phase.id, ...move }]);
   return presentPhase(scheduled, scheduled.phases.find((p) => p.id === stands.phase.id)!);
 }
@@ -142,7 +143,7 @@ const moveRound =
       const at = actor.clock.now();
       const reason = request.reason ?? null;
       await queries.saveRoundState(trx, { contest_id: contestId, round_id: roundId, state: to, reason, changed_by: account.id, changed_at: at });
-      await appendAuditEvent(trx, { contestId, actor: account.id, type: event, payload: { roundId, from, to, reason }, at });
+      await appendAuditEvent(trx, { contestId, actor: account.id, type: event, payload: { roundId, from, to, reason }, at, state: await roundState(trx, contestId, roundId) });
       return { id: roundId, state: to, reason, changedAt: at.toISOString() };
     });
   };
