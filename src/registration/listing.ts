@@ -8,7 +8,7 @@ import { forbidden } from '../platform/errors.ts';
 import { isPhaseOpen } from '../contest/views.ts';
 import { findContest } from '../contest/service.ts';
 import { getScheduledContest } from '../schedule/service.ts';
-import { canChangeRegistration, canSeeRegistration, visibleZones } from './policy.ts';
+import { canSeeRegistration, viewerCan, viewerRoleOf, visibleZones } from './policy.ts';
 import { presentRegistration } from './presenter.ts';
 import * as queries from './queries.ts';
 import { getRegistration } from './service.ts';
@@ -20,8 +20,9 @@ const presentRows = async (db: Kysely<Database>, rows: RegistrationRow[], accoun
   for (const id of new Set(rows.map((r) => r.contest_id))) contests.set(id, await findContest(db, id));
   return rows.map((row) => {
     const contest = contests.get(row.contest_id)!;
-    const editable = row.status === 'active' && canChangeRegistration(account, row) && isPhaseOpen(contest.definition, 'registration', clock.now());
-    return presentRegistration(row, members.filter((m) => m.registration_id === row.id), contest.definition, { editable, viewerId: account?.id ?? null, revealed });
+    const own = members.filter((m) => m.registration_id === row.id);
+    const can = viewerCan(account, row, isPhaseOpen(contest.definition, 'registration', clock.now()));
+    return presentRegistration(row, own, contest.definition, { editable: can.edit, viewerRole: viewerRoleOf(account, row, own), can, viewerId: account?.id ?? null, revealed });
   });
 };
 

@@ -3,11 +3,15 @@ import { divisionIdOf, divisionsOf } from '../contest/divisions.ts';
 import type { RegistrationMemberRow, RegistrationRow } from '../platform/db-types.ts';
 import { personKey } from './eligibility/index.ts';
 import { maskPerson } from './identity.ts';
+import type { ViewerRole, viewerCan } from './policy.ts';
 import { toInput } from './records.ts';
 import type { PersonInput } from './schema.ts';
 
 export interface PresentOptions {
   editable: boolean;
+  /** How the viewer stands to the entry and what they may do to it (policy.ts decides both). */
+  viewerRole: ViewerRole | null;
+  can: ReturnType<typeof viewerCan>;
   /** The signed-in account reading the reply: their own person record is shown in full. */
   viewerId: string | null;
   /** An organiser's audited reveal: every person in full. */
@@ -59,6 +63,8 @@ export const presentRegistration = (row: RegistrationRow, members: RegistrationM
     updatedAt: row.updated_at.toISOString(),
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
     editable: options.editable,
+    viewerRole: options.viewerRole,
+    can: options.can,
   };
 };
 

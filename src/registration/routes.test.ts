@@ -64,6 +64,8 @@ describeOnDatabases('the registration routes', (database) => {
         updatedAt: '2025-06-01T02:00:00.000Z',
         withdrawnAt: null,
         editable: true,
+        viewerRole: 'leader',
+        can: { edit: true, invite: true, withdraw: true, upload: true, reveal: false },
       },
     });
   });
@@ -153,8 +155,11 @@ describeOnDatabases('the registration routes', (database) => {
     });
     const accepted = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者2', phone: phone(2) } } });
     expect([accepted.statusCode, accepted.json().registration.members.map((m: { status: string }) => m.status)]).toEqual([200, ['confirmed', 'invited']]);
-    // A member may read the team, but only its leader may change it.
-    expect((await server.inject({ method: 'GET', url: '/api/me/registrations', headers: memberHeaders })).json().registrations.map((r: { id: string; editable: boolean }) => [r.id, r.editable])).toEqual([[created.id, false]]);
+    // A member may read the team, but only its leader may change it: the reply says so, so the page offers no leader buttons.
+    const mine = (await server.inject({ method: 'GET', url: '/api/me/registrations', headers: memberHeaders })).json().registrations;
+    expect(mine.map((r: { id: string; editable: boolean; viewerRole: string; can: object }) => [r.id, r.editable, r.viewerRole, r.can])).toEqual([
+      [created.id, false, 'member', { edit: false, invite: false, withdraw: false, upload: false, reveal: false }],
+    ]);
     const twice = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者3', phone: phone(3) } } });
     expect([twice.statusCode, twice.json()]).toEqual([410, { error: { code: 'invitation.used', message: { zh: '该邀请已被使用', en: 'This invitation has been used' }, problems: [] } }]);
     // The member sees their own phone in full and the leader's masked.
@@ -258,6 +263,8 @@ describeOnDatabases('who sees which registrations', (database) => {
     const reply = await server.inject({ method: 'GET', url, headers: await cookieOf(database.db, coordinator, during['004']) });
     expect(reply.statusCode).toBe(200);
     expect(reply.json().registrations.map((r: { title: string; zone: unknown }) => [r.title, r.zone])).toEqual([['张家口算力调度数据平台', { id: 'zhangjiakou', name: '张家口赛区' }]]);
+    // A coordinator reads; they change nothing and reveal no one.
+    expect([reply.json().registrations[0].viewerRole, reply.json().registrations[0].can]).toEqual(['coordinator', { edit: false, invite: false, withdraw: false, upload: false, reveal: false }]);
     expect(reply.json().counts.total).toBe(1);
     expect(reply.json().counts.byZone).toEqual([
       { zoneId: 'zhangjiakou', name: '张家口赛区', count: 1 },
@@ -271,6 +278,7 @@ describeOnDatabases('who sees which registrations', (database) => {
 
     const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: null }]);
     const all = await server.inject({ method: 'GET', url, headers: await cookieOf(database.db, organiser, during['004']) });
+    expect([all.json().registrations[0].viewerRole, all.json().registrations[0].can]).toEqual(['organiser', { edit: true, invite: true, withdraw: true, upload: true, reveal: true }]);
     expect(all.json().counts.byZone).toEqual([
       { zoneId: 'zhangjiakou', name: '张家口赛区', count: 1 },
       { zoneId: 'chengde', name: '承德赛区', count: 1 },

@@ -113,6 +113,10 @@ export const registrationViewSchema = z
     updatedAt: z.string(),
     withdrawnAt: z.string().nullable(),
     editable: z.boolean(),
+    /** How the reading account stands to the entry; null only for a reply no account asked for. */
+    viewerRole: z.enum(['leader', 'member', 'advisor', 'organiser', 'coordinator']).nullable(),
+    /** What the reading account may do to the entry now: pages offer only these actions. */
+    can: z.object({ edit: z.boolean(), invite: z.boolean(), withdraw: z.boolean(), upload: z.boolean(), reveal: z.boolean() }),
   })
   .meta({ id: 'Registration' });
 
