@@ -3,6 +3,7 @@ import { registrations } from '../api/index.ts';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
+import { InvitationCodeForm } from './InvitationCodeForm.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => withLogin(request, () => registrations.mine(request.signal));
@@ -49,6 +50,7 @@ export const Component = () => {
           ))}
         </ul>
       )}
+      <InvitationCodeForm />
     </>
   );
 };

@@ -57,8 +57,8 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
   const [withdrawing, setWithdrawing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const active = r.status === 'active';
-  // Only the leader (and organisers) may invite, and only while the entry can change.
-  const invitable = active && r.editable ? invitablePeople(r) : [];
+  // The server says what this viewer may do: a member sees the team but none of the leader's buttons.
+  const invitable = r.can.invite ? invitablePeople(r) : [];
   const personInvite = (role: 'member' | 'advisor', index: number) => {
     const person = invitable.find((p) => p.role === role && p.index === index);
     return person ? { onInvite: () => invite(role, person), inviting: inviting === `${role}:${index}` } : {};
@@ -151,30 +151,32 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
       </ul>
       {error && <Notice tone="error">{error}</Notice>}
       {invitation && <InvitationPanel invitation={invitation} />}
-      {active && r.editable && <InvitationList key={invitation?.id ?? 'none'} registrationId={r.id} />}
+      {r.can.invite && <InvitationList key={invitation?.id ?? 'none'} registrationId={r.id} />}
       {active && (
         <div className="card-actions">
           <Link className="btn btn-primary" to={`/registrations/${r.id}/works`} data-testid="works-link">
             {t('registration.works')}
           </Link>
-          {r.entrantKind === 'team' && (
+          {r.can.invite && r.entrantKind === 'team' && (
             <Button variant="secondary" busy={inviting === 'member'} disabled={inviting !== null} onClick={() => invite('member')} data-testid="invite-member">
               {t('invite.member')}
             </Button>
           )}
-          {r.entrantKind !== 'organisation' && (
+          {r.can.invite && r.entrantKind !== 'organisation' && (
             <Button variant="secondary" busy={inviting === 'advisor'} disabled={inviting !== null} onClick={() => invite('advisor')} data-testid="invite-advisor">
               {t('invite.advisor')}
             </Button>
           )}
-          {r.editable && (
+          {r.can.edit && (
             <Link className="btn btn-secondary" to={`/registrations/${r.id}/edit`} data-testid="edit-registration">
               {t('registration.edit')}
             </Link>
           )}
-          <Button variant="danger" onClick={() => setConfirming(true)} data-testid="withdraw-registration">
-            {t('registration.withdraw')}
-          </Button>
+          {r.can.withdraw && (
+            <Button variant="danger" onClick={() => setConfirming(true)} data-testid="withdraw-registration">
+              {t('registration.withdraw')}
+            </Button>
+          )}
         </div>
       )}
       <ConfirmDialog

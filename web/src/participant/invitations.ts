@@ -17,3 +17,16 @@ export const invitablePeople = (r: Pick<RegistrationView, 'entrantKind' | 'membe
 /** Open invitations first (they are what a leader may revoke), then the rest, newest first within each. */
 export const sortInvitations = (list: InvitationSummary[]): InvitationSummary[] =>
   [...list].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.createdAt.localeCompare(a.createdAt));
+
+const CODE = /^[A-Za-z0-9]{10}$/;
+
+/**
+ * The invitation code in what a member typed or pasted: the 10-character 邀请码 as issued (case kept,
+ * spaces around it dropped), or the code at the end of a whole /join/ link. Null when neither.
+ */
+export const invitationCodeOf = (text: string): string | null => {
+  const typed = text.trim();
+  if (CODE.test(typed)) return typed;
+  const linked = /\/join\/([^/?#\s]+)\/?(?:[?#].*)?$/.exec(typed)?.[1];
+  return linked && CODE.test(linked) ? linked : null;
+};

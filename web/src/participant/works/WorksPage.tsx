@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { contests, works as worksApi } from '../../api/index.ts';
+import { contests, registrations, works as worksApi } from '../../api/index.ts';
 import type { WorksView } from '../../api/types.ts';
 import { DemoBadge } from '../../components/Badge.tsx';
 import { Notice } from '../../components/Problems.tsx';
@@ -15,9 +15,9 @@ import { FileRequirementItem } from './FileRequirementItem.tsx';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) =>
   withLogin(request, async () => {
-    const { works } = await worksApi.get(params.id!, request.signal);
+    const [{ works }, { registration }] = await Promise.all([worksApi.get(params.id!, request.signal), registrations.get(params.id!, request.signal)]);
     const { contest } = await contests.get(works.contestId, request.signal);
-    return { works, contest };
+    return { works, contest, mayUpload: registration.can.upload };
   });
 
 /** The current time, ticking each `everyMs` (for the countdown). */
@@ -69,7 +69,8 @@ export const Component = () => {
     }
   }, [loaded.works.registrationId]);
 
-  const editable = works.submissionOpen;
+  // Members and organisers' coordinators read the works; only who may change the entry uploads or deletes.
+  const editable = works.submissionOpen && loaded.mayUpload;
   const items = [...works.files, ...works.fields];
   const left = items.filter((item) => item.status !== 'done').length;
   return (
@@ -88,9 +89,14 @@ export const Component = () => {
         </Link>
       </p>
       <Deadline works={works} timeZone={contest.timeZone} />
-      {!editable && (
+      {!works.submissionOpen && (
         <Notice tone="info" testId="works-closed">
           {t('worksPage.closed')}
+        </Notice>
+      )}
+      {works.submissionOpen && !loaded.mayUpload && (
+        <Notice tone="info" testId="works-read-only">
+          {t('worksPage.leaderOnly')}
         </Notice>
       )}
       {items.length === 0 ? (
