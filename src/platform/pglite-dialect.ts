@@ -7,7 +7,8 @@
  * own SQLite driver does.
  *
  * Consequence: inside a transaction, use the transaction object only; a query through the
- * outer `db` would wait for the transaction to end and never run.
+ * outer `db` would wait for the transaction to end and never run. Services therefore take the
+ * caller's transaction and join it (inTransaction, transaction.ts) rather than open their own.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -97,8 +98,9 @@ class PGliteDriver implements Driver {
 }
 
 const SLOW_WAIT_WARNING =
-  'Waited 10 s for the embedded database. If this never ends, a query inside db.transaction() ' +
-  'uses the outer db instead of the transaction object (deadlock on PGlite).';
+  'Waited 10 s for the embedded database. If this never ends, a query inside a transaction ' +
+  'uses the outer db instead of the transaction object (deadlock on PGlite): pass the transaction down, ' +
+  'and open transactions in services with inTransaction (src/platform/transaction.ts).';
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
