@@ -17,7 +17,8 @@ const phaseView = z.object({
   place: z.string().optional(),
   quote: z.string().optional(),
 });
-const registrationWindow = z.object({ open: z.boolean(), start: z.string(), end: z.string() });
+/** stage: upcoming (报名未开放), open, closed (报名已截止, the contest runs on) or ended (已结束, every phase over); see stage.ts. */
+const registrationWindow = z.object({ open: z.boolean(), stage: z.enum(['upcoming', 'open', 'closed', 'ended']), start: z.string(), end: z.string() });
 
 export const contestListItemSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { describeRule } from './describe-rule.ts';
 import { divisionsOf } from './divisions.ts';
 import { mergeRules } from './scope.ts';
+import { contestStage } from './stage.ts';
 import type { ContestDefinition, EligibilityRule, Works } from './schema/index.ts';
 import type { StoredContest } from './service.ts';
 import { divisionIdsOfGroup, divisions, isPhaseOpen, phasesAt, phasesOfKind, presentPhase, prizePoolCny } from './views.ts';
@@ -10,7 +11,7 @@ import { divisionIdsOfGroup, divisions, isPhaseOpen, phasesAt, phasesOfKind, pre
 const registrationWindow = (definition: ContestDefinition, at: Date) => {
   const phase = phasesOfKind(definition, 'registration')[0];
   const { start, end } = presentPhase(definition, phase);
-  return { open: isPhaseOpen(definition, 'registration', at), start, end };
+  return { open: isPhaseOpen(definition, 'registration', at), stage: contestStage(definition, at), start, end };
 };
 
 export const presentContestListItem = ({ definition, editionOf, isDemo }: StoredContest, at: Date) => ({

@@ -39,7 +39,7 @@ describeOnDatabases('the schedule routes', (database) => {
     const closed = await server.inject({ method: 'POST', url: `${contest}/phases/registration/close`, headers, payload: { reason: '名额已满' } });
     expect(closed.json().phase.end).toBe('2025-06-01T09:59:59+08:00');
     const page = (await server.inject({ method: 'GET', url: contest })).json().contest;
-    expect([page.registration, page.phases[0].end]).toEqual([{ open: false, start: '2025-05-12T00:00:00+08:00', end: '2025-06-01T09:59:59+08:00' }, '2025-06-01T09:59:59+08:00']);
+    expect([page.registration, page.phases[0].end]).toEqual([{ open: false, stage: 'closed', start: '2025-05-12T00:00:00+08:00', end: '2025-06-01T09:59:59+08:00' }, '2025-06-01T09:59:59+08:00']);
     const listed = (await server.inject({ method: 'GET', url: '/api/contests' })).json().contests;
     expect(listed.map((c: { id: string; registration: { open: boolean } }) => [c.id, c.registration.open])).toEqual([[seeds['000'].id, false]]);
   });

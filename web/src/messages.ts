@@ -75,7 +75,10 @@ export const messages = m({
 
   // contest page
   'contest.registrationOpen': { zh: '报名中', en: 'Registration open' },
-  'contest.registrationClosed': { zh: '报名未开放', en: 'Registration closed' },
+  'contest.stage.upcoming': { zh: '报名未开放', en: 'Registration not yet open' },
+  'contest.stage.open': { zh: '报名中', en: 'Registration open' },
+  'contest.stage.closed': { zh: '报名已截止', en: 'Registration closed' },
+  'contest.stage.ended': { zh: '已结束', en: 'Ended' },
   'contest.registrationWindow': { zh: '报名时间', en: 'Registration' },
   'contest.prizePool': { zh: '奖金总额', en: 'Prize money' },
   'contest.tracks': { zh: '赛道设置', en: 'Tracks' },

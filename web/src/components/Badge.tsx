@@ -19,11 +19,14 @@ export const DemoBadge = () => {
   );
 };
 
-export const OpenBadge = ({ open }: { open: boolean }) => {
+export type RegistrationStage = 'upcoming' | 'open' | 'closed' | 'ended';
+
+/** 报名中, 报名未开放 (not yet), 报名已截止 (the contest runs on) or 已结束 (all over), as the server puts the contest's stage. */
+export const StageBadge = ({ stage }: { stage: RegistrationStage }) => {
   const { t } = useI18n();
   return (
-    <Badge tone={open ? 'open' : 'closed'} testId="registration-state">
-      {open ? t('contest.registrationOpen') : t('contest.registrationClosed')}
+    <Badge tone={stage === 'open' ? 'open' : 'closed'} testId="registration-state">
+      {t(`contest.stage.${stage}`)}
     </Badge>
   );
 };

@@ -1,7 +1,7 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { contests } from '../api/index.ts';
 import type { ContestSummary } from '../api/types.ts';
-import { DemoBadge, OpenBadge } from '../components/Badge.tsx';
+import { DemoBadge, StageBadge } from '../components/Badge.tsx';
 import { useI18n } from '../i18n.ts';
 import { WindowText } from '../components/WindowText.tsx';
 import { formatCny } from '../lib/format.ts';
@@ -22,7 +22,7 @@ const ContestCard = ({ contest, previous }: { contest: ContestSummary; previous?
   return (
     <li className="card contest-card" data-testid={`contest-card-${contest.id}`}>
       <div className="card-badges">
-        <OpenBadge open={contest.registration.open} />
+        <StageBadge stage={contest.registration.stage} />
         <span className="badge badge-neutral">{t(`format.${contest.format}`)}</span>
         {contest.isDemo && <DemoBadge />}
       </div>

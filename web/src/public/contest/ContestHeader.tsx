@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ContestView, OrganiserRole } from '../../api/types.ts';
-import { DemoBadge, OpenBadge } from '../../components/Badge.tsx';
+import { DemoBadge, StageBadge } from '../../components/Badge.tsx';
 import { useI18n } from '../../i18n.ts';
 import { formatCny } from '../../lib/format.ts';
 import { managesContest, useSession } from '../../session.ts';
@@ -15,7 +15,7 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
   return (
     <header className="contest-header">
       <div className="card-badges">
-        <OpenBadge open={contest.registrationOpen} />
+        <StageBadge stage={contest.registration.stage} />
         <span className="badge badge-neutral">{t(`format.${contest.format}`)}</span>
         {contest.free && <span className="badge badge-info">{t('contest.free')}</span>}
         {contest.isDemo && <DemoBadge />}
@@ -48,7 +48,7 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
           </Link>
         ) : (
           <span className="btn btn-secondary btn-large is-disabled" aria-disabled="true" data-testid="register-button-closed">
-            {t('contest.registrationClosed')}
+            {t(`contest.stage.${contest.registration.stage}`)}
           </span>
         )}
         {contest.prizePoolCny > 0 && (
