@@ -39,7 +39,7 @@ export const contests = {
   /** A division's accepted works as one zip (a plain link: the browser downloads it). */
   worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,
   registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>
-    request<{ registrations: RegistrationView[]; counts: RegistrationCounts }>(
+    request<{ registrations: RegistrationView[]; matched: number; counts: RegistrationCounts }>(
       'GET',
       `/api/contests/${enc(id)}/registrations${queryString({ ...filters })}`,
       undefined,

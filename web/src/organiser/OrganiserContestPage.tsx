@@ -1,11 +1,11 @@
-import { Form, useLoaderData, useNavigation, useSubmit, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit, type LoaderFunctionArgs } from 'react-router';
 import { contests } from '../api/index.ts';
 import { DemoBadge } from '../components/Badge.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
 import { organisesContest, useSession } from '../session.ts';
 import { CountsPanel } from './CountsPanel.tsx';
-import { filtersOf } from './filters.ts';
+import { filtersOf, pagerOf } from './filters.ts';
 import { NewEditionForm } from './NewEditionForm.tsx';
 import { RegistrationsTable } from './RegistrationsTable.tsx';
 import { WorksSection } from './WorksSection.tsx';
@@ -14,18 +14,21 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
   withLogin(request, async () => {
     const { contest } = await contests.get(params.id!, request.signal);
     const search = new URL(request.url).searchParams;
-    const { registrations, counts } = await contests.registrations(contest.id, filtersOf(contest, search), request.signal);
+    const { registrations, matched, counts } = await contests.registrations(contest.id, filtersOf(contest, search), request.signal);
     return {
       contest,
       registrations,
+      matched,
       counts,
-      selected: { division: search.get('division') ?? '', zone: search.get('zone') ?? '', status: search.get('status') ?? '' },
+      selected: { division: search.get('division') ?? '', zone: search.get('zone') ?? '', status: search.get('status') ?? '', q: search.get('q') ?? '' },
     };
   });
 
 /** The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new edition. */
 export const Component = () => {
-  const { contest, registrations, counts, selected } = useLoaderData<typeof loader>();
+  const { contest, registrations, matched, counts, selected } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const pager = pagerOf(search, matched);
   const { t, name } = useI18n();
   const { account } = useSession();
   const submit = useSubmit();
@@ -41,7 +44,18 @@ export const Component = () => {
 
       <section className="section">
         <h2>{t('organiser.registrations')}</h2>
-        <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget)} data-testid="registration-filters">
+        <Form
+          method="get"
+          className="filters"
+          // A choice filters at once; the search box waits for Enter or its button, not every keystroke.
+          onChange={(e) => (e.target as HTMLElement).getAttribute('name') !== 'q' && submit(e.currentTarget)}
+          data-testid="registration-filters"
+        >
+          <label>
+            <span>{t('organiser.search')}</span>
+            <input type="search" name="q" defaultValue={selected.q} placeholder={t('organiser.searchHint')} maxLength={100} data-testid="filter-q" />
+          </label>
+          {['sort', 'order'].map((key) => search.get(key) && <input key={key} type="hidden" name={key} value={search.get(key)!} />)}
           <label>
             <span>{t('registration.division')}</span>
             <select name="division" defaultValue={selected.division} data-testid="filter-division">
@@ -74,12 +88,31 @@ export const Component = () => {
               <option value="withdrawn">{t('registrationStatus.withdrawn')}</option>
             </select>
           </label>
-          <noscript>
-            <button type="submit">{t('organiser.filter')}</button>
-          </noscript>
+          <button type="submit" className="btn btn-secondary" data-testid="filter-submit">
+            {t('organiser.filter')}
+          </button>
           {loading && <span className="muted small">{t('common.loading')}</span>}
         </Form>
-        <RegistrationsTable contest={contest} registrations={registrations} mayReveal={organisesContest(account, contest.id)} />
+        <div aria-busy={loading} className={loading ? 'is-loading' : undefined}>
+          <RegistrationsTable contest={contest} registrations={registrations} mayReveal={organisesContest(account, contest.id)} />
+        </div>
+        {pager.matched > 0 && (
+          <nav className="pager" aria-label={t('organiser.pages')} data-testid="registrations-pager">
+            {pager.previous && (
+              <Link to={pager.previous} data-testid="pager-previous">
+                ← {t('organiser.previous')}
+              </Link>
+            )}{' '}
+            <span className="muted small" data-testid="pager-range">
+              {t('organiser.range', { from: pager.from, to: pager.to, n: pager.matched })}
+            </span>{' '}
+            {pager.next && (
+              <Link to={pager.next} data-testid="pager-next">
+                {t('organiser.next')} →
+              </Link>
+            )}
+          </nav>
+        )}
       </section>
 
       {organisesContest(account, contest.id) && <WorksSection contest={contest} />}

@@ -1,11 +1,29 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { ContestView, RegistrationView } from '../api/types.ts';
 import { Badge, DemoBadge } from '../components/Badge.tsx';
 import { Button } from '../components/Button.tsx';
 import { useI18n } from '../i18n.ts';
 import { formatStamp } from '../lib/format.ts';
 import { contactLine } from '../lib/people.ts';
+import { sortedBy, type SortColumn } from './filters.ts';
 import { RevealDialog } from './RevealDialog.tsx';
+
+/** A column header that sorts the table by its column (server-side, over every page), saying which way it sorts now. */
+const SortHeader = ({ column, children }: { column: SortColumn; children: ReactNode }) => {
+  const { t } = useI18n();
+  const [search] = useSearchParams();
+  const active = (search.get('sort') ?? 'ref') === column;
+  const order = search.get('order') === 'desc' ? 'descending' : 'ascending';
+  return (
+    <th aria-sort={active ? order : 'none'}>
+      <Link to={sortedBy(search, column)} title={t('organiser.sortBy')} data-testid={`sort-${column}`}>
+        {children}
+        {active && (order === 'ascending' ? ' ↑' : ' ↓')}
+      </Link>
+    </th>
+  );
+};
 
 const entrantOf = (r: RegistrationView) => {
   if (r.entrantKind === 'organisation') return r.organisations.find((o) => o.isLead)?.name ?? r.organisations[0]?.name ?? r.leader.name;
@@ -53,15 +71,15 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
       <table className="table registrations" data-testid="registrations-table">
         <thead>
           <tr>
-            <th>{t('organiser.ref')}</th>
-            <th>{t('form.title')}</th>
+            <SortHeader column="ref">{t('organiser.ref')}</SortHeader>
+            <SortHeader column="title">{t('form.title')}</SortHeader>
             <th>{t('organiser.entrant')}</th>
             <th>{t('registration.division')}</th>
             {hasTopics && <th>{t('form.topic')}</th>}
             {hasZones && <th>{t('form.zone')}</th>}
             <th className="num">{t('organiser.people')}</th>
             <th>{t('organiser.status')}</th>
-            <th>{t('organiser.created')}</th>
+            <SortHeader column="created">{t('organiser.created')}</SortHeader>
             {mayReveal && <th>{t('organiser.actions')}</th>}
           </tr>
         </thead>
@@ -78,7 +96,11 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
                     </>
                   )}
                 </td>
-                <td>{r.title}</td>
+                <td>
+                  <Link to={`/organiser/registrations/${r.id}`} data-testid="registration-open">
+                    {r.title}
+                  </Link>
+                </td>
                 <td>
                   <span className="muted small">{t(`entrantKind.${r.entrantKind}`)}</span>
                   <br />
