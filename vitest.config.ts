@@ -8,7 +8,7 @@ export default defineConfig({
     env: { LEITAI_FROM_SOURCE: '1' },
     // PGlite costs ~300 MB and seconds to open: one per worker, two workers on a 2-core machine.
     maxWorkers: 2,
-    // Test files of a worker share one PGlite instance (src/platform/test-database.ts): opening one costs seconds.
+    // Test files of a worker share one PGlite instance (test/support/test-database.ts): opening one costs seconds.
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -17,7 +17,7 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { migrateToLatest, openDatabase } from '../src/platform/database.ts';
 import { createServer } from '../src/platform/http/server.ts';
-import { contestsFolder } from '../src/registration/factories.ts';
+import { contestsFolder } from '../test/support/factories.ts';
 import { contestRoutes } from '../src/contest/routes.ts';
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 200);

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeFile } from '../src/submission/probes/index.ts';
-import { pdfWithText, ppt, pptx } from '../src/submission/probes/test-media.ts';
+import { pdfWithText, ppt, pptx } from '../test/support/test-media.ts';
 
 const seconds = Number(process.argv[2] ?? 6);
 const dir = mkdtempSync(join(tmpdir(), 'leitai-bench-'));

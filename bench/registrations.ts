@@ -20,7 +20,7 @@ import { publishContest } from '../src/contest/service.ts';
 import { createAccount } from '../src/platform/auth/service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { migrateToLatest, openDatabase } from '../src/platform/database.ts';
-import { contestsFolder, entry, person, seeds } from '../src/registration/factories.ts';
+import { contestsFolder, entry, person, seeds } from '../test/support/factories.ts';
 import { keyRows } from '../src/registration/entry-keys.ts';
 import { contestRegistrations } from '../src/registration/listing.ts';
 import { memberRows, toStoredEntrant } from '../src/registration/records.ts';

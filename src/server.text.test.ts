@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openSession } from './platform/auth/service.ts';
 import type { LeitaiApp } from './platform/http/server.ts';
-import { testServer } from './platform/http/test-server.ts';
-import { describeOnDatabases } from './platform/test-database.ts';
+import { testServer } from '../test/support/test-server.ts';
+import { describeOnDatabases } from '../test/support/test-database.ts';
 import { registerEntry } from './registration/service.ts';
-import { during, newAccount, person, publishSeed, seeds, socialTeam } from './registration/test-fixtures.ts';
+import { during, newAccount, person, publishSeed, seeds, socialTeam } from '../test/support/test-fixtures.ts';
 import { allRoutes } from './server.ts';
 import { loadConfig } from './platform/config.ts';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../platform/db-types.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { GENESIS_HASH, hashEvent } from './rules.ts';
 import { PLATFORM_AUDIT_CHAIN, appendAuditEvent, auditHeads, toChainedAuditEvent, verifyAuditLog } from './service.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_AUDIT_KEY } from '../../test/support/audit-key.ts';
 import { migrateToLatest, openDatabase } from '../platform/database.ts';
 import { registerEntry } from '../registration/service.ts';
-import { dataElementsEntry, during, newAccount, publishSeed, seeds, socialTeam } from '../registration/test-fixtures.ts';
+import { dataElementsEntry, during, newAccount, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 /**
  * Runs the real `leitai audit` commands on an embedded database prepared in a temporary directory,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pdfWithText, ppt, pptx } from '../submission/probes/test-media.ts';
+import { pdfWithText, ppt, pptx } from '../../test/support/test-media.ts';
 import { addProbeCommand } from './probe-command.ts';
 
 /** Runs `leitai probe …` in this process, returning what it printed and the exit code it set. */

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { testServer } from '../platform/http/test-server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
-import { contestsFolder, during, seeds } from '../registration/test-fixtures.ts';
+import { testServer } from '../../test/support/test-server.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
+import { contestsFolder, during, seeds } from '../../test/support/test-fixtures.ts';
 import { contestPageMetadata } from './page-metadata.ts';
 import { publishContestFolder } from './service.ts';
 

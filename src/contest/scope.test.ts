@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefinition } from '../registration/factories.ts';
+import { seedDefinition } from '../../test/support/factories.ts';
 import { resolveScope, worksOfPlace } from './scope.ts';
 
 describe('the works a place asks for', () => {

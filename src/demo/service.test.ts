@@ -5,10 +5,10 @@ import { expect, it } from 'vitest';
 import { publishContestFolder, findContests } from '../contest/service.ts';
 import { isPhaseOpen } from '../contest/views.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
-import { contestsFolder } from '../registration/factories.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
+import { contestsFolder } from '../../test/support/factories.ts';
 import { localStorage } from '../submission/storage.ts';
-import { testUploadLimits } from '../submission/test-uploads.ts';
+import { testUploadLimits } from '../../test/support/test-uploads.ts';
 import { prepareDemo } from './service.ts';
 
 describeOnDatabases('the demo that npm start prepares', (database) => {

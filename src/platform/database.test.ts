@@ -2,7 +2,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest } from './database.ts';
 import { migrations } from './migrations/index.ts';
-import { describeOnDatabases } from './test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 
 const allTables = [
   'account_roles',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeOnDatabases } from './test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { inTransaction } from './transaction.ts';
 
 const backendPid = async (db: Parameters<typeof inTransaction>[0]) => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { AppError } from '../platform/errors.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { contestRegistrations } from './listing.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds } from './test-fixtures.ts';
+import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds } from '../../test/support/test-fixtures.ts';
 
 const contestId = seeds['001'].id;
 const firstTeam = () => entryOf('001', { title: '县域政务数据共享平台', trackId: 'government-services', entrantKind: 'team', teamName: '正定县数据共享攻坚队', leader: person(11), members: people(3, 12) });

@@ -4,7 +4,7 @@ import { canonicalJson } from '../audit/canonical-json.ts';
 import { keyedDigestWith } from '../audit/key.ts';
 import { TEST_AUDIT_KEY } from '../../test/support/audit-key.ts';
 import { auditEntry } from './records.ts';
-import { socialTeam } from './test-fixtures.ts';
+import { socialTeam } from '../../test/support/test-fixtures.ts';
 
 /** Every 64-hex-digit string anywhere in the payload: whatever digest a reader of the log could test guesses against. */
 const digestsIn = (value: unknown): string[] =>

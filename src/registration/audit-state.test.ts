@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registrationStates } from './audit-state.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { during, newAccount, publishSeed, seeds, socialTeam } from './test-fixtures.ts';
+import { during, newAccount, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 const jjj = seeds['000'].id;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seedDefinition } from './factories.ts';
+import { seedDefinition } from '../../test/support/factories.ts';
 import { validateBatch } from './batch.ts';
 
 const contest = seedDefinition('001');

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { up } from '../platform/migrations/2026113030-canonical-person-identifiers.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry } from './service.ts';
-import { during, newAccount, phone, publishSeed, seeds, socialTeam } from './test-fixtures.ts';
+import { during, newAccount, phone, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 describeOnDatabases('the migration to canonical phones and ID numbers', (database) => {
   it('rewrites entries stored before it with +86, spaces, dashes and a lower-case x, and leaves the rest as it was', async () => {

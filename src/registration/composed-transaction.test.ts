@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
 import type { Executor } from '../platform/transaction.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry, type Actor } from './service.ts';
-import { during, entryOf, newAccount, person, publishSeed, seeds, socialTeam } from './test-fixtures.ts';
+import { during, entryOf, newAccount, person, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 const contestId = seeds['000'].id;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { salvageEntry, withSchemaProblems } from './dry-run.ts';
-import { socialTeam } from './test-fixtures.ts';
+import { socialTeam } from '../../test/support/test-fixtures.ts';
 
 const team = socialTeam(1);
 

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
 import { AppError } from '../platform/errors.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { acceptInvitation, getInvitation, invitationsOf, inviteToTeam, revokeInvitation } from './invitations.ts';
 import { myRegistrations } from './listing.ts';
 import { membersOf } from './queries.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { afterDeadlineOf000, during, entryOf, hackathonTeam, newAccount, person, phone, publishSeed, seeds, socialTeam } from './test-fixtures.ts';
+import { afterDeadlineOf000, during, entryOf, hackathonTeam, newAccount, person, phone, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(

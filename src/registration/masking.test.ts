@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, person, phone } from './factories.ts';
+import { entryOf, person, phone } from '../../test/support/factories.ts';
 import { prepareEntry } from './masking.ts';
 
 const stored = entryOf('000', { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', teamName: '团队', members: [person(2, { idNumber: '11010519491231002X', email: 'zhang@example.com' }), person(3)] });

@@ -4,11 +4,11 @@ import { verifyAuditLog } from '../audit/service.ts';
 import { openSession, type Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
-import { testServer } from '../platform/http/test-server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { testServer } from '../../test/support/test-server.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { featureRoutes } from '../server.ts';
 import { CHECK_LIMIT_PER_MINUTE } from './routes.ts';
-import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds, socialTeam } from './test-fixtures.ts';
+import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 const app = (db: Kysely<Database>, clock: Clock) => testServer(db, { clock, registerRoutes: featureRoutes });
 const cookieOf = async (db: Kysely<Database>, account: Account, clock: Clock) => ({ cookie: `leitai_session=${(await openSession(db, account.id, clock)).token}` });

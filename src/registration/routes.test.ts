@@ -4,8 +4,8 @@ import { verifyAuditLog } from '../audit/service.ts';
 import { openSession, type Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
-import { testServer } from '../platform/http/test-server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { testServer } from '../../test/support/test-server.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { featureRoutes } from '../server.ts';
 import {
   afterDeadlineOf000,
@@ -20,7 +20,7 @@ import {
   publishSeed,
   seeds,
   socialTeam,
-} from './test-fixtures.ts';
+} from '../../test/support/test-fixtures.ts';
 
 const app = (db: Kysely<Database>, clock: Clock) => testServer(db, { clock, registerRoutes: featureRoutes });
 

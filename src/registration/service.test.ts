@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { membersOf } from './queries.ts';
 import { checkRegistration, editRegistration, registerEntry, withdrawRegistration } from './service.ts';
 import {
@@ -18,7 +18,7 @@ import {
   publishSeed,
   seeds,
   socialTeam,
-} from './test-fixtures.ts';
+} from '../../test/support/test-fixtures.ts';
 
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(

@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { openSession, type Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
-import { testServer } from '../platform/http/test-server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
-import { during, newAccount, publishSeed, seeds } from '../registration/test-fixtures.ts';
+import { testServer } from '../../test/support/test-server.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
+import { during, newAccount, publishSeed, seeds } from '../../test/support/test-fixtures.ts';
 import { featureRoutes } from '../server.ts';
 
 const contest = `/api/contests/${seeds['000'].id}`;

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
-import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
+import { entryOf, newAccount, person, publishSeed } from '../../test/support/test-fixtures.ts';
 import { worksStates } from './audit-state.ts';
 import { submitFile } from './direct.ts';
 import { removeSubmissionFile, setWorksField } from './service.ts';
 import { localStorage } from './storage.ts';
-import { movableClock, photo, testUploadLimits } from './test-uploads.ts';
+import { movableClock, photo, testUploadLimits } from '../../test/support/test-uploads.ts';
 
 const contestId = 'yangquan-medical-e-voucher-works-2022';
 let folder: string | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefinition } from '../registration/factories.ts';
+import { seedDefinition } from '../../test/support/factories.ts';
 import { checkCount, checkField, checkFile } from './checks.ts';
 import { worksOfDivision } from './requirements.ts';
 import type { FileFacts, ProbeResult } from './probes/types.ts';

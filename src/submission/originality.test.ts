@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintFile } from './originality.ts';
 import { fingerprintText } from './originality/fingerprint.ts';
-import { pdfWithText } from './probes/test-media.ts';
+import { pdfWithText } from '../../test/support/test-media.ts';
 
 describe('the fingerprint kept with an accepted file', () => {
   const pdfFacts = { kind: 'pdf', fileKind: 'pdf', mediaType: 'application/pdf', pages: 2, textExtractable: true } as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sketchText } from './originality/text-hash.ts';
 import { pdfTextSketch } from './pdf-text.ts';
-import { pdfOf, pdfWithText } from './probes/test-media.ts';
-import { maxLoopDelayMs } from './probes/test-hostile.ts';
+import { pdfOf, pdfWithText } from '../../test/support/test-media.ts';
+import { maxLoopDelayMs } from '../../test/support/test-hostile.ts';
 
 /** One page whose content shows `text` in one string. */
 const pdfShowing = (text: string) => {

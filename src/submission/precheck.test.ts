@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefinition } from '../registration/factories.ts';
+import { seedDefinition } from '../../test/support/factories.ts';
 import { precheckWorks } from './precheck.ts';
 import { worksOfDivision } from './requirements.ts';
 import type { ProbeResult } from './probes/types.ts';

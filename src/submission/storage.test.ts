@@ -8,12 +8,12 @@ import { Upload } from '@tus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestState, localStorage, probeStored, StoredFileTooLarge, type HashStates, type WorksStorage } from './storage.ts';
 import type { RangedSource } from './storage/ranged-source.ts';
-import { startS3rver } from './storage/test-s3.ts';
-import { photo } from './test-uploads.ts';
+import { startS3rver } from '../../test/support/test-s3.ts';
+import { photo } from '../../test/support/test-uploads.ts';
 
 /**
  * The contract of WorksStorage, one test body run against each implementation: the local directory,
- * and S3 through s3rver (storage/test-s3.ts) with a key prefix.
+ * and S3 through s3rver (test/support/test-s3.ts) with a key prefix.
  */
 const MiB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -3,15 +3,15 @@ import { afterEach, expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
-import { testServer } from '../platform/http/test-server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { testServer } from '../../test/support/test-server.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
-import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
+import { entryOf, newAccount, person, publishSeed } from '../../test/support/test-fixtures.ts';
 import { featureRoutes } from '../server.ts';
 import { submissionRoutes } from './routes.ts';
 import type { UploadLimits } from './service.ts';
 import { sweepStorage } from './sweep.ts';
-import { cookieFor, movableClock, photo, send, startWorksServer, testUploadLimits } from './test-uploads.ts';
+import { cookieFor, movableClock, photo, send, startWorksServer, testUploadLimits } from '../../test/support/test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {

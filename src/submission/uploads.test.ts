@@ -4,11 +4,11 @@ import { verifyAuditLog } from '../audit/service.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
-import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
+import { entryOf, newAccount, person, publishSeed } from '../../test/support/test-fixtures.ts';
 import type { WorksStorage } from './storage.ts';
-import { cookieFor, movableClock, photo, send, startWorksServer } from './test-uploads.ts';
+import { cookieFor, movableClock, photo, send, startWorksServer } from '../../test/support/test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefinition } from '../registration/factories.ts';
+import { seedDefinition } from '../../test/support/factories.ts';
 import { isSubmissionOpen, mayContinueUpload, submissionDeadline } from './windows.ts';
 
 const contest000 = seedDefinition('000');

@@ -3,12 +3,12 @@ import sharp from 'sharp';
 import { afterEach, expect, it } from 'vitest';
 import type { Clock } from '../platform/clock.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
-import { describeOnDatabases } from '../platform/test-database.ts';
+import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { registerEntry } from '../registration/service.ts';
-import { entryOf, newAccount, person, publishSeed } from '../registration/test-fixtures.ts';
+import { entryOf, newAccount, person, publishSeed } from '../../test/support/test-fixtures.ts';
 import { bufferSource } from './probes/byte-source.ts';
 import { readStoredEntry, readZipDirectory } from './probes/zip.ts';
-import { cookieFor, movableClock, photo, send, startWorksServer } from './test-uploads.ts';
+import { cookieFor, movableClock, photo, send, startWorksServer } from '../../test/support/test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 /** Test data for registrations: valid by default, so each test changes only what it is about. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDefinition } from '../contest/load.ts';
-import type { ContestDefinition } from '../contest/schema/index.ts';
-import { registrationInputSchema, type PersonInput, type RegistrationInput, type RegistrationInputRaw } from './schema.ts';
+import { parseDefinition } from '../../src/contest/load.ts';
+import type { ContestDefinition } from '../../src/contest/schema/index.ts';
+import { registrationInputSchema, type PersonInput, type RegistrationInput, type RegistrationInputRaw } from '../../src/registration/schema.ts';
 
 export const contestsFolder = fileURLToPath(new URL('../../contests', import.meta.url));
 

@@ -11,8 +11,8 @@
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { beforeAll, beforeEach, describe } from 'vitest';
-import type { Database } from './db-types.ts';
-import { migrateToLatest, openDatabase } from './database.ts';
+import type { Database } from '../../src/platform/db-types.ts';
+import { migrateToLatest, openDatabase } from '../../src/platform/database.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 

@@ -4,14 +4,14 @@
  * that pass every rule of their place, so each test changes only what it is about.
  */
 import type { Kysely } from 'kysely';
-import { publishContest } from '../contest/service.ts';
-import { loadDefinitionFile } from '../contest/load.ts';
-import type { ContestDefinition } from '../contest/schema/index.ts';
-import { createAccount, type Account, type RoleGrant } from '../platform/auth/service.ts';
-import { fixedClock } from '../platform/clock.ts';
-import type { Database } from '../platform/db-types.ts';
+import { publishContest } from '../../src/contest/service.ts';
+import { loadDefinitionFile } from '../../src/contest/load.ts';
+import type { ContestDefinition } from '../../src/contest/schema/index.ts';
+import { createAccount, type Account, type RoleGrant } from '../../src/platform/auth/service.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
+import type { Database } from '../../src/platform/db-types.ts';
 import { contestsFolder, creditCodes, entryOf, people, person, seeds, type Seed } from './factories.ts';
-import type { RegistrationInputRaw } from './schema.ts';
+import type { RegistrationInputRaw } from '../../src/registration/schema.ts';
 
 export { contestsFolder, creditCodes, entryOf, people, person, phone, seeds, type Seed } from './factories.ts';
 

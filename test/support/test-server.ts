@@ -1,10 +1,10 @@
 /** A server on the shared test database, for `app.inject` tests of any feature's routes. */
 import type { Kysely } from 'kysely';
-import { fixedClock, type Clock } from '../clock.ts';
-import { loadConfig, type Config } from '../config.ts';
-import type { Database } from '../db-types.ts';
-import type { PageMetadataOf } from './page-metadata.ts';
-import { createServer, type LeitaiApp, type RegisterRoutes } from './server.ts';
+import { fixedClock, type Clock } from '../../src/platform/clock.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db-types.ts';
+import type { PageMetadataOf } from '../../src/platform/http/page-metadata.ts';
+import { createServer, type LeitaiApp, type RegisterRoutes } from '../../src/platform/http/server.ts';
 
 export interface TestServerOptions {
   registerRoutes?: RegisterRoutes[];

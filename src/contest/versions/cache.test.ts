@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from '../../registration/test-fixtures.ts';
+import { loadSeed } from '../../../test/support/test-fixtures.ts';
 import { phaseWindow } from '../views.ts';
 import { definitionSha256, parsedDefinition } from './cache.ts';
 

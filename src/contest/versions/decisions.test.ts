@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import type { LeitaiApp } from '../../platform/http/server.ts';
-import { describeOnDatabases } from '../../platform/test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { editRegistration, registerEntry } from '../../registration/service.ts';
-import { during, entryOf, newAccount, person, publishSeed, seeds, socialTeam } from '../../registration/test-fixtures.ts';
-import { cookieFor, movableClock, photo, send, startWorksServer } from '../../submission/test-uploads.ts';
+import { during, entryOf, newAccount, person, publishSeed, seeds, socialTeam } from '../../../test/support/test-fixtures.ts';
+import { cookieFor, movableClock, photo, send, startWorksServer } from '../../../test/support/test-uploads.ts';
 
 let app: LeitaiApp | undefined;
 afterEach(async () => {

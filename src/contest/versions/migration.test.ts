@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.ts';
 import { migrateToLatest } from '../../platform/database.ts';
 import { migrations } from '../../platform/migrations/index.ts';
-import { describeOnDatabases } from '../../platform/test-database.ts';
-import { loadSeed } from '../../registration/test-fixtures.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
+import { loadSeed } from '../../../test/support/test-fixtures.ts';
 import { getContest, publishContest } from '../service.ts';
 import { definitionSha256 } from './cache.ts';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { sessionCookieOf, testClock, testServer } from '../http/test-server.ts';
+import { sessionCookieOf, testClock, testServer } from '../../../test/support/test-server.ts';
 import { createAccount } from './service.ts';
-import { describeOnDatabases } from '../test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 
 const alice = { email: 'Alice@Example.com', password: 'correct horse', displayName: '爱丽丝' };
 

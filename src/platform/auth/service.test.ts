@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
-import { describeOnDatabases } from '../test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { authenticate, createAccount, disableDemoAccounts, grantRole, sessionAccount, sessionIdOf, signOut } from './service.ts';
 
 const clock = fixedClock('2025-09-01T08:00:00Z');

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeOnDatabases } from '../test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import type { RegisterRoutes } from './server.ts';
-import { testServer } from './test-server.ts';
+import { testServer } from '../../../test/support/test-server.ts';
 
 const routes: RegisterRoutes = (app) => {
   app.post('/api/examples/:id/withdraw', { schema: { params: z.object({ id: z.string() }) } }, async (request) => ({ withdrawn: request.params.id }));

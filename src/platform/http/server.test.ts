@@ -5,10 +5,10 @@ import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { describeOnDatabases } from '../test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { loadConfig } from '../config.ts';
 import { createServer, defaultLogger, type RegisterRoutes } from './server.ts';
-import { testClock, testServer } from './test-server.ts';
+import { testClock, testServer } from '../../../test/support/test-server.ts';
 
 const exampleRoutes: RegisterRoutes = (app) => {
   app.post(

@@ -1,7 +1,7 @@
 import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '../database.ts';
-import { describeOnDatabases } from '../test-database.ts';
+import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { migrations } from './index.ts';
 
 describeOnDatabases('the demo-accounts migration', (database) => {

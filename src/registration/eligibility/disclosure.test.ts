@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entry, seedDefinition } from '../factories.ts';
+import { entry, seedDefinition } from '../../../test/support/factories.ts';
 import { checkEligibility, toExistingEntry } from './index.ts';
 
 const contest = seedDefinition('000');

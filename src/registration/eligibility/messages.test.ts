@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestDefinition } from '../../contest/schema/index.ts';
-import { creditCodes, entry, person, seedDefinition, seeds, type Seed } from '../factories.ts';
+import { creditCodes, entry, person, seedDefinition, seeds, type Seed } from '../../../test/support/factories.ts';
 import type { RegistrationInputRaw } from '../schema.ts';
 import { checkEligibility, describeRule, toExistingEntry } from './index.ts';
 

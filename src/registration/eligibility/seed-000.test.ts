@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entry, people, person, seedDefinition } from '../factories.ts';
+import { entry, people, person, seedDefinition } from '../../../test/support/factories.ts';
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.ts';
 
 const contest = seedDefinition('000');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entry, person, seedDefinition } from '../factories.ts';
+import { entry, person, seedDefinition } from '../../../test/support/factories.ts';
 import { checkEligibility } from './index.ts';
 
 const contest = seedDefinition('002');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodes, entry, seedDefinition } from '../factories.ts';
+import { creditCodes, entry, seedDefinition } from '../../../test/support/factories.ts';
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.ts';
 import type { OrganisationInput } from '../schema.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintImage } from './fingerprint.ts';
 import { hammingDistance, hashGridSize, phashOfGrid } from './image-hash.ts';
 import { hashDistance, packViews } from './image-match.ts';
-import { makeOriginalImage, seededRandom } from './test-images.ts';
+import { makeOriginalImage, seededRandom } from '../../../test/support/test-images.ts';
 
 describe('hammingDistance', () => {
   it('counts the differing bits of two 64-bit hashes', () => {

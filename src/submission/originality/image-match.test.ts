@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintImage, type ImageFingerprint } from './fingerprint.ts';
 import { closestMatch, confirmed, hashThreshold, imagesLookAlike } from './image-match.ts';
-import { alterImage, imageAlterations } from './test-images.ts';
-import { faintGradientPoster, makePoster, posterKinds, type PosterKind } from './test-posters.ts';
+import { alterImage, imageAlterations } from '../../../test/support/test-images.ts';
+import { faintGradientPoster, makePoster, posterKinds, type PosterKind } from '../../../test/support/test-posters.ts';
 
 describe('a low-texture gradient poster and its re-saved copies', () => {
   it('finds the copy resized to 1000×750 at quality 80, and the one re-saved at quality 80', async () => {

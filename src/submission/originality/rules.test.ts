@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintImage, fingerprintText, type ImageFingerprint } from './fingerprint.ts';
-import { alterImage, makeOriginalImage } from './test-images.ts';
+import { alterImage, makeOriginalImage } from '../../../test/support/test-images.ts';
 import { findNearDuplicates, type FingerprintedWork } from './rules.ts';
-import { alterText, makeOriginalText } from './test-texts.ts';
+import { alterText, makeOriginalText } from '../../../test/support/test-texts.ts';
 
 let pictures: ImageFingerprint[] = [];
 /** The fingerprint of synthetic picture k (k < 3), or of a copy of picture 0 at JPEG quality 40 (k = 3). */

@@ -11,7 +11,7 @@ import {
   textsLookAlike,
   textSimilarityThreshold,
 } from './text-hash.ts';
-import { alterText, makeOriginalText, textAlterations } from './test-texts.ts';
+import { alterText, makeOriginalText, textAlterations } from '../../../test/support/test-texts.ts';
 
 describe('normaliseText', () => {
   it('folds full-width forms and case, and keeps only letters and digits', () => {

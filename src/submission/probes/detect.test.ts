@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { detect } from './detect.ts';
 import { probe } from './index.ts';
-import { doc, docx, pdfWithText, ppt, pptx } from './test-media.ts';
+import { doc, docx, pdfWithText, ppt, pptx } from '../../../test/support/test-media.ts';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../../test/fixtures/${name}`, import.meta.url)));
 const kindOf = async (bytes: Uint8Array) => (await detect(bufferSource(bytes))).kind;

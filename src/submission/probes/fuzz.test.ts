@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
-import { docx, pdfWithImageOnly, pdfWithText, ppt, pptx } from './test-media.ts';
-import { hostileFiles, maxLoopDelayMs } from './test-hostile.ts';
+import { docx, pdfWithImageOnly, pdfWithText, ppt, pptx } from '../../../test/support/test-media.ts';
+import { hostileFiles, maxLoopDelayMs } from '../../../test/support/test-hostile.ts';
 import type { ProbeRefusal } from './types.ts';
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
-import { exifSegment, jpegWith, latin1, maxLoopDelayMs, nuls, tiffBlock } from './test-hostile.ts';
+import { exifSegment, jpegWith, latin1, maxLoopDelayMs, nuls, tiffBlock } from '../../../test/support/test-hostile.ts';
 
 // EXIF built byte by byte (test-hostile.ts), so these run where exiftool is not installed.
 const jpeg = new Uint8Array(await readFile(new URL('../../../test/fixtures/small.jpg', import.meta.url)));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
-import { hasTool, makeWith } from './test-media.ts';
+import { hasTool, makeWith } from '../../../test/support/test-media.ts';
 
 // ImageMagick makes the pictures, exiftool adds or removes EXIF (.ci/install-media-tools installs both).
 const tools = (await hasTool('convert')) && (await hasTool('exiftool', ['-ver']));

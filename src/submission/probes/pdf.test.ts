@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
-import { pdfWithImageOnly, pdfWithText } from './test-media.ts';
+import { pdfWithImageOnly, pdfWithText } from '../../../test/support/test-media.ts';
 
 describe('PDF probe', () => {
   it('counts the pages of a PDF and finds its text', async () => {

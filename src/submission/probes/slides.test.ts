@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
 import { slideCountFromRecords, slideCountFromSummary } from './slides.ts';
-import { ppt, pptx, pptxBomb } from './test-media.ts';
+import { ppt, pptx, pptxBomb } from '../../../test/support/test-media.ts';
 
 const refusal = async (bytes: Uint8Array) => {
   const result = await probe(bufferSource(bytes));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source.ts';
 import { probe } from './index.ts';
-import { hasTool, makeWith } from './test-media.ts';
+import { hasTool, makeWith } from '../../../test/support/test-media.ts';
 
 const ffmpeg = await hasTool('ffmpeg');
 if (!ffmpeg) console.log('video probe tests skipped: ffmpeg is not installed; run .ci/install-media-tools');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { presentContest } from '../../../../src/contest/presenter.ts';
 import type { ContestDefinition } from '../../../../src/contest/schema/index.ts';
 import type { StoredContest } from '../../../../src/contest/service.ts';
-import { loadSeed } from '../../../../src/registration/test-fixtures.ts';
-import type { Seed } from '../../../../src/registration/factories.ts';
+import { loadSeed } from '../../../../test/support/test-fixtures.ts';
+import type { Seed } from '../../../../test/support/factories.ts';
 import type { ContestView } from '../../api/types.ts';
 import { ruleLayout, saysAnything } from './shared-rules.ts';
 

@@ -32,7 +32,7 @@ export const maxLoopDelayMs = async (work: () => Promise<unknown>, retryAtMs = 1
   return first < retryAtMs ? first : Math.min(first, await loopDelayOnce(work));
 };
 
-const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../../../test/fixtures/${name}`, import.meta.url)));
+const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../fixtures/${name}`, import.meta.url)));
 export const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
 export const nuls = (n: number, then = '') => concat(new Uint8Array(n), latin1(then));
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));

@@ -5,15 +5,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { openSession, type Account } from '../platform/auth/service.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Database } from '../platform/db-types.ts';
-import { testServer } from '../platform/http/test-server.ts';
-import { featureRoutes } from '../server.ts';
-import { submissionRoutes } from './routes.ts';
-import type { UploadLimits } from './service.ts';
-import { localStorage, type WorksStorage } from './storage.ts';
-import { startS3rver } from './storage/test-s3.ts';
+import { openSession, type Account } from '../../src/platform/auth/service.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import type { Database } from '../../src/platform/db-types.ts';
+import { testServer } from './test-server.ts';
+import { featureRoutes } from '../../src/server.ts';
+import { submissionRoutes } from '../../src/submission/routes.ts';
+import type { UploadLimits } from '../../src/submission/service.ts';
+import { localStorage, type WorksStorage } from '../../src/submission/storage.ts';
+import { startS3rver } from './test-s3.ts';
 
 /** The limits of the works servers of tests: the defaults of config.ts, with a 50 MiB file. */
 export const testUploadLimits: UploadLimits = { maxBytes: 50 * 1024 * 1024, graceMinutes: 120, expiryHours: 24, entryQuotaBytes: 10240 * 1024 * 1024, refusedRetentionDays: 30 };
