@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ContestView, RegistrationView } from '../api/types.ts';
 import { Badge, DemoBadge } from '../components/Badge.tsx';
 import { Button } from '../components/Button.tsx';
+import { Contact } from '../components/Contact.tsx';
 import { useI18n } from '../i18n.ts';
 import { formatStamp } from '../lib/format.ts';
 import { contactLine } from '../lib/people.ts';
@@ -47,7 +48,7 @@ const RevealedPeople = ({ r }: { r: RegistrationView }) => {
           <li key={i} className="person">
             <span className="person-role">{role}</span>
             <span className="person-name">{person.name}</span>
-            <span className="person-contact">{contactLine(person) || '—'}</span>
+            <span className="person-contact">{contactLine(person) ? <Contact person={person} /> : '—'}</span>
           </li>
         ))}
       </ul>

@@ -2,12 +2,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { auth } from '../api/index.ts';
 import { useI18n } from '../i18n.ts';
 import { safeNext, useSession } from '../session.ts';
+import { homeOf } from '../organiser/landing.ts';
 import { AuthForm } from './AuthForm.tsx';
 
 export const Component = () => {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'), '/me');
+  const asked = params.get('next');
+  const next = safeNext(asked, '/me');
   const { setAccount } = useSession();
   const navigate = useNavigate();
   return (
@@ -23,7 +25,8 @@ export const Component = () => {
         submit={async (values) => {
           const { account } = await auth.login({ email: values.email ?? '', password: values.password ?? '' });
           setAccount(account);
-          navigate(next, { replace: true });
+          // A page that sent the reader here comes first; otherwise organisers land on their contests.
+          navigate(asked ? next : homeOf(account), { replace: true });
           return account;
         }}
         footer={

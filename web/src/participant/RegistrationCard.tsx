@@ -5,6 +5,7 @@ import type { Invitation, PersonView, RegistrationView } from '../api/types.ts';
 import { Badge, DemoBadge } from '../components/Badge.tsx';
 import { Button } from '../components/Button.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { Contact } from '../components/Contact.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
@@ -21,7 +22,11 @@ const Person = ({ person, role, onInvite, inviting }: { person: PersonView; role
     <li className="person" data-status={person.status}>
       <span className="person-role">{role}</span>
       <span className="person-name">{person.name || '—'}</span>
-      {contact && <span className="person-contact muted small" data-testid="person-contact">{contact}</span>}
+      {contact && (
+        <span className="person-contact muted small" data-testid="person-contact">
+          <Contact person={person} />
+        </span>
+      )}
       <Badge tone={person.status === 'confirmed' ? 'open' : 'warn'}>{t(`personStatus.${person.status}`)}</Badge>
       {onInvite && (
         <Button variant="secondary" busy={inviting} onClick={onInvite} data-testid="invite-person">
