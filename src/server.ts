@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { contestPageMetadata } from './contest/page-metadata.ts';
 import { contestRoutes } from './contest/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db-types.ts';
@@ -17,8 +18,8 @@ import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
-/** The routes that need no configuration; tests mount these. */
-export const featureRoutes = [contestRoutes, registrationRoutes, scheduleRoutes];
+/** The routes that need no configuration, accounts' first; tests mount these. */
+export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));

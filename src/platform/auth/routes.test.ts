@@ -1,7 +1,12 @@
 import { expect, it } from 'vitest';
-import { sessionCookieOf, testClock, testServer } from '../../../test/support/test-server.ts';
+import { sessionCookieOf, testClock, testServer as anyServer, type TestServerOptions } from '../../../test/support/test-server.ts';
+import type { Database } from '../db-types.ts';
+import { authRoutes } from './routes.ts';
 import { createAccount } from './service.ts';
+import type { Kysely } from 'kysely';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
+
+const testServer = (db: Kysely<Database>, options: TestServerOptions = {}) => anyServer(db, { ...options, registerRoutes: [authRoutes] });
 
 const alice = { email: 'Alice@Example.com', password: 'correct horse', displayName: '爱丽丝' };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
+import { authRoutes } from '../auth/routes.ts';
 import { AppError } from '../errors.ts';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { loadConfig } from '../config.ts';
@@ -131,8 +132,13 @@ describeOnDatabases('the HTTP server', (database) => {
     expect(await linesLogged({ LOG_LEVEL: 'info' })).toEqual(['incoming request', 'request completed']);
   });
 
+  it('mounts no feature routes of its own, not even the account routes: the composition root registers them', async () => {
+    const app = await testServer(database.db);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(404);
+  });
+
   it('publishes an OpenAPI document listing the routes', async () => {
-    const app = await testServer(database.db, { registerRoutes: [exampleRoutes] });
+    const app = await testServer(database.db, { registerRoutes: [authRoutes, exampleRoutes] });
     const reply = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     const document = reply.json();
     expect(document.openapi).toMatch(/^3\./);

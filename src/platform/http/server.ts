@@ -24,7 +24,6 @@ import {
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { authRoutes } from '../auth/routes.ts';
 import { installPasswordHashing } from '../auth/passwords.ts';
 import { sessionAccount, type Account } from '../auth/service.ts';
 import type { Clock } from '../clock.ts';
@@ -143,7 +142,6 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
     global: false,
     errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
   });
-  await authRoutes(app);
   for (const register of options.registerRoutes ?? []) await register(app);
 
   const webApp = options.webDist ? await serveWebApp(app, options.webDist, { pageMetadata: options.pageMetadata }) : undefined;
