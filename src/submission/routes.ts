@@ -9,6 +9,7 @@ import { createTusServer, UPLOADS_PATH } from './tus.ts';
 import { fileToDownload, worksOfEntry } from './works.ts';
 import { originalityReport } from './originality.ts';
 import { startSweeping, sweepStorage } from './sweep.ts';
+import { requireImage, THUMBNAIL_SIZE, thumbnailOf } from './thumbnail.ts';
 
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
 const tags = ['works'];
@@ -61,6 +62,18 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
     reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
     return reply.send(storage.readStream(file.storage_key));
+  });
+
+  app.get('/api/works/files/:fileId/thumbnail', { schema: { tags, summary: `A submitted image as a JPEG of at most ${THUMBNAIL_SIZE} px a side (its entrant and the organisers), cached by the browser`, params: fileParams } }, async (request, reply) => {
+    const file = await fileToDownload(app.db, request.params.fileId, request.account);
+    requireImage(file.media_type);
+    // A file's bytes never change under its id, so its id is its version.
+    const etag = `"thumb-${file.id}"`;
+    reply.header('Cache-Control', 'private, max-age=31536000, immutable');
+    reply.header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    reply.header('Content-Type', 'image/jpeg');
+    return reply.send(await thumbnailOf(storage.readStream(file.storage_key)));
   });
 
   app.get('/api/contests/:id/originality', { schema: { tags, summary: 'Near-duplicate works across entries, most similar first, both sides described (organisers)', params: exportParams, response: { 200: originalityReply, ...refusals } } }, async (request) => ({

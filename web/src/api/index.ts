@@ -85,6 +85,8 @@ export const works = {
   removeFile: (fileId: string) => request<null>('DELETE', `/api/works/files/${enc(fileId)}`),
   /** Where a submitted file downloads from (its entrant and the organisers). */
   contentUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/content`,
+  /** A submitted image's small JPEG preview (at most 320 px a side, cached by the browser). */
+  thumbnailUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/thumbnail`,
   /** The tus endpoint of resumable uploads. */
   uploadsEndpoint: '/api/uploads',
 };

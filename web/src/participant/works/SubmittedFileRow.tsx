@@ -39,6 +39,18 @@ export const SubmittedFileRow = ({ file, editable, onRemoved }: { file: Submitte
         </span>
         <span className="file-name">{file.fileName}</span>
       </div>
+      {file.facts?.kind === 'image' && (
+        <img
+          className="file-thumbnail"
+          src={works.thumbnailUrl(file.id)}
+          alt={file.fileName}
+          width={160}
+          height={Math.round((160 * file.facts.height) / Math.max(1, file.facts.width))}
+          loading="lazy"
+          style={{ maxWidth: '160px', height: 'auto', display: 'block' }}
+          data-testid="file-thumbnail"
+        />
+      )}
       <p className="file-facts" data-testid="file-facts">
         {[formatBytes(file.size), ...(file.fileKind ? [file.fileKind.toUpperCase()] : []), ...facts].map((fact, i) => (
           <span key={`${i}-${fact}`}>
