@@ -39,8 +39,9 @@ export const addServeCommand = (program: Command) =>
         await database.close();
         process.exit(0);
       };
-      process.once('SIGINT', close);
-      process.once('SIGTERM', close);
+      // Signal listeners cannot wait; a failure to close surfaces as an unhandled rejection, which ends the process anyway.
+      process.once('SIGINT', () => void close());
+      process.once('SIGTERM', () => void close());
       await app.listen({ port: config.port, host: '0.0.0.0' });
       console.log(`Leitai 擂台 is serving http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
       // Requests are not logged by default, so the lines above stay on screen; say how to see them.

@@ -48,10 +48,10 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.#held) {
+    if (this.#held !== undefined) {
       // A wait this long is almost always a query through `db` inside a transaction: say so.
       const warning = setTimeout(() => console.warn(SLOW_WAIT_WARNING), 10_000);
-      while (this.#held) await this.#held;
+      while (this.#held !== undefined) await this.#held;
       clearTimeout(warning);
     }
     this.#held = new Promise((resolve) => (this.#release = resolve));

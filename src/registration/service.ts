@@ -12,6 +12,7 @@ import { inTransaction } from '../platform/transaction.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { checkEligibility } from './eligibility/index.ts';
 import { canChangeRegistration } from './policy.ts';
+import { formatRef, refPrefixCandidates } from './reference.ts';
 import { invitationsOfRemovedPeople } from './binding.ts';
 import { prepareEntry } from './masking.ts';
 import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant } from './records.ts';
@@ -139,7 +140,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const id = randomUUID();
-    const ref = String(await queries.nextRegistrationRef(trx, contestId)).padStart(4, '0');
+    const ref = await nextRef(trx, contestId);
     const row = await queries.insertRegistration(trx, {
       id,
       contest_id: contestId,
@@ -159,6 +160,19 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     return row;
   });
 }
+
+/** The contest's next reference (JSSC25-0004): its code, taken with its first entry, and the next number. */
+const nextRef = async (trx: Transaction<Database>, contestId: string) => {
+  const firstFree = async () => {
+    const candidates = refPrefixCandidates(contestId);
+    const taken = await queries.takenRefPrefixes(trx, candidates);
+    const free = candidates.find((c) => !taken.has(c));
+    if (!free) throw new Error(`no free reference code for contest ${contestId}`);
+    return free;
+  };
+  const counter = await queries.nextRegistrationRef(trx, contestId, (await queries.refPrefixOf(trx, contestId)) ?? (await firstFree()));
+  return formatRef(counter.ref_prefix, counter.last_ref);
+};
 
 export const getRegistration = async (db: Kysely<Database>, id: string) => {
   const row = await queries.registrationById(db, id);
@@ -241,3 +255,7 @@ export async function withdrawRegistration(db: Kysely<Database>, id: string, act
 }
 
 export { ineligible, audit as appendRegistrationAudit, assess as assessEntry, storeKeys as storeRegistrationKeys };
+
+// The reads other features make of registrations (the works export, originality checks, the demo),
+// offered here so that they depend on this service and never on the SQL behind it.
+export { countRegistrationsOfContest, membersOf, registrationsOfContest } from './queries.ts';

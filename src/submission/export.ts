@@ -10,7 +10,7 @@ import { AppError, forbidden } from '../platform/errors.ts';
 import { spreadsheetCsv, type SpreadsheetCell } from '../platform/spreadsheet.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import { toInput } from '../registration/records.ts';
-import { registrationsOfContest } from '../registration/queries.ts';
+import { registrationsOfContest } from '../registration/service.ts';
 import { nameFromTemplate } from './file-names.ts';
 import * as queries from './queries.ts';
 import { worksOfPlace } from '../contest/scope.ts';

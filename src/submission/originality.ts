@@ -4,7 +4,7 @@ import { isOrganiserOf, requireAccount } from '../platform/auth/policy.ts';
 import type { Account } from '../platform/auth/service.ts';
 import type { Database } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
-import { registrationsOfContest } from '../registration/queries.ts';
+import { registrationsOfContest } from '../registration/service.ts';
 import { fingerprintImage, fingerprintText, textFingerprint, type Fingerprint } from './originality/fingerprint.ts';
 import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './originality/rules.ts';
 import { pdfTextSketch } from './pdf-text.ts';

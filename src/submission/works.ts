@@ -4,7 +4,7 @@ import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { requireAccount } from '../platform/auth/policy.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { canSeeRegistration } from '../registration/policy.ts';
-import { membersOf } from '../registration/queries.ts';
+import { membersOf } from '../registration/service.ts';
 import { getRegistration } from '../registration/service.ts';
 import { checkCount, checkField } from './checks.ts';
 import { presentSubmissionFile } from './presenter.ts';

@@ -76,7 +76,8 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
     logger: options.logger ?? defaultLogger(config),
     trustProxy: config.trustProxy,
     // A URL that does not decode (e.g. %ED%A0%80, a surrogate's UTF-8) is refused before routing, outside the error handler.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // handleError sends the reply; what it returns is the reply itself, thenable but nothing to wait for.
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

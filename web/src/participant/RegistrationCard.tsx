@@ -88,7 +88,7 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
     try {
       await registrations.withdraw(r.id);
       setConfirming(false);
-      revalidator.revalidate();
+      await revalidator.revalidate();
     } catch (e) {
       setConfirming(false);
       setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));

@@ -58,7 +58,7 @@ export const RegistrationForm = ({
   useEffect(() => {
     if (touched.size === 0 || !input.trackId) return;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
+    const check = async () => {
       setChecking(true);
       try {
         const result = await registrations.check(contest.id, request, controller.signal, editing);
@@ -70,7 +70,9 @@ export const RegistrationForm = ({
       } finally {
         if (!controller.signal.aborted) setChecking(false);
       }
-    }, checkDelayMs);
+    };
+    // check catches its own failures, so a timer may start it without waiting.
+    const timer = setTimeout(() => void check(), checkDelayMs);
     return () => {
       clearTimeout(timer);
       controller.abort();
