@@ -24,6 +24,7 @@ import { contestsFolder, entry, person, seeds } from '../test/support/factories.
 import { keyRows } from '../src/registration/entry-keys.ts';
 import { contestRegistrations } from '../src/registration/listing.ts';
 import { memberRows, toStoredEntrant } from '../src/registration/records.ts';
+import { formatRef, refPrefixBase } from '../src/registration/reference.ts';
 import { registerEntry } from '../src/registration/service.ts';
 
 const serverUrl = process.env.LEITAI_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -75,7 +76,7 @@ try {
           entries.map(({ id, n, entry: e }) => ({
             id,
             contest_id: contestId,
-            ref: String(n).padStart(4, '0'),
+            ref: formatRef(refPrefixBase(contestId), n),
             title: e.title,
             entrant_kind: e.entrantKind,
             track_id: e.trackId,
@@ -97,7 +98,7 @@ try {
       await trx.insertInto('registration_identifiers').values(keys.flatMap((k) => k.identifiers)).execute();
     });
   }
-  await db.insertInto('registration_counters').values({ contest_id: contestId, last_ref: existing }).onConflict((oc) => oc.column('contest_id').doUpdateSet({ last_ref: existing })).execute();
+  await db.insertInto('registration_counters').values({ contest_id: contestId, last_ref: existing, ref_prefix: refPrefixBase(contestId) }).onConflict((oc) => oc.column('contest_id').doUpdateSet({ last_ref: existing })).execute();
   await sql`analyze`.execute(db);
   console.log(`filled ${existing} registrations in ${round((performance.now() - filled) / 1000)} s`);
 

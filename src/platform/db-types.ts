@@ -135,6 +135,8 @@ export interface RegistrationOrganisationsTable {
 export interface RegistrationCountersTable {
   contest_id: string;
   last_ref: number;
+  /** The contest's code before each reference (JSSC25 in JSSC25-0004), unique across contests. */
+  ref_prefix: string;
 }
 
 export interface TeamInvitationsTable {

@@ -20,7 +20,7 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
       registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] }),
       registerEntry(database.db, contestId, secondTeam(), { account: second, clock: during['001'] }),
     ]);
-    expect(results.map(outcome).sort()).toEqual(['0001', 'team.member_in_other_team']);
+    expect(results.map(outcome).sort()).toEqual(['HSGD22-0001', 'team.member_in_other_team']);
   });
 
   it('registers many teams sharing no one at the same moment, each with its own reference number', async () => {
@@ -28,7 +28,7 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
     const account = await newAccount(database.db, '刘志强');
     const team = (i: number) => entryOf('001', { title: `平台 ${i}`, trackId: 'government-services', entrantKind: 'team', teamName: `团队 ${i}`, leader: person(100 + i * 4), members: people(2, 101 + i * 4) });
     const rows = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => registerEntry(database.db, contestId, team(i), { account, clock: during['001'] })));
-    expect(rows.map((r) => r.ref).sort()).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
+    expect(rows.map((r) => r.ref).sort()).toEqual(['HSGD22-0001', 'HSGD22-0002', 'HSGD22-0003', 'HSGD22-0004', 'HSGD22-0005', 'HSGD22-0006']);
   });
 
   it('lets a member another team dropped in an edit join a second team, and refuses an edit adding a member of another team', async () => {
@@ -38,7 +38,7 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
     const row = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
     await editRegistration(database.db, row.id, { ...firstTeam(), members: [person(12), person(14)] }, { account: first, clock: during['001'] });
     const joined = await registerEntry(database.db, contestId, secondTeam(), { account: second, clock: during['001'] });
-    expect(joined.ref).toBe('0002');
+    expect(joined.ref).toBe('HSGD22-0002');
     const poaching = editRegistration(database.db, row.id, { ...firstTeam(), members: [person(12), person(22)] }, { account: first, clock: during['001'] });
     await expect(poaching).rejects.toMatchObject({ code: 'team.member_in_other_team' });
   });
@@ -52,7 +52,7 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
     await withdrawRegistration(database.db, row.id, { account: first, clock: during['001'] });
     expect(await keysOf(row.id)).toBe(0);
     const again = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
-    expect([again.ref, again.status]).toEqual(['0002', 'active']);
+    expect([again.ref, again.status]).toEqual(['HSGD22-0002', 'active']);
   });
 });
 
@@ -67,12 +67,13 @@ describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", 
     for (const [i, title] of titles.entries()) await registerEntry(database.db, contestId, team(i, title), { account, clock: during['001'] });
     const table = (filters: Parameters<typeof contestRegistrations>[2]) => contestRegistrations(database.db, contestId, filters, organiser, during['001']);
     const page = await table({ sort: 'ref', order: 'desc', offset: 1, limit: 2 });
-    expect([page.registrations.map((r) => r.ref), page.matched, page.counts.total]).toEqual([['0003', '0002'], 4, 4]);
+    expect([page.registrations.map((r) => r.ref), page.matched, page.counts.total]).toEqual([['HSGD22-0003', 'HSGD22-0002'], 4, 4]);
     expect(page.counts.byDivision.filter((d) => d.count > 0).map((d) => [d.divisionId, d.count])).toEqual([['government-services', 2], ['financial-innovation', 2]]);
     expect((await table({ q: '平台', sort: 'title' })).registrations.map((r) => r.title)).toEqual(['丙 平台', '乙 平台', '甲 平台']);
-    expect((await table({ q: '负责人3' })).registrations.map((r) => r.ref)).toEqual(['0004']);
-    expect((await table({ q: phone(201 + 3) })).registrations.map((r) => r.ref)).toEqual(['0002']);
-    expect((await table({ q: '0003' })).registrations.map((r) => r.title)).toEqual(['乙 平台']);
+    expect((await table({ q: '负责人3' })).registrations.map((r) => r.ref)).toEqual(['HSGD22-0004']);
+    expect((await table({ q: phone(201 + 3) })).registrations.map((r) => r.ref)).toEqual(['HSGD22-0002']);
+    // By the number alone, or the whole reference in any case.
+    expect([(await table({ q: '0003' })).registrations.map((r) => r.title), (await table({ q: 'hsgd22-0003' })).registrations.map((r) => r.title)]).toEqual([['乙 平台'], ['乙 平台']]);
     expect((await table({ q: '%' })).matched).toBe(0);
   });
 });

@@ -41,9 +41,9 @@ describeOnDatabases('the registrations the audit log vouches for', (database) =>
         checked: 3,
         mismatched: 3,
         mismatches: expect.arrayContaining([
-          { subject: `registration:${edited.id}`, label: 'registration 0001', problem: 'changed' },
-          { subject: `registration:${withdrawn.id}`, label: 'registration 0002', problem: 'changed' },
-          { subject: `registration:${plain.id}`, label: 'registration 0003', problem: 'changed' },
+          { subject: `registration:${edited.id}`, label: 'registration JSSC25-0001', problem: 'changed' },
+          { subject: `registration:${withdrawn.id}`, label: 'registration JSSC25-0002', problem: 'changed' },
+          { subject: `registration:${plain.id}`, label: 'registration JSSC25-0003', problem: 'changed' },
         ]),
       },
     });

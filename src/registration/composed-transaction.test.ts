@@ -27,10 +27,10 @@ describeOnDatabases('a use case combining services in one transaction', (databas
     await publishSeed(database.db, '000');
     const actor = { account: await newAccount(database.db, '参赛者'), clock: during['000'] };
     const rows = await registerTwo(database.db, actor, false);
-    expect(rows.map((r) => r.ref)).toEqual(['0001', '0002']);
+    expect(rows.map((r) => r.ref)).toEqual(['JSSC25-0001', 'JSSC25-0002']);
     expect(await storedRegistrations(database.db)).toEqual([
-      { ref: '0001', title: '一卡通长图海报' },
-      { ref: '0002', title: rows[1].title },
+      { ref: 'JSSC25-0001', title: '一卡通长图海报' },
+      { ref: 'JSSC25-0002', title: rows[1].title },
     ]);
     expect(await registrationEvents(database.db)).toEqual(['registration.created', 'registration.created']);
     expect(await chainIntact(database.db)).toEqual([true]);
@@ -44,6 +44,6 @@ describeOnDatabases('a use case combining services in one transaction', (databas
     expect(await registrationEvents(database.db)).toEqual([]);
     expect(await chainIntact(database.db)).toEqual([true]);
     const [later] = await registerTwo(database.db, actor, false);
-    expect(later.ref).toBe('0001');
+    expect(later.ref).toBe('JSSC25-0001');
   });
 });

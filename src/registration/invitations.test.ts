@@ -169,8 +169,8 @@ describeOnDatabases('inviting people to a team', (database) => {
       [4, member.id, 'registration.member_confirmed'],
     ]);
     // The code is a live capability: the log names the invitation by its id, never by its code.
-    expect(events[2].payload).toMatchObject({ registrationId: row.id, ref: '0001', role: 'member', invitationId: invitation.id });
-    expect(events[3].payload).toMatchObject({ registrationId: row.id, ref: '0001', role: 'member', invitationId: invitation.id });
+    expect(events[2].payload).toMatchObject({ registrationId: row.id, ref: 'JSSC25-0001', role: 'member', invitationId: invitation.id });
+    expect(events[3].payload).toMatchObject({ registrationId: row.id, ref: 'JSSC25-0001', role: 'member', invitationId: invitation.id });
     expect(JSON.stringify(events.map((e) => e.payload))).not.toContain(invitation.code);
     expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
@@ -234,7 +234,7 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
     const member = await newAccount(database.db, '参赛者2');
     expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual(revoked);
     const last = await database.db.selectFrom('audit_events').select(['type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: '0001', invitationId: invitation.id, role: 'member', because: 'revoked' } });
+    expect(last).toMatchObject({ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: invitation.id, role: 'member', because: 'revoked' } });
     expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
 
@@ -268,6 +268,6 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
     const third = await newAccount(database.db, '参赛者3');
     expect(await refusal(acceptInvitation(database.db, forThird.code, { name: '参赛者3', phone: phone(3) }, { account: third, clock: at }))).toEqual(revoked);
     const types = await database.db.selectFrom('audit_events').select(['type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq', 'desc').limit(1).execute();
-    expect(types).toMatchObject([{ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: '0001', invitationId: forThird.id, role: 'member', because: 'person_removed' } }]);
+    expect(types).toMatchObject([{ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: forThird.id, role: 'member', because: 'person_removed' } }]);
   });
 });

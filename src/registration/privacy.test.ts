@@ -59,7 +59,7 @@ describeOnDatabases('personal data in registration replies', (database) => {
     expect(event.type).toBe('registration.revealed');
     expect(event.payload).toMatchObject({
       registrationId: created.id,
-      ref: '0001',
+      ref: 'JSSC25-0001',
       reason,
       fields: ['leader.phone', 'members[0].phone', 'members[0].idNumber', 'members[0].email', 'members[1].phone'],
     });
@@ -184,7 +184,7 @@ describeOnDatabases('invitation links', (database) => {
       role: 'member',
       expiresAt: '2025-09-09T16:00:00.000Z',
       for: '参赛者3',
-      registration: { ...place, id: created.id, ref: '0001', title: '社保卡智慧应用', leaderName: '参赛者1' },
+      registration: { ...place, id: created.id, ref: 'JSSC25-0001', title: '社保卡智慧应用', leaderName: '参赛者1' },
     });
   });
 

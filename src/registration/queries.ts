@@ -65,15 +65,21 @@ export const deleteRegistrationKeys = async (db: Db, registrationId: string) => 
  * The contest's next reference number. The counter row stays locked until the transaction ends, so
  * take it last, just before the insert: numbers follow commit order with no gaps.
  */
-export const nextRegistrationRef = async (db: Db, contestId: string) =>
-  (
-    await db
-      .insertInto('registration_counters')
-      .values({ contest_id: contestId, last_ref: 1 })
-      .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
-      .returning('last_ref')
-      .executeTakeFirstOrThrow()
-  ).last_ref;
+export const nextRegistrationRef = (db: Db, contestId: string, prefixIfFirst: string) =>
+  db
+    .insertInto('registration_counters')
+    .values({ contest_id: contestId, last_ref: 1, ref_prefix: prefixIfFirst })
+    .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
+    .returning(['last_ref', 'ref_prefix'])
+    .executeTakeFirstOrThrow();
+
+/** The contest's reference code, once its first entry has taken one. */
+export const refPrefixOf = async (db: Db, contestId: string) =>
+  (await db.selectFrom('registration_counters').select('ref_prefix').where('contest_id', '=', contestId).executeTakeFirst())?.ref_prefix;
+
+/** Which of these codes other contests hold already. */
+export const takenRefPrefixes = async (db: Db, prefixes: string[]) =>
+  new Set((await db.selectFrom('registration_counters').select('ref_prefix').where('ref_prefix', 'in', prefixes).execute()).map((r) => r.ref_prefix));
 
 export const registrationById = (db: Db, id: string) => db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -141,7 +147,9 @@ const filtered = (db: Db, contestId: string, filters: RegistrationFilters, q?: s
   // no key rows, so their people are found by title or reference only.
   return query.where((eb) =>
     eb.or([
-      eb('ref', '=', q),
+      // A whole reference (JSSC25-0004, any case) or its number alone (0004): within one contest the number is enough.
+      eb('ref', '=', q.toUpperCase()),
+      ...(/^\d+$/.test(q) ? [eb('ref', 'like', `%-${q}`)] : []),
       eb('title', 'ilike', `%${literal}%`),
       eb(
         'id',

@@ -43,7 +43,7 @@ describeOnDatabases('the registration routes', (database) => {
     expect(reply.json()).toEqual({
       registration: {
         id: expect.any(String),
-        ref: '0001',
+        ref: 'JSSC25-0001',
         contestId: seeds['000'].id,
         contestName: '京津冀社保卡"一卡通"应用创新大赛',
         title: '社保卡智慧应用',
@@ -150,7 +150,7 @@ describeOnDatabases('the registration routes', (database) => {
         code,
         role: 'member',
         expiresAt: '2025-09-09T16:00:00.000Z',
-        registration: { id: created.id, ref: '0001', title: '社保卡智慧应用', contestId: seeds['000'].id, contestName: '京津冀社保卡"一卡通"应用创新大赛', trackName: '应用开发赛道', leaderName: '参赛者1' },
+        registration: { id: created.id, ref: 'JSSC25-0001', title: '社保卡智慧应用', contestId: seeds['000'].id, contestName: '京津冀社保卡"一卡通"应用创新大赛', trackName: '应用开发赛道', leaderName: '参赛者1' },
       },
     });
     const accepted = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者2', phone: phone(2) } } });
@@ -206,10 +206,10 @@ describeOnDatabases('who sees which registrations', (database) => {
     const reply = await server.inject({ method: 'GET', url: contest000, headers: await cookieOf(database.db, organiser, during['000']) });
     expect(reply.statusCode).toBe(200);
     expect(reply.json().registrations.map((r: { ref: string; title: string }) => [r.ref, r.title])).toEqual([
-      ['0001', '一卡通长图海报'],
-      ['0002', '社保卡智慧应用'],
-      ['0003', '就医购药一卡通案例'],
-      ['0004', '别人的作品'],
+      ['JSSC25-0001', '一卡通长图海报'],
+      ['JSSC25-0002', '社保卡智慧应用'],
+      ['JSSC25-0003', '就医购药一卡通案例'],
+      ['JSSC25-0004', '别人的作品'],
     ]);
     expect(reply.json().counts).toEqual({
       total: 4,
@@ -222,7 +222,7 @@ describeOnDatabases('who sees which registrations', (database) => {
       byZone: [],
     });
     const filtered = await server.inject({ method: 'GET', url: `${contest000}?trackId=publicity`, headers: await cookieOf(database.db, organiser, during['000']) });
-    expect(filtered.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['0001', '0004']);
+    expect(filtered.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['JSSC25-0001', 'JSSC25-0004']);
   });
 
   it('answers 403 to a participant asking for the organiser list, and shows them only their own', async () => {
@@ -230,9 +230,9 @@ describeOnDatabases('who sees which registrations', (database) => {
     const list = await server.inject({ method: 'GET', url: contest000, headers });
     expect([list.statusCode, list.json()]).toEqual([403, { error: { code: 'registration.list_forbidden', message: { zh: '无权进行此操作', en: 'You may not do this' }, problems: [] } }]);
     const mine = await server.inject({ method: 'GET', url: '/api/me/registrations', headers });
-    expect(mine.json().registrations.map((r: { ref: string }) => r.ref).sort()).toEqual(['0001', '0002', '0003']);
+    expect(mine.json().registrations.map((r: { ref: string }) => r.ref).sort()).toEqual(['JSSC25-0001', 'JSSC25-0002', 'JSSC25-0003']);
     const theirs = await server.inject({ method: 'GET', url: '/api/me/registrations', headers: await cookieOf(database.db, other, during['000']) });
-    expect(theirs.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['0004']);
+    expect(theirs.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['JSSC25-0004']);
     const someoneElses = await server.inject({ method: 'GET', url: `/api/registrations/${theirs.json().registrations[0].id}`, headers });
     expect([someoneElses.statusCode, someoneElses.json().error.code]).toEqual([403, 'registration.forbidden']);
   });

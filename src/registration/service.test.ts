@@ -59,9 +59,9 @@ describeOnDatabases('registering an entry', (database) => {
       actor,
     );
     expect([individual, team, organisation].map((r) => [r.ref, r.entrant_kind, r.track_id, r.group_id, r.status, r.owner_account_id])).toEqual([
-      ['0001', 'individual', 'publicity', null, 'active', participant.id],
-      ['0002', 'team', 'app-dev', 'social', 'active', participant.id],
-      ['0003', 'organisation', 'case-selection', null, 'active', participant.id],
+      ['JSSC25-0001', 'individual', 'publicity', null, 'active', participant.id],
+      ['JSSC25-0002', 'team', 'app-dev', 'social', 'active', participant.id],
+      ['JSSC25-0003', 'organisation', 'case-selection', null, 'active', participant.id],
     ]);
     const members = await membersOf(database.db, [team.id]);
     expect(members.map((m) => [m.role, m.name, m.person_key, m.status, m.account_id])).toEqual([
@@ -75,7 +75,7 @@ describeOnDatabases('registering an entry', (database) => {
     await publishSeed(database.db, '004');
     const participant = await newAccount(database.db, '高志远');
     const row = await registerEntry(database.db, seeds['004'].id, dataElementsEntry(), { account: participant, clock: during['004'] });
-    expect([row.ref, row.entrant_kind, row.track_id, row.zone_id]).toEqual(['0001', 'organisation', 'industrial-manufacturing', 'zhangjiakou']);
+    expect([row.ref, row.entrant_kind, row.track_id, row.zone_id]).toEqual(['HDE25-0001', 'organisation', 'industrial-manufacturing', 'zhangjiakou']);
     expect((row.entrant as { organisations: unknown[] }).organisations).toEqual([
       { name: '张家口某数据科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: '91350100M000100Y43' },
       { name: '河北北方学院', type: 'university', isLead: false, hasLegalEntity: true, creditCode: '52130700MJ0000001J' },
@@ -167,7 +167,7 @@ describeOnDatabases('teams that share members (001: 禁止不同参赛团队共�
     const first = await newAccount(database.db, '刘志强');
     const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: seeds['001'].id }]);
     await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
-    const named = '成员 参赛者13 已是团队「正定县数据共享攻坚队」（0001）的成员，不同团队不得共用队员';
+    const named = '成员 参赛者13 已是团队「正定县数据共享攻坚队」（HSGD22-0001）的成员，不同团队不得共用队员';
     for (const account of [first, organiser]) {
       const result = await checkRegistration(database.db, seeds['001'].id, secondTeam(), { account, clock: during['001'] });
       expect(result.problems.map((p) => p.message.zh)).toEqual([named]);
@@ -181,7 +181,7 @@ describeOnDatabases('teams that share members (001: 禁止不同参赛团队共�
     const withdrawn = await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
     await withdrawRegistration(database.db, withdrawn.id, { account: first, clock: during['001'] });
     const row = await registerEntry(database.db, seeds['001'].id, secondTeam(), { account: second, clock: during['001'] });
-    expect([row.ref, row.status]).toEqual(['0002', 'active']);
+    expect([row.ref, row.status]).toEqual(['HSGD22-0002', 'active']);
   });
 
   it('lets a team be edited without counting its own members against it', async () => {
@@ -314,11 +314,11 @@ describeOnDatabases('the audit trail of registrations', (database) => {
       [4, participant.id, 'registration.withdrawn'],
     ]);
     const created = events[1].payload as { registrationId: string; ref: string; entry: { leader: unknown }; entryHmac: string };
-    expect([created.registrationId, created.ref]).toEqual([row.id, '0001']);
+    expect([created.registrationId, created.ref]).toEqual([row.id, 'JSSC25-0001']);
     // Supervisors read the log: phones and ID numbers are masked there.
     expect(created.entry.leader).toEqual({ name: '参赛者1', phone: '139****0001', idNumber: '1301**********32' });
     expect(created.entryHmac).toMatch(/^[0-9a-f]{64}$/);
-    expect(events[3].payload).toEqual({ registrationId: row.id, ref: '0001', state: { [`registration:${row.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(events[3].payload).toEqual({ registrationId: row.id, ref: 'JSSC25-0001', state: { [`registration:${row.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
 

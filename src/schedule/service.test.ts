@@ -58,7 +58,7 @@ describeOnDatabases('the organiser changing the schedule', (database) => {
     const phase = await extendPhase(database.db, contestId, 'registration', { end: '2025-09-11', reason: '系统故障顺延两天' }, { account: organiser, clock: during['000'] });
     expect([phase.start, phase.end]).toEqual(['2025-05-12T00:00:00+08:00', '2025-09-11T23:59:59+08:00']);
     const row = await registerEntry(database.db, contestId, individual(), { account: participant, clock: dayAfterDeadline });
-    expect([row.ref, row.status]).toEqual(['0001', 'active']);
+    expect([row.ref, row.status]).toEqual(['JSSC25-0001', 'active']);
     expect(await scheduleEvents(database.db)).toEqual([
       {
         type: 'phase.extended',
@@ -76,7 +76,7 @@ describeOnDatabases('the organiser changing the schedule', (database) => {
     const error = await failure(registerEntry(database.db, contestId, individual(), { account: participant, clock: fixedClock('2025-08-01T10:00:00+08:00') }));
     expect([error.code, error.localised.en]).toEqual(['registration.closed', 'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-08-01T09:59:59+08:00 (Asia/Shanghai)']);
     const before = await registerEntry(database.db, contestId, individual(), { account: participant, clock: fixedClock('2025-08-01T09:59:59+08:00') });
-    expect(before.ref).toBe('0001');
+    expect(before.ref).toBe('JSSC25-0001');
     expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-30', reason: '再开放' }, { account: organiser, clock: fixedClock('2025-08-02T10:00:00+08:00') }))).toEqual({ code: 'phase.ended', status: 409 });
     expect((await scheduleEvents(database.db)).map((e) => [e.type, (e.payload as { end: string }).end])).toEqual([['phase.closed_early', '2025-08-01T09:59:59+08:00']]);
   });

@@ -76,7 +76,7 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
       expect((sent.body as { file: { accepted: boolean } }).file.accepted).toBe(true);
     }
     const report = await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/originality`, headers: { cookie: organiser } });
-    expect(report.json().pairs.map((p: { kind: string; a: { ref: string; title: string }; b: { ref: string; title: string } }) => [p.kind, p.a.ref, p.a.title, p.b.ref, p.b.title])).toEqual([['image', '0001', '一码通行', '0002', '医保便民']]);
+    expect(report.json().pairs.map((p: { kind: string; a: { ref: string; title: string }; b: { ref: string; title: string } }) => [p.kind, p.a.ref, p.a.title, p.b.ref, p.b.title])).toEqual([['image', 'YMEV22-0001', '一码通行', 'YMEV22-0002', '医保便民']]);
     expect((await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/originality`, headers: { cookie: a.cookie } })).statusCode).toBe(403);
   });
 
@@ -92,13 +92,13 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     expect(reply.headers['content-type']).toBe('application/zip');
     const zip = bufferSource(reply.rawPayload);
     const directory = await readZipDirectory(zip, 'zip');
-    expect(directory.entries.map((e) => e.name)).toEqual(['0001/平面设计类+一码通行+张悦+13900000001.jpg', 'manifest.csv']);
+    expect(directory.entries.map((e) => e.name)).toEqual(['YMEV22-0001/平面设计类+一码通行+张悦+13900000001.jpg', 'manifest.csv']);
     const stored = await readStoredEntry(zip, directory.entries[0]!, 'zip', 10_000_000);
     expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(poster).digest('hex'));
     const manifest = new TextDecoder().decode(await readStoredEntry(zip, directory.entries[1]!, 'zip', 1_000_000));
     expect(manifest.replace('\uFEFF', '').trim().split('\n')).toEqual([
       'ref,title,entrant,requirement,file,original_name,size,sha256,accepted',
-      `0001,一码通行,张悦,平面设计作品（JPEG）,0001/平面设计类+一码通行+张悦+13900000001.jpg,IMG_0001.JPG,${poster.length},${createHash('sha256').update(poster).digest('hex')},yes`,
+      `YMEV22-0001,一码通行,张悦,平面设计作品（JPEG）,YMEV22-0001/平面设计类+一码通行+张悦+13900000001.jpg,IMG_0001.JPG,${poster.length},${createHash('sha256').update(poster).digest('hex')},yes`,
     ]);
     expect((await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: a.cookie } })).statusCode).toBe(403);
   });
@@ -119,8 +119,8 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     // ref, title, original_name and size of each row; the size is still a number.
     const rows = manifest.replace('\uFEFF', '').trim().split('\n').slice(1).map((row) => row.split(',')).map((cells) => [cells[0], cells[1], cells[5], cells[6]]);
     expect(rows).toEqual([
-      ['0001', '"\'=HYPERLINK(""http://evil.example"")"', "'+86.jpg", String(poster.length)],
-      ['0002', "'@SUM(1+1)", "'-1.jpg", String(poster.length)],
+      ['YMEV22-0001', '"\'=HYPERLINK(""http://evil.example"")"', "'+86.jpg", String(poster.length)],
+      ['YMEV22-0002', "'@SUM(1+1)", "'-1.jpg", String(poster.length)],
     ]);
   });
 });

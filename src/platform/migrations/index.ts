@@ -25,6 +25,7 @@ import * as scheduleState from './2026113040-schedule-state.ts';
 import * as registrationIndex from './2026113050-registration-index.ts';
 import * as contestVersions from './2026113060-contest-versions.ts';
 import * as definitionVersionColumns from './2026113061-definition-version-columns.ts';
+import * as registrationRefPrefix from './2026113080-registration-ref-prefix.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026113050-registration-index': registrationIndex,
   '2026113060-contest-versions': contestVersions,
   '2026113061-definition-version-columns': definitionVersionColumns,
+  '2026113080-registration-ref-prefix': registrationRefPrefix,
 };
