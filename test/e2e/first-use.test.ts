@@ -123,7 +123,7 @@ describe('first use: a member with a code, an organiser after sign-in', () => {
     await table.getByTestId('registration-open').click();
     await page.waitForURL(`**/organiser/registrations/${registrationId}`);
     await page.getByTestId('registration-detail').waitFor();
-    expect(await page.getByTestId('detail-team').textContent()).toBe('首用小队');
+    expect(await page.getByTestId('registration-team').textContent()).toBe('首用小队');
     const people = page.getByTestId('detail-people');
     expect(await people.textContent()).toContain('河北大学');
     expect(await people.textContent()).toContain('135****0001');

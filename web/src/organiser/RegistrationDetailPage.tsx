@@ -3,11 +3,11 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { registrations, works as worksApi } from '../api/index.ts';
 import type { PersonView, RegistrationView } from '../api/types.ts';
 import { Badge, DemoBadge } from '../components/Badge.tsx';
+import { RegistrationFacts } from '../components/RegistrationFacts.tsx';
 import { Button } from '../components/Button.tsx';
 import { Contact } from '../components/Contact.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
-import { formatStamp } from '../lib/format.ts';
 import { StatusBadge } from '../participant/works/StatusBadge.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
 
@@ -67,7 +67,7 @@ const People = ({ r }: { r: RegistrationView }) => {
 export const Component = () => {
   const loaded = useLoaderData<typeof loader>();
   const { works } = loaded;
-  const { t, name, lang } = useI18n();
+  const { t } = useI18n();
   const [r, setR] = useState(loaded.registration);
   const [asking, setAsking] = useState(false);
   const [revealed, setRevealed] = useState(false);
@@ -86,40 +86,7 @@ export const Component = () => {
       <p className="muted">
         <span className="ref">{r.ref}</span> · {r.contestName}
       </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('registration.division')}</dt>
-          <dd>{name(r.division)}</dd>
-        </div>
-        {r.topic && (
-          <div>
-            <dt>{t('form.topic')}</dt>
-            <dd>{name(r.topic)}</dd>
-          </div>
-        )}
-        {r.zone && (
-          <div>
-            <dt>{t('form.zone')}</dt>
-            <dd>{name(r.zone)}</dd>
-          </div>
-        )}
-        {r.teamName && (
-          <div>
-            <dt>{t('form.teamName')}</dt>
-            <dd data-testid="detail-team">{r.teamName}</dd>
-          </div>
-        )}
-        {r.organisations.length > 0 && (
-          <div>
-            <dt>{t('form.organisations')}</dt>
-            <dd>{r.organisations.map((o) => `${o.name}${o.isLead ? ` (${t('organisation.lead')})` : ''}`).join(lang === 'zh' ? '、' : '; ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('organiser.created')}</dt>
-          <dd>{formatStamp(r.createdAt, lang)}</dd>
-        </div>
-      </dl>
+      <RegistrationFacts registration={r} stamp={{ label: t('organiser.created'), at: r.createdAt }} />
 
       <section className="section">
         <h2>{t('organiser.peopleTitle')}</h2>

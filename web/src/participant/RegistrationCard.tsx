@@ -3,6 +3,7 @@ import { Link, useRevalidator } from 'react-router';
 import { ApiError, registrations } from '../api/index.ts';
 import type { Invitation, PersonView, RegistrationView } from '../api/types.ts';
 import { Badge, DemoBadge } from '../components/Badge.tsx';
+import { RegistrationFacts } from '../components/RegistrationFacts.tsx';
 import { Button } from '../components/Button.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Contact } from '../components/Contact.tsx';
@@ -54,7 +55,7 @@ const InvitationPanel = ({ invitation }: { invitation: Invitation }) => {
 
 /** One registration on 我的报名: where it competes, who is on it, and invite / edit / withdraw. */
 export const RegistrationCard = ({ registration: r }: { registration: RegistrationView }) => {
-  const { t, name, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const revalidator = useRevalidator();
   const [inviting, setInviting] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
@@ -111,40 +112,7 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
         <span className="ref" data-testid="registration-ref">{r.ref}</span> ·{' '}
         <Link to={`/contests/${r.contestId}`}>{r.contestName}</Link>
       </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('registration.division')}</dt>
-          <dd data-testid="registration-division">{name(r.division)}</dd>
-        </div>
-        {r.topic && (
-          <div>
-            <dt>{t('form.topic')}</dt>
-            <dd>{name(r.topic)}</dd>
-          </div>
-        )}
-        {r.zone && (
-          <div>
-            <dt>{t('form.zone')}</dt>
-            <dd>{name(r.zone)}</dd>
-          </div>
-        )}
-        {r.teamName && (
-          <div>
-            <dt>{t('form.teamName')}</dt>
-            <dd>{r.teamName}</dd>
-          </div>
-        )}
-        {r.organisations.length > 0 && (
-          <div>
-            <dt>{t('form.organisations')}</dt>
-            <dd>{r.organisations.map((o) => `${o.name}${o.isLead ? ` (${t('organisation.lead')})` : ''}`).join(lang === 'zh' ? '、' : '; ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('registration.updated')}</dt>
-          <dd>{formatStamp(r.updatedAt, lang)}</dd>
-        </div>
-      </dl>
+      <RegistrationFacts registration={r} stamp={{ label: t('registration.updated'), at: r.updatedAt }} />
       <ul className="people" data-testid="registration-people">
         <Person person={r.leader} role={r.entrantKind === 'organisation' ? t('form.contact') : r.entrantKind === 'team' ? t('form.leader') : t('form.entrant')} />
         {r.members.map((p, i) => (
