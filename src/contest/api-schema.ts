@@ -3,7 +3,8 @@ import { awardTierSchema, committeeSchema, contestFormatSchema, entrantKindSchem
 
 /** Replies of the contest routes; presenter.ts builds exactly these. */
 const localised = z.object({ zh: z.string(), en: z.string() });
-const phaseView = z.object({
+/** A phase as replies show it; the schedule's replies pick from it. */
+export const phaseView = z.object({
   id: z.string(),
   kind: phaseKindSchema,
   kinds: z.array(phaseKindSchema),

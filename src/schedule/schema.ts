@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phaseKindSchema } from '../contest/schema/index.ts';
+import { phaseView as contestPhaseView } from '../contest/api-schema.ts';
 import { localDateTimeSchema } from '../contest/schema/common.ts';
 import { optionalText, requiredText } from '../platform/text.ts';
 
@@ -17,16 +17,7 @@ export const closePhaseBody = z.object({ reason });
 /** Reopening needs a reason (the service refuses `round.reason_required` without one); closing and publishing may give one. */
 export const roundBody = z.object({ reason: optionalText({ max: 500 }) }).nullish();
 
-const phaseView = z.object({
-  id: z.string(),
-  kind: phaseKindSchema,
-  kinds: z.array(phaseKindSchema),
-  name: z.string(),
-  nameEn: z.string().optional(),
-  start: z.string(),
-  end: z.string(),
-  asPublished: z.string().optional(),
-});
+const phaseView = contestPhaseView.pick({ id: true, kind: true, kinds: true, name: true, nameEn: true, start: true, end: true, asPublished: true });
 export const phaseReply = z.object({ phase: phaseView });
 
 const roundState = z.enum(['open', 'closed', 'published']);
