@@ -108,7 +108,7 @@ describe('leitai audit', () => {
         contestId: zhangjiakou,
         ok: false,
         count: 4,
-        rows: { checked: 3, mismatched: 1, mismatches: [{ subject: `registration:${firstOf004}`, label: 'registration 0001', problem: 'changed' }] },
+        rows: { checked: 3, mismatched: 1, mismatches: [{ subject: `registration:${firstOf004}`, label: 'registration HDE25-0001', problem: 'changed' }] },
       },
       { contestId: jjj, ok: false, count: 1, brokenAt: { contestId: jjj, seq: 2 }, reason: 'events_missing' },
     ]);
@@ -118,7 +118,7 @@ describe('leitai audit', () => {
     const result = await leitai('verify', '--contest', zhangjiakou);
     expect(result).toEqual({
       code: 1,
-      stdout: `${zhangjiakou}: intact, 4 events; 1 row differs from the log (3 checked):\n  changed: registration 0001 [registration:${firstOf004}]\n`,
+      stdout: `${zhangjiakou}: intact, 4 events; 1 row differs from the log (3 checked):\n  changed: registration HDE25-0001 [registration:${firstOf004}]\n`,
       stderr: '',
     });
   }, 60_000);
@@ -129,7 +129,7 @@ describe('leitai audit', () => {
       await db.updateTable('audit_heads').set({ seq: 1, hash: first.hash }).where('chain', '=', jjj).execute();
     });
     // The chain now ends where its head says, and its one registration has no event left: only the row check and the published head see it.
-    expect(await leitai('verify', '--contest', jjj)).toMatchObject({ code: 1, stdout: expect.stringContaining(`${jjj}: intact, 1 event; 1 row differs from the log (1 checked):\n  unrecorded: registration 0001`) });
+    expect(await leitai('verify', '--contest', jjj)).toMatchObject({ code: 1, stdout: expect.stringContaining(`${jjj}: intact, 1 event; 1 row differs from the log (1 checked):\n  unrecorded: registration JSSC25-0001`) });
     const result = await leitai('verify', '--contest', jjj, '--heads', join(dataDir, 'published-heads.json'));
     expect(result).toEqual({ code: 1, stdout: `${jjj}: BROKEN at seq 2 (events_missing)\n`, stderr: '' });
   }, 60_000);

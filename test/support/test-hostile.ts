@@ -24,12 +24,13 @@ const loopDelayOnce = async (work: () => Promise<unknown>) => {
 /**
  * The longest event-loop delay, in ms, while `work` runs. Work that blocks the loop does so each time
  * it runs; a busy machine's scheduler does not (on two shared cores, a worker thread's CPU burst alone
- * delayed the loop by up to 70 ms). So a delay of `retryAtMs` or more is measured once more, and the
- * smaller of the two is the answer.
+ * delayed the loop by up to 70 ms, and 124 ms while another test process ran beside it). So a delay of
+ * `retryAtMs` or more is measured again, up to `attempts` times, and the least is the answer.
  */
-export const maxLoopDelayMs = async (work: () => Promise<unknown>, retryAtMs = 100) => {
-  const first = await loopDelayOnce(work);
-  return first < retryAtMs ? first : Math.min(first, await loopDelayOnce(work));
+export const maxLoopDelayMs = async (work: () => Promise<unknown>, retryAtMs = 100, attempts = 3) => {
+  let least = Infinity;
+  for (let attempt = 0; attempt < attempts && least >= retryAtMs; attempt += 1) least = Math.min(least, await loopDelayOnce(work));
+  return least;
 };
 
 const fixture = async (name: string) => new Uint8Array(await readFile(new URL(`../fixtures/${name}`, import.meta.url)));
