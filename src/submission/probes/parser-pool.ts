@@ -63,7 +63,8 @@ function startWorker() {
       if (!job.source) return;
       job.source.read(reply.begin, reply.end - reply.begin).then(
         (bytes) => {
-          const copy = bytes.slice();
+          // A copy with a buffer of its own: Buffer#slice is a view, and from Node 22 the Buffer pool's memory cannot be transferred.
+          const copy = new Uint8Array(bytes);
           started.postMessage({ type: 'data', id: reply.id, begin: reply.begin, bytes: copy }, [copy.buffer]);
         },
         (error: unknown) => {
