@@ -22,6 +22,22 @@ describe('a low-texture gradient poster and its re-saved copies', () => {
  * their original. False: pairs of different originals of one kind confirmed — the hard case, since they
  * share a template. Counts are kept small for a 2-core machine; the table is printed.
  */
+describe('plain pictures, with nothing to correlate', () => {
+  const plain = (background: string, width = 1200, height = 800) => sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+
+  it('finds the same plain picture uploaded twice, and its resized, brightened copy', async () => {
+    const red = await fingerprintImage(await plain('#c33'));
+    expect(imagesLookAlike(red, await fingerprintImage(await plain('#c33')))).toBe(true);
+    expect(imagesLookAlike(red, await fingerprintImage(await sharp(await plain('#c33')).resize(600, 400).modulate({ brightness: 1.1 }).jpeg({ quality: 60 }).toBuffer()))).toBe(true);
+  });
+
+  it('does not take plain pictures of other colours, or a plain one and a drawn one, for copies', async () => {
+    const red = await fingerprintImage(await plain('#c33'));
+    expect(imagesLookAlike(red, await fingerprintImage(await plain('#33c')))).toBe(false);
+    expect(imagesLookAlike(red, await fingerprintImage(await makePoster('flat', 1)))).toBe(false);
+  });
+});
+
 describe('near-duplicates of posters of four kinds', () => {
   const originals = 6;
   const alterations = [...imageAlterations, 'resized to 83% at quality 80'] as const;

@@ -55,7 +55,7 @@ export function comparePixels(a: GreyImage, viewA: ViewName, b: GreyImage, viewB
       for (const dx of offsets) {
         const gridB = alignedView(b, Math.min(viewRegions[viewB].keep * scale, 1), dx, dy, viewRegions[viewB].mirrored);
         const detailB = detailOf(gridB);
-        const found = { overall: correlation(gridA, gridB), detail: correlation(detailA, detailB), detailStrength: Math.min(rms(detailA), rms(detailB)) };
+        const found = { overall: likeness(gridA, gridB), detail: correlation(detailA, detailB), detailStrength: Math.min(rms(detailA), rms(detailB)) };
         if (!best || pixelScore(found) > pixelScore(best)) best = found;
       }
     }
@@ -103,6 +103,30 @@ function detailOf(grid: Float64Array): Float64Array {
   }
   return detail;
 }
+
+/**
+ * How alike two grids are overall: their correlation, except that two flat grids (a plain background, a
+ * blank page: no variation to correlate) are alike when their mean grey is, and a flat and a varied
+ * grid are not.
+ */
+function likeness(a: Float64Array, b: Float64Array): number {
+  const flatA = isFlat(a);
+  const flatB = isFlat(b);
+  if (flatA && flatB) return Math.abs(mean(a) - mean(b)) <= flatGreyTolerance ? 1 : 0;
+  return flatA || flatB ? 0 : correlation(a, b);
+}
+
+/** Grey levels (of 255) two flat grids may differ by and still be one picture: a 10% brightening of a mid grey. */
+const flatGreyTolerance = 16;
+/** Below this spread (grey levels, RMS about the mean) a grid has nothing to correlate. */
+const flatSpread = 1;
+
+const isFlat = (grid: Float64Array) => {
+  const m = mean(grid);
+  let sum = 0;
+  for (const v of grid) sum += (v - m) ** 2;
+  return Math.sqrt(sum / grid.length) < flatSpread;
+};
 
 /** Pearson correlation; 0 when either side is flat. */
 function correlation(a: Float64Array, b: Float64Array): number {
