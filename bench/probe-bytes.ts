@@ -23,7 +23,26 @@ const sh = (command: string, ...args: string[]) => execFileSync(command, args, {
 try {
   const made = performance.now();
   // Lossless x264 of a noisy test pattern: ~37 MB a second of 720p, so 6 s is a ~220 MB file.
-  sh('ffmpeg', '-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=25,noise=alls=40:allf=t`, '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', 'moov-at-end.mp4');
+  sh(
+    'ffmpeg',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=1280x720:rate=25,noise=alls=40:allf=t`,
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-qp',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    'moov-at-end.mp4',
+  );
   sh('ffmpeg', '-v', 'error', '-i', 'moov-at-end.mp4', '-c', 'copy', '-movflags', '+faststart', 'moov-first.mp4');
   sh('convert', '-size', '6000x4000', 'xc:gray', '+noise', 'Random', '-quality', '92', 'big.jpg');
   sh('exiftool', '-q', '-overwrite_original', '-Make=Leitai', '-Model=Bench', '-Orientation#=6', 'big.jpg');

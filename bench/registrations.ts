@@ -46,7 +46,14 @@ const tracks = ['government-services', 'financial-innovation'];
 
 /** Team `n`: three people of its own (numbered 3n, 3n+1, 3n+2), so no two teams share anyone. */
 const team = (n: number) =>
-  entry(definition, { title: `数据共享平台 ${n}`, trackId: tracks[n % tracks.length], entrantKind: 'team', teamName: `团队 ${n}`, leader: person(3 * n), members: [person(3 * n + 1), person(3 * n + 2)] });
+  entry(definition, {
+    title: `数据共享平台 ${n}`,
+    trackId: tracks[n % tracks.length],
+    entrantKind: 'team',
+    teamName: `团队 ${n}`,
+    leader: person(3 * n),
+    members: [person(3 * n + 1), person(3 * n + 2)],
+  });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -62,8 +69,12 @@ const { db, close } = await openDatabase({ url: url.toString() });
 try {
   await migrateToLatest(db);
   await publishContest(db, { definition, sourceYaml: loaded.source, sourceFile: `contests/${seeds['001'].file}` }, 'system', clock);
-  const account = await createAccount(db, { email: 'bench@example.com', password: 'correct horse battery', displayName: '压测' }, clock, [{ role: 'participant' }]);
-  const organiser = await createAccount(db, { email: 'organiser@example.com', password: 'correct horse battery', displayName: '主办方' }, clock, [{ role: 'organiser', contestId }]);
+  const account = await createAccount(db, { email: 'bench@example.com', password: 'correct horse battery', displayName: '压测' }, clock, [
+    { role: 'participant' },
+  ]);
+  const organiser = await createAccount(db, { email: 'organiser@example.com', password: 'correct horse battery', displayName: '主办方' }, clock, [
+    { role: 'organiser', contestId },
+  ]);
 
   const filled = performance.now();
   for (let from = 0; from < existing; from += BATCH) {
@@ -94,11 +105,21 @@ try {
           })),
         )
         .execute();
-      await trx.insertInto('registration_members').values(entries.flatMap((e) => memberRows(e.id, e.entry, null))).execute();
-      await trx.insertInto('registration_identifiers').values(keys.flatMap((k) => k.identifiers)).execute();
+      await trx
+        .insertInto('registration_members')
+        .values(entries.flatMap((e) => memberRows(e.id, e.entry, null)))
+        .execute();
+      await trx
+        .insertInto('registration_identifiers')
+        .values(keys.flatMap((k) => k.identifiers))
+        .execute();
     });
   }
-  await db.insertInto('registration_counters').values({ contest_id: contestId, last_ref: existing, ref_prefix: refPrefixBase(contestId) }).onConflict((oc) => oc.column('contest_id').doUpdateSet({ last_ref: existing })).execute();
+  await db
+    .insertInto('registration_counters')
+    .values({ contest_id: contestId, last_ref: existing, ref_prefix: refPrefixBase(contestId) })
+    .onConflict((oc) => oc.column('contest_id').doUpdateSet({ last_ref: existing }))
+    .execute();
   await sql`analyze`.execute(db);
   console.log(`filled ${existing} registrations in ${round((performance.now() - filled) / 1000)} s`);
 
@@ -114,7 +135,7 @@ try {
   for (let i = 0; i < 20; i++) await registerOne();
 
   const sequential: number[] = [];
-  for (const end = performance.now() + seconds * 1000; performance.now() < end; ) sequential.push(await registerOne());
+  for (const end = performance.now() + seconds * 1000; performance.now() < end;) sequential.push(await registerOne());
   sequential.sort((a, b) => a - b);
   console.log(`sequential: ${sequential.length} registrations, p50 ${round(percentile(sequential, 50))} ms, p99 ${round(percentile(sequential, 99))} ms`);
 
@@ -147,9 +168,21 @@ try {
   }
 
   const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
-  console.log(`os load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
-    JSON.stringify({ existing, p50Ms: round(percentile(sequential, 50)), p99Ms: round(percentile(sequential, 99)), concurrentRps: Math.round(concurrentRps), concurrentP99Ms: round(percentile(concurrent, 99)), rssMb }),
+    `os load average ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    JSON.stringify({
+      existing,
+      p50Ms: round(percentile(sequential, 50)),
+      p99Ms: round(percentile(sequential, 99)),
+      concurrentRps: Math.round(concurrentRps),
+      concurrentP99Ms: round(percentile(concurrent, 99)),
+      rssMb,
+    }),
   );
 } finally {
   await close();

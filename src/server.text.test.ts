@@ -39,12 +39,18 @@ describeOnDatabases('free text in every request', (database) => {
     expect(routes.length).toBeGreaterThan(15);
     const answers: string[] = [];
     for (const { path, method } of routes) {
-      for (const [param, text] of [['AB%00CD', unstorable.nul], ['%ED%A0%80', unstorable.loneSurrogate]]) {
+      for (const [param, text] of [
+        ['AB%00CD', unstorable.nul],
+        ['%ED%A0%80', unstorable.loneSurrogate],
+      ]) {
         const withParams = path.replace(/\{[^}]+\}/g, param);
-        const body = method === 'GET' || method === 'DELETE' ? undefined : { title: text, name: text, [text]: 1, value: text, displayName: text, email: text, password: text };
+        const body =
+          method === 'GET' || method === 'DELETE'
+            ? undefined
+            : { title: text, name: text, [text]: 1, value: text, displayName: text, email: text, password: text };
         const reply = await app.inject({ method: method as 'POST', url: path.includes('{') ? withParams : path, headers: { cookie }, payload: body });
         answers.push(`${method} ${path} ${reply.statusCode} ${reply.statusCode >= 500 ? reply.body : ''}`);
-        const code: unknown = reply.statusCode < 400 ? 'ok' : method === 'HEAD' ? reply.headers['x-error-code'] ?? 'head' : reply.json().error?.code;
+        const code: unknown = reply.statusCode < 400 ? 'ok' : method === 'HEAD' ? (reply.headers['x-error-code'] ?? 'head') : reply.json().error?.code;
         if (typeof code !== 'string' || !/^[a-z_.]+$/.test(code)) answers.push(`${method} ${path} without a code: ${reply.body}`);
       }
     }
@@ -53,8 +59,16 @@ describeOnDatabases('free text in every request', (database) => {
 
   it('refuses a sign-up whose display name holds a NUL, without signing in', async () => {
     const { app } = await start();
-    const reply = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'x@example.com', password: 'a long enough password 2025', displayName: 'a\u0000b' } });
-    expect([reply.statusCode, reply.json().error.code, reply.json().error.problems[0]]).toEqual([400, 'text.invalid_character', expect.objectContaining({ code: 'text.invalid_character', path: 'displayName' })]);
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'x@example.com', password: 'a long enough password 2025', displayName: 'a\u0000b' },
+    });
+    expect([reply.statusCode, reply.json().error.code, reply.json().error.problems[0]]).toEqual([
+      400,
+      'text.invalid_character',
+      expect.objectContaining({ code: 'text.invalid_character', path: 'displayName' }),
+    ]);
   });
 
   it('answers an invitation code holding a NUL with a 4xx, not a database error', async () => {
@@ -73,7 +87,12 @@ describeOnDatabases('free text in every request', (database) => {
     expect(override.json().error.problems[0]).toMatchObject({ code: 'text.invalid_character', path: 'title' });
     const other = await newAccount(database.db, '参赛者9');
     const { token } = await openSession(database.db, other.id, during['000']);
-    const composed = await app.inject({ method: 'POST', url, headers: { cookie: `leitai_session=${token}` }, payload: { ...socialTeam(1, 9), leader: person(8), title: ' Cafe\u0301 智慧应用\u200b ' } });
+    const composed = await app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: `leitai_session=${token}` },
+      payload: { ...socialTeam(1, 9), leader: person(8), title: ' Cafe\u0301 智慧应用\u200b ' },
+    });
     expect(composed.statusCode).toBe(201);
     expect(composed.json().registration.title).toBe('Caf\u00e9 智慧应用');
   });

@@ -3,9 +3,7 @@ import { canonicalJson } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: '擂台' } })).toBe(
-      '{"a":{"c":"擂台","d":[3,{"y":2,"z":1}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: '擂台' } })).toBe('{"a":{"c":"擂台","d":[3,{"y":2,"z":1}]},"b":1}');
   });
 
   it('leaves out undefined properties as JSON does', () => {

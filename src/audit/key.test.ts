@@ -13,7 +13,13 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const settings = (over: Partial<Parameters<typeof loadAuditKey>[0]> = {}) => ({ auditKey: undefined, dataDir, databaseUrl: undefined, isProduction: false, ...over });
+const settings = (over: Partial<Parameters<typeof loadAuditKey>[0]> = {}) => ({
+  auditKey: undefined,
+  dataDir,
+  databaseUrl: undefined,
+  isProduction: false,
+  ...over,
+});
 
 describe('loadAuditKey', () => {
   it('takes LEITAI_AUDIT_KEY when it is set and writes no file', async () => {

@@ -35,7 +35,11 @@ const keyRequired = () =>
   );
 
 const badKeyFile = (file: string) =>
-  new AppError('config.invalid', { zh: `审计密钥文件 ${file} 无效（至少 32 个字符）`, en: `The audit key file ${file} is invalid (at least 32 characters)` }, 500);
+  new AppError(
+    'config.invalid',
+    { zh: `审计密钥文件 ${file} 无效（至少 32 个字符）`, en: `The audit key file ${file} is invalid (at least 32 characters)` },
+    500,
+  );
 
 /**
  * LEITAI_AUDIT_KEY, else `<dataDir>/audit.key`, generated (32 random bytes, hex, mode 0600) when

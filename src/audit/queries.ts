@@ -30,32 +30,17 @@ export function storedHeads(db: Kysely<Database>, chain?: string) {
   return query.execute();
 }
 
-export async function insertAuditEvent(
-  trx: Transaction<Database>,
-  row: Omit<AuditEventRow, 'payload'> & { payload: string },
-): Promise<void> {
+export async function insertAuditEvent(trx: Transaction<Database>, row: Omit<AuditEventRow, 'payload'> & { payload: string }): Promise<void> {
   await trx.insertInto('audit_events').values(row).execute();
 }
 
 /** Every chain with events or a head: a chain deleted whole still has its head. */
 export async function auditChainIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('audit_events')
-    .select('contest_id as chain')
-    .union(db.selectFrom('audit_heads').select('chain'))
-    .orderBy('chain')
-    .execute();
+  const rows = await db.selectFrom('audit_events').select('contest_id as chain').union(db.selectFrom('audit_heads').select('chain')).orderBy('chain').execute();
   return rows.map((r) => r.chain);
 }
 
 /** One page of a chain in seq order, after `afterSeq` (keyset paging: cheap at any depth). */
 export function auditEventsPage(db: Kysely<Database>, contestId: string, afterSeq: number, limit: number) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('contest_id', '=', contestId)
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('audit_events').selectAll().where('contest_id', '=', contestId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }

@@ -25,10 +25,7 @@ describe('hashEvent', () => {
   it('is the sha256 of the previous hash followed by the canonical JSON of the event', () => {
     const event = { contestId: 'c1', seq: 1, at: new Date('2025-09-09T16:00:00Z'), actor: 'system', type: 't', payload: { b: 2, a: 1 } };
     const expected = createHash('sha256')
-      .update(
-        GENESIS_HASH +
-          '{"actor":"system","at":"2025-09-09T16:00:00.000Z","contestId":"c1","payload":{"a":1,"b":2},"seq":1,"type":"t"}',
-      )
+      .update(GENESIS_HASH + '{"actor":"system","at":"2025-09-09T16:00:00.000Z","contestId":"c1","payload":{"a":1,"b":2},"seq":1,"type":"t"}')
       .digest('hex');
     expect(hashEvent(GENESIS_HASH, event)).toBe(expected);
   });
@@ -96,7 +93,7 @@ describe('verifyChain', () => {
 
 const headOf = (chain: ChainedAuditEvent[], at = chain.length - 1) => ({ seq: chain[at].seq, hash: chain[at].hash });
 
-describe('verifyChain against the chain\'s head', () => {
+describe("verifyChain against the chain's head", () => {
   it('accepts a chain that ends at its head', () => {
     const chain = threeEvents();
     expect(verifyChain('c1', chain, { head: headOf(chain) })).toEqual({ ok: true, count: 3 });

@@ -38,17 +38,9 @@ export interface ChainedAuditEvent extends AuditEvent {
  *   rewritten since it was published (head table included).
  */
 export type ChainBreak =
-  | 'hash_mismatch'
-  | 'sequence_gap'
-  | 'prev_hash_mismatch'
-  | 'events_missing'
-  | 'head_mismatch'
-  | 'head_missing'
-  | 'published_head_mismatch';
+  'hash_mismatch' | 'sequence_gap' | 'prev_hash_mismatch' | 'events_missing' | 'head_mismatch' | 'head_missing' | 'published_head_mismatch';
 
-export type ChainVerification =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: { contestId: string; seq: number }; reason: ChainBreak };
+export type ChainVerification = { ok: true; count: number } | { ok: false; count: number; brokenAt: { contestId: string; seq: number }; reason: ChainBreak };
 
 /** Where a chain ended: kept in audit_heads at each append, and what `leitai audit head` publishes. */
 export interface ChainHead {

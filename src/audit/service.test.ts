@@ -33,7 +33,12 @@ const rewriteChain = async (db: Kysely<Database>, contestId: string, seq: number
   for (const row of rows.map(toChainedAuditEvent)) {
     const event = { ...row, prevHash, payload: row.seq === seq ? payload : row.payload };
     const hash = hashEvent(prevHash, event);
-    await db.updateTable('audit_events').set({ payload: JSON.stringify(event.payload), prev_hash: prevHash, hash }).where('contest_id', '=', contestId).where('seq', '=', row.seq).execute();
+    await db
+      .updateTable('audit_events')
+      .set({ payload: JSON.stringify(event.payload), prev_hash: prevHash, hash })
+      .where('contest_id', '=', contestId)
+      .where('seq', '=', row.seq)
+      .execute();
     prevHash = hash;
   }
   await db.updateTable('audit_heads').set({ hash: prevHash }).where('chain', '=', contestId).execute();
@@ -68,9 +73,7 @@ describeOnDatabases('the audit log', (database) => {
 
   it('reports a payload edited by hand at exactly that event', async () => {
     await appendMany(database.db, 'c1', 5);
-    await sql`update audit_events set payload = '{"n": 3, "title": "改过的"}' where contest_id = 'c1' and seq = 3`.execute(
-      database.db,
-    );
+    await sql`update audit_events set payload = '{"n": 3, "title": "改过的"}' where contest_id = 'c1' and seq = 3`.execute(database.db);
     expect(await verifyAuditLog(database.db, 'c1')).toEqual([
       { contestId: 'c1', ok: false, count: 3, brokenAt: { contestId: 'c1', seq: 3 }, reason: 'hash_mismatch' },
     ]);
@@ -111,12 +114,12 @@ describeOnDatabases('the audit log', (database) => {
   });
 
   it('refuses to append outside a transaction', async () => {
-    await expect(
-      appendAuditEvent(database.db as never, { contestId: 'c1', actor: 'a', type: 't', payload: {}, at: new Date() }),
-    ).rejects.toThrow('appendAuditEvent must run inside the transaction of the change it records');
+    await expect(appendAuditEvent(database.db as never, { contestId: 'c1', actor: 'a', type: 't', payload: {}, at: new Date() })).rejects.toThrow(
+      'appendAuditEvent must run inside the transaction of the change it records',
+    );
   });
 
-  it('keeps each chain\'s head, the seq and hash of its last event, in the transaction of the append', async () => {
+  it("keeps each chain's head, the seq and hash of its last event, in the transaction of the append", async () => {
     await appendMany(database.db, 'c1', 2);
     const last = await append(database.db, 'c1', 3);
     await append(database.db, PLATFORM_AUDIT_CHAIN, 1);
@@ -137,7 +140,7 @@ describeOnDatabases('the audit log', (database) => {
     expect(await verifyAuditLog(database.db, 'c1')).toEqual([{ ...tailDeleted, count: 4, reason: 'sequence_gap', brokenAt: { contestId: 'c1', seq: 6 } }]);
   });
 
-  it('reports a contest\'s whole chain deleted among the chains of a full verification', async () => {
+  it("reports a contest's whole chain deleted among the chains of a full verification", async () => {
     await appendMany(database.db, 'c1', 3);
     await appendMany(database.db, 'c2', 2);
     await sql`delete from audit_events where contest_id = 'c1'`.execute(database.db);
@@ -150,7 +153,9 @@ describeOnDatabases('the audit log', (database) => {
   it('reports a chain whose head was deleted', async () => {
     await appendMany(database.db, 'c1', 3);
     await sql`delete from audit_heads where chain = 'c1'`.execute(database.db);
-    expect(await verifyAuditLog(database.db)).toEqual([{ contestId: 'c1', ok: false, count: 3, brokenAt: { contestId: 'c1', seq: 3 }, reason: 'head_missing' }]);
+    expect(await verifyAuditLog(database.db)).toEqual([
+      { contestId: 'c1', ok: false, count: 3, brokenAt: { contestId: 'c1', seq: 3 }, reason: 'head_missing' },
+    ]);
   });
 
   it('catches a chain rewritten with every hash and its head recomputed only against a head published before', async () => {

@@ -9,14 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
 import { auditChainIds, auditEventsPage, insertAuditEvent, lockChain, saveHead, storedHead, storedHeads } from './queries.ts';
 import { createRowChecker, createStateRecorder, type CurrentRow, type RowsCheck } from './rows.ts';
-import {
-  GENESIS_HASH,
-  createChainVerifier,
-  hashEvent,
-  type ChainBreak,
-  type ChainHead,
-  type ChainedAuditEvent,
-} from './rules.ts';
+import { GENESIS_HASH, createChainVerifier, hashEvent, type ChainBreak, type ChainHead, type ChainedAuditEvent } from './rules.ts';
 
 export const PLATFORM_AUDIT_CHAIN = '';
 

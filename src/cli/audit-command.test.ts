@@ -52,7 +52,10 @@ describe('leitai audit', () => {
       const participant = await newAccount(db, '参赛者');
       await registerEntry(db, jjj, socialTeam(1), { account: participant, clock: during['000'] });
       for (const [n, track] of ['industrial-manufacturing', 'transport', 'healthcare'].entries()) {
-        const row = await registerEntry(db, zhangjiakou, dataElementsEntry({ title: `数据平台 ${n + 1}`, trackId: track }), { account: participant, clock: during['004'] });
+        const row = await registerEntry(db, zhangjiakou, dataElementsEntry({ title: `数据平台 ${n + 1}`, trackId: track }), {
+          account: participant,
+          clock: during['004'],
+        });
         firstOf004 ??= row.id;
       }
     });
@@ -72,7 +75,7 @@ describe('leitai audit', () => {
     });
   }, 60_000);
 
-  it('head prints each chain\'s seq and hash, as JSON for publishing', async () => {
+  it("head prints each chain's seq and hash, as JSON for publishing", async () => {
     const result = await leitai('head', '--json');
     expect([result.code, result.stderr]).toEqual([0, '']);
     const heads = JSON.parse(result.stdout) as { chain: string; seq: number; hash: string }[];
@@ -129,7 +132,10 @@ describe('leitai audit', () => {
       await db.updateTable('audit_heads').set({ seq: 1, hash: first.hash }).where('chain', '=', jjj).execute();
     });
     // The chain now ends where its head says, and its one registration has no event left: only the row check and the published head see it.
-    expect(await leitai('verify', '--contest', jjj)).toMatchObject({ code: 1, stdout: expect.stringContaining(`${jjj}: intact, 1 event; 1 row differs from the log (1 checked):\n  unrecorded: registration JSSC25-0001`) });
+    expect(await leitai('verify', '--contest', jjj)).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(`${jjj}: intact, 1 event; 1 row differs from the log (1 checked):\n  unrecorded: registration JSSC25-0001`),
+    });
     const result = await leitai('verify', '--contest', jjj, '--heads', join(dataDir, 'published-heads.json'));
     expect(result).toEqual({ code: 1, stdout: `${jjj}: BROKEN at seq 2 (events_missing)\n`, stderr: '' });
   }, 60_000);

@@ -54,7 +54,9 @@ const withServerDatabase = async (config: Config, work: (database: OpenedDatabas
     if (error instanceof AppError) refusal = [error.localised.en, error.localised.zh];
     // 42P01 undefined_table: a database Leitai never started on.
     else if ((error as { code?: string }).code === '42P01') {
-      refusal = [`No audit log in this database (${database?.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'DATABASE_URL'}): start Leitai on it once first.`];
+      refusal = [
+        `No audit log in this database (${database?.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'DATABASE_URL'}): start Leitai on it once first.`,
+      ];
     } else throw error;
   } finally {
     await database?.close();
@@ -92,7 +94,7 @@ export const addAuditCommands = (program: Command) => {
   audit
     .command('verify')
     .description('check every hash chain of the audit log, its heads, and the current rows against it; exits 1 on any mismatch')
-    .option('--contest <id>', 'only this contest\'s chain')
+    .option('--contest <id>', "only this contest's chain")
     .option('--head <seq:hash>', 'a head of the --contest chain published earlier: the chain must still reach it')
     .option('--heads <file>', 'heads published earlier, as `leitai audit head --json` printed them')
     .option('--json', 'print the report of each chain as JSON')
@@ -114,8 +116,8 @@ export const addAuditCommands = (program: Command) => {
 
   audit
     .command('head')
-    .description('print each chain\'s head (seq and hash) to publish; `audit verify --heads` checks against it later')
-    .option('--contest <id>', 'only this contest\'s chain')
+    .description("print each chain's head (seq and hash) to publish; `audit verify --heads` checks against it later")
+    .option('--contest <id>', "only this contest's chain")
     .option('--json', 'print the heads as JSON, the form `audit verify --heads` reads')
     .action(async (options: { contest?: string; json?: boolean }) => {
       const config = loadConfig();

@@ -34,7 +34,13 @@ describe('leitai contest check', () => {
       check('004-hebei-data-elements-2025.yaml'),
     ]);
     expect([s001.divisions.length, s001.prizePoolCny]).toEqual([3, 1280000]);
-    expect(s002.divisions.map((d: { id: string }) => d.id)).toEqual(['works/graphic-design', 'works/video', 'works/cultural-creative', 'works/copywriting', 'ambassador']);
+    expect(s002.divisions.map((d: { id: string }) => d.id)).toEqual([
+      'works/graphic-design',
+      'works/video',
+      'works/cultural-creative',
+      'works/copywriting',
+      'ambassador',
+    ]);
     expect(s004.tracks).toHaveLength(15);
   });
 
@@ -60,7 +66,9 @@ describe('leitai contest check', () => {
   });
 
   it('ends quietly, with no stack trace, when the reader of its output stops early (| head)', async () => {
-    const child = spawn('node', ['bin/leitai.mjs', 'contest', 'check', 'contests/004-hebei-data-elements-2025.yaml', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', ['bin/leitai.mjs', 'contest', 'check', 'contests/004-hebei-data-elements-2025.yaml', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Closed before the command writes a byte, so its first write meets a closed pipe.
     child.stdout.destroy();
     let stderr = '';
@@ -72,7 +80,24 @@ describe('leitai contest check', () => {
   it('exits non-zero on an invalid file with the file, line and path of each error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'leitai-'));
     const file = join(dir, 'x.yaml');
-    await writeFile(file, ['id: x', 'name: 测试', 'format: marathon', 'organisers: [{ role: host, name: 某 }]', 'tracks:', '  - id: a', '    name: A', '    rules:', '      - rule: teamSize', '        max: ten', 'phases:', '  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-01 }', ''].join('\n'));
+    await writeFile(
+      file,
+      [
+        'id: x',
+        'name: 测试',
+        'format: marathon',
+        'organisers: [{ role: host, name: 某 }]',
+        'tracks:',
+        '  - id: a',
+        '    name: A',
+        '    rules:',
+        '      - rule: teamSize',
+        '        max: ten',
+        'phases:',
+        '  - { id: r, kind: registration, name: 报名, start: 2025-05-12, end: 2025-05-01 }',
+        '',
+      ].join('\n'),
+    );
     const result = await run('contest', 'check', file);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([

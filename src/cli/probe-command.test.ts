@@ -65,11 +65,23 @@ describe('leitai probe', () => {
 
   it('prints durationSeconds, width and height of a video', async () => {
     const { stdout } = await probeCommand(`${fixtures}small.mp4`, '--json');
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, mediaType: 'video/mp4', durationSeconds: 2, width: 320, height: 180, hasSubtitleTrack: false, size: 8330 });
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: true,
+      mediaType: 'video/mp4',
+      durationSeconds: 2,
+      width: 320,
+      height: 180,
+      hasSubtitleTrack: false,
+      size: 8330,
+    });
   });
 
   it('prints pages of a PDF and slides of PPTX and PPT', async () => {
-    expect(JSON.parse((await probeCommand(join(dir, 'plan.pdf'), '--json')).stdout)).toMatchObject({ mediaType: 'application/pdf', pages: 4, textExtractable: true });
+    expect(JSON.parse((await probeCommand(join(dir, 'plan.pdf'), '--json')).stdout)).toMatchObject({
+      mediaType: 'application/pdf',
+      pages: 4,
+      textExtractable: true,
+    });
     expect(JSON.parse((await probeCommand(join(dir, 'deck.pptx'), '--json')).stdout)).toMatchObject({ fileKind: 'pptx', slides: 6 });
     expect(JSON.parse((await probeCommand(join(dir, 'old.ppt'), '--json')).stdout)).toMatchObject({ fileKind: 'ppt', slides: 8 });
   });

@@ -48,11 +48,7 @@ export const addProbeCommand = (program: Command) => {
       const { kind, ...facts } = result.facts;
       if (options.json) return print({ ok: true, kind, ...facts, bytesRead, size }, true);
       print(
-        [
-          `${file}: ${facts.mediaType}`,
-          ...describeFacts(result.facts).map((line) => `  ${line}`),
-          `  read        ${bytesRead} of ${size} bytes`,
-        ].join('\n'),
+        [`${file}: ${facts.mediaType}`, ...describeFacts(result.facts).map((line) => `  ${line}`), `  read        ${bytesRead} of ${size} bytes`].join('\n'),
       );
     });
 };

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 
 /** The machine's zone is UTC here, so a time read in it instead of the contest's is eight hours off. */
 const validate = async (at: string) => {
-  const args = ['bin/leitai.mjs', 'registrations', 'validate', 'contests/001-hebei-smart-government-data-2022.yaml', 'examples/registrations-001.json', '--json', '--at', at];
+  const args = [
+    'bin/leitai.mjs',
+    'registrations',
+    'validate',
+    'contests/001-hebei-smart-government-data-2022.yaml',
+    'examples/registrations-001.json',
+    '--json',
+    '--at',
+    at,
+  ];
   try {
     return JSON.parse((await promisify(execFile)('node', args, { env: { ...process.env, TZ: 'UTC' } })).stdout);
   } catch (error) {

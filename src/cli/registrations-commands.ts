@@ -17,7 +17,11 @@ export const addRegistrationsCommands = (program: Command) => {
       if (!loaded.ok) return fail(loaded.errors.map(formatError));
       const batch = await readBatch(batchFile);
       const results = validateBatch(loaded.definition, batch, options.at ? parseInstant(options.at, loaded.definition.timeZone) : undefined);
-      const output = results.map(({ ref, ok, errors }) => ({ ref, ok, errors: errors.map(({ code, message, path, rule }) => ({ code, message: message.zh, messageEn: message.en, path, rule })) }));
+      const output = results.map(({ ref, ok, errors }) => ({
+        ref,
+        ok,
+        errors: errors.map(({ code, message, path, rule }) => ({ code, message: message.zh, messageEn: message.en, path, rule })),
+      }));
       if (options.json) print(output, true);
       else for (const r of output) print(`${r.ok ? '✓' : '✗'} ${r.ref}${r.errors.map((e) => `\n    ${e.code}: ${e.message}`).join('')}`);
       if (results.some((r) => !r.ok)) process.exitCode = 1;

@@ -31,7 +31,8 @@ export const addServeCommand = (program: Command) =>
         await prepareDemo(database.db, systemClock, (line) => console.log(line), works);
       } else {
         const demoAccounts = await disableDemoAccounts(database.db);
-        if (demoAccounts > 0) console.log(`${demoAccounts} demo accounts here are disabled: they sign in only with --demo / 演示账号已停用，仅在 --demo 下可登录`);
+        if (demoAccounts > 0)
+          console.log(`${demoAccounts} demo accounts here are disabled: they sign in only with --demo / 演示账号已停用，仅在 --demo 下可登录`);
       }
       const app = await buildApp(database.db, config, systemClock);
       const close = async () => {
@@ -43,7 +44,9 @@ export const addServeCommand = (program: Command) =>
       process.once('SIGINT', () => void close());
       process.once('SIGTERM', () => void close());
       await app.listen({ port: config.port, host: '0.0.0.0' });
-      console.log(`Leitai 擂台 is serving http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+      console.log(
+        `Leitai 擂台 is serving http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+      );
       // Requests are not logged by default, so the lines above stay on screen; say how to see them.
       if (config.logLevel === 'warn') console.log('LOG_LEVEL=info logs every request / 设置 LOG_LEVEL=info 可记录每个请求');
     });

@@ -22,13 +22,38 @@ it('leitai submission check refuses a 640 px poster for 002 平面设计类 with
   const dir = await mkdtemp(join(tmpdir(), 'leitai-check-'));
   const small = join(dir, 'small.jpg');
   const good = join(dir, 'good.png');
-  await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c33' } }).jpeg().withExif({ IFD0: { Make: 'Canon' } }).toFile(small);
+  await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c33' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'Canon' } })
+    .toFile(small);
   // Named .png but a JPEG inside: the kind comes from the content.
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c33' } }).jpeg().withExif({ IFD0: { Make: 'Canon' } }).toFile(good);
-  const refused = await run('submission', 'check', 'contests/002-yangquan-medical-e-voucher-works-2022.yaml', '--division', 'works/graphic-design', small, '--json');
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c33' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'Canon' } })
+    .toFile(good);
+  const refused = await run(
+    'submission',
+    'check',
+    'contests/002-yangquan-medical-e-voucher-works-2022.yaml',
+    '--division',
+    'works/graphic-design',
+    small,
+    '--json',
+  );
   expect(refused.code).toBe(1);
-  expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: [{ code: 'file.image.too_small', message: '图片长边 640 像素，要求不少于 800 像素', file: small }] });
-  const passed = await run('submission', 'check', 'contests/002-yangquan-medical-e-voucher-works-2022.yaml', '--division', 'works/graphic-design', good, '--json');
+  expect(JSON.parse(refused.stdout)).toMatchObject({
+    ok: false,
+    errors: [{ code: 'file.image.too_small', message: '图片长边 640 像素，要求不少于 800 像素', file: small }],
+  });
+  const passed = await run(
+    'submission',
+    'check',
+    'contests/002-yangquan-medical-e-voucher-works-2022.yaml',
+    '--division',
+    'works/graphic-design',
+    good,
+    '--json',
+  );
   expect([passed.code, JSON.parse(passed.stdout).ok, JSON.parse(passed.stdout).errors]).toEqual([0, true, []]);
 });
 

@@ -29,18 +29,41 @@ export const addSubmissionCommands = (program: Command) => {
       const loaded = await loadDefinitionFile(contestFile);
       if (!loaded.ok) return fail(loaded.errors.map(formatError));
       const works = worksOfDivision(loaded.definition, options.division);
-      if (!works) return fail([`--division: no division ${options.division}; divisions are ${divisions(loaded.definition).map((d) => d.id).join(', ')}`]);
+      if (!works)
+        return fail([
+          `--division: no division ${options.division}; divisions are ${divisions(loaded.definition)
+            .map((d) => d.id)
+            .join(', ')}`,
+        ]);
       const files = await Promise.all(
         paths.map(async (arg) => {
-          const [requirementId, path] = arg.includes('=') && !arg.startsWith('/') && !arg.startsWith('.') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [undefined, arg];
+          const [requirementId, path] =
+            arg.includes('=') && !arg.startsWith('/') && !arg.startsWith('.')
+              ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+              : [undefined, arg];
           return { path, requirementId, probed: await probeFile(path) };
         }),
       );
       const fields = Object.fromEntries(options.field.map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
       const result = precheckWorks(works, files, fields, Boolean(options.complete));
-      const output = { ok: result.ok, errors: result.errors.map((e) => ({ code: e.code, message: e.message.zh, messageEn: e.message.en, severity: e.severity, ...('file' in e ? { file: e.file } : {}) })), files: result.files };
+      const output = {
+        ok: result.ok,
+        errors: result.errors.map((e) => ({
+          code: e.code,
+          message: e.message.zh,
+          messageEn: e.message.en,
+          severity: e.severity,
+          ...('file' in e ? { file: e.file } : {}),
+        })),
+        files: result.files,
+      };
       if (options.json) print(output, true);
-      else print(result.ok ? `✓ ${paths.length} file(s) meet ${options.division}` : output.errors.map((e) => `${e.severity === 'error' ? '✗' : '!'} ${'file' in e ? `${e.file}: ` : ''}${e.code}: ${e.message}`).join('\n'));
+      else
+        print(
+          result.ok
+            ? `✓ ${paths.length} file(s) meet ${options.division}`
+            : output.errors.map((e) => `${e.severity === 'error' ? '✗' : '!'} ${'file' in e ? `${e.file}: ` : ''}${e.code}: ${e.message}`).join('\n'),
+        );
       if (!result.ok) process.exitCode = 1;
     });
 };
@@ -68,7 +91,10 @@ export const addStorageCommands = (program: Command) => {
         const report = await sweepStorage(database.db, worksStorage(config), systemClock, uploadLimitsOf(config));
         const failures = report.failures.map(({ key, error }) => ({ key, error: String(error) }));
         if (options.json) print({ ...report, failures }, true);
-        else print(`expired uploads removed: ${report.expiredUploads}\nrefused files' bytes deleted: ${report.purgedFiles}\nbytes freed: ${report.bytesFreed}${failures.map((f) => `\n✗ ${f.key}: ${f.error}`).join('')}`);
+        else
+          print(
+            `expired uploads removed: ${report.expiredUploads}\nrefused files' bytes deleted: ${report.purgedFiles}\nbytes freed: ${report.bytesFreed}${failures.map((f) => `\n✗ ${f.key}: ${f.error}`).join('')}`,
+          );
         if (failures.length > 0) process.exitCode = 1;
       } finally {
         await database.close();

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { awardTierSchema, committeeSchema, contestFormatSchema, entrantKindSchema, organisationTypeSchema, organiserSchema, phaseKindSchema, reviewRoundSchema, supportSchema, worksSchema } from './schema/index.ts';
+import {
+  awardTierSchema,
+  committeeSchema,
+  contestFormatSchema,
+  entrantKindSchema,
+  organisationTypeSchema,
+  organiserSchema,
+  phaseKindSchema,
+  reviewRoundSchema,
+  supportSchema,
+  worksSchema,
+} from './schema/index.ts';
 
 /** Replies of the contest routes; presenter.ts builds exactly these. */
 const localised = z.object({ zh: z.string(), en: z.string() });
@@ -82,7 +93,14 @@ const trackView = subView.extend({
   topicCountAsPublished: z.number().optional(),
 });
 
-const divisionView = z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), trackId: z.string(), groupId: z.string().optional(), categoryId: z.string().optional() });
+const divisionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  trackId: z.string(),
+  groupId: z.string().optional(),
+  categoryId: z.string().optional(),
+});
 
 export const contestViewSchema = z
   .object({
@@ -121,7 +139,13 @@ export const contestViewSchema = z
     awards: z.object({
       preTax: z.boolean().optional(),
       oneAwardPerEntry: z.boolean(),
-      groups: z.array(z.object({ divisions: z.union([z.literal('contest'), z.array(z.object({ id: z.string(), name: z.string() }))]), quote: z.string().optional(), tiers: z.array(awardTierSchema) })),
+      groups: z.array(
+        z.object({
+          divisions: z.union([z.literal('contest'), z.array(z.object({ id: z.string(), name: z.string() }))]),
+          quote: z.string().optional(),
+          tiers: z.array(awardTierSchema),
+        }),
+      ),
     }),
     prizePoolCny: z.number(),
     support: supportSchema.optional(),

@@ -35,9 +35,7 @@ export const describeRule = (rule: EligibilityRule): LocalisedText => {
         en: rule.min ? `Teams of ${rule.min}–${count(rule.max, 'person')}, leader included` : `At most ${count(rule.max, 'person')} per team, leader included`,
       };
     case 'advisors':
-      return rule.max === 0
-        ? { zh: '不设指导老师', en: 'No advisors' }
-        : { zh: `指导老师不超过 ${rule.max} 人`, en: `At most ${count(rule.max, 'advisor')}` };
+      return rule.max === 0 ? { zh: '不设指导老师', en: 'No advisors' } : { zh: `指导老师不超过 ${rule.max} 人`, en: `At most ${count(rule.max, 'advisor')}` };
     case 'studentsOnly':
       return { zh: '仅限全日制在校生', en: 'Full-time students only' };
     case 'minExperienceYears':

@@ -6,7 +6,12 @@ import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 export const definitionJsonSchema = () => {
   const schema = z.toJSONSchema(contestDefinitionSchema, { io: 'input', unrepresentable: 'any' });
   // Read before the schema applies (versions/format.ts), so the zod schema does not hold it.
-  const formatVersion = { type: 'integer', minimum: 1, maximum: DEFINITION_FORMAT_VERSION, description: 'The definition format the file is written in; the current one when left out.' };
+  const formatVersion = {
+    type: 'integer',
+    minimum: 1,
+    maximum: DEFINITION_FORMAT_VERSION,
+    description: 'The definition format the file is written in; the current one when left out.',
+  };
   return {
     ...schema,
     properties: { formatVersion, ...schema.properties },

@@ -15,16 +15,13 @@ export interface DefinitionError {
   message: string;
 }
 
-export type LoadResult =
-  | { ok: true; definition: ContestDefinition; source: string }
-  | { ok: false; errors: DefinitionError[] };
+export type LoadResult = { ok: true; definition: ContestDefinition; source: string } | { ok: false; errors: DefinitionError[] };
 
 /** `tracks[1].rules[0].max`, the way a person reads a path into YAML. */
 export const formatPath = (path: readonly PropertyKey[]) =>
   path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 
-export const formatError = (error: DefinitionError) =>
-  `${error.file}:${error.line}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
+export const formatError = (error: DefinitionError) => `${error.file}:${error.line}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
 
 export const parseDefinition = (source: string, file = '<definition>'): LoadResult => {
   const lineCounter = new LineCounter();

@@ -37,10 +37,12 @@ const presentEligibility = (rules: EligibilityRule[]) => {
   const advisors = find('advisors');
   return {
     entrantKinds: find('entrantKinds')?.allowed ?? ['individual', 'team', 'organisation'],
-    rules: rules.filter((r) => r.rule !== 'declarations').map((rule) => {
-      const { rule: name, quote, ...params } = rule;
-      return { rule: name, text: describeRule(rule), quote, params };
-    }),
+    rules: rules
+      .filter((r) => r.rule !== 'declarations')
+      .map((rule) => {
+        const { rule: name, quote, ...params } = rule;
+        return { rule: name, text: describeRule(rule), quote, params };
+      }),
     declarations: find('declarations')?.items ?? [],
     teamSize: teamSize && { min: teamSize.min, max: teamSize.max },
     advisors: advisors && { max: advisors.max },
@@ -78,7 +80,16 @@ const presentTracks = (definition: ContestDefinition) =>
       eligibility: presentEligibility(mergeRules(trackLayers).rules),
       groups: track.groups.map(presentSub),
       categories: track.categories.map(presentSub),
-      topics: track.topics.map(({ id, name, nameEn, openChallenge, company, registration, closedReason, quote }) => ({ id, name, nameEn, openChallenge, company, registration, closedReason, quote })),
+      topics: track.topics.map(({ id, name, nameEn, openChallenge, company, registration, closedReason, quote }) => ({
+        id,
+        name,
+        nameEn,
+        openChallenge,
+        company,
+        registration,
+        closedReason,
+        quote,
+      })),
       topicRequired: track.topicRequired,
       openChallenges: track.openChallenges,
       topicCountAsPublished: track.topicCountAsPublished,
@@ -131,7 +142,13 @@ export const presentContest = (stored: StoredContest, editions: EditionPlace, at
     registrationOpen: isPhaseOpen(definition, 'registration', at),
     registration: registrationWindow(definition, at),
     phasesNow: phasesAt(definition, at).map((p) => p.id),
-    phases: definition.phases.map((phase) => ({ ...presentPhase(definition, phase), unpublished: phase.unpublished, online: phase.online, place: phase.place, quote: phase.quote })),
+    phases: definition.phases.map((phase) => ({
+      ...presentPhase(definition, phase),
+      unpublished: phase.unpublished,
+      online: phase.online,
+      place: phase.place,
+      quote: phase.quote,
+    })),
     /** The contest-level rules and works, which every track keeps unless it says otherwise: the page shows them once. */
     eligibility: presentEligibility(definition.rules),
     works: presentWorks(definition.works),

@@ -10,7 +10,9 @@ type Db = Kysely<Database>;
 const withCurrentVersion = (db: Db) =>
   db
     .selectFrom('contests')
-    .innerJoin('contest_versions', (join) => join.onRef('contest_versions.contest_id', '=', 'contests.id').onRef('contest_versions.version', '=', 'contests.current_version'))
+    .innerJoin('contest_versions', (join) =>
+      join.onRef('contest_versions.contest_id', '=', 'contests.id').onRef('contest_versions.version', '=', 'contests.current_version'),
+    )
     .select([
       'contests.id',
       'contests.name',
@@ -36,7 +38,12 @@ export const contestVersion = (db: Db, contestId: string, version: number) =>
   db.selectFrom('contest_versions').selectAll().where('contest_id', '=', contestId).where('version', '=', version).executeTakeFirst();
 
 export const versionsOfContest = (db: Db, contestId: string) =>
-  db.selectFrom('contest_versions').select(['version', 'sha256', 'format_version', 'published_at', 'published_by']).where('contest_id', '=', contestId).orderBy('version').execute();
+  db
+    .selectFrom('contest_versions')
+    .select(['version', 'sha256', 'format_version', 'published_at', 'published_by'])
+    .where('contest_id', '=', contestId)
+    .orderBy('version')
+    .execute();
 
 export const insertContest = (db: Db, contest: NewContest) => db.insertInto('contests').values(contest).execute();
 

@@ -62,12 +62,7 @@ describe('000 京津冀社保卡"一卡通"应用创新大赛', () => {
   it('has four divisions: publicity, the campus and social groups of app development, and case selection', async () => {
     const definition = await loadSeed(file);
     expect(divisionIds(definition)).toEqual(['publicity', 'app-dev/campus', 'app-dev/social', 'case-selection']);
-    expect(divisions(definition).map((d) => d.name)).toEqual([
-      '社保卡宣传赛道',
-      '应用开发赛道（校园组）',
-      '应用开发赛道（社会组）',
-      '应用案例选拔赛道',
-    ]);
+    expect(divisions(definition).map((d) => d.name)).toEqual(['社保卡宣传赛道', '应用开发赛道（校园组）', '应用开发赛道（社会组）', '应用案例选拔赛道']);
   });
 
   it('pays 156000 yuan in prizes, before tax, through 河北日报文化传媒有限公司 alone', async () => {
@@ -149,7 +144,7 @@ describe('000 京津冀社保卡"一卡通"应用创新大赛', () => {
     expect(works?.fields).toEqual([]);
   });
 
-  it('registers a campus entry under its leader\'s school, and a social entry under none', async () => {
+  it("registers a campus entry under its leader's school, and a social entry under none", async () => {
     const definition = await loadSeed(file);
     const [campus, social] = definition.tracks.find((t) => t.id === 'app-dev')!.groups;
     expect([campus.entrySchool, social.entrySchool]).toEqual(['leader', undefined]);
@@ -305,13 +300,7 @@ describe('002 2022“漾泉医保”医保电子凭证创意作品征集', () =>
 
   it('has five divisions: four categories of works and the ambassador call', async () => {
     const definition = await loadSeed(file);
-    expect(divisionIds(definition)).toEqual([
-      'works/graphic-design',
-      'works/video',
-      'works/cultural-creative',
-      'works/copywriting',
-      'ambassador',
-    ]);
+    expect(divisionIds(definition)).toEqual(['works/graphic-design', 'works/video', 'works/cultural-creative', 'works/copywriting', 'ambassador']);
     expect(definition.tracks[0].categories.map((c) => c.name)).toEqual(['平面设计类', '视频类', '文创产品类', '文案类']);
   });
 
@@ -515,37 +504,41 @@ describe('004 2025年“数据要素×”大赛河北分赛', () => {
   it('reads 企业、事业单位、科研院所、高校等单位 as open: a bank or a social organisation enters an industry track', async () => {
     const definition = await loadSeed(file);
     const allowedIn = (trackId: string) => ruleNamed(rulesAt(definition, { trackId, zoneId: 'zhangjiakou' }), 'organisationTypes')?.allowed;
-    expect(allowedIn('financial-services')).toEqual(['enterprise', 'financial-institution', 'research-institute', 'university', 'social-organisation', 'designated-medical-institution', 'other']);
+    expect(allowedIn('financial-services')).toEqual([
+      'enterprise',
+      'financial-institution',
+      'research-institute',
+      'university',
+      'social-organisation',
+      'designated-medical-institution',
+      'other',
+    ]);
   });
 
   it('admits government departments and 事业单位 to open innovation but not to industrial manufacturing', async () => {
     const definition = await loadSeed(file);
-    const allowedIn = (trackId: string) =>
-      ruleNamed(rulesAt(definition, { trackId, zoneId: 'zhangjiakou' }), 'organisationTypes')?.allowed;
-    expect(allowedIn('open-innovation')).toEqual(['enterprise', 'financial-institution', 'research-institute', 'university', 'social-organisation', 'designated-medical-institution', 'other', 'government', 'public-institution']);
+    const allowedIn = (trackId: string) => ruleNamed(rulesAt(definition, { trackId, zoneId: 'zhangjiakou' }), 'organisationTypes')?.allowed;
+    expect(allowedIn('open-innovation')).toEqual([
+      'enterprise',
+      'financial-institution',
+      'research-institute',
+      'university',
+      'social-organisation',
+      'designated-medical-institution',
+      'other',
+      'government',
+      'public-institution',
+    ]);
     expect(allowedIn('industrial-manufacturing')).not.toContain('government');
     expect(allowedIn('industrial-manufacturing')).not.toContain('public-institution');
     const withGovernment = definition.tracks.filter((t) => allowedIn(t.id)?.includes('public-institution')).map((t) => t.id);
-    expect(withGovernment).toEqual([
-      'emergency-management',
-      'meteorological-services',
-      'urban-governance',
-      'open-innovation',
-      'jjj-coordinated-development',
-    ]);
+    expect(withGovernment).toEqual(['emergency-management', 'meteorological-services', 'urban-governance', 'open-innovation', 'jjj-coordinated-development']);
   });
 
   it('admits only legal-entity organisations, with a lead organisation for joint entries', async () => {
     const definition = await loadSeed(file);
     const rules = rulesAt(definition, { trackId: 'urban-governance', zoneId: 'zhangjiakou' });
-    expect(rules.map((r) => r.rule)).toEqual([
-      'entrantKinds',
-      'legalEntityOnly',
-      'organisationTypes',
-      'leadOrganisation',
-      'oneEntryPerWork',
-      'declarations',
-    ]);
+    expect(rules.map((r) => r.rule)).toEqual(['entrantKinds', 'legalEntityOnly', 'organisationTypes', 'leadOrganisation', 'oneEntryPerWork', 'declarations']);
     expect(ruleNamed(rules, 'entrantKinds')).toMatchObject({ allowed: ['organisation'] });
   });
 

@@ -37,17 +37,38 @@ describeOnDatabases('publishing contest definitions', (database) => {
     const { definition, source } = await loadSeed('000');
     const first = await publishContest(database.db, { definition, sourceYaml: source, sourceFile: 'contests/000.yaml' }, 'system', clock);
     const renamed = { ...definition, name: '京津冀社保卡"一卡通"应用创新大赛（修订）' };
-    const second = await publishContest(database.db, { definition: renamed, sourceYaml: `${source}\n# 修订`, sourceFile: 'contests/000.yaml' }, 'organiser-1', clock);
+    const second = await publishContest(
+      database.db,
+      { definition: renamed, sourceYaml: `${source}\n# 修订`, sourceFile: 'contests/000.yaml' },
+      'organiser-1',
+      clock,
+    );
     expect([first.outcome, first.version, second.outcome, second.version]).toEqual(['created', 1, 'updated', 2]);
     expect(second.sha256).not.toBe(first.sha256);
     const stored = await getContest(database.db, definition.id);
-    expect([stored.definition.name, stored.row.name, stored.row.source_file, stored.version, stored.sha256]).toEqual([renamed.name, renamed.name, 'contests/000.yaml', 2, second.sha256]);
-    const versions = await database.db.selectFrom('contest_versions').select(['version', 'sha256', 'format_version', 'published_by', 'definition']).where('contest_id', '=', definition.id).orderBy('version').execute();
+    expect([stored.definition.name, stored.row.name, stored.row.source_file, stored.version, stored.sha256]).toEqual([
+      renamed.name,
+      renamed.name,
+      'contests/000.yaml',
+      2,
+      second.sha256,
+    ]);
+    const versions = await database.db
+      .selectFrom('contest_versions')
+      .select(['version', 'sha256', 'format_version', 'published_by', 'definition'])
+      .where('contest_id', '=', definition.id)
+      .orderBy('version')
+      .execute();
     expect(versions.map((v) => [v.version, v.sha256, v.format_version, v.published_by, (v.definition as { name: string }).name])).toEqual([
       [1, first.sha256, DEFINITION_FORMAT_VERSION, 'system', definition.name],
       [2, second.sha256, DEFINITION_FORMAT_VERSION, 'organiser-1', renamed.name],
     ]);
-    const events = await database.db.selectFrom('audit_events').select(['seq', 'type', 'payload']).where('contest_id', '=', definition.id).orderBy('seq').execute();
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select(['seq', 'type', 'payload'])
+      .where('contest_id', '=', definition.id)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => [e.seq, e.type, (e.payload as { version: number }).version, (e.payload as { sha256: string }).sha256])).toEqual([
       [1, 'contest.published', 1, first.sha256],
       [2, 'contest.updated', 2, second.sha256],
@@ -57,14 +78,20 @@ describeOnDatabases('publishing contest definitions', (database) => {
   it('makes no new version when only the YAML around an equal definition changed', async () => {
     const { definition, source } = await loadSeed('000');
     await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
-    expect((await publishContest(database.db, { definition: structuredClone(definition), sourceYaml: `# 只改了注释\n${source}` }, 'system', clock)).outcome).toBe('unchanged');
+    expect(
+      (await publishContest(database.db, { definition: structuredClone(definition), sourceYaml: `# 只改了注释\n${source}` }, 'system', clock)).outcome,
+    ).toBe('unchanged');
     expect(await database.db.selectFrom('contest_versions').select('version').where('contest_id', '=', definition.id).execute()).toEqual([{ version: 1 }]);
   });
 
   it('refuses to read a stored version written in a format newer than the code, with contest.format_too_new', async () => {
     const { definition, source } = await loadSeed('000');
     await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
-    await database.db.updateTable('contest_versions').set({ format_version: DEFINITION_FORMAT_VERSION + 1 }).where('contest_id', '=', definition.id).execute();
+    await database.db
+      .updateTable('contest_versions')
+      .set({ format_version: DEFINITION_FORMAT_VERSION + 1 })
+      .where('contest_id', '=', definition.id)
+      .execute();
     const next = DEFINITION_FORMAT_VERSION + 1;
     expect(await refusal(getContest(database.db, definition.id))).toEqual({
       code: 'contest.format_too_new',

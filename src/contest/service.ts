@@ -10,7 +10,18 @@ import { inTransaction } from '../platform/transaction.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { copyEdition } from './copy.ts';
 import { formatError, loadDefinitionFile } from './load.ts';
-import { allContests, contestById, contestExists, contestVersion, editionFamily, insertContest, insertContestVersion, lockContest, setCurrentVersion, type CurrentContestRow } from './queries.ts';
+import {
+  allContests,
+  contestById,
+  contestExists,
+  contestVersion,
+  editionFamily,
+  insertContest,
+  insertContestVersion,
+  lockContest,
+  setCurrentVersion,
+  type CurrentContestRow,
+} from './queries.ts';
 import type { ContestDefinition } from './schema/index.ts';
 import { cachedDefinition, definitionSha256, parsedDefinition } from './versions/cache.ts';
 import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
@@ -107,7 +118,14 @@ export async function publishContest(db: Kysely<Database>, input: PublishInput, 
       published_by: actor,
     });
     const type = existing ? 'contest.updated' : 'contest.published';
-    const payload = { version, sha256, formatVersion: DEFINITION_FORMAT_VERSION, sourceFile: input.sourceFile ?? null, editionOf: input.editionOf ?? null, definition: input.definition };
+    const payload = {
+      version,
+      sha256,
+      formatVersion: DEFINITION_FORMAT_VERSION,
+      sourceFile: input.sourceFile ?? null,
+      editionOf: input.editionOf ?? null,
+      definition: input.definition,
+    };
     await appendAuditEvent(trx, { contestId: id, actor, type, payload, at });
     return { outcome: existing ? 'updated' : 'created', version, sha256 };
   });
@@ -120,7 +138,12 @@ export async function publishContestFolder(db: Kysely<Database>, folder: string,
   for (const file of files) {
     const loaded = await loadDefinitionFile(join(folder, file));
     if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-    const { outcome, version } = await publishContest(db, { definition: loaded.definition, sourceYaml: loaded.source, sourceFile: `contests/${file}` }, actor, clock);
+    const { outcome, version } = await publishContest(
+      db,
+      { definition: loaded.definition, sourceYaml: loaded.source, sourceFile: `contests/${file}` },
+      actor,
+      clock,
+    );
     published.push({ file, id: loaded.definition.id, outcome, version });
   }
   return published;
@@ -130,11 +153,25 @@ export async function publishContestFolder(db: Kysely<Database>, folder: string,
  * The next edition of a contest, every date shifted so registration opens on the given day
  * (see copy.ts). Effects: one new contest with edition_of set, its `contest.published` event.
  */
-export async function copyContestEdition(db: Kysely<Database>, contestId: string, registrationOpens: string, actor: string, clock: Clock, options: { isDemo?: boolean } = {}) {
+export async function copyContestEdition(
+  db: Kysely<Database>,
+  contestId: string,
+  registrationOpens: string,
+  actor: string,
+  clock: Clock,
+  options: { isDemo?: boolean } = {},
+) {
   // A day that does not exist (2026-02-30) or lies ages away would store phases no page can show.
   const day = DateTime.fromISO(registrationOpens, { zone: 'UTC' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(registrationOpens) || !day.isValid || day.year < 2000 || day.year > 2099) {
-    throw new AppError('contest.invalid_day', { zh: `报名开始日期 ${registrationOpens} 不是 2000–2099 年间的有效日期`, en: `The registration opening day ${registrationOpens} is not a real day between 2000 and 2099` }, 400);
+    throw new AppError(
+      'contest.invalid_day',
+      {
+        zh: `报名开始日期 ${registrationOpens} 不是 2000–2099 年间的有效日期`,
+        en: `The registration opening day ${registrationOpens} is not a real day between 2000 and 2099`,
+      },
+      400,
+    );
   }
   const original = await getContest(db, contestId);
   const definition = copyEdition(original.definition, registrationOpens);

@@ -38,11 +38,9 @@ export const phaseWindow = (definition: ContestDefinition, phase: Phase): Window
   return window;
 };
 
-export const phasesAt = (definition: ContestDefinition, at: Date): Phase[] =>
-  definition.phases.filter((phase) => isWithin(phaseWindow(definition, phase), at));
+export const phasesAt = (definition: ContestDefinition, at: Date): Phase[] => definition.phases.filter((phase) => isWithin(phaseWindow(definition, phase), at));
 
-export const phasesOfKind = (definition: ContestDefinition, kind: Phase['kind']) =>
-  definition.phases.filter((phase) => phaseKinds(phase).includes(kind));
+export const phasesOfKind = (definition: ContestDefinition, kind: Phase['kind']) => definition.phases.filter((phase) => phaseKinds(phase).includes(kind));
 
 export const isPhaseOpen = (definition: ContestDefinition, kind: Phase['kind'], at: Date) =>
   phasesAt(definition, at).some((phase) => phaseKinds(phase).includes(kind));

@@ -13,8 +13,13 @@ export async function demoPoster(title: string, width = 1200, height = 1600) {
     const x = (digest[i * 4] / 255) * width;
     const y = (digest[i * 4 + 1] / 255) * height;
     const r = 80 + (digest[i * 4 + 2] / 255) * 260;
-    return i % 2 === 0 ? `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour(i + 3)}" opacity="0.85"/>` : `<rect x="${x - r / 2}" y="${y - r}" width="${r}" height="${r * 2}" fill="${colour(i + 6)}" opacity="0.8"/>`;
+    return i % 2 === 0
+      ? `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour(i + 3)}" opacity="0.85"/>`
+      : `<rect x="${x - r / 2}" y="${y - r}" width="${r}" height="${r * 2}" fill="${colour(i + 6)}" opacity="0.8"/>`;
   }).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${colour(20)}"/>${shapes}</svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).withExif({ IFD0: { Make: 'Leitai demo', Model: 'poster', Software: 'sharp' } }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .jpeg({ quality: 85 })
+    .withExif({ IFD0: { Make: 'Leitai demo', Model: 'poster', Software: 'sharp' } })
+    .toBuffer();
 }

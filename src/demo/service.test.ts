@@ -21,7 +21,12 @@ describeOnDatabases('the demo that npm start prepares', (database) => {
 
     const contests = await findContests(database.db);
     const editions = contests.filter((c) => c.editionOf);
-    expect(editions.map((c) => c.editionOf).sort()).toEqual(contests.filter((c) => !c.editionOf).map((c) => c.definition.id).sort());
+    expect(editions.map((c) => c.editionOf).sort()).toEqual(
+      contests
+        .filter((c) => !c.editionOf)
+        .map((c) => c.definition.id)
+        .sort(),
+    );
     expect(editions.every((c) => isPhaseOpen(c.definition, 'registration', today.now()))).toBe(true);
 
     const registrations = await database.db.selectFrom('registrations').select(['contest_id', 'is_demo']).execute();

@@ -89,7 +89,9 @@ async function addSampleRegistrations(db: Kysely<Database>, participant: Account
     if (samples.length === 0 || (await countRegistrationsOfContest(db, contest.definition.id)) > 0) continue;
     // A seed's own registration closed long ago: its samples are registered as of its second day.
     const registration = phasesOfKind(contest.definition, 'registration')[0];
-    const when = contest.editionOf ? clock : fixedClock(DateTime.fromISO(registration.start, { zone: contest.definition.timeZone }).plus({ days: 1, hours: 10 }).toJSDate());
+    const when = contest.editionOf
+      ? clock
+      : fixedClock(DateTime.fromISO(registration.start, { zone: contest.definition.timeZone }).plus({ days: 1, hours: 10 }).toJSDate());
     for (const { works: sampleWorks, ...sample } of samples) {
       const entry = registrationInputSchema.parse({ ...sample, declarations: [] });
       const scope = resolveScope(contest.definition, entry);

@@ -64,7 +64,15 @@ describe('loadConfig', () => {
       uploadExpiryHours: 6,
       refusedFileRetentionDays: 7,
       entryQuotaBytes: 4096 * 1024 * 1024,
-      s3: { bucket: 'leitai-works', endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', accessKeyId: 'AKID', secretAccessKey: 'secret', forcePathStyle: false, prefix: 'uploads/' },
+      s3: {
+        bucket: 'leitai-works',
+        endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
+        region: 'oss-cn-hangzhou',
+        accessKeyId: 'AKID',
+        secretAccessKey: 'secret',
+        forcePathStyle: false,
+        prefix: 'uploads/',
+      },
       auditKey: 'f3b1c0de-audit-key-of-at-least-32-chars',
       passwordHashing: { memoryKib: 19456, timeCost: 2 },
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
@@ -85,8 +93,19 @@ describe('loadConfig', () => {
 
   it('stores uploads in S3 only when a bucket is named, path-style by default when an endpoint is given', () => {
     expect(loadConfig({ LEITAI_S3_ENDPOINT: 'http://minio:9000' }).s3).toBe(undefined);
-    expect(loadConfig({ LEITAI_S3_BUCKET: 'works' }).s3).toEqual({ bucket: 'works', endpoint: undefined, region: 'us-east-1', accessKeyId: undefined, secretAccessKey: undefined, forcePathStyle: false, prefix: '' });
-    expect(loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'http://minio:9000' }).s3).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true });
+    expect(loadConfig({ LEITAI_S3_BUCKET: 'works' }).s3).toEqual({
+      bucket: 'works',
+      endpoint: undefined,
+      region: 'us-east-1',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: false,
+      prefix: '',
+    });
+    expect(loadConfig({ LEITAI_S3_BUCKET: 'works', LEITAI_S3_ENDPOINT: 'http://minio:9000' }).s3).toMatchObject({
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+    });
   });
 
   it('refuses half a pair of S3 keys, an endpoint that is not a URL and a path-style flag that is not one', () => {
@@ -122,7 +141,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses an allowed origin with a path or another scheme, which no browser would send', () => {
-    expect(() => loadConfig({ LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn/app' })).toThrow('LEITAI_ALLOWED_ORIGINS is invalid: https://leitai.example.cn/app');
+    expect(() => loadConfig({ LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn/app' })).toThrow(
+      'LEITAI_ALLOWED_ORIGINS is invalid: https://leitai.example.cn/app',
+    );
     expect(() => loadConfig({ LEITAI_ALLOWED_ORIGINS: 'ftp://leitai.example.cn' })).toThrow('LEITAI_ALLOWED_ORIGINS is invalid: ftp://leitai.example.cn');
   });
 });

@@ -85,11 +85,7 @@ export interface S3Settings {
 }
 
 const invalidSetting = (name: string, value: string) =>
-  new AppError(
-    'config.invalid',
-    { zh: `环境变量 ${name} 的值无效：${value}`, en: `Environment variable ${name} is invalid: ${value}` },
-    500,
-  );
+  new AppError('config.invalid', { zh: `环境变量 ${name} 的值无效：${value}`, en: `Environment variable ${name} is invalid: ${value}` }, 500);
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
@@ -162,7 +158,10 @@ function trustProxySetting(env: NodeJS.ProcessEnv): boolean | string[] {
   const text = nonEmpty(env.LEITAI_TRUST_PROXY);
   if (text === undefined) return false;
   if (/^(true|false|1|0|yes|no)$/i.test(text)) return flag(env, 'LEITAI_TRUST_PROXY', false);
-  const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
+  const ranges = text
+    .split(',')
+    .map((range) => range.trim())
+    .filter((range) => range !== '');
   const isRange = (range: string) => {
     const [address, bits, ...rest] = range.split('/');
     return isIP(address) !== 0 && rest.length === 0 && (bits === undefined || /^\d{1,3}$/.test(bits));

@@ -22,7 +22,11 @@ describe('the data directory lock', () => {
     const release = lockDataDirectory(dataDir);
     expect(await readFile(join(dataDir, 'pglite.lock'), 'utf8')).toBe(`${process.pid}\n`);
     expect(() => lockDataDirectory(dataDir)).toThrow(
-      expect.objectContaining({ code: 'database.in_use', status: 409, message: expect.stringContaining(`in use by a running Leitai process (pid ${process.pid})`) }),
+      expect.objectContaining({
+        code: 'database.in_use',
+        status: 409,
+        message: expect.stringContaining(`in use by a running Leitai process (pid ${process.pid})`),
+      }),
     );
     release();
     await expect(stat(join(dataDir, 'pglite.lock'))).rejects.toThrow('ENOENT');
@@ -36,7 +40,7 @@ describe('the data directory lock', () => {
     release();
   });
 
-  it('takes over a lock naming this process\'s pid that this process does not hold, as a restarted container\'s pid 1 finds', async () => {
+  it("takes over a lock naming this process's pid that this process does not hold, as a restarted container's pid 1 finds", async () => {
     await writeFile(join(dataDir, 'pglite.lock'), `${process.pid}\n`);
     const release = lockDataDirectory(dataDir);
     expect(() => lockDataDirectory(dataDir)).toThrow(expect.objectContaining({ code: 'database.in_use' }));

@@ -46,18 +46,13 @@ describeOnDatabases('the database', (database) => {
     }
     expect(await tablesOf(database.db)).toEqual([]);
     const applied = await migrateToLatest(database.db);
-    expect(applied.map((r) => [r.migrationName, r.status])).toEqual(
-      Object.keys(migrations).map((name) => [name, 'Success']),
-    );
+    expect(applied.map((r) => [r.migrationName, r.status])).toEqual(Object.keys(migrations).map((name) => [name, 'Success']));
     expect(await tablesOf(database.db)).toEqual(allTables);
   });
 
   it('keeps one row when the same all-contest role is granted twice', async () => {
     const db = database.db;
-    await db
-      .insertInto('accounts')
-      .values({ id: 'a1', email: 'org@example.com', password_hash: 'x', display_name: 'Org' })
-      .execute();
+    await db.insertInto('accounts').values({ id: 'a1', email: 'org@example.com', password_hash: 'x', display_name: 'Org' }).execute();
     const grant = () =>
       db
         .insertInto('account_roles')
@@ -66,7 +61,10 @@ describeOnDatabases('the database', (database) => {
         .execute();
     await grant();
     await grant();
-    const count = await db.selectFrom('account_roles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('account_roles')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 

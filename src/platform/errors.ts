@@ -33,11 +33,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: LocalisedText, code = 'not_found') =>
-  new AppError(code, { zh: `未找到${what.zh}`, en: `${what.en} not found` }, 404);
+export const notFound = (what: LocalisedText, code = 'not_found') => new AppError(code, { zh: `未找到${what.zh}`, en: `${what.en} not found` }, 404);
 
-export const forbidden = (code = 'auth.forbidden') =>
-  new AppError(code, { zh: '无权进行此操作', en: 'You may not do this' }, 403);
+export const forbidden = (code = 'auth.forbidden') => new AppError(code, { zh: '无权进行此操作', en: 'You may not do this' }, 403);
 
-export const unauthenticated = () =>
-  new AppError('auth.required', { zh: '请先登录', en: 'Please sign in first' }, 401);
+export const unauthenticated = () => new AppError('auth.required', { zh: '请先登录', en: 'Please sign in first' }, 401);

@@ -14,7 +14,14 @@ describe('spreadsheet cells', () => {
   });
 
   it('leaves other text alone, formula characters inside it included', () => {
-    expect(['一码通行', 'a=b', 'IMG_0001.JPG', ' =1', '13900000001', ''].map(neutraliseText)).toEqual(['一码通行', 'a=b', 'IMG_0001.JPG', ' =1', '13900000001', '']);
+    expect(['一码通行', 'a=b', 'IMG_0001.JPG', ' =1', '13900000001', ''].map(neutraliseText)).toEqual([
+      '一码通行',
+      'a=b',
+      'IMG_0001.JPG',
+      ' =1',
+      '13900000001',
+      '',
+    ]);
   });
 
   it('keeps numbers as numbers, negative ones too, and empty cells empty', () => {
@@ -22,8 +29,12 @@ describe('spreadsheet cells', () => {
   });
 
   it('writes CSV behind a BOM with every text cell neutralised and CSV quoting kept', () => {
-    expect(spreadsheetCsv([['title', 'size'], ['=HYPERLINK("http://evil.example")', 2048], ['@SUM(1,2)', -1]])).toBe(
-      '\uFEFFtitle,size\n"\'=HYPERLINK(""http://evil.example"")",2048\n"\'@SUM(1,2)",-1\n',
-    );
+    expect(
+      spreadsheetCsv([
+        ['title', 'size'],
+        ['=HYPERLINK("http://evil.example")', 2048],
+        ['@SUM(1,2)', -1],
+      ]),
+    ).toBe('\uFEFFtitle,size\n"\'=HYPERLINK(""http://evil.example"")",2048\n"\'@SUM(1,2)",-1\n');
   });
 });

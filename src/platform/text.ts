@@ -45,7 +45,9 @@ export function normaliseText(raw: string, options: { multiLine?: boolean } = {}
   if (loneSurrogate.test(raw)) return invalidCharacter({ zh: '不成对的代理项', en: 'a lone UTF-16 surrogate' });
   const text = (options.multiLine ? raw.replace(/\r\n?/g, '\n') : raw).normalize('NFC').replace(outerInvisible, '');
   if ((options.multiLine ? multiLineControl : singleLineControl).test(text)) {
-    return invalidCharacter(options.multiLine ? { zh: '控制字符', en: 'a control character' } : { zh: '控制字符或换行', en: 'a control character or line break' });
+    return invalidCharacter(
+      options.multiLine ? { zh: '控制字符', en: 'a control character' } : { zh: '控制字符或换行', en: 'a control character or line break' },
+    );
   }
   if (bidiControl.test(text)) return invalidCharacter({ zh: '文字方向控制符', en: 'a bidirectional control' });
   return { ok: true, text };
@@ -83,12 +85,13 @@ const rawLimit = (max: number) => z.string().max(max * 4 + 64);
 
 /** Free text (`normaliseText`) of at most `max` characters; empty or invisible-only is refused as `text.empty`. */
 export const requiredText = (options: TextOptions) =>
-  rawLimit(options.max).transform(
-    (raw, ctx) => checkText(options, raw, ctx) ?? refuse(ctx, 'text.empty', { zh: '不能为空', en: 'Must not be empty' }),
-  );
+  rawLimit(options.max).transform((raw, ctx) => checkText(options, raw, ctx) ?? refuse(ctx, 'text.empty', { zh: '不能为空', en: 'Must not be empty' }));
 
 /** Like `requiredText`, but an empty or invisible-only value becomes `undefined`. */
-export const optionalText = (options: TextOptions) => rawLimit(options.max).transform((raw, ctx) => checkText(options, raw, ctx)).optional();
+export const optionalText = (options: TextOptions) =>
+  rawLimit(options.max)
+    .transform((raw, ctx) => checkText(options, raw, ctx))
+    .optional();
 
 /** Like `requiredText`, but an empty or invisible-only value becomes `''` (a field being cleared). */
 export const clearableText = (options: TextOptions) => rawLimit(options.max).transform((raw, ctx) => checkText(options, raw, ctx) ?? '');
@@ -123,6 +126,9 @@ let toSimplified: ((text: string) => string) | undefined;
  */
 export function comparableText(text: string): string {
   toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  const folded = text.normalize('NFKC').replace(invisible, '').replace(/[《》〈〉「」『』“”‘’"'`]/gu, '');
+  const folded = text
+    .normalize('NFKC')
+    .replace(invisible, '')
+    .replace(/[《》〈〉「」『』“”‘’"'`]/gu, '');
   return toSimplified(folded).toLowerCase();
 }

@@ -6,8 +6,24 @@ import { editRegistration, registerEntry, withdrawRegistration } from './service
 import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds } from '../../test/support/test-fixtures.ts';
 
 const contestId = seeds['001'].id;
-const firstTeam = () => entryOf('001', { title: '县域政务数据共享平台', trackId: 'government-services', entrantKind: 'team', teamName: '正定县数据共享攻坚队', leader: person(11), members: people(3, 12) });
-const secondTeam = () => entryOf('001', { title: '信用画像', trackId: 'financial-innovation', entrantKind: 'team', teamName: '信易贷小组', leader: person(21), members: [person(13), person(22)] });
+const firstTeam = () =>
+  entryOf('001', {
+    title: '县域政务数据共享平台',
+    trackId: 'government-services',
+    entrantKind: 'team',
+    teamName: '正定县数据共享攻坚队',
+    leader: person(11),
+    members: people(3, 12),
+  });
+const secondTeam = () =>
+  entryOf('001', {
+    title: '信用画像',
+    trackId: 'financial-innovation',
+    entrantKind: 'team',
+    teamName: '信易贷小组',
+    leader: person(21),
+    members: [person(13), person(22)],
+  });
 const outcome = (settled: PromiseSettledResult<{ ref: string }>) =>
   settled.status === 'fulfilled' ? settled.value.ref : settled.reason instanceof AppError ? settled.reason.code : String(settled.reason);
 
@@ -26,7 +42,15 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
   it('registers many teams sharing no one at the same moment, each with its own reference number', async () => {
     await publishSeed(database.db, '001');
     const account = await newAccount(database.db, '刘志强');
-    const team = (i: number) => entryOf('001', { title: `平台 ${i}`, trackId: 'government-services', entrantKind: 'team', teamName: `团队 ${i}`, leader: person(100 + i * 4), members: people(2, 101 + i * 4) });
+    const team = (i: number) =>
+      entryOf('001', {
+        title: `平台 ${i}`,
+        trackId: 'government-services',
+        entrantKind: 'team',
+        teamName: `团队 ${i}`,
+        leader: person(100 + i * 4),
+        members: people(2, 101 + i * 4),
+      });
     const rows = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => registerEntry(database.db, contestId, team(i), { account, clock: during['001'] })));
     expect(rows.map((r) => r.ref).sort()).toEqual(['HSGD22-0001', 'HSGD22-0002', 'HSGD22-0003', 'HSGD22-0004', 'HSGD22-0005', 'HSGD22-0006']);
   });
@@ -47,7 +71,8 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
     await publishSeed(database.db, '001');
     const first = await newAccount(database.db, '刘志强');
     const row = await registerEntry(database.db, contestId, firstTeam(), { account: first, clock: during['001'] });
-    const keysOf = async (id: string) => (await database.db.selectFrom('registration_identifiers').select('kind').where('registration_id', '=', id).execute()).length;
+    const keysOf = async (id: string) =>
+      (await database.db.selectFrom('registration_identifiers').select('kind').where('registration_id', '=', id).execute()).length;
     expect(await keysOf(row.id)).toBe(4 * 2);
     await withdrawRegistration(database.db, row.id, { account: first, clock: during['001'] });
     expect(await keysOf(row.id)).toBe(0);
@@ -57,7 +82,15 @@ describeOnDatabases('registrations checked against only the entries sharing a pe
 });
 
 describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", (database) => {
-  const team = (i: number, title: string) => entryOf('001', { title, trackId: i % 2 ? 'financial-innovation' : 'government-services', entrantKind: 'team', teamName: `团队 ${i}`, leader: person(200 + i * 3, { name: `负责人${i}` }), members: people(2, 201 + i * 3) });
+  const team = (i: number, title: string) =>
+    entryOf('001', {
+      title,
+      trackId: i % 2 ? 'financial-innovation' : 'government-services',
+      entrantKind: 'team',
+      teamName: `团队 ${i}`,
+      leader: person(200 + i * 3, { name: `负责人${i}` }),
+      members: people(2, 201 + i * 3),
+    });
 
   it('answers one page in the order asked, how many match, and counts over every active entry', async () => {
     await publishSeed(database.db, '001');
@@ -68,12 +101,18 @@ describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", 
     const table = (filters: Parameters<typeof contestRegistrations>[2]) => contestRegistrations(database.db, contestId, filters, organiser, during['001']);
     const page = await table({ sort: 'ref', order: 'desc', offset: 1, limit: 2 });
     expect([page.registrations.map((r) => r.ref), page.matched, page.counts.total]).toEqual([['HSGD22-0003', 'HSGD22-0002'], 4, 4]);
-    expect(page.counts.byDivision.filter((d) => d.count > 0).map((d) => [d.divisionId, d.count])).toEqual([['government-services', 2], ['financial-innovation', 2]]);
+    expect(page.counts.byDivision.filter((d) => d.count > 0).map((d) => [d.divisionId, d.count])).toEqual([
+      ['government-services', 2],
+      ['financial-innovation', 2],
+    ]);
     expect((await table({ q: '平台', sort: 'title' })).registrations.map((r) => r.title)).toEqual(['丙 平台', '乙 平台', '甲 平台']);
     expect((await table({ q: '负责人3' })).registrations.map((r) => r.ref)).toEqual(['HSGD22-0004']);
     expect((await table({ q: phone(201 + 3) })).registrations.map((r) => r.ref)).toEqual(['HSGD22-0002']);
     // By the number alone, or the whole reference in any case.
-    expect([(await table({ q: '0003' })).registrations.map((r) => r.title), (await table({ q: 'hsgd22-0003' })).registrations.map((r) => r.title)]).toEqual([['乙 平台'], ['乙 平台']]);
+    expect([(await table({ q: '0003' })).registrations.map((r) => r.title), (await table({ q: 'hsgd22-0003' })).registrations.map((r) => r.title)]).toEqual([
+      ['乙 平台'],
+      ['乙 平台'],
+    ]);
     expect((await table({ q: '%' })).matched).toBe(0);
   });
 });

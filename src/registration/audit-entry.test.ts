@@ -8,11 +8,7 @@ import { socialTeam } from '../../test/support/test-fixtures.ts';
 
 /** Every 64-hex-digit string anywhere in the payload: whatever digest a reader of the log could test guesses against. */
 const digestsIn = (value: unknown): string[] =>
-  typeof value === 'string'
-    ? /^[0-9a-f]{64}$/.test(value) ? [value] : []
-    : value && typeof value === 'object'
-      ? Object.values(value).flatMap(digestsIn)
-      : [];
+  typeof value === 'string' ? (/^[0-9a-f]{64}$/.test(value) ? [value] : []) : value && typeof value === 'object' ? Object.values(value).flatMap(digestsIn) : [];
 
 /**
  * What a holder of the log does: the event shows the entry with the leader's phone masked

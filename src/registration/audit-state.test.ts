@@ -50,7 +50,9 @@ describeOnDatabases('the registrations the audit log vouches for', (database) =>
     await sql`delete from registration_members where registration_id = ${plain.id}`.execute(database.db);
     await sql`delete from registrations where id = ${plain.id}`.execute(database.db);
     await sql`insert into registrations (id, contest_id, ref, title, entrant_kind, track_id, owner_account_id, status, entrant, definition_version)
-      select '00000000-0000-4000-8000-000000000009', contest_id, '0009', '插入的报名', entrant_kind, track_id, owner_account_id, status, entrant, definition_version from registrations where id = ${edited.id}`.execute(database.db);
+      select '00000000-0000-4000-8000-000000000009', contest_id, '0009', '插入的报名', entrant_kind, track_id, owner_account_id, status, entrant, definition_version from registrations where id = ${edited.id}`.execute(
+      database.db,
+    );
     expect((await rowsOf()).rows?.mismatches).toEqual(
       expect.arrayContaining([
         { subject: 'registration:00000000-0000-4000-8000-000000000009', label: 'registration 0009', problem: 'unrecorded' },

@@ -24,9 +24,7 @@ export const registrationDigest = (row: RegistrationRow, members: RegistrationMe
     status: row.status,
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
     entrant: row.entrant,
-    members: members
-      .map((m) => [m.role, m.person_key, m.name, m.status, m.account_id])
-      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+    members: members.map((m) => [m.role, m.person_key, m.name, m.status, m.account_id]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
   });
 
 /** The `state` of an event about this registration: read inside the transaction, after the change. */
@@ -46,7 +44,10 @@ export const registrationStates: StateSource = {
     for (;;) {
       const page = await queries.registrationsPage(db, contestId, afterId, PAGE);
       const members = new Map<string, RegistrationMemberRow[]>();
-      for (const member of await queries.membersOf(db, page.map((r) => r.id))) {
+      for (const member of await queries.membersOf(
+        db,
+        page.map((r) => r.id),
+      )) {
         members.set(member.registration_id, [...(members.get(member.registration_id) ?? []), member]);
       }
       for (const row of page) {

@@ -30,7 +30,11 @@ describe('a batch of registrations, as a bulk import checks it', () => {
 
   it('refuses a ref used twice and numbers registrations without one', () => {
     const [first] = example;
-    const results = validateBatch(contest, [first, { ...first, title: '另一个' }, { ...first, ref: undefined, leader: { name: '新', phone: '13900000077' }, members: [], title: '第三个' }]);
+    const results = validateBatch(contest, [
+      first,
+      { ...first, title: '另一个' },
+      { ...first, ref: undefined, leader: { name: '新', phone: '13900000077' }, members: [], title: '第三个' },
+    ]);
     expect(results.map((r) => [r.ref, r.errors.map((e) => e.code)])).toEqual([
       ['A-001', []],
       // All three people of the second are on the first team already.

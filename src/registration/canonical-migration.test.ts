@@ -16,7 +16,11 @@ describeOnDatabases('the migration to canonical phones and ID numbers', (databas
       members: [{ name: '参赛者2', phone: '0086 13900000002' }],
       advisors: [{ name: '老师', idNumber: '1101 0519 4912 3100 2x' }],
     };
-    await database.db.updateTable('registrations').set({ entrant: JSON.stringify(old) }).where('id', '=', row.id).execute();
+    await database.db
+      .updateTable('registrations')
+      .set({ entrant: JSON.stringify(old) })
+      .where('id', '=', row.id)
+      .execute();
     await up(database.db);
     const after = await database.db.selectFrom('registrations').select('entrant').where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(after.entrant).toEqual({

@@ -18,7 +18,14 @@ const registerTwo = (db: Executor, actor: Actor, failAfterwards: boolean) =>
 
 const storedRegistrations = (db: Executor) => db.selectFrom('registrations').select(['ref', 'title']).orderBy('ref').execute();
 const registrationEvents = (db: Executor) =>
-  db.selectFrom('audit_events').select('type').where('contest_id', '=', contestId).where('type', 'like', 'registration.%').orderBy('seq').execute().then((rows) => rows.map((r) => r.type));
+  db
+    .selectFrom('audit_events')
+    .select('type')
+    .where('contest_id', '=', contestId)
+    .where('type', 'like', 'registration.%')
+    .orderBy('seq')
+    .execute()
+    .then((rows) => rows.map((r) => r.type));
 /** The chain verifies after a rollback too: its head went back with the events. */
 const chainIntact = async (db: Executor) => (await verifyAuditLog(db, contestId)).map((report) => report.ok);
 

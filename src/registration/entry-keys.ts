@@ -45,7 +45,13 @@ export const entryKeys = (entry: RegistrationInput): EntryKeys => ({
  * lock, since one work entered twice is the same title *and* a shared person or organisation.
  */
 export const lockKeys = (contestId: string, keys: EntryKeys) =>
-  [...new Set([...keys.identifiers.map(([kind, value]) => `${kind}:${value}`), ...keys.creditCodes.map((c) => `org:${c}`), ...keys.nameKeys.map((n) => `org-name:${n}`)])]
+  [
+    ...new Set([
+      ...keys.identifiers.map(([kind, value]) => `${kind}:${value}`),
+      ...keys.creditCodes.map((c) => `org:${c}`),
+      ...keys.nameKeys.map((n) => `org-name:${n}`),
+    ]),
+  ]
     .map((key) => `registration-key:${contestId}:${key}`)
     .sort();
 
@@ -53,7 +59,14 @@ export const lockKeys = (contestId: string, keys: EntryKeys) =>
 export const keyRows = (contestId: string, registrationId: string, entry: RegistrationInput) => {
   const division_id = divisionIdOf(entry.trackId, entry.groupId ?? entry.categoryId);
   const identifiers: NewRegistrationIdentifier[] = peopleOf(entry).flatMap(([person, person_role]) =>
-    [...personIdentifiers(person).map(split), ['name', person.name] as [Kind, string]].map(([kind, value]) => ({ contest_id: contestId, registration_id: registrationId, kind, value, person_role, division_id })),
+    [...personIdentifiers(person).map(split), ['name', person.name] as [Kind, string]].map(([kind, value]) => ({
+      contest_id: contestId,
+      registration_id: registrationId,
+      kind,
+      value,
+      person_role,
+      division_id,
+    })),
   );
   const organisations: NewRegistrationOrganisation[] = entry.organisations.map((o) => ({
     contest_id: contestId,

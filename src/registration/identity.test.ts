@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPerson, isValidCreditCode, isValidIdNumber, isValidMobile, maskEmail, maskIdNumber, maskPerson, maskPhone, normalisePhone } from './identity.ts';
+import {
+  canonicalPerson,
+  isValidCreditCode,
+  isValidIdNumber,
+  isValidMobile,
+  maskEmail,
+  maskIdNumber,
+  maskPerson,
+  maskPhone,
+  normalisePhone,
+} from './identity.ts';
 
 describe('居民身份证号 (GB 11643)', () => {
   it('accepts a number whose check character is right', () => {
@@ -58,13 +68,21 @@ describe('统一社会信用代码 (GB 32100)', () => {
 
 describe('masking and canonical forms (PIPL minimisation)', () => {
   it('masks a phone, an ID number and an email as replies and the audit log show them', () => {
-    expect([maskPhone('+86 138-0013-1234'), maskIdNumber('13010220030415123x'), maskEmail('zhang.san@example.com')]).toEqual(['138****1234', '1301**********3X', 'z***@example.com']);
+    expect([maskPhone('+86 138-0013-1234'), maskIdNumber('13010220030415123x'), maskEmail('zhang.san@example.com')]).toEqual([
+      '138****1234',
+      '1301**********3X',
+      'z***@example.com',
+    ]);
   });
   it('masks only the fields a person has, and keeps the others', () => {
     expect(maskPerson({ name: '张三', phone: '13800131234', school: '南开大学' })).toEqual({ name: '张三', phone: '138****1234', school: '南开大学' });
   });
   it('writes phones without +86, spaces or dashes and ID numbers upper-case without spaces, and leaves masks alone', () => {
-    expect(canonicalPerson({ name: '张三', phone: '0086 138-0013-1234', idNumber: ' 1101 0519 4912 3100 2x' })).toEqual({ name: '张三', phone: '13800131234', idNumber: '11010519491231002X' });
+    expect(canonicalPerson({ name: '张三', phone: '0086 138-0013-1234', idNumber: ' 1101 0519 4912 3100 2x' })).toEqual({
+      name: '张三',
+      phone: '13800131234',
+      idNumber: '11010519491231002X',
+    });
     expect(canonicalPerson({ name: '张三', phone: '138****1234' })).toEqual({ name: '张三', phone: '138****1234' });
   });
 });

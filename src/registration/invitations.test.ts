@@ -6,7 +6,18 @@ import { acceptInvitation, getInvitation, invitationsOf, inviteToTeam, revokeInv
 import { myRegistrations } from './listing.ts';
 import { membersOf } from './queries.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { afterDeadlineOf000, during, entryOf, hackathonTeam, newAccount, person, phone, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
+import {
+  afterDeadlineOf000,
+  during,
+  entryOf,
+  hackathonTeam,
+  newAccount,
+  person,
+  phone,
+  publishSeed,
+  seeds,
+  socialTeam,
+} from '../../test/support/test-fixtures.ts';
 
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(
@@ -36,7 +47,12 @@ describeOnDatabases('inviting people to a team', (database) => {
     expect([invitation.role, invitation.expiresAt]).toEqual(['member', new Date('2025-09-09T16:00:00Z')]);
 
     const member = await newAccount(database.db, '参赛者2');
-    const accepted = await acceptInvitation(database.db, invitation.code.toLowerCase(), { name: '参赛者2', phone: '+86 139-0000-0002', school: '南开大学' }, { account: member, clock: at });
+    const accepted = await acceptInvitation(
+      database.db,
+      invitation.code.toLowerCase(),
+      { name: '参赛者2', phone: '+86 139-0000-0002', school: '南开大学' },
+      { account: member, clock: at },
+    );
     // Stored canonical, whatever the spelling typed.
     expect((accepted.entrant as { members: unknown[] }).members).toEqual([
       { name: '参赛者2', phone: phone(2), school: '南开大学' },
@@ -70,7 +86,12 @@ describeOnDatabases('inviting people to a team', (database) => {
     const member = await newAccount(database.db, '参赛者2');
     await acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at });
     // The leader drops 参赛者3, adds 参赛者4, and writes 参赛者2's ID number: still the same person by phone.
-    await editRegistration(database.db, row.id, socialTeam(0, 2, { members: [{ name: '参赛者2', phone: phone(2), idNumber: '11010519491231002X' }, person(4)] }), { account: leader, clock: at });
+    await editRegistration(
+      database.db,
+      row.id,
+      socialTeam(0, 2, { members: [{ name: '参赛者2', phone: phone(2), idNumber: '11010519491231002X' }, person(4)] }),
+      { account: leader, clock: at },
+    );
     expect((await membersOf(database.db, [row.id])).map((m) => [m.role, m.name, m.person_key, m.status, m.account_id])).toEqual([
       ['leader', '参赛者1', 'phone:13900000001', 'confirmed', leader.id],
       ['member', '参赛者2', 'id:11010519491231002X', 'confirmed', member.id],
@@ -84,7 +105,9 @@ describeOnDatabases('inviting people to a team', (database) => {
     const row = await registerEntry(database.db, seeds['003'].id, hackathonTeam(4), { account: leader, clock: during['003'] });
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: during['003'] });
     const fifth = await newAccount(database.db, '第五人');
-    const error = await acceptInvitation(database.db, invitation.code, person(50, { experienceYears: 4 }), { account: fifth, clock: during['003'] }).catch((e: AppError) => e);
+    const error = await acceptInvitation(database.db, invitation.code, person(50, { experienceYears: 4 }), { account: fifth, clock: during['003'] }).catch(
+      (e: AppError) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect([(error as AppError).code, (error as AppError).status, (error as AppError).localised]).toEqual([
       'team.too_large',
@@ -110,7 +133,9 @@ describeOnDatabases('inviting people to a team', (database) => {
     const { leader, row } = await registeredTeam();
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at });
     const member = await newAccount(database.db, '参赛者2');
-    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: afterDeadlineOf000 }))).toEqual({
+    expect(
+      await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: afterDeadlineOf000 })),
+    ).toEqual({
       code: 'invitation.expired',
       status: 410,
       message: { zh: '该邀请已过期（报名已截止）', en: 'This invitation has expired (registration has closed)' },
@@ -136,14 +161,20 @@ describeOnDatabases('inviting people to a team', (database) => {
       status: 409,
       message: { zh: '该报名已撤回', en: 'This registration was withdrawn' },
     });
-    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at }))).toMatchObject({ code: 'registration.withdrawn', status: 409 });
+    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at }))).toMatchObject({
+      code: 'registration.withdrawn',
+      status: 409,
+    });
   });
 
   it('lets only the leader or an organiser invite, and no member into an individual entry', async () => {
     await publishSeed(database.db, '000');
     const owner = await newAccount(database.db, '个人参赛者');
     const stranger = await newAccount(database.db, '路人');
-    const row = await registerEntry(database.db, seeds['000'].id, entryOf('000', { trackId: 'publicity', entrantKind: 'individual' }), { account: owner, clock: at });
+    const row = await registerEntry(database.db, seeds['000'].id, entryOf('000', { trackId: 'publicity', entrantKind: 'individual' }), {
+      account: owner,
+      clock: at,
+    });
     expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: stranger, clock: at }))).toEqual({
       code: 'registration.forbidden',
       status: 403,
@@ -161,7 +192,12 @@ describeOnDatabases('inviting people to a team', (database) => {
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at });
     const member = await newAccount(database.db, '参赛者2');
     await acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at });
-    const events = await database.db.selectFrom('audit_events').select(['seq', 'actor', 'type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq').execute();
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select(['seq', 'actor', 'type', 'payload'])
+      .where('contest_id', '=', seeds['000'].id)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => [e.seq, e.actor, e.type])).toEqual([
       [1, 'system', 'contest.published'],
       [2, leader.id, 'registration.created'],
@@ -198,7 +234,9 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
       message: { zh: '该邀请是发给另一位被邀请人的，只能由其本人接受', en: 'This invitation is for someone else; only they can accept it' },
     });
     // Another listed member cannot use it either.
-    expect((await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: stranger, clock: at }))).code).toBe('invitation.not_for_you');
+    expect((await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: stranger, clock: at }))).code).toBe(
+      'invitation.not_for_you',
+    );
     const member = await newAccount(database.db, '参赛者3');
     await acceptInvitation(database.db, invitation.code, { name: '参赛者3', phone: `+86 ${phone(3)}` }, { account: member, clock: at });
     expect((await membersOf(database.db, [row.id])).map((m) => [m.name, m.status, m.account_id])).toEqual([
@@ -232,9 +270,19 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
       expiresAt: '2025-09-09T16:00:00.000Z',
     });
     const member = await newAccount(database.db, '参赛者2');
-    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual(revoked);
-    const last = await database.db.selectFrom('audit_events').select(['type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: invitation.id, role: 'member', because: 'revoked' } });
+    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual(
+      revoked,
+    );
+    const last = await database.db
+      .selectFrom('audit_events')
+      .select(['type', 'payload'])
+      .where('contest_id', '=', seeds['000'].id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toMatchObject({
+      type: 'registration.invitation_revoked',
+      payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: invitation.id, role: 'member', because: 'revoked' },
+    });
     expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
 
@@ -267,7 +315,18 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
     });
     const third = await newAccount(database.db, '参赛者3');
     expect(await refusal(acceptInvitation(database.db, forThird.code, { name: '参赛者3', phone: phone(3) }, { account: third, clock: at }))).toEqual(revoked);
-    const types = await database.db.selectFrom('audit_events').select(['type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq', 'desc').limit(1).execute();
-    expect(types).toMatchObject([{ type: 'registration.invitation_revoked', payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: forThird.id, role: 'member', because: 'person_removed' } }]);
+    const types = await database.db
+      .selectFrom('audit_events')
+      .select(['type', 'payload'])
+      .where('contest_id', '=', seeds['000'].id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .execute();
+    expect(types).toMatchObject([
+      {
+        type: 'registration.invitation_revoked',
+        payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: forThird.id, role: 'member', because: 'person_removed' },
+      },
+    ]);
   });
 });

@@ -11,7 +11,19 @@ import { personIdentifiers, personKey } from './eligibility/index.ts';
 import * as queries from './queries.ts';
 import { memberRows, toInput, toStoredEntrant, auditEntry } from './records.ts';
 import { isInvitationFor } from './binding.ts';
-import { appendRegistrationAudit, assessEntry, getRegistration, ineligible, lockRegistration, requireActive, requireMayChange, requireRegistrationOpen, revokeInvitations, storeRegistrationKeys, type Actor } from './service.ts';
+import {
+  appendRegistrationAudit,
+  assessEntry,
+  getRegistration,
+  ineligible,
+  lockRegistration,
+  requireActive,
+  requireMayChange,
+  requireRegistrationOpen,
+  revokeInvitations,
+  storeRegistrationKeys,
+  type Actor,
+} from './service.ts';
 import type { InvitationRequest, PersonInput, RegistrationInput } from './schema.ts';
 
 /** Codes are typed by hand or read aloud: no 0/O or 1/I/l. */
@@ -19,7 +31,11 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
 
 const refuseUnknownPerson = (role: 'member' | 'advisor', index: number) =>
-  new AppError('invitation.unknown_person', { zh: `报名中没有第 ${index + 1} 位${role === 'member' ? '成员' : '指导老师'}`, en: `The entry lists no ${role} number ${index + 1}` }, 422);
+  new AppError(
+    'invitation.unknown_person',
+    { zh: `报名中没有第 ${index + 1} 位${role === 'member' ? '成员' : '指导老师'}`, en: `The entry lists no ${role} number ${index + 1}` },
+    422,
+  );
 
 /** The listed person an invitation is for, by their place in the entry; refused when they have confirmed already. */
 const listedPerson = (row: RegistrationRow, members: RegistrationMemberRow[], role: 'member' | 'advisor', index: number) => {
@@ -27,7 +43,11 @@ const listedPerson = (row: RegistrationRow, members: RegistrationMemberRow[], ro
   const person = (role === 'member' ? entry.members : entry.advisors)[index];
   if (!person) throw refuseUnknownPerson(role, index);
   if (members.some((m) => m.role === role && m.person_key === personKey(person) && m.status === 'confirmed')) {
-    throw new AppError('invitation.already_confirmed', { zh: `${person.name} 已确认加入，无需邀请`, en: `${person.name} has confirmed already; there is nothing to invite them to` }, 409);
+    throw new AppError(
+      'invitation.already_confirmed',
+      { zh: `${person.name} 已确认加入，无需邀请`, en: `${person.name} has confirmed already; there is nothing to invite them to` },
+      409,
+    );
   }
   return person;
 };
@@ -43,7 +63,11 @@ export async function inviteToTeam(db: Kysely<Database>, registrationId: string,
   requireMayChange(row, actor.account);
   requireActive(row);
   if (row.entrant_kind === 'individual' && role === 'member') {
-    throw new AppError('invitation.individual_entry', { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' }, 409);
+    throw new AppError(
+      'invitation.individual_entry',
+      { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' },
+      409,
+    );
   }
   const contest = await getScheduledContest(db, row.contest_id);
   const at = actor.clock.now();
@@ -69,7 +93,13 @@ export async function inviteToTeam(db: Kysely<Database>, registrationId: string,
       for_name: person?.name ?? null,
       for_identifiers: person ? JSON.stringify(personIdentifiers(person)) : null,
     });
-    await appendRegistrationAudit(trx, row.contest_id, actor, 'registration.invitation_created', { registrationId, ref: row.ref, role, invitationId: id, ...(request.person ? { personIndex: request.person.index } : {}) });
+    await appendRegistrationAudit(trx, row.contest_id, actor, 'registration.invitation_created', {
+      registrationId,
+      ref: row.ref,
+      role,
+      invitationId: id,
+      ...(request.person ? { personIndex: request.person.index } : {}),
+    });
   });
   return { id, code, role, for: person?.name, expiresAt };
 }
@@ -79,7 +109,8 @@ export async function getInvitation(db: Kysely<Database>, code: string, at: Date
   if (!invitation) throw notFound({ zh: `邀请码 ${code}`, en: `Invitation ${code}` }, 'invitation.not_found');
   if (invitation.revoked_at) throw new AppError('invitation.revoked', { zh: '该邀请已被撤销', en: 'This invitation was revoked' }, 410);
   if (invitation.accepted_at) throw new AppError('invitation.used', { zh: '该邀请已被使用', en: 'This invitation has been used' }, 410);
-  if (invitation.expires_at <= at) throw new AppError('invitation.expired', { zh: '该邀请已过期（报名已截止）', en: 'This invitation has expired (registration has closed)' }, 410);
+  if (invitation.expires_at <= at)
+    throw new AppError('invitation.expired', { zh: '该邀请已过期（报名已截止）', en: 'This invitation has expired (registration has closed)' }, 410);
   return invitation;
 }
 
@@ -92,7 +123,11 @@ export async function describeInvitation(db: Kysely<Database>, code: string, at:
   const row = await getRegistration(db, invitation.registration_id);
   const { definition } = await getScheduledContest(db, row.contest_id);
   const entry = toInput(row);
-  const place = { contestId: row.contest_id, contestName: definition.name, trackName: definition.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id };
+  const place = {
+    contestId: row.contest_id,
+    contestName: definition.name,
+    trackName: definition.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id,
+  };
   return {
     code: invitation.code,
     role: invitation.role,
@@ -106,7 +141,13 @@ const presentInvitation = (invitation: TeamInvitationRow, at: Date) => ({
   id: invitation.id,
   role: invitation.role,
   for: invitation.for_name ?? undefined,
-  status: invitation.accepted_at ? ('accepted' as const) : invitation.revoked_at ? ('revoked' as const) : invitation.expires_at <= at ? ('expired' as const) : ('open' as const),
+  status: invitation.accepted_at
+    ? ('accepted' as const)
+    : invitation.revoked_at
+      ? ('revoked' as const)
+      : invitation.expires_at <= at
+        ? ('expired' as const)
+        : ('open' as const),
   createdAt: invitation.created_at.toISOString(),
   expiresAt: invitation.expires_at.toISOString(),
 });
@@ -125,12 +166,16 @@ export async function revokeInvitation(db: Kysely<Database>, registrationId: str
   requireMayChange(row, actor.account);
   const invitation = (await queries.invitationsOfRegistration(db, registrationId)).find((i) => i.id === invitationId);
   if (!invitation) throw notFound({ zh: `邀请 ${invitationId}`, en: `Invitation ${invitationId}` }, 'invitation.not_found');
-  if (invitation.accepted_at) throw new AppError('invitation.used', { zh: '该邀请已被使用，不能撤销', en: 'This invitation has been used and cannot be revoked' }, 409);
+  if (invitation.accepted_at)
+    throw new AppError('invitation.used', { zh: '该邀请已被使用，不能撤销', en: 'This invitation has been used and cannot be revoked' }, 409);
   await inTransaction(db, async (trx) => {
     await lockRegistration(trx, row.id);
     await revokeInvitations(trx, row, [invitationId], actor, 'revoked');
   });
-  return presentInvitation((await queries.invitationsOfRegistration(db, registrationId)).find((i) => i.id === invitationId)!, actor.clock.now());
+  return presentInvitation(
+    (await queries.invitationsOfRegistration(db, registrationId)).find((i) => i.id === invitationId)!,
+    actor.clock.now(),
+  );
 }
 
 /** Puts the person in the entry: updates the listed person they match (by any identifier), or adds them. */
@@ -155,7 +200,11 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
   const at = actor.clock.now();
   const invitation = await getInvitation(db, code, at);
   if (!isInvitationFor(invitation, person)) {
-    throw new AppError('invitation.not_for_you', { zh: '该邀请是发给另一位被邀请人的，只能由其本人接受', en: 'This invitation is for someone else; only they can accept it' }, 403);
+    throw new AppError(
+      'invitation.not_for_you',
+      { zh: '该邀请是发给另一位被邀请人的，只能由其本人接受', en: 'This invitation is for someone else; only they can accept it' },
+      403,
+    );
   }
   const row = await getRegistration(db, invitation.registration_id);
   requireActive(row);
@@ -178,7 +227,13 @@ export async function acceptInvitation(db: Kysely<Database>, code: string, perso
     await queries.updateRegistration(trx, row.id, { entrant: JSON.stringify(toStoredEntrant(entry)), updated_at: at });
     await queries.replaceMembers(trx, row.id, rows);
     await storeRegistrationKeys(trx, row.contest_id, row.id, entry);
-    await appendRegistrationAudit(trx, row.contest_id, actor, 'registration.member_confirmed', { registrationId: row.id, ref: row.ref, role: invitation.role, invitationId: invitation.id, ...auditEntry(entry) });
+    await appendRegistrationAudit(trx, row.contest_id, actor, 'registration.member_confirmed', {
+      registrationId: row.id,
+      ref: row.ref,
+      role: invitation.role,
+      invitationId: invitation.id,
+      ...auditEntry(entry),
+    });
     return (await queries.registrationById(trx, row.id))!;
   });
 }

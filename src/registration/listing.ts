@@ -15,14 +15,23 @@ import { getRegistration } from './service.ts';
 
 /** Presents rows with their members and contests, loading each contest once; `revealed` only after an audited reveal. */
 const presentRows = async (db: Kysely<Database>, rows: RegistrationRow[], account: Account | null, clock: Clock, revealed = false) => {
-  const members = await queries.membersOf(db, rows.map((r) => r.id));
+  const members = await queries.membersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const contests = new Map<string, Awaited<ReturnType<typeof findContest>>>();
   for (const id of new Set(rows.map((r) => r.contest_id))) contests.set(id, await findContest(db, id));
   return rows.map((row) => {
     const contest = contests.get(row.contest_id)!;
     const own = members.filter((m) => m.registration_id === row.id);
     const can = viewerCan(account, row, isPhaseOpen(contest.definition, 'registration', clock.now()));
-    return presentRegistration(row, own, contest.definition, { editable: can.edit, viewerRole: viewerRoleOf(account, row, own), can, viewerId: account?.id ?? null, revealed });
+    return presentRegistration(row, own, contest.definition, {
+      editable: can.edit,
+      viewerRole: viewerRoleOf(account, row, own),
+      can,
+      viewerId: account?.id ?? null,
+      revealed,
+    });
   });
 };
 
@@ -56,7 +65,13 @@ export interface ContestRegistrationFilters {
  * filtered, searched and sorted in SQL, with how many match and counts of active entries by
  * division and by zone over what the account may see.
  */
-export async function contestRegistrations(db: Kysely<Database>, contestId: string, filters: ContestRegistrationFilters, account: Account | null, clock: Clock) {
+export async function contestRegistrations(
+  db: Kysely<Database>,
+  contestId: string,
+  filters: ContestRegistrationFilters,
+  account: Account | null,
+  clock: Clock,
+) {
   requireAccount(account);
   const contest = await getScheduledContest(db, contestId);
   const zones = visibleZones(account, contestId);

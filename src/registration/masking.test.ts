@@ -2,11 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { entryOf, person, phone } from '../../test/support/factories.ts';
 import { prepareEntry } from './masking.ts';
 
-const stored = entryOf('000', { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', teamName: '团队', members: [person(2, { idNumber: '11010519491231002X', email: 'zhang@example.com' }), person(3)] });
+const stored = entryOf('000', {
+  trackId: 'app-dev',
+  groupId: 'social',
+  entrantKind: 'team',
+  teamName: '团队',
+  members: [person(2, { idNumber: '11010519491231002X', email: 'zhang@example.com' }), person(3)],
+});
 
 describe('the entry as it will be checked and stored', () => {
   it('takes the stored value for each masked value the edit form sends back', () => {
-    const sentBack = { ...stored, members: [{ name: '参赛者2', phone: '139****0002', idNumber: '1101**********2X', email: 'z***@example.com' }, { name: '参赛者3', phone: '139****0003' }] };
+    const sentBack = {
+      ...stored,
+      members: [
+        { name: '参赛者2', phone: '139****0002', idNumber: '1101**********2X', email: 'z***@example.com' },
+        { name: '参赛者3', phone: '139****0003' },
+      ],
+    };
     expect(prepareEntry(sentBack, stored)).toEqual({ entry: stored, problems: [] });
   });
   it('keeps a value the leader changed, canonical', () => {
@@ -18,7 +30,10 @@ describe('the entry as it will be checked and stored', () => {
     expect(prepareEntry(renamed, stored).problems).toEqual([
       {
         code: 'person.masked_value',
-        message: { zh: '改名了 的手机号是隐藏后的显示值，请填写完整的手机号', en: 'The phone number of 改名了 is the hidden form shown on screen; give the full phone number' },
+        message: {
+          zh: '改名了 的手机号是隐藏后的显示值，请填写完整的手机号',
+          en: 'The phone number of 改名了 is the hidden form shown on screen; give the full phone number',
+        },
         path: 'members[0].phone',
       },
     ]);

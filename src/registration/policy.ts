@@ -44,5 +44,11 @@ export const viewerRoleOf = (account: Account | null, row: RegistrationRow, memb
  */
 export const viewerCan = (account: Account | null, row: RegistrationRow, registrationOpen: boolean) => {
   const changes = row.status === 'active' && canChangeRegistration(account, row);
-  return { edit: changes && registrationOpen, invite: changes && registrationOpen, withdraw: changes, upload: changes, reveal: canRevealRegistration(account, row) };
+  return {
+    edit: changes && registrationOpen,
+    invite: changes && registrationOpen,
+    withdraw: changes,
+    upload: changes,
+    reveal: canRevealRegistration(account, row),
+  };
 };

@@ -11,7 +11,9 @@ import { CHECK_LIMIT_PER_MINUTE } from './routes.ts';
 import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 const app = (db: Kysely<Database>, clock: Clock) => testServer(db, { clock, registerRoutes: featureRoutes });
-const cookieOf = async (db: Kysely<Database>, account: Account, clock: Clock) => ({ cookie: `leitai_session=${(await openSession(db, account.id, clock)).token}` });
+const cookieOf = async (db: Kysely<Database>, account: Account, clock: Clock) => ({
+  cookie: `leitai_session=${(await openSession(db, account.id, clock)).token}`,
+});
 const contest000 = `/api/contests/${seeds['000'].id}/registrations`;
 const at = during['000'];
 
@@ -43,7 +45,10 @@ describeOnDatabases('personal data in registration replies', (database) => {
   it('masks every person in the organiser’s table until a reveal', async () => {
     const { server, organiserHeaders } = await registered();
     const [row] = (await server.inject({ method: 'GET', url: contest000, headers: organiserHeaders })).json().registrations;
-    expect([row.leader.phone, row.members[0]]).toEqual(['139****0001', { name: '参赛者2', phone: '139****0002', idNumber: '1101**********2X', email: 'Z***@example.com', status: 'invited' }]);
+    expect([row.leader.phone, row.members[0]]).toEqual([
+      '139****0001',
+      { name: '参赛者2', phone: '139****0002', idNumber: '1101**********2X', email: 'Z***@example.com', status: 'invited' },
+    ]);
   });
 
   it('reveals one entry to an organiser who gives a reason, and records who, why and which fields', async () => {
@@ -55,7 +60,12 @@ describeOnDatabases('personal data in registration replies', (database) => {
       phone(1),
       { name: '参赛者2', phone: phone(2), idNumber: '11010519491231002X', email: 'Zhang.San@example.com', status: 'invited' },
     ]);
-    const event = await database.db.selectFrom('audit_events').select(['actor', 'type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const event = await database.db
+      .selectFrom('audit_events')
+      .select(['actor', 'type', 'payload'])
+      .where('contest_id', '=', seeds['000'].id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(event.type).toBe('registration.revealed');
     expect(event.payload).toMatchObject({
       registrationId: created.id,
@@ -92,9 +102,20 @@ describeOnDatabases('personal data in registration replies', (database) => {
       { name: '参赛者3', phone: phone(3) },
     ]);
     // A new entry has nothing to restore a mask from.
-    const masked = await server.inject({ method: 'POST', url: contest000, headers, payload: { ...teamWithDetails(), title: '另一个作品', members: [{ name: '参赛者9', phone: '139****0009' }] } });
-    const message = { zh: '参赛者9 的手机号是隐藏后的显示值，请填写完整的手机号', en: 'The phone number of 参赛者9 is the hidden form shown on screen; give the full phone number' };
-    expect([masked.statusCode, masked.json().error.problems.filter((p: { code: string }) => p.code === 'person.masked_value')]).toEqual([422, [{ code: 'person.masked_value', message, path: 'members[0].phone' }]]);
+    const masked = await server.inject({
+      method: 'POST',
+      url: contest000,
+      headers,
+      payload: { ...teamWithDetails(), title: '另一个作品', members: [{ name: '参赛者9', phone: '139****0009' }] },
+    });
+    const message = {
+      zh: '参赛者9 的手机号是隐藏后的显示值，请填写完整的手机号',
+      en: 'The phone number of 参赛者9 is the hidden form shown on screen; give the full phone number',
+    };
+    expect([masked.statusCode, masked.json().error.problems.filter((p: { code: string }) => p.code === 'person.masked_value')]).toEqual([
+      422,
+      [{ code: 'person.masked_value', message, path: 'members[0].phone' }],
+    ]);
   });
 
   it('stores phones and ID numbers canonical and compares them so', async () => {
@@ -107,7 +128,11 @@ describeOnDatabases('personal data in registration replies', (database) => {
     const stored = await database.db.selectFrom('registrations').select('entrant').executeTakeFirstOrThrow();
     expect((stored.entrant as { leader: unknown }).leader).toEqual({ name: '参赛者1', phone: phone(1), idNumber: '11010519491231002X' });
     // The same leader, written with spaces in the ID number and another phone, entering the same work again.
-    const again = socialTeam(0, 2, { groupId: 'campus', leader: { name: '参赛者1', phone: phone(8), idNumber: '110105 19491231 002X', isFullTimeStudent: true }, members: [person(2, { isFullTimeStudent: true })] });
+    const again = socialTeam(0, 2, {
+      groupId: 'campus',
+      leader: { name: '参赛者1', phone: phone(8), idNumber: '110105 19491231 002X', isFullTimeStudent: true },
+      members: [person(2, { isFullTimeStudent: true })],
+    });
     const second = await server.inject({ method: 'POST', url: contest000, headers, payload: again });
     expect([second.statusCode, second.json().error.code]).toEqual([422, 'entry.already_entered']);
   });
@@ -128,16 +153,29 @@ describeOnDatabases('the dry run is no membership oracle', (database) => {
     const server = await app(database.db, clock);
     const url = `/api/contests/${seeds['001'].id}/registrations`;
     const team = entryOf('001', { trackId: 'government-services', entrantKind: 'team', teamName: '正定县攻坚队', members: people(2, 2) });
-    expect((await server.inject({ method: 'POST', url, headers: await cookieOf(database.db, await newAccount(database.db, '参赛者1'), clock), payload: team })).statusCode).toBe(201);
+    expect(
+      (await server.inject({ method: 'POST', url, headers: await cookieOf(database.db, await newAccount(database.db, '参赛者1'), clock), payload: team }))
+        .statusCode,
+    ).toBe(201);
     const scanner = await cookieOf(database.db, await newAccount(database.db, '扫描者'), clock);
-    const probe = entryOf('001', { title: '探测', trackId: 'economic-development', entrantKind: 'team', teamName: '探测队', leader: person(70), members: [{ name: '某人', phone: phone(2) }] });
+    const probe = entryOf('001', {
+      title: '探测',
+      trackId: 'economic-development',
+      entrantKind: 'team',
+      teamName: '探测队',
+      leader: person(70),
+      members: [{ name: '某人', phone: phone(2) }],
+    });
     const reply = await server.inject({ method: 'POST', url: `${url}/check`, headers: scanner, payload: probe });
     expect(reply.json()).toEqual({
       ok: false,
       problems: [
         {
           code: 'team.member_in_other_team',
-          message: { zh: '成员 某人 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'Member 某人 is already on another team of this contest; teams may not share members' },
+          message: {
+            zh: '成员 某人 已是本赛事另一支团队的成员，不同团队不得共用队员',
+            en: 'Member 某人 is already on another team of this contest; teams may not share members',
+          },
           path: 'members[0].name',
           rule: 'rules[3]',
         },
@@ -153,7 +191,10 @@ describeOnDatabases('the dry run is no membership oracle', (database) => {
     const server = await app(database.db, at);
     const scanner = await cookieOf(database.db, await newAccount(database.db, '扫描者'), at);
     const statuses = new Set<number>();
-    for (let i = 0; i < CHECK_LIMIT_PER_MINUTE; i++) statuses.add((await server.inject({ method: 'POST', url: check, headers: scanner, payload: socialTeam(0, 2, { members: [person(100 + i)] }) })).statusCode);
+    for (let i = 0; i < CHECK_LIMIT_PER_MINUTE; i++)
+      statuses.add(
+        (await server.inject({ method: 'POST', url: check, headers: scanner, payload: socialTeam(0, 2, { members: [person(100 + i)] }) })).statusCode,
+      );
     expect([...statuses]).toEqual([200]);
     const over = await server.inject({ method: 'POST', url: check, headers: scanner, payload: socialTeam(1) });
     expect([over.statusCode, over.json().error.code]).toEqual([429, 'request.rate_limited']);
@@ -169,7 +210,9 @@ describeOnDatabases('invitation links', (database) => {
     const server = await app(database.db, at);
     const headers = await cookieOf(database.db, leader, at);
     const created = (await server.inject({ method: 'POST', url: contest000, headers, payload: socialTeam(2) })).json().registration;
-    const invitation = (await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member', person: { index: 1 } } })).json().invitation;
+    const invitation = (
+      await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member', person: { index: 1 } } })
+    ).json().invitation;
     return { server, headers, created, invitation };
   };
 
@@ -178,7 +221,11 @@ describeOnDatabases('invitation links', (database) => {
     const place = { contestId: seeds['000'].id, contestName: '京津冀社保卡"一卡通"应用创新大赛', trackName: '应用开发赛道' };
     const anonymous = await server.inject({ method: 'GET', url: `/api/invitations/${invitation.code}` });
     expect(anonymous.json()).toEqual({ invitation: { code: invitation.code, role: 'member', expiresAt: '2025-09-09T16:00:00.000Z', registration: place } });
-    const signedIn = await server.inject({ method: 'GET', url: `/api/invitations/${invitation.code}`, headers: await cookieOf(database.db, await newAccount(database.db, '参赛者3'), at) });
+    const signedIn = await server.inject({
+      method: 'GET',
+      url: `/api/invitations/${invitation.code}`,
+      headers: await cookieOf(database.db, await newAccount(database.db, '参赛者3'), at),
+    });
     expect(signedIn.json().invitation).toEqual({
       code: invitation.code,
       role: 'member',
@@ -201,7 +248,11 @@ describeOnDatabases('invitation links', (database) => {
   it('lists the entry’s invitations to its leader without codes, and revokes one', async () => {
     const { server, headers, created, invitation } = await invited();
     const list = await server.inject({ method: 'GET', url: `/api/registrations/${created.id}/invitations`, headers });
-    expect(list.json()).toEqual({ invitations: [{ id: invitation.id, role: 'member', for: '参赛者3', status: 'open', createdAt: '2025-06-01T02:00:00.000Z', expiresAt: '2025-09-09T16:00:00.000Z' }] });
+    expect(list.json()).toEqual({
+      invitations: [
+        { id: invitation.id, role: 'member', for: '参赛者3', status: 'open', createdAt: '2025-06-01T02:00:00.000Z', expiresAt: '2025-09-09T16:00:00.000Z' },
+      ],
+    });
     const revoked = await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations/${invitation.id}/revoke`, headers });
     expect([revoked.statusCode, revoked.json().invitation.status]).toEqual([200, 'revoked']);
     const gone = await server.inject({ method: 'GET', url: `/api/invitations/${invitation.code}` });

@@ -1,5 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, NewRegistration, NewRegistrationIdentifier, NewRegistrationMember, NewRegistrationOrganisation, NewTeamInvitation, RegistrationUpdate } from '../platform/db-types.ts';
+import type {
+  Database,
+  NewRegistration,
+  NewRegistrationIdentifier,
+  NewRegistrationMember,
+  NewRegistrationOrganisation,
+  NewTeamInvitation,
+  RegistrationUpdate,
+} from '../platform/db-types.ts';
 import type { EntryKeys } from './entry-keys.ts';
 
 type Db = Kysely<Database>;
@@ -23,7 +31,17 @@ export const lockKeys = async (db: Db, keys: string[]) => {
 export const registrationsSharingKeys = async (db: Db, contestId: string, keys: EntryKeys, exceptId?: string) => {
   const { identifiers, creditCodes, nameKeys } = keys;
   const byIdentifier = identifiers.length
-    ? db.selectFrom('registration_identifiers').select('registration_id').where('contest_id', '=', contestId).where((w) => w(w.refTuple('kind', 'value'), 'in', identifiers.map(([kind, value]) => w.tuple(kind, value))))
+    ? db
+        .selectFrom('registration_identifiers')
+        .select('registration_id')
+        .where('contest_id', '=', contestId)
+        .where((w) =>
+          w(
+            w.refTuple('kind', 'value'),
+            'in',
+            identifiers.map(([kind, value]) => w.tuple(kind, value)),
+          ),
+        )
     : undefined;
   const byOrganisation =
     creditCodes.length + nameKeys.length
@@ -31,7 +49,9 @@ export const registrationsSharingKeys = async (db: Db, contestId: string, keys: 
           .selectFrom('registration_organisations')
           .select('registration_id')
           .where('contest_id', '=', contestId)
-          .where((w) => w.or([...(creditCodes.length ? [w('credit_code', 'in', creditCodes)] : []), ...(nameKeys.length ? [w('name_key', 'in', nameKeys)] : [])]))
+          .where((w) =>
+            w.or([...(creditCodes.length ? [w('credit_code', 'in', creditCodes)] : []), ...(nameKeys.length ? [w('name_key', 'in', nameKeys)] : [])]),
+          )
       : undefined;
   const lookup = byIdentifier && byOrganisation ? byIdentifier.union(byOrganisation) : (byIdentifier ?? byOrganisation);
   if (!lookup) return [];
@@ -39,7 +59,13 @@ export const registrationsSharingKeys = async (db: Db, contestId: string, keys: 
   // never a scan of the contest's registrations.
   const ids = [...new Set((await lookup.execute()).map((r) => r.registration_id))].filter((id) => id !== exceptId);
   if (ids.length === 0) return [];
-  return db.selectFrom('registrations').select(['id', 'ref', 'title', 'entrant']).where('id', 'in', ids).where('status', '=', 'active').orderBy('ref').execute();
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'ref', 'title', 'entrant'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .orderBy('ref')
+    .execute();
 };
 
 type KeyRows = { identifiers: NewRegistrationIdentifier[]; organisations: NewRegistrationOrganisation[] };
@@ -84,14 +110,26 @@ export const takenRefPrefixes = async (db: Db, prefixes: string[]) =>
 export const registrationById = (db: Db, id: string) => db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const countRegistrationsOfContest = async (db: Db, contestId: string) =>
-  Number((await db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('count')).where('contest_id', '=', contestId).executeTakeFirstOrThrow()).count);
+  Number(
+    (
+      await db
+        .selectFrom('registrations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('contest_id', '=', contestId)
+        .executeTakeFirstOrThrow()
+    ).count,
+  );
 
-export const insertRegistration = (db: Db, registration: NewRegistration) => db.insertInto('registrations').values(registration).returningAll().executeTakeFirstOrThrow();
+export const insertRegistration = (db: Db, registration: NewRegistration) =>
+  db.insertInto('registrations').values(registration).returningAll().executeTakeFirstOrThrow();
 
-export const updateRegistration = (db: Db, id: string, change: RegistrationUpdate) => db.updateTable('registrations').set(change).where('id', '=', id).execute();
+export const updateRegistration = (db: Db, id: string, change: RegistrationUpdate) =>
+  db.updateTable('registrations').set(change).where('id', '=', id).execute();
 
 export const membersOf = (db: Db, registrationIds: string[]) =>
-  registrationIds.length === 0 ? Promise.resolve([]) : db.selectFrom('registration_members').selectAll().where('registration_id', 'in', registrationIds).execute();
+  registrationIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('registration_members').selectAll().where('registration_id', 'in', registrationIds).execute();
 
 export const insertMembers = async (db: Db, members: NewRegistrationMember[]) => {
   if (members.length > 0) await db.insertInto('registration_members').values(members).execute();
@@ -122,7 +160,12 @@ export const registrationIdsOfAccountInContest = async (db: Db, contestId: strin
       .selectFrom('registrations')
       .select('id')
       .where('contest_id', '=', contestId)
-      .where((eb) => eb.or([eb('owner_account_id', '=', accountId), eb('id', 'in', eb.selectFrom('registration_members').select('registration_id').where('account_id', '=', accountId))]))
+      .where((eb) =>
+        eb.or([
+          eb('owner_account_id', '=', accountId),
+          eb('id', 'in', eb.selectFrom('registration_members').select('registration_id').where('account_id', '=', accountId)),
+        ]),
+      )
       .execute()
   ).map((r) => r.id);
 
@@ -154,13 +197,19 @@ const filtered = (db: Db, contestId: string, filters: RegistrationFilters, q?: s
       eb(
         'id',
         'in',
-        eb.selectFrom('registration_identifiers').select('registration_id').where('contest_id', '=', contestId).where('kind', 'in', ['name', 'phone']).where('value', 'like', `${literal}%`),
+        eb
+          .selectFrom('registration_identifiers')
+          .select('registration_id')
+          .where('contest_id', '=', contestId)
+          .where('kind', 'in', ['name', 'phone'])
+          .where('value', 'like', `${literal}%`),
       ),
     ]),
   );
 };
 
-export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) => filtered(db, contestId, filters).selectAll().orderBy('ref', 'asc').execute();
+export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) =>
+  filtered(db, contestId, filters).selectAll().orderBy('ref', 'asc').execute();
 
 export interface RegistrationTableQuery {
   filters: RegistrationFilters;
@@ -183,7 +232,9 @@ export const registrationTablePage = async (db: Db, contestId: string, table: Re
     .offset(table.offset)
     .limit(table.limit)
     .execute();
-  const { count } = await filtered(db, contestId, table.filters, table.q).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await filtered(db, contestId, table.filters, table.q)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return { rows, matched: Number(count) };
 };
 
@@ -199,19 +250,38 @@ export const insertInvitation = (db: Db, invitation: NewTeamInvitation) => db.in
 export const invitationByCode = (db: Db, code: string) => db.selectFrom('team_invitations').selectAll().where('code', '=', code).executeTakeFirst();
 
 export const markInvitationAccepted = (db: Db, code: string, accountId: string, at: Date) =>
-  db.updateTable('team_invitations').set({ accepted_by: accountId, accepted_at: at }).where('code', '=', code).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  db
+    .updateTable('team_invitations')
+    .set({ accepted_by: accountId, accepted_at: at })
+    .where('code', '=', code)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 
 export const invitationsOfRegistration = (db: Db, registrationId: string) =>
   db.selectFrom('team_invitations').selectAll().where('registration_id', '=', registrationId).orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
 
 /** Invitations still usable (not accepted, not revoked); expiry is the caller's to judge with its clock. */
 export const unusedInvitationsOfRegistration = (db: Db, registrationId: string) =>
-  db.selectFrom('team_invitations').selectAll().where('registration_id', '=', registrationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+  db
+    .selectFrom('team_invitations')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
 
 export const markInvitationsRevoked = (db: Db, ids: string[], accountId: string, at: Date) =>
   ids.length === 0
     ? Promise.resolve([])
-    : db.updateTable('team_invitations').set({ revoked_at: at, revoked_by: accountId }).where('id', 'in', ids).where('accepted_at', 'is', null).where('revoked_at', 'is', null).returning(['id', 'role']).execute();
+    : db
+        .updateTable('team_invitations')
+        .set({ revoked_at: at, revoked_by: accountId })
+        .where('id', 'in', ids)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'role'])
+        .execute();
 
 /** For the audit state check: one contest's registrations in id order, after `afterId` (keyset paging). */
 export const registrationsPage = (db: Db, contestId: string, afterId: string, limit: number) =>

@@ -7,9 +7,25 @@ import type { PersonInput, RegistrationInput } from './schema.ts';
 /** How a registration's entrant is kept: the input as validated, without the place (kept in columns). */
 export type StoredEntrant = Omit<RegistrationInput, 'trackId' | 'groupId' | 'categoryId' | 'topicId' | 'zoneId' | 'title'>;
 
-export const toStoredEntrant = ({ trackId: _t, groupId: _g, categoryId: _c, topicId: _p, zoneId: _z, title: _title, ...entrant }: RegistrationInput): StoredEntrant => entrant;
+export const toStoredEntrant = ({
+  trackId: _t,
+  groupId: _g,
+  categoryId: _c,
+  topicId: _p,
+  zoneId: _z,
+  title: _title,
+  ...entrant
+}: RegistrationInput): StoredEntrant => entrant;
 
-export const toInput = (row: { title: string; track_id: string; group_id: string | null; category_id: string | null; topic_id: string | null; zone_id: string | null; entrant: unknown }): RegistrationInput => ({
+export const toInput = (row: {
+  title: string;
+  track_id: string;
+  group_id: string | null;
+  category_id: string | null;
+  topic_id: string | null;
+  zone_id: string | null;
+  entrant: unknown;
+}): RegistrationInput => ({
   ...(row.entrant as StoredEntrant),
   title: row.title,
   trackId: row.track_id,

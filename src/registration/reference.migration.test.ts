@@ -5,7 +5,10 @@ import { registerEntry } from './service.ts';
 import { dataElementsEntry, during, newAccount, publishSeed, seeds, socialTeam } from '../../test/support/test-fixtures.ts';
 
 describeOnDatabases('references unique across contests', (database) => {
-  const refs = async () => (await database.db.selectFrom('registrations').select(['contest_id', 'ref']).orderBy('contest_id').orderBy('ref').execute()).map((r) => `${r.contest_id} ${r.ref}`);
+  const refs = async () =>
+    (await database.db.selectFrom('registrations').select(['contest_id', 'ref']).orderBy('contest_id').orderBy('ref').execute()).map(
+      (r) => `${r.contest_id} ${r.ref}`,
+    );
 
   it('gives two contests’ first entries different references, each with its contest’s code', async () => {
     await publishSeed(database.db, '000');

@@ -13,7 +13,12 @@ const LETTERS = 'BCDEFGHJKLMNPQRSTUVWXYZ';
  */
 export const refPrefixBase = (contestId: string): string => {
   const words = contestId.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const initials = words.filter((w) => /^[A-Za-z]/.test(w)).map((w) => w[0].toUpperCase()).slice(0, 4).join('') || 'C';
+  const initials =
+    words
+      .filter((w) => /^[A-Za-z]/.test(w))
+      .map((w) => w[0].toUpperCase())
+      .slice(0, 4)
+      .join('') || 'C';
   const year = words.filter((w) => /^(19|20)\d{2}$/.test(w)).at(-1);
   return `${initials}${year ? year.slice(2) : ''}`;
 };

@@ -25,6 +25,8 @@ export async function revealRegistration(db: Kysely<Database>, id: string, reaso
   const row = await getRegistration(db, id);
   if (!canRevealRegistration(account, row)) throw forbidden('registration.reveal_forbidden');
   const fields = revealedFields(toInput(row));
-  await inTransaction(db, (trx) => appendRegistrationAudit(trx, row.contest_id, actor, 'registration.revealed', { registrationId: id, ref: row.ref, reason, fields }));
+  await inTransaction(db, (trx) =>
+    appendRegistrationAudit(trx, row.contest_id, actor, 'registration.revealed', { registrationId: id, ref: row.ref, reason, fields }),
+  );
   return row;
 }

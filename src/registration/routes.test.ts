@@ -24,9 +24,14 @@ import {
 
 const app = (db: Kysely<Database>, clock: Clock) => testServer(db, { clock, registerRoutes: featureRoutes });
 
-const cookieOf = async (db: Kysely<Database>, account: Account, clock: Clock) => ({ cookie: `leitai_session=${(await openSession(db, account.id, clock)).token}` });
+const cookieOf = async (db: Kysely<Database>, account: Account, clock: Clock) => ({
+  cookie: `leitai_session=${(await openSession(db, account.id, clock)).token}`,
+});
 
-const tooLarge = { zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）', en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included' };
+const tooLarge = {
+  zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+  en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+};
 const closed = {
   zh: '不在报名时间内：报名及作品提交为 2025-05-12T00:00:00+08:00 至 2025-09-09T23:59:59+08:00（Asia/Shanghai）',
   en: 'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-09-09T23:59:59+08:00 (Asia/Shanghai)',
@@ -74,24 +79,39 @@ describeOnDatabases('the registration routes', (database) => {
     await publishSeed(database.db, '000');
     const leader = await newAccount(database.db, '参赛者1');
     const server = await app(database.db, during['000']);
-    const reply = await server.inject({ method: 'POST', url: contest000, headers: await cookieOf(database.db, leader, during['000']), payload: socialTeam(10) });
-    expect([reply.statusCode, reply.json()]).toEqual([422, { error: { code: 'team.too_large', message: tooLarge, problems: [{ code: 'team.too_large', message: tooLarge, path: 'members', rule: 'rules[1]' }] } }]);
+    const reply = await server.inject({
+      method: 'POST',
+      url: contest000,
+      headers: await cookieOf(database.db, leader, during['000']),
+      payload: socialTeam(10),
+    });
+    expect([reply.statusCode, reply.json()]).toEqual([
+      422,
+      { error: { code: 'team.too_large', message: tooLarge, problems: [{ code: 'team.too_large', message: tooLarge, path: 'members', rule: 'rules[1]' }] } },
+    ]);
   });
 
   it('accepts a registration at 23:59:59 on the last day and answers 409 registration.closed one second later', async () => {
     await publishSeed(database.db, '000');
     const leader = await newAccount(database.db, '参赛者1');
     const entry = entryOf('000', { trackId: 'publicity', entrantKind: 'individual' });
-    const open = await (await app(database.db, lastSecondOf000)).inject({ method: 'POST', url: contest000, headers: await cookieOf(database.db, leader, lastSecondOf000), payload: entry });
+    const open = await (
+      await app(database.db, lastSecondOf000)
+    ).inject({ method: 'POST', url: contest000, headers: await cookieOf(database.db, leader, lastSecondOf000), payload: entry });
     expect(open.statusCode).toBe(201);
-    const late = await (await app(database.db, afterDeadlineOf000)).inject({ method: 'POST', url: contest000, headers: await cookieOf(database.db, leader, afterDeadlineOf000), payload: { ...entry, title: '另一件作品' } });
+    const late = await (
+      await app(database.db, afterDeadlineOf000)
+    ).inject({ method: 'POST', url: contest000, headers: await cookieOf(database.db, leader, afterDeadlineOf000), payload: { ...entry, title: '另一件作品' } });
     expect([late.statusCode, late.json()]).toEqual([409, { error: { code: 'registration.closed', message: closed, problems: [] } }]);
   });
 
   it('answers 401 auth.required to an anonymous registration', async () => {
     await publishSeed(database.db, '000');
     const reply = await (await app(database.db, during['000'])).inject({ method: 'POST', url: contest000, payload: socialTeam(1) });
-    expect([reply.statusCode, reply.json()]).toEqual([401, { error: { code: 'auth.required', message: { zh: '请先登录', en: 'Please sign in first' }, problems: [] } }]);
+    expect([reply.statusCode, reply.json()]).toEqual([
+      401,
+      { error: { code: 'auth.required', message: { zh: '请先登录', en: 'Please sign in first' }, problems: [] } },
+    ]);
   });
 
   it('edits with PUT until the deadline, keeping confirmations, and answers 409 after it', async () => {
@@ -101,20 +121,34 @@ describeOnDatabases('the registration routes', (database) => {
     const server = await app(database.db, during['000']);
     const headers = await cookieOf(database.db, leader, during['000']);
     const created = (await server.inject({ method: 'POST', url: contest000, headers, payload: socialTeam(2) })).json().registration;
-    const invitation = (await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member' } })).json().invitation;
-    await server.inject({ method: 'POST', url: `/api/invitations/${invitation.code}/accept`, headers: await cookieOf(database.db, member, during['000']), payload: { person: { name: '参赛者2', phone: phone(2) } } });
+    const invitation = (
+      await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member' } })
+    ).json().invitation;
+    await server.inject({
+      method: 'POST',
+      url: `/api/invitations/${invitation.code}/accept`,
+      headers: await cookieOf(database.db, member, during['000']),
+      payload: { person: { name: '参赛者2', phone: phone(2) } },
+    });
 
     // Sessions last 30 days: sign in again near the deadline.
     const lastSecond = await app(database.db, lastSecondOf000);
     const lateHeaders = await cookieOf(database.db, leader, lastSecondOf000);
-    const edited = await lastSecond.inject({ method: 'PUT', url: `/api/registrations/${created.id}`, headers: lateHeaders, payload: socialTeam(1, 2, { title: '社保卡一卡通 2.0' }) });
+    const edited = await lastSecond.inject({
+      method: 'PUT',
+      url: `/api/registrations/${created.id}`,
+      headers: lateHeaders,
+      payload: socialTeam(1, 2, { title: '社保卡一卡通 2.0' }),
+    });
     expect(edited.statusCode).toBe(200);
     expect([edited.json().registration.title, edited.json().registration.members, edited.json().registration.updatedAt]).toEqual([
       '社保卡一卡通 2.0',
       [{ name: '参赛者2', phone: '139****0002', status: 'confirmed' }],
       '2025-09-09T15:59:59.000Z',
     ]);
-    const late = await (await app(database.db, afterDeadlineOf000)).inject({ method: 'PUT', url: `/api/registrations/${created.id}`, headers: lateHeaders, payload: socialTeam(2) });
+    const late = await (
+      await app(database.db, afterDeadlineOf000)
+    ).inject({ method: 'PUT', url: `/api/registrations/${created.id}`, headers: lateHeaders, payload: socialTeam(2) });
     expect([late.statusCode, late.json().error.code]).toEqual([409, 'registration.closed']);
     // After the deadline the registration is shown as no longer editable.
     const shown = await (await app(database.db, afterDeadlineOf000)).inject({ method: 'GET', url: `/api/registrations/${created.id}`, headers: lateHeaders });
@@ -128,7 +162,12 @@ describeOnDatabases('the registration routes', (database) => {
     const headers = await cookieOf(database.db, leader, during['000']);
     const created = (await server.inject({ method: 'POST', url: contest000, headers, payload: socialTeam(1) })).json().registration;
     const withdrawn = await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/withdraw`, headers });
-    expect([withdrawn.statusCode, withdrawn.json().registration.status, withdrawn.json().registration.withdrawnAt, withdrawn.json().registration.editable]).toEqual([200, 'withdrawn', '2025-06-01T02:00:00.000Z', false]);
+    expect([
+      withdrawn.statusCode,
+      withdrawn.json().registration.status,
+      withdrawn.json().registration.withdrawnAt,
+      withdrawn.json().registration.editable,
+    ]).toEqual([200, 'withdrawn', '2025-06-01T02:00:00.000Z', false]);
     const again = await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/withdraw`, headers });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'registration.withdrawn']);
   });
@@ -142,7 +181,10 @@ describeOnDatabases('the registration routes', (database) => {
     const created = (await server.inject({ method: 'POST', url: contest000, headers, payload: socialTeam(2) })).json().registration;
     const invited = await server.inject({ method: 'POST', url: `/api/registrations/${created.id}/invitations`, headers, payload: { role: 'member' } });
     const code = invited.json().invitation.code;
-    expect([invited.statusCode, invited.json()]).toEqual([201, { invitation: { id: expect.any(String), code, role: 'member', url: `/join/${code}`, expiresAt: '2025-09-09T16:00:00.000Z' } }]);
+    expect([invited.statusCode, invited.json()]).toEqual([
+      201,
+      { invitation: { id: expect.any(String), code, role: 'member', url: `/join/${code}`, expiresAt: '2025-09-09T16:00:00.000Z' } },
+    ]);
     const memberHeaders = await cookieOf(database.db, member, during['000']);
     const shown = await server.inject({ method: 'GET', url: `/api/invitations/${code}`, headers: memberHeaders });
     expect(shown.json()).toEqual({
@@ -150,18 +192,39 @@ describeOnDatabases('the registration routes', (database) => {
         code,
         role: 'member',
         expiresAt: '2025-09-09T16:00:00.000Z',
-        registration: { id: created.id, ref: 'JSSC25-0001', title: '社保卡智慧应用', contestId: seeds['000'].id, contestName: '京津冀社保卡"一卡通"应用创新大赛', trackName: '应用开发赛道', leaderName: '参赛者1' },
+        registration: {
+          id: created.id,
+          ref: 'JSSC25-0001',
+          title: '社保卡智慧应用',
+          contestId: seeds['000'].id,
+          contestName: '京津冀社保卡"一卡通"应用创新大赛',
+          trackName: '应用开发赛道',
+          leaderName: '参赛者1',
+        },
       },
     });
-    const accepted = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者2', phone: phone(2) } } });
+    const accepted = await server.inject({
+      method: 'POST',
+      url: `/api/invitations/${code}/accept`,
+      headers: memberHeaders,
+      payload: { person: { name: '参赛者2', phone: phone(2) } },
+    });
     expect([accepted.statusCode, accepted.json().registration.members.map((m: { status: string }) => m.status)]).toEqual([200, ['confirmed', 'invited']]);
     // A member may read the team, but only its leader may change it: the reply says so, so the page offers no leader buttons.
     const mine = (await server.inject({ method: 'GET', url: '/api/me/registrations', headers: memberHeaders })).json().registrations;
     expect(mine.map((r: { id: string; editable: boolean; viewerRole: string; can: object }) => [r.id, r.editable, r.viewerRole, r.can])).toEqual([
       [created.id, false, 'member', { edit: false, invite: false, withdraw: false, upload: false, reveal: false }],
     ]);
-    const twice = await server.inject({ method: 'POST', url: `/api/invitations/${code}/accept`, headers: memberHeaders, payload: { person: { name: '参赛者3', phone: phone(3) } } });
-    expect([twice.statusCode, twice.json()]).toEqual([410, { error: { code: 'invitation.used', message: { zh: '该邀请已被使用', en: 'This invitation has been used' }, problems: [] } }]);
+    const twice = await server.inject({
+      method: 'POST',
+      url: `/api/invitations/${code}/accept`,
+      headers: memberHeaders,
+      payload: { person: { name: '参赛者3', phone: phone(3) } },
+    });
+    expect([twice.statusCode, twice.json()]).toEqual([
+      410,
+      { error: { code: 'invitation.used', message: { zh: '该邀请已被使用', en: 'This invitation has been used' }, problems: [] } },
+    ]);
     // The member sees their own phone in full and the leader's masked.
     const seen = (await server.inject({ method: 'GET', url: `/api/registrations/${created.id}`, headers: memberHeaders })).json().registration;
     expect([seen.leader.phone, seen.members.map((m: { phone: string }) => m.phone)]).toEqual(['139****0001', [phone(2), '139****0003']]);
@@ -195,8 +258,19 @@ describeOnDatabases('who sees which registrations', (database) => {
     const post = (payload: object, headers = actor.headers) => server.inject({ method: 'POST', url: contest000, headers, payload });
     await post(entryOf('000', { title: '一卡通长图海报', trackId: 'publicity', entrantKind: 'individual' }));
     await post(socialTeam(1, 2, { leader: person(10) }));
-    await post(entryOf('000', { title: '就医购药一卡通案例', trackId: 'case-selection', entrantKind: 'organisation', leader: person(20), organisations: [{ name: '保定市人力资源和社会保障局', type: 'government', isLead: true, hasLegalEntity: true, creditCode: creditCodes.government }] }));
-    await post(entryOf('000', { title: '别人的作品', trackId: 'publicity', entrantKind: 'individual', leader: person(30) }), (await cookieOf(database.db, other, during['000'])));
+    await post(
+      entryOf('000', {
+        title: '就医购药一卡通案例',
+        trackId: 'case-selection',
+        entrantKind: 'organisation',
+        leader: person(20),
+        organisations: [{ name: '保定市人力资源和社会保障局', type: 'government', isLead: true, hasLegalEntity: true, creditCode: creditCodes.government }],
+      }),
+    );
+    await post(
+      entryOf('000', { title: '别人的作品', trackId: 'publicity', entrantKind: 'individual', leader: person(30) }),
+      await cookieOf(database.db, other, during['000']),
+    );
     return { server, participant, other, headers: actor.headers };
   };
 
@@ -221,16 +295,28 @@ describeOnDatabases('who sees which registrations', (database) => {
       ],
       byZone: [],
     });
-    const filtered = await server.inject({ method: 'GET', url: `${contest000}?trackId=publicity`, headers: await cookieOf(database.db, organiser, during['000']) });
+    const filtered = await server.inject({
+      method: 'GET',
+      url: `${contest000}?trackId=publicity`,
+      headers: await cookieOf(database.db, organiser, during['000']),
+    });
     expect(filtered.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['JSSC25-0001', 'JSSC25-0004']);
   });
 
   it('answers 403 to a participant asking for the organiser list, and shows them only their own', async () => {
     const { server, headers, other } = await register000();
     const list = await server.inject({ method: 'GET', url: contest000, headers });
-    expect([list.statusCode, list.json()]).toEqual([403, { error: { code: 'registration.list_forbidden', message: { zh: '无权进行此操作', en: 'You may not do this' }, problems: [] } }]);
+    expect([list.statusCode, list.json()]).toEqual([
+      403,
+      { error: { code: 'registration.list_forbidden', message: { zh: '无权进行此操作', en: 'You may not do this' }, problems: [] } },
+    ]);
     const mine = await server.inject({ method: 'GET', url: '/api/me/registrations', headers });
-    expect(mine.json().registrations.map((r: { ref: string }) => r.ref).sort()).toEqual(['JSSC25-0001', 'JSSC25-0002', 'JSSC25-0003']);
+    expect(
+      mine
+        .json()
+        .registrations.map((r: { ref: string }) => r.ref)
+        .sort(),
+    ).toEqual(['JSSC25-0001', 'JSSC25-0002', 'JSSC25-0003']);
     const theirs = await server.inject({ method: 'GET', url: '/api/me/registrations', headers: await cookieOf(database.db, other, during['000']) });
     expect(theirs.json().registrations.map((r: { ref: string }) => r.ref)).toEqual(['JSSC25-0004']);
     const someoneElses = await server.inject({ method: 'GET', url: `/api/registrations/${theirs.json().registrations[0].id}`, headers });
@@ -262,9 +348,14 @@ describeOnDatabases('who sees which registrations', (database) => {
     const coordinator = await newAccount(database.db, '张家口赛区', [{ role: 'coordinator', contestId: seeds['004'].id, zoneId: 'zhangjiakou' }]);
     const reply = await server.inject({ method: 'GET', url, headers: await cookieOf(database.db, coordinator, during['004']) });
     expect(reply.statusCode).toBe(200);
-    expect(reply.json().registrations.map((r: { title: string; zone: unknown }) => [r.title, r.zone])).toEqual([['张家口算力调度数据平台', { id: 'zhangjiakou', name: '张家口赛区' }]]);
+    expect(reply.json().registrations.map((r: { title: string; zone: unknown }) => [r.title, r.zone])).toEqual([
+      ['张家口算力调度数据平台', { id: 'zhangjiakou', name: '张家口赛区' }],
+    ]);
     // A coordinator reads; they change nothing and reveal no one.
-    expect([reply.json().registrations[0].viewerRole, reply.json().registrations[0].can]).toEqual(['coordinator', { edit: false, invite: false, withdraw: false, upload: false, reveal: false }]);
+    expect([reply.json().registrations[0].viewerRole, reply.json().registrations[0].can]).toEqual([
+      'coordinator',
+      { edit: false, invite: false, withdraw: false, upload: false, reveal: false },
+    ]);
     expect(reply.json().counts.total).toBe(1);
     expect(reply.json().counts.byZone).toEqual([
       { zoneId: 'zhangjiakou', name: '张家口赛区', count: 1 },
@@ -273,12 +364,19 @@ describeOnDatabases('who sees which registrations', (database) => {
     // Asking for another zone gives nothing; a registration of it cannot be read.
     const chengde = await server.inject({ method: 'GET', url: `${url}?zoneId=chengde`, headers: await cookieOf(database.db, coordinator, during['004']) });
     expect(chengde.json().registrations).toEqual([]);
-    const one = await server.inject({ method: 'GET', url: `/api/registrations/${inChengde.json().registration.id}`, headers: await cookieOf(database.db, coordinator, during['004']) });
+    const one = await server.inject({
+      method: 'GET',
+      url: `/api/registrations/${inChengde.json().registration.id}`,
+      headers: await cookieOf(database.db, coordinator, during['004']),
+    });
     expect(one.statusCode).toBe(403);
 
     const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: null }]);
     const all = await server.inject({ method: 'GET', url, headers: await cookieOf(database.db, organiser, during['004']) });
-    expect([all.json().registrations[0].viewerRole, all.json().registrations[0].can]).toEqual(['organiser', { edit: true, invite: true, withdraw: true, upload: true, reveal: true }]);
+    expect([all.json().registrations[0].viewerRole, all.json().registrations[0].can]).toEqual([
+      'organiser',
+      { edit: true, invite: true, withdraw: true, upload: true, reveal: true },
+    ]);
     expect(all.json().counts.byZone).toEqual([
       { zoneId: 'zhangjiakou', name: '张家口赛区', count: 1 },
       { zoneId: 'chengde', name: '承德赛区', count: 1 },
@@ -295,15 +393,31 @@ describeOnDatabases('bad input to the registration routes', (database) => {
 
   it('answers 400 request.malformed_json to a body that is not JSON', async () => {
     const { server, headers } = await setup();
-    const reply = await server.inject({ method: 'POST', url: contest000, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"title": "半个' });
-    expect([reply.statusCode, reply.json()]).toEqual([400, { error: { code: 'request.malformed_json', message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }, problems: [] } }]);
+    const reply = await server.inject({
+      method: 'POST',
+      url: contest000,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"title": "半个',
+    });
+    expect([reply.statusCode, reply.json()]).toEqual([
+      400,
+      { error: { code: 'request.malformed_json', message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }, problems: [] } },
+    ]);
   });
 
   it('answers 422 place.unknown_track to a track the contest does not have', async () => {
     const { server, headers } = await setup();
-    const reply = await server.inject({ method: 'POST', url: contest000, headers, payload: entryOf('000', { trackId: 'no-such-track', entrantKind: 'individual' }) });
+    const reply = await server.inject({
+      method: 'POST',
+      url: contest000,
+      headers,
+      payload: entryOf('000', { trackId: 'no-such-track', entrantKind: 'individual' }),
+    });
     const message = { zh: '没有赛道 no-such-track', en: 'There is no track no-such-track' };
-    expect([reply.statusCode, reply.json()]).toEqual([422, { error: { code: 'place.unknown_track', message, problems: [{ code: 'place.unknown_track', message, path: 'trackId' }] } }]);
+    expect([reply.statusCode, reply.json()]).toEqual([
+      422,
+      { error: { code: 'place.unknown_track', message, problems: [{ code: 'place.unknown_track', message, path: 'trackId' }] } },
+    ]);
   });
 
   it('answers 400 request.invalid to a 300-character title, naming the field and its limit', async () => {
@@ -311,7 +425,9 @@ describeOnDatabases('bad input to the registration routes', (database) => {
     const reply = await server.inject({ method: 'POST', url: contest000, headers, payload: { ...socialTeam(1), title: '长'.repeat(300) } });
     expect(reply.statusCode).toBe(400);
     expect(reply.json().error.code).toBe('request.invalid');
-    expect(reply.json().error.problems).toEqual([{ path: 'title', code: 'text.too_long', message: { zh: '作品名称最多 100 个字', en: 'The title has at most 100 characters' } }]);
+    expect(reply.json().error.problems).toEqual([
+      { path: 'title', code: 'text.too_long', message: { zh: '作品名称最多 100 个字', en: 'The title has at most 100 characters' } },
+    ]);
   });
 
   it('answers 400 to a registration id that is not a UUID and 404 to an unknown one', async () => {

@@ -14,7 +14,12 @@ export const personInputSchema = z.object({
   name: requiredText({ max: 50 }),
   /** Canonicalised (identity.ts canonicalPerson) by the service before any rule or storage. */
   phone: optionalText({ max: 24 }),
-  email: z.email().max(200).or(maskedEmail).optional().or(z.literal('').transform(() => undefined)),
+  email: z
+    .email()
+    .max(200)
+    .or(maskedEmail)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** 居民身份证号 */
   idNumber: optionalText({ max: 24 }),
   isFullTimeStudent: z.boolean().optional(),
@@ -123,7 +128,12 @@ export const registrationViewSchema = z
 export const registrationReply = z.object({ registration: registrationViewSchema });
 export const registrationListReply = z.object({ registrations: z.array(registrationViewSchema) });
 
-const problemSchema = z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), path: z.string().optional(), rule: z.string().optional() });
+const problemSchema = z.object({
+  code: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+  path: z.string().optional(),
+  rule: z.string().optional(),
+});
 export const checkReply = z.object({ ok: z.boolean(), problems: z.array(problemSchema) });
 
 export const contestRegistrationsQuery = z.object({
@@ -158,7 +168,9 @@ const invitationRole = z.enum(['member', 'advisor']);
 /** `person.index`: the listed member or advisor (by place among the role's people) the invitation is for; none for anyone. */
 export const invitationBody = z.object({ role: invitationRole, person: z.object({ index: z.number().int().min(0).max(99) }).optional() });
 export type InvitationRequest = z.infer<typeof invitationBody>;
-export const invitationCreatedReply = z.object({ invitation: z.object({ id: z.string(), code: z.string(), role: invitationRole, for: z.string().optional(), url: z.string(), expiresAt: z.string() }) });
+export const invitationCreatedReply = z.object({
+  invitation: z.object({ id: z.string(), code: z.string(), role: invitationRole, for: z.string().optional(), url: z.string(), expiresAt: z.string() }),
+});
 /** Signed out, only the contest and track: the entry, its leader and who it is for need sign-in. */
 export const invitationReply = z.object({
   invitation: z.object({
@@ -177,7 +189,14 @@ export const invitationReply = z.object({
     }),
   }),
 });
-const invitationSummary = z.object({ id: z.string(), role: invitationRole, for: z.string().optional(), status: z.enum(['open', 'accepted', 'revoked', 'expired']), createdAt: z.string(), expiresAt: z.string() });
+const invitationSummary = z.object({
+  id: z.string(),
+  role: invitationRole,
+  for: z.string().optional(),
+  status: z.enum(['open', 'accepted', 'revoked', 'expired']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
 export const invitationListReply = z.object({ invitations: z.array(invitationSummary) });
 export const invitationSummaryReply = z.object({ invitation: invitationSummary });
 /** Codes are 10 characters of A–Z and 2–9 (typed in either case); anything else is not a code. */

@@ -44,7 +44,12 @@ describeOnDatabases('registering an entry', (database) => {
     await publishSeed(database.db, '000');
     const participant = await newAccount(database.db, '参赛者');
     const actor = { account: participant, clock: during['000'] };
-    const individual = await registerEntry(database.db, seeds['000'].id, entryOf('000', { title: '一卡通长图海报', trackId: 'publicity', entrantKind: 'individual' }), actor);
+    const individual = await registerEntry(
+      database.db,
+      seeds['000'].id,
+      entryOf('000', { title: '一卡通长图海报', trackId: 'publicity', entrantKind: 'individual' }),
+      actor,
+    );
     const team = await registerEntry(database.db, seeds['000'].id, socialTeam(2, 2, { leader: person(10) }), actor);
     const organisation = await registerEntry(
       database.db,
@@ -88,11 +93,17 @@ describeOnDatabases('registering an entry', (database) => {
     expect(await refusal(registerEntry(database.db, seeds['000'].id, socialTeam(10), { account: participant, clock: during['000'] }))).toEqual({
       code: 'team.too_large',
       status: 422,
-      message: { zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）', en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included' },
+      message: {
+        zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+        en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+      },
       problems: [
         {
           code: 'team.too_large',
-          message: { zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）', en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included' },
+          message: {
+            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+          },
           path: 'members',
           rule: 'rules[1]',
         },
@@ -104,9 +115,19 @@ describeOnDatabases('registering an entry', (database) => {
   it('gathers several broken rules under registration.ineligible', async () => {
     await publishSeed(database.db, '000');
     const participant = await newAccount(database.db, '参赛者');
-    const entry = entryOf('000', { trackId: 'app-dev', groupId: 'campus', entrantKind: 'individual', leader: person(1, { isFullTimeStudent: false }), declarations: [] });
+    const entry = entryOf('000', {
+      trackId: 'app-dev',
+      groupId: 'campus',
+      entrantKind: 'individual',
+      leader: person(1, { isFullTimeStudent: false }),
+      declarations: [],
+    });
     const error = await refusal(registerEntry(database.db, seeds['000'].id, entry, { account: participant, clock: during['000'] }));
-    expect([error.code, error.status, error.message]).toEqual(['registration.ineligible', 422, { zh: '报名有 4 处不符合赛事规则', en: 'The registration breaks 4 rules of the contest' }]);
+    expect([error.code, error.status, error.message]).toEqual([
+      'registration.ineligible',
+      422,
+      { zh: '报名有 4 处不符合赛事规则', en: 'The registration breaks 4 rules of the contest' },
+    ]);
     expect(error.problems.map((p) => p.code)).toEqual(['eligibility.not_student', 'declaration.missing', 'declaration.missing', 'declaration.missing']);
   });
 
@@ -116,7 +137,9 @@ describeOnDatabases('registering an entry', (database) => {
     const entry = entryOf('000', { trackId: 'publicity', entrantKind: 'individual' });
     const row = await registerEntry(database.db, seeds['000'].id, entry, { account: participant, clock: lastSecondOf000 });
     expect(row.created_at).toEqual(new Date('2025-09-09T15:59:59Z'));
-    expect(await refusal(registerEntry(database.db, seeds['000'].id, { ...entry, title: '另一件作品' }, { account: participant, clock: afterDeadlineOf000 }))).toEqual(closedRefusal);
+    expect(
+      await refusal(registerEntry(database.db, seeds['000'].id, { ...entry, title: '另一件作品' }, { account: participant, clock: afterDeadlineOf000 })),
+    ).toEqual(closedRefusal);
   });
 
   it('refuses a registration before registration opens', async () => {
@@ -147,9 +170,23 @@ describeOnDatabases('registering an entry', (database) => {
 
 describeOnDatabases('teams that share members (001: 禁止不同参赛团队共用相同队员)', (database) => {
   const firstTeam = () =>
-    entryOf('001', { title: '县域政务数据共享平台', trackId: 'government-services', entrantKind: 'team', teamName: '正定县数据共享攻坚队', leader: person(11), members: people(3, 12) });
+    entryOf('001', {
+      title: '县域政务数据共享平台',
+      trackId: 'government-services',
+      entrantKind: 'team',
+      teamName: '正定县数据共享攻坚队',
+      leader: person(11),
+      members: people(3, 12),
+    });
   const secondTeam = () =>
-    entryOf('001', { title: '信用画像', trackId: 'financial-innovation', entrantKind: 'team', teamName: '信易贷小组', leader: person(21), members: [person(13), person(22)] });
+    entryOf('001', {
+      title: '信用画像',
+      trackId: 'financial-innovation',
+      entrantKind: 'team',
+      teamName: '信易贷小组',
+      leader: person(21),
+      members: [person(13), person(22)],
+    });
 
   it('refuses a second team that lists a member of the first with team.member_in_other_team', async () => {
     await publishSeed(database.db, '001');
@@ -158,8 +195,16 @@ describeOnDatabases('teams that share members (001: 禁止不同参赛团队共�
     await registerEntry(database.db, seeds['001'].id, firstTeam(), { account: first, clock: during['001'] });
     const error = await refusal(registerEntry(database.db, seeds['001'].id, secondTeam(), { account: second, clock: during['001'] }));
     // The second leader is not on the first team: the message names no team and no reference.
-    const message = { zh: '成员 参赛者13 已是本赛事另一支团队的成员，不同团队不得共用队员', en: 'Member 参赛者13 is already on another team of this contest; teams may not share members' };
-    expect(error).toEqual({ code: 'team.member_in_other_team', status: 422, message, problems: [{ code: 'team.member_in_other_team', message, path: 'members[0].name', rule: 'rules[3]' }] });
+    const message = {
+      zh: '成员 参赛者13 已是本赛事另一支团队的成员，不同团队不得共用队员',
+      en: 'Member 参赛者13 is already on another team of this contest; teams may not share members',
+    };
+    expect(error).toEqual({
+      code: 'team.member_in_other_team',
+      status: 422,
+      message,
+      problems: [{ code: 'team.member_in_other_team', message, path: 'members[0].name', rule: 'rules[3]' }],
+    });
   });
 
   it('names the other team only to its own people and to organisers', async () => {
@@ -198,7 +243,10 @@ describeOnDatabases('editing and withdrawing a registration', (database) => {
     await publishSeed(database.db, '000');
     const participant = await newAccount(database.db, '参赛者');
     const row = await registerEntry(database.db, seeds['000'].id, socialTeam(2), { account: participant, clock: during['000'] });
-    const edited = await editRegistration(database.db, row.id, socialTeam(3, 2, { title: '社保卡一卡通 2.0' }), { account: participant, clock: lastSecondOf000 });
+    const edited = await editRegistration(database.db, row.id, socialTeam(3, 2, { title: '社保卡一卡通 2.0' }), {
+      account: participant,
+      clock: lastSecondOf000,
+    });
     expect([edited.title, edited.updated_at]).toEqual(['社保卡一卡通 2.0', new Date('2025-09-09T15:59:59Z')]);
     expect((await membersOf(database.db, [row.id])).map((m) => m.name)).toEqual(['参赛者1', '参赛者2', '参赛者3', '参赛者4']);
     expect(await refusal(editRegistration(database.db, row.id, socialTeam(1), { account: participant, clock: afterDeadlineOf000 }))).toEqual(closedRefusal);
@@ -243,7 +291,9 @@ describeOnDatabases('editing and withdrawing a registration', (database) => {
     const participant = await newAccount(database.db, '参赛者');
     const first = await registerEntry(database.db, seeds['000'].id, socialTeam(1), { account: participant, clock: during['000'] });
     const twin = socialTeam(1, 2, { groupId: 'campus', leader: person(1, { isFullTimeStudent: true }), members: [person(2, { isFullTimeStudent: true })] });
-    expect((await refusal(registerEntry(database.db, seeds['000'].id, twin, { account: participant, clock: during['000'] }))).code).toBe('entry.already_entered');
+    expect((await refusal(registerEntry(database.db, seeds['000'].id, twin, { account: participant, clock: during['000'] }))).code).toBe(
+      'entry.already_entered',
+    );
     await withdrawRegistration(database.db, first.id, { account: participant, clock: during['000'] });
     expect((await registerEntry(database.db, seeds['000'].id, twin, { account: participant, clock: during['000'] })).group_id).toBe('campus');
   });
@@ -260,7 +310,10 @@ describeOnDatabases('the dry run of a registration', (database) => {
         { code: 'registration.closed', message: closedRefusal.message },
         {
           code: 'team.too_large',
-          message: { zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）', en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included' },
+          message: {
+            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+          },
           path: 'members',
           rule: 'rules[1]',
         },
@@ -277,7 +330,10 @@ describeOnDatabases('the dry run of a registration', (database) => {
 
   it('answers nobody signed out: 401 auth.required', async () => {
     await publishSeed(database.db, '004');
-    expect(await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: null, clock: during['004'] }))).toMatchObject({ code: 'auth.required', status: 401 });
+    expect(await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: null, clock: during['004'] }))).toMatchObject({
+      code: 'auth.required',
+      status: 401,
+    });
   });
 
   it('refuses to dry-run as an edit of someone else’s entry with 403 registration.forbidden', async () => {
@@ -285,7 +341,9 @@ describeOnDatabases('the dry run of a registration', (database) => {
     const owner = await newAccount(database.db, '高志远');
     const stranger = await newAccount(database.db, '路人');
     const registered = await registerEntry(database.db, seeds['004'].id, dataElementsEntry(), { account: owner, clock: during['004'] });
-    expect(await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: stranger, clock: during['004'] }, registered.id))).toMatchObject({ code: 'registration.forbidden', status: 403 });
+    expect(
+      await refusal(checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account: stranger, clock: during['004'] }, registered.id)),
+    ).toMatchObject({ code: 'registration.forbidden', status: 403 });
   });
 
   it('leaves the entry being edited out of the rules across registrations, and no other', async () => {
@@ -294,7 +352,10 @@ describeOnDatabases('the dry run of a registration', (database) => {
     const registered = await registerEntry(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] });
     const again = await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] });
     expect(again.problems.map((p) => p.code)).toEqual(['entry.already_entered']);
-    expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] }, registered.id)).toEqual({ ok: true, problems: [] });
+    expect(await checkRegistration(database.db, seeds['004'].id, dataElementsEntry(), { account, clock: during['004'] }, registered.id)).toEqual({
+      ok: true,
+      problems: [],
+    });
   });
 });
 
@@ -306,7 +367,12 @@ describeOnDatabases('the audit trail of registrations', (database) => {
     const row = await registerEntry(database.db, seeds['000'].id, socialTeam(1, 2, { leader: person(1, { idNumber: '130102200304151232' }) }), actor);
     await editRegistration(database.db, row.id, socialTeam(2), actor);
     await withdrawRegistration(database.db, row.id, actor);
-    const events = await database.db.selectFrom('audit_events').select(['seq', 'actor', 'type', 'payload']).where('contest_id', '=', seeds['000'].id).orderBy('seq').execute();
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select(['seq', 'actor', 'type', 'payload'])
+      .where('contest_id', '=', seeds['000'].id)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => [e.seq, e.actor, e.type])).toEqual([
       [1, 'system', 'contest.published'],
       [2, participant.id, 'registration.created'],
@@ -318,7 +384,11 @@ describeOnDatabases('the audit trail of registrations', (database) => {
     // Supervisors read the log: phones and ID numbers are masked there.
     expect(created.entry.leader).toEqual({ name: '参赛者1', phone: '139****0001', idNumber: '1301**********32' });
     expect(created.entryHmac).toMatch(/^[0-9a-f]{64}$/);
-    expect(events[3].payload).toEqual({ registrationId: row.id, ref: 'JSSC25-0001', state: { [`registration:${row.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(events[3].payload).toEqual({
+      registrationId: row.id,
+      ref: 'JSSC25-0001',
+      state: { [`registration:${row.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     expect(await verifyAuditLog(database.db, seeds['000'].id)).toEqual([{ contestId: seeds['000'].id, ok: true, count: 4 }]);
   });
 

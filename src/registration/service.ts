@@ -31,7 +31,9 @@ export interface Actor {
 const ineligible = (problems: AppError['problems']) =>
   new AppError(
     problems.length === 1 ? problems[0].code : 'registration.ineligible',
-    problems.length === 1 ? problems[0].message : { zh: `报名有 ${problems.length} 处不符合赛事规则`, en: `The registration breaks ${problems.length} rules of the contest` },
+    problems.length === 1
+      ? problems[0].message
+      : { zh: `报名有 ${problems.length} 处不符合赛事规则`, en: `The registration breaks ${problems.length} rules of the contest` },
     422,
     problems,
   );
@@ -62,7 +64,14 @@ const disclosedTo = async (db: Kysely<Database>, contestId: string, account: Acc
  * change takes the entry's key locks before reading, so a concurrent change sharing a key waits and
  * then sees this one, while changes sharing nothing run side by side.
  */
-const assess = async (db: Kysely<Database>, contest: StoredContest, input: RegistrationInput, account: Account | null, editing?: RegistrationRow, lock = false) => {
+const assess = async (
+  db: Kysely<Database>,
+  contest: StoredContest,
+  input: RegistrationInput,
+  account: Account | null,
+  editing?: RegistrationRow,
+  lock = false,
+) => {
   const restored = prepareEntry(input, editing && toInput(editing));
   const contestId = contest.definition.id;
   const keys = entryKeys(restored.entry);
@@ -107,8 +116,21 @@ const entryColumns = (entry: RegistrationInput, checkedUnder: StoredContest) => 
 });
 
 /** Every registration event records the registration as the change left it, so `audit verify` can check the row. */
-const audit = async (trx: Transaction<Database>, contestId: string, actor: Actor, type: string, payload: { registrationId: string } & Record<string, unknown>) =>
-  appendAuditEvent(trx, { contestId, actor: actor.account?.id ?? 'system', type, payload, at: actor.clock.now(), state: await registrationState(trx, payload.registrationId) });
+const audit = async (
+  trx: Transaction<Database>,
+  contestId: string,
+  actor: Actor,
+  type: string,
+  payload: { registrationId: string } & Record<string, unknown>,
+) =>
+  appendAuditEvent(trx, {
+    contestId,
+    actor: actor.account?.id ?? 'system',
+    type,
+    payload,
+    at: actor.clock.now(),
+    state: await registrationState(trx, payload.registrationId),
+  });
 
 /** Stores an active entry's people and organisations in the key tables, replacing what it had. */
 const storeKeys = (trx: Transaction<Database>, contestId: string, id: string, entry: RegistrationInput) =>
@@ -200,10 +222,22 @@ const requireChangeable = (row: RegistrationRow, actor: Actor) => {
  * invitation by its id (its code is a live capability and never enters the log). `because`: the
  * leader or an organiser revoked it, or the edit removed the person it was for.
  */
-export const revokeInvitations = async (trx: Transaction<Database>, row: RegistrationRow, ids: string[], actor: Actor, because: 'revoked' | 'person_removed') => {
+export const revokeInvitations = async (
+  trx: Transaction<Database>,
+  row: RegistrationRow,
+  ids: string[],
+  actor: Actor,
+  because: 'revoked' | 'person_removed',
+) => {
   const revoked = await queries.markInvitationsRevoked(trx, ids, requireAccount(actor.account).id, actor.clock.now());
   for (const invitation of revoked) {
-    await audit(trx, row.contest_id, actor, 'registration.invitation_revoked', { registrationId: row.id, ref: row.ref, invitationId: invitation.id, role: invitation.role, because });
+    await audit(trx, row.contest_id, actor, 'registration.invitation_revoked', {
+      registrationId: row.id,
+      ref: row.ref,
+      invitationId: invitation.id,
+      role: invitation.role,
+      because,
+    });
   }
   return revoked;
 };
@@ -235,7 +269,13 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
     await storeKeys(trx, row.contest_id, id, entry);
     await audit(trx, row.contest_id, actor, 'registration.updated', { registrationId: id, ref: row.ref, ...auditEntry(entry) });
     const removed = invitationsOfRemovedPeople(await queries.unusedInvitationsOfRegistration(trx, id), entry);
-    await revokeInvitations(trx, row, removed.map((i) => i.id), actor, 'person_removed');
+    await revokeInvitations(
+      trx,
+      row,
+      removed.map((i) => i.id),
+      actor,
+      'person_removed',
+    );
     return (await queries.registrationById(trx, id))!;
   });
 }

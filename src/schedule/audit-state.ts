@@ -13,9 +13,16 @@ const phaseSubject = (phaseId: string) => `phase_change:${phaseId}`;
 const roundSubject = (roundId: string) => `round_state:${roundId}`;
 
 const phaseDigest = (row: PhaseChangeRow) =>
-  keyedDigest('schedule.phase', { contestId: row.contest_id, phaseId: row.phase_id, change: row.change, endExclusive: row.end_exclusive.toISOString(), reason: row.reason });
+  keyedDigest('schedule.phase', {
+    contestId: row.contest_id,
+    phaseId: row.phase_id,
+    change: row.change,
+    endExclusive: row.end_exclusive.toISOString(),
+    reason: row.reason,
+  });
 
-const roundDigest = (row: RoundStateRow) => keyedDigest('schedule.round', { contestId: row.contest_id, roundId: row.round_id, state: row.state, reason: row.reason });
+const roundDigest = (row: RoundStateRow) =>
+  keyedDigest('schedule.round', { contestId: row.contest_id, roundId: row.round_id, state: row.state, reason: row.reason });
 
 /** The `state` of a phase event: read inside the transaction, after the change. */
 export async function phaseState(db: Executor, contestId: string, phaseId: string): Promise<Record<string, string | null>> {
@@ -32,7 +39,9 @@ export const scheduleStates: StateSource = {
   kinds: ['phase_change', 'round_state'],
   chains: (db) => queries.contestsWithScheduleChanges(db),
   async *rows(db, contestId) {
-    for (const row of await queries.phaseChangesOf(db, contestId)) yield { subject: phaseSubject(row.phase_id), label: `phase ${row.phase_id}`, digest: phaseDigest(row) };
-    for (const row of await queries.roundStatesOf(db, contestId)) yield { subject: roundSubject(row.round_id), label: `round ${row.round_id}`, digest: roundDigest(row) };
+    for (const row of await queries.phaseChangesOf(db, contestId))
+      yield { subject: phaseSubject(row.phase_id), label: `phase ${row.phase_id}`, digest: phaseDigest(row) };
+    for (const row of await queries.roundStatesOf(db, contestId))
+      yield { subject: roundSubject(row.round_id), label: `round ${row.round_id}`, digest: roundDigest(row) };
   },
 };

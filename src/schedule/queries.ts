@@ -18,22 +18,22 @@ export const savePhaseChange = (db: Executor, row: PhaseChangeRow) =>
   db
     .insertInto('phase_changes')
     .values(row)
-    .onConflict((oc) => oc.columns(['contest_id', 'phase_id']).doUpdateSet({ change: row.change, end_exclusive: row.end_exclusive, reason: row.reason, changed_by: row.changed_by, changed_at: row.changed_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['contest_id', 'phase_id'])
+        .doUpdateSet({ change: row.change, end_exclusive: row.end_exclusive, reason: row.reason, changed_by: row.changed_by, changed_at: row.changed_at }),
+    )
     .execute();
 
 export const saveRoundState = (db: Executor, row: RoundStateRow) =>
   db
     .insertInto('round_states')
     .values(row)
-    .onConflict((oc) => oc.columns(['contest_id', 'round_id']).doUpdateSet({ state: row.state, reason: row.reason, changed_by: row.changed_by, changed_at: row.changed_at }))
+    .onConflict((oc) =>
+      oc.columns(['contest_id', 'round_id']).doUpdateSet({ state: row.state, reason: row.reason, changed_by: row.changed_by, changed_at: row.changed_at }),
+    )
     .execute();
 
 /** For the audit state check: the contests that have any schedule row. */
 export const contestsWithScheduleChanges = async (db: Executor) =>
-  (
-    await db
-      .selectFrom('phase_changes')
-      .select('contest_id')
-      .union(db.selectFrom('round_states').select('contest_id'))
-      .execute()
-  ).map((r) => r.contest_id);
+  (await db.selectFrom('phase_changes').select('contest_id').union(db.selectFrom('round_states').select('contest_id')).execute()).map((r) => r.contest_id);

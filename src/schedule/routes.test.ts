@@ -22,11 +22,21 @@ const setUp = async (db: Kysely<Database>) => {
 describeOnDatabases('the schedule routes', (database) => {
   it('extends registration with a reason and shows the schedule as it stands to anyone', async () => {
     const { server, headers } = await setUp(database.db);
-    const extended = await server.inject({ method: 'POST', url: `${contest}/phases/registration/extend`, headers, payload: { end: '2025-09-11', reason: '系统故障顺延两天' } });
+    const extended = await server.inject({
+      method: 'POST',
+      url: `${contest}/phases/registration/extend`,
+      headers,
+      payload: { end: '2025-09-11', reason: '系统故障顺延两天' },
+    });
     expect(extended.statusCode).toBe(200);
     expect(extended.json().phase).toMatchObject({ id: 'registration', start: '2025-05-12T00:00:00+08:00', end: '2025-09-11T23:59:59+08:00' });
     const schedule = (await server.inject({ method: 'GET', url: `${contest}/schedule` })).json().schedule;
-    expect(schedule.phases[0]).toMatchObject({ id: 'registration', end: '2025-09-11T23:59:59+08:00', plannedEnd: '2025-09-09T23:59:59+08:00', change: { kind: 'extended', reason: '系统故障顺延两天', changedAt: '2025-06-01T02:00:00.000Z' } });
+    expect(schedule.phases[0]).toMatchObject({
+      id: 'registration',
+      end: '2025-09-11T23:59:59+08:00',
+      plannedEnd: '2025-09-09T23:59:59+08:00',
+      change: { kind: 'extended', reason: '系统故障顺延两天', changedAt: '2025-06-01T02:00:00.000Z' },
+    });
     expect(schedule.phases[1]).toMatchObject({ id: 'preliminary', change: null });
     expect(schedule.rounds.map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([
       ['preliminary', 'open'],
@@ -39,7 +49,10 @@ describeOnDatabases('the schedule routes', (database) => {
     const closed = await server.inject({ method: 'POST', url: `${contest}/phases/registration/close`, headers, payload: { reason: '名额已满' } });
     expect(closed.json().phase.end).toBe('2025-06-01T09:59:59+08:00');
     const page = (await server.inject({ method: 'GET', url: contest })).json().contest;
-    expect([page.registration, page.phases[0].end]).toEqual([{ open: false, stage: 'closed', start: '2025-05-12T00:00:00+08:00', end: '2025-06-01T09:59:59+08:00' }, '2025-06-01T09:59:59+08:00']);
+    expect([page.registration, page.phases[0].end]).toEqual([
+      { open: false, stage: 'closed', start: '2025-05-12T00:00:00+08:00', end: '2025-06-01T09:59:59+08:00' },
+      '2025-06-01T09:59:59+08:00',
+    ]);
     const listed = (await server.inject({ method: 'GET', url: '/api/contests' })).json().contests;
     expect(listed.map((c: { id: string; registration: { open: boolean } }) => [c.id, c.registration.open])).toEqual([[seeds['000'].id, false]]);
   });
@@ -54,7 +67,8 @@ describeOnDatabases('the schedule routes', (database) => {
 
   it('closes, reopens with a reason, closes and publishes a round; a bodiless reopen is refused with round.reason_required', async () => {
     const { server, headers } = await setUp(database.db);
-    const post = (path: string, payload?: object) => server.inject({ method: 'POST', url: `${contest}/rounds/preliminary/${path}`, headers, ...(payload ? { payload } : {}) });
+    const post = (path: string, payload?: object) =>
+      server.inject({ method: 'POST', url: `${contest}/rounds/preliminary/${path}`, headers, ...(payload ? { payload } : {}) });
     expect((await post('close')).json().round).toEqual({ id: 'preliminary', state: 'closed', reason: null, changedAt: '2025-06-01T02:00:00.000Z' });
     const reopen = await post('reopen');
     expect([reopen.statusCode, reopen.json().error.code]).toEqual([422, 'round.reason_required']);
@@ -70,6 +84,11 @@ describeOnDatabases('the schedule routes', (database) => {
     const participant = await cookieOf(database.db, await newAccount(database.db, '参赛者'), clock);
     const forbidden = await server.inject({ method: 'POST', url: `${contest}/rounds/preliminary/close`, headers: participant });
     const signedOut = await server.inject({ method: 'POST', url: `${contest}/phases/registration/close`, payload: { reason: '截止' } });
-    expect([forbidden.statusCode, forbidden.json().error.code, signedOut.statusCode, signedOut.json().error.code]).toEqual([403, 'schedule.forbidden', 401, 'auth.required']);
+    expect([forbidden.statusCode, forbidden.json().error.code, signedOut.statusCode, signedOut.json().error.code]).toEqual([
+      403,
+      'schedule.forbidden',
+      401,
+      'auth.required',
+    ]);
   });
 });

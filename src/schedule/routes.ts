@@ -19,19 +19,42 @@ export async function scheduleRoutes(app: LeitaiApp) {
 
   app.get(
     '/api/contests/:id/schedule',
-    { schema: { tags, summary: "The schedule as it stands: each phase's window (planned end, and the organiser's change with its reason) and each review round's state", params: contestParams, response: { 200: scheduleReply, 404: errorReplySchema } } },
+    {
+      schema: {
+        tags,
+        summary: "The schedule as it stands: each phase's window (planned end, and the organiser's change with its reason) and each review round's state",
+        params: contestParams,
+        response: { 200: scheduleReply, 404: errorReplySchema },
+      },
+    },
     async (request) => ({ schedule: await scheduleOf(app.db, request.params.id) }),
   );
 
   app.post(
     '/api/contests/:id/phases/:phaseId/extend',
-    { schema: { tags, summary: "Extend a phase's window that has not ended to a later end, with a reason (organisers)", params: phaseParams, body: extendPhaseBody, response: { 200: phaseReply, ...refusals } } },
+    {
+      schema: {
+        tags,
+        summary: "Extend a phase's window that has not ended to a later end, with a reason (organisers)",
+        params: phaseParams,
+        body: extendPhaseBody,
+        response: { 200: phaseReply, ...refusals },
+      },
+    },
     async (request) => ({ phase: await extendPhase(app.db, request.params.id, request.params.phaseId, request.body, actor(request)) }),
   );
 
   app.post(
     '/api/contests/:id/phases/:phaseId/close',
-    { schema: { tags, summary: 'Close an open phase now, with a reason (organisers)', params: phaseParams, body: closePhaseBody, response: { 200: phaseReply, ...refusals } } },
+    {
+      schema: {
+        tags,
+        summary: 'Close an open phase now, with a reason (organisers)',
+        params: phaseParams,
+        body: closePhaseBody,
+        response: { 200: phaseReply, ...refusals },
+      },
+    },
     async (request) => ({ phase: await closePhaseEarly(app.db, request.params.id, request.params.phaseId, request.body, actor(request)) }),
   );
 

@@ -15,7 +15,16 @@ import {
 } from './rules.ts';
 
 const zone = 'Asia/Shanghai';
-const registration: Phase = { id: 'registration', kind: 'registration', name: '报名', nameEn: 'Registration', start: '2025-05-12', end: '2025-09-09', asPublished: '9月上旬', unpublished: ['start', 'end'] };
+const registration: Phase = {
+  id: 'registration',
+  kind: 'registration',
+  name: '报名',
+  nameEn: 'Registration',
+  start: '2025-05-12',
+  end: '2025-09-09',
+  asPublished: '9月上旬',
+  unpublished: ['start', 'end'],
+};
 const final: Phase = { id: 'final', kind: 'final', name: '决赛', start: '2025-09-28T09:00', end: '2025-09-28T17:00' };
 const planned = windowOf(registration, zone);
 const at = (iso: string) => new Date(iso);
@@ -44,7 +53,10 @@ describe('round transitions', () => {
   });
 
   it('a published round is refused naming the round, in Chinese and English', () => {
-    expect(roundRefusal('published', 'reopen', { name: '初赛' }, 'x')?.localised).toEqual({ zh: '「初赛」的结果已公布，不能再更改', en: 'The results of "初赛" are published and final' });
+    expect(roundRefusal('published', 'reopen', { name: '初赛' }, 'x')?.localised).toEqual({
+      zh: '「初赛」的结果已公布，不能再更改',
+      en: 'The results of "初赛" are published and final',
+    });
   });
 });
 
@@ -72,7 +84,10 @@ describe('extending a phase', () => {
   it('refuses an end that is not later than the current one with phase.extend_not_later', () => {
     const refusal = extensionRefusal(registration, planned, at('2025-09-09T16:00:00Z'), at('2025-06-01T00:00:00Z'));
     expect(refusal).toMatchObject({ code: 'phase.extend_not_later', status: 422 });
-    expect(refusal?.localised).toEqual({ zh: '新的截止时间须晚于现在的 2025-09-09T23:59:59+08:00', en: 'The new end must be later than the current one, 2025-09-09T23:59:59+08:00' });
+    expect(refusal?.localised).toEqual({
+      zh: '新的截止时间须晚于现在的 2025-09-09T23:59:59+08:00',
+      en: 'The new end must be later than the current one, 2025-09-09T23:59:59+08:00',
+    });
     expect(code(extensionRefusal(registration, planned, at('2025-08-01T00:00:00Z'), at('2025-06-01T00:00:00Z')))).toBe('phase.extend_not_later');
   });
 
@@ -109,7 +124,15 @@ describe('the definition as scheduled', () => {
   it('gives a changed phase its end as it stands, drops the wording of the old end, and leaves other phases alone', () => {
     const scheduled = definitionAsScheduled(definition, [{ phaseId: 'registration', change: 'extended', endExclusive: at('2025-09-11T16:00:00Z') }]);
     expect(scheduled.phases).toEqual([
-      { id: 'registration', kind: 'registration', name: '报名', nameEn: 'Registration', start: '2025-05-12', end: '2025-09-11T23:59:59', unpublished: ['start'] },
+      {
+        id: 'registration',
+        kind: 'registration',
+        name: '报名',
+        nameEn: 'Registration',
+        start: '2025-05-12',
+        end: '2025-09-11T23:59:59',
+        unpublished: ['start'],
+      },
       final,
     ]);
     expect(definition.phases[0]).toBe(registration);
@@ -122,6 +145,8 @@ describe('the definition as scheduled', () => {
     const closed = definitionAsScheduled(definition, [{ phaseId: 'registration', change: 'closed_early', endExclusive: at('2025-08-01T02:00:00Z') }]);
     expect(isPhaseOpen(closed, 'registration', at('2025-08-01T01:59:59Z'))).toBe(true);
     expect(isPhaseOpen(closed, 'registration', at('2025-08-01T02:00:00Z'))).toBe(false);
-    expect(registrationClosedAt(closed, at('2025-08-01T02:00:00Z'))?.zh).toBe('不在报名时间内：报名为 2025-05-12T00:00:00+08:00 至 2025-08-01T09:59:59+08:00（Asia/Shanghai）');
+    expect(registrationClosedAt(closed, at('2025-08-01T02:00:00Z'))?.zh).toBe(
+      '不在报名时间内：报名为 2025-05-12T00:00:00+08:00 至 2025-08-01T09:59:59+08:00（Asia/Shanghai）',
+    );
   });
 });

@@ -28,7 +28,11 @@ const reasonRequired = () => new AppError('round.reason_required', { zh: '重新
 export const roundRefusal = (state: RoundState, action: RoundAction, round: { name: string }, reason: string | undefined): AppError | undefined => {
   if (state === roundTransitions[action].from) return action === 'reopen' && !reason ? reasonRequired() : undefined;
   if (state === 'published') {
-    return new AppError('round.already_published', { zh: `「${round.name}」的结果已公布，不能再更改`, en: `The results of "${round.name}" are published and final` }, 409);
+    return new AppError(
+      'round.already_published',
+      { zh: `「${round.name}」的结果已公布，不能再更改`, en: `The results of "${round.name}" are published and final` },
+      409,
+    );
   }
   if (state === 'closed') return new AppError('round.not_open', { zh: `「${round.name}」已截止`, en: `"${round.name}" is already closed` }, 409);
   return new AppError('round.not_closed', { zh: `「${round.name}」尚未截止，请先截止评审`, en: `"${round.name}" is still open: close it first` }, 409);
@@ -59,7 +63,14 @@ export const extensionEnd = (phase: Phase, end: string, zone: string): Date | un
 /** An extension moves the end of a window that has not ended yet to a later end. */
 export const extensionRefusal = (phase: Phase, window: Window, endExclusive: Date, at: Date): AppError | undefined => {
   if (at.getTime() >= window.endExclusive.toMillis()) {
-    return new AppError('phase.ended', { zh: `「${phase.name}」已于 ${lastSecond(window)} 结束，不能延长`, en: `"${phase.nameEn ?? phase.name}" ended at ${lastSecond(window)} and cannot be extended` }, 409);
+    return new AppError(
+      'phase.ended',
+      {
+        zh: `「${phase.name}」已于 ${lastSecond(window)} 结束，不能延长`,
+        en: `"${phase.nameEn ?? phase.name}" ended at ${lastSecond(window)} and cannot be extended`,
+      },
+      409,
+    );
   }
   if (endExclusive.getTime() <= window.endExclusive.toMillis()) {
     return new AppError(
@@ -75,7 +86,11 @@ export const extensionRefusal = (phase: Phase, window: Window, endExclusive: Dat
 export const earlyCloseRefusal = (phase: Phase, window: Window, at: Date): AppError | undefined =>
   isWithin(window, at)
     ? undefined
-    : new AppError('phase.not_open', { zh: `「${phase.name}」当前未开放，不能提前截止`, en: `"${phase.nameEn ?? phase.name}" is not open, so it cannot close early` }, 409);
+    : new AppError(
+        'phase.not_open',
+        { zh: `「${phase.name}」当前未开放，不能提前截止`, en: `"${phase.nameEn ?? phase.name}" is not open, so it cannot close early` },
+        409,
+      );
 
 /** Closing early ends the window at the whole second of the request, so the request itself is already outside it. */
 export const earlyCloseEnd = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);

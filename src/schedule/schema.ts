@@ -32,6 +32,8 @@ export const scheduleReply = z.object({
         change: z.object({ kind: z.enum(['extended', 'closed_early']), reason: z.string(), changedAt: z.string() }).nullable(),
       }),
     ),
-    rounds: z.array(z.object({ id: z.string(), name: z.string(), phase: z.string(), state: roundState, reason: z.string().nullable(), changedAt: z.string().nullable() })),
+    rounds: z.array(
+      z.object({ id: z.string(), name: z.string(), phase: z.string(), state: roundState, reason: z.string().nullable(), changedAt: z.string().nullable() }),
+    ),
   }),
 });

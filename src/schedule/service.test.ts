@@ -54,8 +54,17 @@ const setUp = async (db: Executor) => {
 describeOnDatabases('the organiser changing the schedule', (database) => {
   it('extends registration by two days with a reason: an entry a day after the old deadline is accepted, and the change is audited', async () => {
     const { organiser, participant } = await setUp(database.db);
-    expect(await refusal(registerEntry(database.db, contestId, individual(), { account: participant, clock: dayAfterDeadline }))).toEqual({ code: 'registration.closed', status: 409 });
-    const phase = await extendPhase(database.db, contestId, 'registration', { end: '2025-09-11', reason: '系统故障顺延两天' }, { account: organiser, clock: during['000'] });
+    expect(await refusal(registerEntry(database.db, contestId, individual(), { account: participant, clock: dayAfterDeadline }))).toEqual({
+      code: 'registration.closed',
+      status: 409,
+    });
+    const phase = await extendPhase(
+      database.db,
+      contestId,
+      'registration',
+      { end: '2025-09-11', reason: '系统故障顺延两天' },
+      { account: organiser, clock: during['000'] },
+    );
     expect([phase.start, phase.end]).toEqual(['2025-05-12T00:00:00+08:00', '2025-09-11T23:59:59+08:00']);
     const row = await registerEntry(database.db, contestId, individual(), { account: participant, clock: dayAfterDeadline });
     expect([row.ref, row.status]).toEqual(['JSSC25-0001', 'active']);
@@ -63,7 +72,13 @@ describeOnDatabases('the organiser changing the schedule', (database) => {
       {
         type: 'phase.extended',
         actor: organiser.id,
-        payload: { phaseId: 'registration', plannedEnd: '2025-09-09T23:59:59+08:00', previousEnd: '2025-09-09T23:59:59+08:00', end: '2025-09-11T23:59:59+08:00', reason: '系统故障顺延两天' },
+        payload: {
+          phaseId: 'registration',
+          plannedEnd: '2025-09-09T23:59:59+08:00',
+          previousEnd: '2025-09-09T23:59:59+08:00',
+          end: '2025-09-11T23:59:59+08:00',
+          reason: '系统故障顺延两天',
+        },
       },
     ]);
     const works = await worksOfEntry(database.db, row.id, { account: participant, clock: dayAfterDeadline }, 120);
@@ -72,22 +87,52 @@ describeOnDatabases('the organiser changing the schedule', (database) => {
 
   it('closes registration early: a registration after the close is refused with registration.closed naming the new end', async () => {
     const { organiser, participant } = await setUp(database.db);
-    await closePhaseEarly(database.db, contestId, 'registration', { reason: '名额已满' }, { account: organiser, clock: fixedClock('2025-08-01T10:00:00.400+08:00') });
+    await closePhaseEarly(
+      database.db,
+      contestId,
+      'registration',
+      { reason: '名额已满' },
+      { account: organiser, clock: fixedClock('2025-08-01T10:00:00.400+08:00') },
+    );
     const error = await failure(registerEntry(database.db, contestId, individual(), { account: participant, clock: fixedClock('2025-08-01T10:00:00+08:00') }));
-    expect([error.code, error.localised.en]).toEqual(['registration.closed', 'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-08-01T09:59:59+08:00 (Asia/Shanghai)']);
+    expect([error.code, error.localised.en]).toEqual([
+      'registration.closed',
+      'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-08-01T09:59:59+08:00 (Asia/Shanghai)',
+    ]);
     const before = await registerEntry(database.db, contestId, individual(), { account: participant, clock: fixedClock('2025-08-01T09:59:59+08:00') });
     expect(before.ref).toBe('JSSC25-0001');
-    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-30', reason: '再开放' }, { account: organiser, clock: fixedClock('2025-08-02T10:00:00+08:00') }))).toEqual({ code: 'phase.ended', status: 409 });
-    expect((await scheduleEvents(database.db)).map((e) => [e.type, (e.payload as { end: string }).end])).toEqual([['phase.closed_early', '2025-08-01T09:59:59+08:00']]);
+    expect(
+      await refusal(
+        extendPhase(
+          database.db,
+          contestId,
+          'registration',
+          { end: '2025-09-30', reason: '再开放' },
+          { account: organiser, clock: fixedClock('2025-08-02T10:00:00+08:00') },
+        ),
+      ),
+    ).toEqual({ code: 'phase.ended', status: 409 });
+    expect((await scheduleEvents(database.db)).map((e) => [e.type, (e.payload as { end: string }).end])).toEqual([
+      ['phase.closed_early', '2025-08-01T09:59:59+08:00'],
+    ]);
   });
 
   it('refuses an extension to an earlier end, a phase not open to close, and a phase the definition lacks', async () => {
     const { organiser } = await setUp(database.db);
     const actor = { account: organiser, clock: during['000'] };
-    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-01', reason: '提前' }, actor))).toEqual({ code: 'phase.extend_not_later', status: 422 });
+    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-01', reason: '提前' }, actor))).toEqual({
+      code: 'phase.extend_not_later',
+      status: 422,
+    });
     expect(await refusal(closePhaseEarly(database.db, contestId, 'final', { reason: '取消' }, actor))).toEqual({ code: 'phase.not_open', status: 409 });
-    expect(await refusal(extendPhase(database.db, contestId, 'semifinal', { end: '2025-10-01', reason: '顺延' }, actor))).toEqual({ code: 'phase.not_found', status: 404 });
-    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-02-30', reason: '顺延' }, actor))).toEqual({ code: 'phase.end_invalid', status: 422 });
+    expect(await refusal(extendPhase(database.db, contestId, 'semifinal', { end: '2025-10-01', reason: '顺延' }, actor))).toEqual({
+      code: 'phase.not_found',
+      status: 404,
+    });
+    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-02-30', reason: '顺延' }, actor))).toEqual({
+      code: 'phase.end_invalid',
+      status: 422,
+    });
     expect(await scheduleEvents(database.db)).toEqual([]);
   });
 
@@ -121,9 +166,18 @@ describeOnDatabases('the organiser changing the schedule', (database) => {
   it('refuses a participant with schedule.forbidden and a signed-out caller with auth.required, changing nothing', async () => {
     const { participant } = await setUp(database.db);
     const clock = during['000'];
-    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-11', reason: '顺延' }, { account: participant, clock }))).toEqual({ code: 'schedule.forbidden', status: 403 });
-    expect(await refusal(closePhaseEarly(database.db, contestId, 'registration', { reason: '截止' }, { account: participant, clock }))).toEqual({ code: 'schedule.forbidden', status: 403 });
-    expect(await refusal(closeRound(database.db, contestId, 'preliminary', {}, { account: participant, clock }))).toEqual({ code: 'schedule.forbidden', status: 403 });
+    expect(await refusal(extendPhase(database.db, contestId, 'registration', { end: '2025-09-11', reason: '顺延' }, { account: participant, clock }))).toEqual({
+      code: 'schedule.forbidden',
+      status: 403,
+    });
+    expect(await refusal(closePhaseEarly(database.db, contestId, 'registration', { reason: '截止' }, { account: participant, clock }))).toEqual({
+      code: 'schedule.forbidden',
+      status: 403,
+    });
+    expect(await refusal(closeRound(database.db, contestId, 'preliminary', {}, { account: participant, clock }))).toEqual({
+      code: 'schedule.forbidden',
+      status: 403,
+    });
     expect(await refusal(publishRound(database.db, contestId, 'preliminary', {}, { account: null, clock }))).toEqual({ code: 'auth.required', status: 401 });
     expect(await scheduleEvents(database.db)).toEqual([]);
     expect(await database.db.selectFrom('round_states').selectAll().execute()).toEqual([]);

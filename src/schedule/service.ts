@@ -46,7 +46,10 @@ const toPhaseChange = (row: PhaseChangeRow): PhaseChange => ({ phaseId: row.phas
  */
 export async function withSchedules(db: Executor, contests: StoredContest[]): Promise<StoredContest[]> {
   if (contests.length === 0) return contests;
-  const changes = await queries.phaseChangesOfContests(db, contests.map((contest) => contest.definition.id));
+  const changes = await queries.phaseChangesOfContests(
+    db,
+    contests.map((contest) => contest.definition.id),
+  );
   return contests.map((contest) => {
     const own = changes.filter((row) => row.contest_id === contest.definition.id).map(toPhaseChange);
     return own.length === 0 ? contest : { ...contest, definition: definitionAsScheduled(contest.definition, own) };
@@ -88,12 +91,36 @@ interface PhaseMove {
 
 async function savePhaseMove(trx: Transaction<Database>, stands: Awaited<ReturnType<typeof phaseAsItStands>>, move: PhaseMove, account: Account, at: Date) {
   const contestId = stands.contest.definition.id;
-  await queries.savePhaseChange(trx, { contest_id: contestId, phase_id: stands.phase.id, change: move.change, end_exclusive: move.endExclusive, reason: move.reason, changed_by: account.id, changed_at: at });
+  await queries.savePhaseChange(trx, {
+    contest_id: contestId,
+    phase_id: stands.phase.id,
+    change: move.change,
+    end_exclusive: move.endExclusive,
+    reason: move.reason,
+    changed_by: account.id,
+    changed_at: at,
+  });
   const changed = windowAsChanged(stands.planned, { phaseId: stands.phase.id, ...move });
-  const payload = { phaseId: stands.phase.id, plannedEnd: lastSecond(stands.planned), previousEnd: lastSecond(stands.window), end: lastSecond(changed), reason: move.reason };
-  await appendAuditEvent(trx, { contestId, actor: account.id, type: `phase.${move.change}`, payload, at, state: await phaseState(trx, contestId, stands.phase.id) });
+  const payload = {
+    phaseId: stands.phase.id,
+    plannedEnd: lastSecond(stands.planned),
+    previousEnd: lastSecond(stands.window),
+    end: lastSecond(changed),
+    reason: move.reason,
+  };
+  await appendAuditEvent(trx, {
+    contestId,
+    actor: account.id,
+    type: `phase.${move.change}`,
+    payload,
+    at,
+    state: await phaseState(trx, contestId, stands.phase.id),
+  });
   const scheduled = definitionAsScheduled(stands.contest.definition, [{ phaseId: stands.phase.id, ...move }]);
-  return presentPhase(scheduled, scheduled.phases.find((p) => p.id === stands.phase.id)!);
+  return presentPhase(
+    scheduled,
+    scheduled.phases.find((p) => p.id === stands.phase.id)!,
+  );
 }
 
 /**
@@ -130,23 +157,28 @@ const findRound = (contest: StoredContest, roundId: string): ReviewRound => {
   return round;
 };
 
-const moveRound =
-  (action: RoundAction) =>
-  async (db: Executor, contestId: string, roundId: string, request: { reason?: string }, actor: ScheduleActor) => {
-    const account = requireOrganiser(actor, contestId);
-    return inTransaction(db, async (trx) => {
-      await queries.lockSchedule(trx, contestId);
-      const round = findRound(await getContest(trx, contestId), roundId);
-      const from: RoundState = (await queries.roundStatesOf(trx, contestId)).find((row) => row.round_id === roundId)?.state ?? 'open';
-      refuse(roundRefusal(from, action, round, request.reason));
-      const { to, event } = roundTransitions[action];
-      const at = actor.clock.now();
-      const reason = request.reason ?? null;
-      await queries.saveRoundState(trx, { contest_id: contestId, round_id: roundId, state: to, reason, changed_by: account.id, changed_at: at });
-      await appendAuditEvent(trx, { contestId, actor: account.id, type: event, payload: { roundId, from, to, reason }, at, state: await roundState(trx, contestId, roundId) });
-      return { id: roundId, state: to, reason, changedAt: at.toISOString() };
+const moveRound = (action: RoundAction) => async (db: Executor, contestId: string, roundId: string, request: { reason?: string }, actor: ScheduleActor) => {
+  const account = requireOrganiser(actor, contestId);
+  return inTransaction(db, async (trx) => {
+    await queries.lockSchedule(trx, contestId);
+    const round = findRound(await getContest(trx, contestId), roundId);
+    const from: RoundState = (await queries.roundStatesOf(trx, contestId)).find((row) => row.round_id === roundId)?.state ?? 'open';
+    refuse(roundRefusal(from, action, round, request.reason));
+    const { to, event } = roundTransitions[action];
+    const at = actor.clock.now();
+    const reason = request.reason ?? null;
+    await queries.saveRoundState(trx, { contest_id: contestId, round_id: roundId, state: to, reason, changed_by: account.id, changed_at: at });
+    await appendAuditEvent(trx, {
+      contestId,
+      actor: account.id,
+      type: event,
+      payload: { roundId, from, to, reason },
+      at,
+      state: await roundState(trx, contestId, roundId),
     });
-  };
+    return { id: roundId, state: to, reason, changedAt: at.toISOString() };
+  });
+};
 
 /** Closes an open round: judging in it ends. Effects: its state, `round.closed`. */
 export const closeRound = moveRound('close');
@@ -175,7 +207,14 @@ export async function scheduleOf(db: Executor, contestId: string) {
     }),
     rounds: (contest.definition.review?.rounds ?? []).map((round) => {
       const row = stateOf.get(round.id);
-      return { id: round.id, name: round.name, phase: round.phase, state: row?.state ?? ('open' as RoundState), reason: row?.reason ?? null, changedAt: row?.changed_at.toISOString() ?? null };
+      return {
+        id: round.id,
+        name: round.name,
+        phase: round.phase,
+        state: row?.state ?? ('open' as RoundState),
+        reason: row?.reason ?? null,
+        changedAt: row?.changed_at.toISOString() ?? null,
+      };
     }),
   };
 }

@@ -27,11 +27,28 @@ describeOnDatabases('the works the audit log vouches for', (database) => {
     const clock = movableClock('2022-10-05T20:00:00+08:00');
     const account = await newAccount(database.db, '张悦');
     const actor = { account, clock };
-    const design = await registerEntry(database.db, contestId, entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) }), actor);
-    const slogan = await registerEntry(database.db, contestId, entryOf('002', { title: '一码通行', trackId: 'works', categoryId: 'copywriting', entrantKind: 'individual', leader: person(2) }), actor);
+    const design = await registerEntry(
+      database.db,
+      contestId,
+      entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) }),
+      actor,
+    );
+    const slogan = await registerEntry(
+      database.db,
+      contestId,
+      entryOf('002', { title: '一码通行', trackId: 'works', categoryId: 'copywriting', entrantKind: 'individual', leader: person(2) }),
+      actor,
+    );
     folder = await mkdtemp(join(tmpdir(), 'leitai-audit-works-'));
     const storage = localStorage(folder);
-    const poster = async (n: number) => submitFile(database.db, storage, { registrationId: design.id, requirementId: 'image', fileName: `海报${n}.jpg`, bytes: await photo(1200, 800) }, actor, testUploadLimits);
+    const poster = async (n: number) =>
+      submitFile(
+        database.db,
+        storage,
+        { registrationId: design.id, requirementId: 'image', fileName: `海报${n}.jpg`, bytes: await photo(1200, 800) },
+        actor,
+        testUploadLimits,
+      );
     const first = await poster(1);
     const second = await poster(2);
     await removeSubmissionFile(database.db, second.id, actor);

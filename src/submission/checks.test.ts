@@ -8,9 +8,25 @@ const contest002 = seedDefinition('002');
 const contest001 = seedDefinition('001');
 const works = (divisionId: string, definition = contest002) => worksOfDivision(definition, divisionId)!;
 const probed = (facts: FileFacts, size = 1_000_000): ProbeResult => ({ ok: true, facts, size, bytesRead: 4096 });
-const jpeg = (width: number, height: number, hasExif = true): FileFacts => ({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width, height, orientation: width > height ? 'landscape' : 'portrait', hasExif });
+const jpeg = (width: number, height: number, hasExif = true): FileFacts => ({
+  kind: 'image',
+  fileKind: 'jpeg',
+  mediaType: 'image/jpeg',
+  width,
+  height,
+  orientation: width > height ? 'landscape' : 'portrait',
+  hasExif,
+});
 const mp4 = (durationSeconds: number, width: number, height: number, hasSubtitleTrack = true): FileFacts => ({
-  kind: 'video', fileKind: 'mp4', mediaType: 'video/mp4', durationSeconds, width, height, rotation: 0, orientation: width > height ? 'landscape' : width < height ? 'portrait' : 'square', hasSubtitleTrack,
+  kind: 'video',
+  fileKind: 'mp4',
+  mediaType: 'video/mp4',
+  durationSeconds,
+  width,
+  height,
+  rotation: 0,
+  orientation: width > height ? 'landscape' : width < height ? 'portrait' : 'square',
+  hasSubtitleTrack,
 });
 const messages = (result: ReturnType<typeof checkFile>) => result.map((p) => [p.code, p.message.zh, p.severity]);
 
@@ -47,7 +63,9 @@ describe('002 视频类: MP4 of at most 3 minutes, landscape, at least 960×540'
     expect(checkFile(video, probed(mp4(60, 640, 360))).map((p) => p.code)).toEqual(['file.video.too_small']);
   });
   it('warns, without refusing, when no subtitle track is found (subtitles may be burned in)', () => {
-    expect(messages(checkFile(video, probed(mp4(60, 1280, 720, false))))).toEqual([['file.video.no_subtitle_track', '未检测到字幕轨道；要求设置中文字幕，如字幕已嵌入画面请忽略此提示', 'warning']]);
+    expect(messages(checkFile(video, probed(mp4(60, 1280, 720, false))))).toEqual([
+      ['file.video.no_subtitle_track', '未检测到字幕轨道；要求设置中文字幕，如字幕已嵌入画面请忽略此提示', 'warning'],
+    ]);
   });
 });
 
@@ -65,7 +83,12 @@ describe('001 material: PDF or PPT, and a video of at most 5 minutes', () => {
 
 describe('a file no probe can vouch for', () => {
   it('is refused with the probe’s own code', () => {
-    const refused: ProbeResult = { ok: false, refusal: { code: 'file.truncated', message: { zh: '文件不完整', en: 'The file is truncated' } }, size: 10, bytesRead: 10 };
+    const refused: ProbeResult = {
+      ok: false,
+      refusal: { code: 'file.truncated', message: { zh: '文件不完整', en: 'The file is truncated' } },
+      size: 10,
+      bytesRead: 10,
+    };
     expect(checkFile(works('works/video').files[0], refused).map((p) => [p.code, p.severity])).toEqual([['file.truncated', 'error']]);
   });
 });
@@ -73,7 +96,9 @@ describe('a file no probe can vouch for', () => {
 describe('002 文创产品类: 1–2 colour renderings', () => {
   const renderings = works('works/cultural-creative').files[0];
   it('refuses a greyscale rendering and accepts a colour one', () => {
-    expect(messages(checkFile(renderings, probed({ ...jpeg(1200, 800), colour: false } as FileFacts)))).toEqual([['file.image.not_colour', '图片为灰度图，要求彩色图片', 'error']]);
+    expect(messages(checkFile(renderings, probed({ ...jpeg(1200, 800), colour: false } as FileFacts)))).toEqual([
+      ['file.image.not_colour', '图片为灰度图，要求彩色图片', 'error'],
+    ]);
     expect(checkFile(renderings, probed({ ...jpeg(1200, 800), colour: true } as FileFacts))).toEqual([]);
   });
 });

@@ -36,7 +36,13 @@ export const checkFile = (requirement: FileRequirement, probed: ProbeResult): Ch
   if (!probed.ok) return [{ ...probed.refusal, severity: 'error' }];
   const { facts } = probed;
   if (!(requirement.kinds as string[]).includes(facts.fileKind)) {
-    return [error('file.kind_not_allowed', `文件类型为 ${facts.fileKind.toUpperCase()}，${requirement.name}要求 ${kindNames(requirement.kinds)}`, `The file is ${facts.fileKind.toUpperCase()}; ${requirement.name} must be ${kindNames(requirement.kinds)}`)];
+    return [
+      error(
+        'file.kind_not_allowed',
+        `文件类型为 ${facts.fileKind.toUpperCase()}，${requirement.name}要求 ${kindNames(requirement.kinds)}`,
+        `The file is ${facts.fileKind.toUpperCase()}; ${requirement.name} must be ${kindNames(requirement.kinds)}`,
+      ),
+    ];
   }
   return [...checkSize(requirement, probed.size), ...checkFacts(requirement, facts)];
 };
@@ -44,7 +50,9 @@ export const checkFile = (requirement: FileRequirement, probed: ProbeResult): Ch
 const checkSize = (requirement: FileRequirement, size: number): CheckProblem[] => {
   if (!requirement.maxSizeMb || size <= requirement.maxSizeMb * 1024 * 1024) return [];
   const mb = (size / 1024 / 1024).toFixed(1);
-  return [error('file.too_large', `文件 ${mb} MB，要求不超过 ${requirement.maxSizeMb} MB`, `The file is ${mb} MB; at most ${requirement.maxSizeMb} MB is allowed`)];
+  return [
+    error('file.too_large', `文件 ${mb} MB，要求不超过 ${requirement.maxSizeMb} MB`, `The file is ${mb} MB; at most ${requirement.maxSizeMb} MB is allowed`),
+  ];
 };
 
 const checkFacts = (requirement: FileRequirement, facts: FileFacts): CheckProblem[] => {
@@ -57,14 +65,32 @@ const checkImage = (rule: NonNullable<FileRequirement['image']>, facts: Extract<
   const found: CheckProblem[] = [];
   const longSide = Math.max(facts.width, facts.height);
   if (rule.minLongSidePx && longSide < rule.minLongSidePx) {
-    found.push(error('file.image.too_small', `图片长边 ${longSide} 像素，要求不少于 ${rule.minLongSidePx} 像素`, `The image's long side is ${longSide} px; at least ${rule.minLongSidePx} px is required`));
+    found.push(
+      error(
+        'file.image.too_small',
+        `图片长边 ${longSide} 像素，要求不少于 ${rule.minLongSidePx} 像素`,
+        `The image's long side is ${longSide} px; at least ${rule.minLongSidePx} px is required`,
+      ),
+    );
   }
   if ((rule.minWidthPx && facts.width < rule.minWidthPx) || (rule.minHeightPx && facts.height < rule.minHeightPx)) {
     const need = `${rule.minWidthPx ?? '—'}×${rule.minHeightPx ?? '—'}`;
-    found.push(error('file.image.too_small', `图片 ${facts.width}×${facts.height} 像素，要求不小于 ${need}`, `The image is ${facts.width}×${facts.height} px; at least ${need} is required`));
+    found.push(
+      error(
+        'file.image.too_small',
+        `图片 ${facts.width}×${facts.height} 像素，要求不小于 ${need}`,
+        `The image is ${facts.width}×${facts.height} px; at least ${need} is required`,
+      ),
+    );
   }
   if (rule.exifRequired && !facts.hasExif) {
-    found.push(error('file.image.exif_missing', '图片没有 EXIF 信息，要求保留原始 EXIF（请上传相机或设计软件导出的原图）', 'The image has no EXIF data; the original EXIF must be kept (upload the file as exported)'));
+    found.push(
+      error(
+        'file.image.exif_missing',
+        '图片没有 EXIF 信息，要求保留原始 EXIF（请上传相机或设计软件导出的原图）',
+        'The image has no EXIF data; the original EXIF must be kept (upload the file as exported)',
+      ),
+    );
   }
   if (rule.colour && facts.colour === false) {
     found.push(error('file.image.not_colour', '图片为灰度图，要求彩色图片', 'The image is greyscale; a colour image is required'));
@@ -83,15 +109,33 @@ const checkVideo = (rule: NonNullable<FileRequirement['video']>, facts: Extract<
   if (rule.orientation && facts.orientation !== rule.orientation) {
     const has = orientationNames[facts.orientation];
     const want = orientationNames[rule.orientation];
-    found.push(error('file.video.wrong_orientation', `视频为${has.zh}（${facts.width}×${facts.height}），要求${want.zh}`, `The video is ${has.en} (${facts.width}×${facts.height}); ${want.en} is required`));
+    found.push(
+      error(
+        'file.video.wrong_orientation',
+        `视频为${has.zh}（${facts.width}×${facts.height}），要求${want.zh}`,
+        `The video is ${has.en} (${facts.width}×${facts.height}); ${want.en} is required`,
+      ),
+    );
   }
   const [short, long] = [Math.min(facts.width, facts.height), Math.max(facts.width, facts.height)];
   const [needShort, needLong] = [Math.min(rule.minWidthPx ?? 0, rule.minHeightPx ?? 0), Math.max(rule.minWidthPx ?? 0, rule.minHeightPx ?? 0)];
   if (long < needLong || short < needShort) {
-    found.push(error('file.video.too_small', `视频分辨率 ${facts.width}×${facts.height}，要求不低于 ${rule.minWidthPx}×${rule.minHeightPx}`, `The video is ${facts.width}×${facts.height}; at least ${rule.minWidthPx}×${rule.minHeightPx} is required`));
+    found.push(
+      error(
+        'file.video.too_small',
+        `视频分辨率 ${facts.width}×${facts.height}，要求不低于 ${rule.minWidthPx}×${rule.minHeightPx}`,
+        `The video is ${facts.width}×${facts.height}; at least ${rule.minWidthPx}×${rule.minHeightPx} is required`,
+      ),
+    );
   }
   if (rule.subtitles === 'required' && !facts.hasSubtitleTrack) {
-    found.push(warning('file.video.no_subtitle_track', '未检测到字幕轨道；要求设置中文字幕，如字幕已嵌入画面请忽略此提示', 'No subtitle track found; Chinese subtitles are required — ignore this if they are burned into the picture'));
+    found.push(
+      warning(
+        'file.video.no_subtitle_track',
+        '未检测到字幕轨道；要求设置中文字幕，如字幕已嵌入画面请忽略此提示',
+        'No subtitle track found; Chinese subtitles are required — ignore this if they are burned into the picture',
+      ),
+    );
   }
   return found;
 };
@@ -100,8 +144,18 @@ const checkVideo = (rule: NonNullable<FileRequirement['video']>, facts: Extract<
 export const checkCount = (requirement: FileRequirement, count: number): CheckProblem[] => {
   const { min, max } = requirement.count;
   const needed = requirement.required ? Math.max(min, 1) : min;
-  if (count < needed) return [error('file.missing', `${requirement.name}：已上传 ${count} 个，要求至少 ${needed} 个`, `${requirement.name}: ${count} uploaded, at least ${needed} required`)];
-  if (count > max) return [error('file.too_many', `${requirement.name}：已上传 ${count} 个，最多 ${max} 个`, `${requirement.name}: ${count} uploaded, at most ${max} allowed`)];
+  if (count < needed)
+    return [
+      error(
+        'file.missing',
+        `${requirement.name}：已上传 ${count} 个，要求至少 ${needed} 个`,
+        `${requirement.name}: ${count} uploaded, at least ${needed} required`,
+      ),
+    ];
+  if (count > max)
+    return [
+      error('file.too_many', `${requirement.name}：已上传 ${count} 个，最多 ${max} 个`, `${requirement.name}: ${count} uploaded, at most ${max} allowed`),
+    ];
   return [];
 };
 
@@ -114,10 +168,22 @@ export const checkField = (requirement: FieldRequirement, value: string | undefi
   }
   const length = countCharacters(text);
   if (requirement.maxChars && length > requirement.maxChars) {
-    return [error('field.too_long', `${requirement.name} ${length} 字，要求不超过 ${requirement.maxChars} 字`, `${requirement.name} has ${length} characters; at most ${requirement.maxChars} are allowed`)];
+    return [
+      error(
+        'field.too_long',
+        `${requirement.name} ${length} 字，要求不超过 ${requirement.maxChars} 字`,
+        `${requirement.name} has ${length} characters; at most ${requirement.maxChars} are allowed`,
+      ),
+    ];
   }
   if (requirement.minChars && length < requirement.minChars) {
-    return [error('field.too_short', `${requirement.name} ${length} 字，要求不少于 ${requirement.minChars} 字`, `${requirement.name} has ${length} characters; at least ${requirement.minChars} are required`)];
+    return [
+      error(
+        'field.too_short',
+        `${requirement.name} ${length} 字，要求不少于 ${requirement.minChars} 字`,
+        `${requirement.name} has ${length} characters; at least ${requirement.minChars} are required`,
+      ),
+    ];
   }
   return [];
 };

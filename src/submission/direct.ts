@@ -32,9 +32,22 @@ export async function submitFile(
   limits: UploadLimits,
 ) {
   const id = randomUUID().replaceAll('-', '');
-  await startUpload(db, id, { registrationId: file.registrationId, requirementId: file.requirementId, fileName: file.fileName, size: file.bytes.length }, actor, limits);
+  await startUpload(
+    db,
+    id,
+    { registrationId: file.registrationId, requirementId: file.requirementId, fileName: file.fileName, size: file.bytes.length },
+    actor,
+    limits,
+  );
   const store = storage.datastore(uploadHashStates(db));
-  await store.create(new Upload({ id, size: file.bytes.length, offset: 0, metadata: { registrationId: file.registrationId, requirementId: file.requirementId, filename: file.fileName } }));
+  await store.create(
+    new Upload({
+      id,
+      size: file.bytes.length,
+      offset: 0,
+      metadata: { registrationId: file.registrationId, requirementId: file.requirementId, filename: file.fileName },
+    }),
+  );
   await store.write(Readable.from([file.bytes]), id, 0);
   return finishUpload(db, id, storage, actor);
 }

@@ -30,8 +30,13 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
   const division = divisionsOf(definition.tracks).find((d) => d.id === divisionId);
   if (!division) throw new AppError('submission.unknown_division', { zh: `没有组别 ${divisionId}`, en: `There is no division ${divisionId}` }, 404);
   const works = worksOfPlace(definition, division);
-  const entries = (await registrationsOfContest(db, contestId, { status: 'active', trackId: division.trackId })).filter((r) => divisionIdOf(r.track_id, r.group_id ?? r.category_id) === divisionId);
-  const files = await queries.currentFilesOf(db, entries.map((e) => e.id));
+  const entries = (await registrationsOfContest(db, contestId, { status: 'active', trackId: division.trackId })).filter(
+    (r) => divisionIdOf(r.track_id, r.group_id ?? r.category_id) === divisionId,
+  );
+  const files = await queries.currentFilesOf(
+    db,
+    entries.map((e) => e.id),
+  );
   const track = definition.tracks.find((t) => t.id === division.trackId)!;
   const sub = [...track.groups, ...track.categories].find((s) => s.id === (division.groupId ?? division.categoryId));
 
@@ -40,8 +45,19 @@ export async function exportDivisionWorks(db: Kysely<Database>, contestId: strin
   const manifest: SpreadsheetCell[][] = [['ref', 'title', 'entrant', 'requirement', 'file', 'original_name', 'size', 'sha256', 'accepted']];
   for (const entry of entries) {
     const input = toInput(entry);
-    const entrantName = input.entrantKind === 'organisation' ? (input.organisations.find((o) => o.isLead) ?? input.organisations[0])?.name : (input.teamName ?? input.leader.name);
-    const values = { entrantName, title: entry.title, category: sub?.name, leaderName: input.leader.name, leaderPhone: input.leader.phone, track: track.name, group: sub?.name };
+    const entrantName =
+      input.entrantKind === 'organisation'
+        ? (input.organisations.find((o) => o.isLead) ?? input.organisations[0])?.name
+        : (input.teamName ?? input.leader.name);
+    const values = {
+      entrantName,
+      title: entry.title,
+      category: sub?.name,
+      leaderName: input.leader.name,
+      leaderPhone: input.leader.phone,
+      track: track.name,
+      group: sub?.name,
+    };
     const mine = files.filter((f) => f.registration_id === entry.id && f.accepted);
     mine.forEach((file, index) => {
       const requirement = works?.files.find((r) => r.id === file.requirement_id);

@@ -26,9 +26,13 @@ describe('the name a file is shown under', () => {
 
 describe('the export name from the definition template', () => {
   it('fills 002 naming: 作品类别+名称+作者姓名+联系电话', () => {
-    expect(nameFromTemplate('{category}+{title}+{leaderName}+{leaderPhone}', { category: '平面设计类', title: '一码通行', leaderName: '张悦', leaderPhone: '13503530021' }, 'jpg')).toBe(
-      '平面设计类+一码通行+张悦+13503530021.jpg',
-    );
+    expect(
+      nameFromTemplate(
+        '{category}+{title}+{leaderName}+{leaderPhone}',
+        { category: '平面设计类', title: '一码通行', leaderName: '张悦', leaderPhone: '13503530021' },
+        'jpg',
+      ),
+    ).toBe('平面设计类+一码通行+张悦+13503530021.jpg');
   });
   it('replaces characters no file system takes', () => {
     expect(nameFromTemplate('{entrantName}+{title}', { entrantName: 'A/B团队', title: '问:答?' }, 'pdf')).toBe('A_B团队+问_答_.pdf');

@@ -41,8 +41,20 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
   const fields = await queries.fieldsOfContest(db, contestId);
 
   const works: FingerprintedWork[] = [
-    ...files.map((f) => ({ registrationId: f.registration_id, ref: byId.get(f.registration_id)!.ref, fileId: `file:${f.id}`, fingerprint: f.fingerprint as Fingerprint })),
-    ...fields.filter((f) => byId.has(f.registration_id)).map((f) => ({ registrationId: f.registration_id, ref: byId.get(f.registration_id)!.ref, fileId: `field:${f.registration_id}:${f.field_id}`, fingerprint: fingerprintText(f.value) })),
+    ...files.map((f) => ({
+      registrationId: f.registration_id,
+      ref: byId.get(f.registration_id)!.ref,
+      fileId: `file:${f.id}`,
+      fingerprint: f.fingerprint as Fingerprint,
+    })),
+    ...fields
+      .filter((f) => byId.has(f.registration_id))
+      .map((f) => ({
+        registrationId: f.registration_id,
+        ref: byId.get(f.registration_id)!.ref,
+        fileId: `field:${f.registration_id}:${f.field_id}`,
+        fingerprint: fingerprintText(f.value),
+      })),
   ];
   const describe = (work: WorkRef) => {
     const entry = byId.get(work.registrationId)!;
@@ -58,5 +70,10 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
     const requirement = works?.fields.find((r) => r.id === fieldId);
     return { ...base, fileId: null, fieldId, what: requirement?.name ?? fieldId, fileName: null, text: field.value.slice(0, 500) };
   };
-  return findNearDuplicates(works).map((pair) => ({ kind: pair.kind, similarity: Math.round(pair.similarity * 1000) / 1000, a: describe(pair.a), b: describe(pair.b) }));
+  return findNearDuplicates(works).map((pair) => ({
+    kind: pair.kind,
+    similarity: Math.round(pair.similarity * 1000) / 1000,
+    a: describe(pair.a),
+    b: describe(pair.b),
+  }));
 }

@@ -20,9 +20,15 @@ export const precheckWorks = (works: Works, files: PrecheckFile[], fields: Recor
   const results = files.map((file) => {
     const requirement = file.requirementId
       ? works.files.find((r) => r.id === file.requirementId)
-      : works.files.find((r) => file.probed.ok && (r.kinds as string[]).includes(file.probed.facts.fileKind) && (assigned.get(r.id) ?? 0) < r.count.max) ?? works.files[0];
+      : (works.files.find((r) => file.probed.ok && (r.kinds as string[]).includes(file.probed.facts.fileKind) && (assigned.get(r.id) ?? 0) < r.count.max) ??
+        works.files[0]);
     if (!requirement) {
-      const problem: CheckProblem & { file: string } = { file: file.path, code: 'submission.unknown_requirement', message: { zh: `没有要求「${file.requirementId ?? basename(file.path)}」`, en: `No requirement matches ${file.requirementId ?? basename(file.path)}` }, severity: 'error' };
+      const problem: CheckProblem & { file: string } = {
+        file: file.path,
+        code: 'submission.unknown_requirement',
+        message: { zh: `没有要求「${file.requirementId ?? basename(file.path)}」`, en: `No requirement matches ${file.requirementId ?? basename(file.path)}` },
+        severity: 'error',
+      };
       return { file: file.path, requirementId: null, problems: [problem] };
     }
     assigned.set(requirement.id, (assigned.get(requirement.id) ?? 0) + 1);

@@ -15,7 +15,7 @@ const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReply
 const tags = ['works'];
 
 const tusRoutes: [string, string, string][] = [
-  ['POST', UPLOADS_PATH, 'tus: create an upload for one requirement of an entry (the entry\'s leader; quota and window checked here)'],
+  ['POST', UPLOADS_PATH, "tus: create an upload for one requirement of an entry (the entry's leader; quota and window checked here)"],
   ['OPTIONS', UPLOADS_PATH, 'tus: the protocol version, extensions and largest size'],
   ['HEAD', `${UPLOADS_PATH}/:id`, 'tus: how many bytes of the upload the server has (to resume)'],
   ['PATCH', `${UPLOADS_PATH}/:id`, 'tus: send bytes from Upload-Offset; the last reply is { file } with what the probes found and the problems'],
@@ -33,7 +33,13 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
   const actor = (request: { account: Parameters<typeof worksOfEntry>[2]['account'] }) => ({ account: request.account, clock: app.clock });
 
   // tus: resumable uploads. The protocol's bodies are raw bytes, so the parser leaves them as a stream.
-  const tus = createTusServer({ db: app.db, clock: app.clock, storage, limits, logError: (error) => app.log.error({ err: error }, 'upload: unexpected error') });
+  const tus = createTusServer({
+    db: app.db,
+    clock: app.clock,
+    storage,
+    limits,
+    logError: (error) => app.log.error({ err: error }, 'upload: unexpected error'),
+  });
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const handleTus = async (request: { raw: import('node:http').IncomingMessage }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
     reply.hijack();
@@ -41,51 +47,122 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
   };
   // Each tus method is its own route so the API reference lists them; tus checks the headers itself, so its
   // refusals keep their upload.* codes (a zod header schema would answer request.invalid instead).
-  for (const [method, url, summary] of tusRoutes) app.route({ method, url, schema: { tags: ['uploads'], summary, description: tusDescription }, handler: handleTus });
+  for (const [method, url, summary] of tusRoutes)
+    app.route({ method, url, schema: { tags: ['uploads'], summary, description: tusDescription }, handler: handleTus });
 
-  app.get('/api/registrations/:id/works', { schema: { tags, summary: "An entry's works as a checklist: each requirement, its files or value, problems and status", params: worksParams, response: { 200: worksReply, ...refusals } } }, async (request) => ({
-    works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes),
-  }));
+  app.get(
+    '/api/registrations/:id/works',
+    {
+      schema: {
+        tags,
+        summary: "An entry's works as a checklist: each requirement, its files or value, problems and status",
+        params: worksParams,
+        response: { 200: worksReply, ...refusals },
+      },
+    },
+    async (request) => ({
+      works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes),
+    }),
+  );
 
-  app.put('/api/registrations/:id/works/fields/:fieldId', { schema: { tags, summary: 'Set a text or link field of the works (length counted in 字)', params: fieldParams, body: fieldBody, response: { 200: worksReply, ...refusals } } }, async (request) => {
-    await setWorksField(app.db, request.params.id, request.params.fieldId, request.body.value, actor(request));
-    return { works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes) };
-  });
+  app.put(
+    '/api/registrations/:id/works/fields/:fieldId',
+    {
+      schema: {
+        tags,
+        summary: 'Set a text or link field of the works (length counted in 字)',
+        params: fieldParams,
+        body: fieldBody,
+        response: { 200: worksReply, ...refusals },
+      },
+    },
+    async (request) => {
+      await setWorksField(app.db, request.params.id, request.params.fieldId, request.body.value, actor(request));
+      return { works: await worksOfEntry(app.db, request.params.id, actor(request), limits.graceMinutes) };
+    },
+  );
 
-  app.delete('/api/works/files/:fileId', { schema: { tags, summary: 'Remove a submitted file until the deadline (kept in the record, audited)', params: fileParams, response: { 204: z.null(), ...refusals } } }, async (request, reply) => {
-    await removeSubmissionFile(app.db, request.params.fileId, actor(request));
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/works/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a submitted file until the deadline (kept in the record, audited)',
+        params: fileParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await removeSubmissionFile(app.db, request.params.fileId, actor(request));
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/works/files/:fileId/content', { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } }, async (request, reply) => {
-    const file = await fileToDownload(app.db, request.params.fileId, request.account);
-    reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
-    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
-    return reply.send(storage.readStream(file.storage_key));
-  });
+  app.get(
+    '/api/works/files/:fileId/content',
+    { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } },
+    async (request, reply) => {
+      const file = await fileToDownload(app.db, request.params.fileId, request.account);
+      reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
+      reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
+      return reply.send(storage.readStream(file.storage_key));
+    },
+  );
 
-  app.get('/api/works/files/:fileId/thumbnail', { schema: { tags, summary: `A submitted image as a JPEG of at most ${THUMBNAIL_SIZE} px a side (its entrant and the organisers), cached by the browser`, params: fileParams } }, async (request, reply) => {
-    const file = await fileToDownload(app.db, request.params.fileId, request.account);
-    requireImage(file.media_type);
-    // A file's bytes never change under its id, so its id is its version.
-    const etag = `"thumb-${file.id}"`;
-    reply.header('Cache-Control', 'private, max-age=31536000, immutable');
-    reply.header('ETag', etag);
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-    reply.header('Content-Type', 'image/jpeg');
-    return reply.send(await thumbnailOf(storage.readStream(file.storage_key)));
-  });
+  app.get(
+    '/api/works/files/:fileId/thumbnail',
+    {
+      schema: {
+        tags,
+        summary: `A submitted image as a JPEG of at most ${THUMBNAIL_SIZE} px a side (its entrant and the organisers), cached by the browser`,
+        params: fileParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await fileToDownload(app.db, request.params.fileId, request.account);
+      requireImage(file.media_type);
+      // A file's bytes never change under its id, so its id is its version.
+      const etag = `"thumb-${file.id}"`;
+      reply.header('Cache-Control', 'private, max-age=31536000, immutable');
+      reply.header('ETag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      reply.header('Content-Type', 'image/jpeg');
+      return reply.send(await thumbnailOf(storage.readStream(file.storage_key)));
+    },
+  );
 
-  app.get('/api/contests/:id/originality', { schema: { tags, summary: 'Near-duplicate works across entries, most similar first, both sides described (organisers)', params: exportParams, response: { 200: originalityReply, ...refusals } } }, async (request) => ({
-    pairs: await originalityReport(app.db, request.params.id, request.account),
-  }));
+  app.get(
+    '/api/contests/:id/originality',
+    {
+      schema: {
+        tags,
+        summary: 'Near-duplicate works across entries, most similar first, both sides described (organisers)',
+        params: exportParams,
+        response: { 200: originalityReply, ...refusals },
+      },
+    },
+    async (request) => ({
+      pairs: await originalityReport(app.db, request.params.id, request.account),
+    }),
+  );
 
-  app.get('/api/contests/:id/works.zip', { schema: { tags, summary: "All accepted works of a division as one streamed zip, named by the definition's template, with manifest.csv (organisers)", params: exportParams, querystring: exportQuery } }, async (request, reply) => {
-    const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, storage);
-    reply.header('Content-Type', 'application/zip');
-    reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
-    return reply.send(body);
-  });
+  app.get(
+    '/api/contests/:id/works.zip',
+    {
+      schema: {
+        tags,
+        summary: "All accepted works of a division as one streamed zip, named by the definition's template, with manifest.csv (organisers)",
+        params: exportParams,
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, storage);
+      reply.header('Content-Type', 'application/zip');
+      reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
+      return reply.send(body);
+    },
+  );
 };
 
 const sweepWhileServing = (app: LeitaiApp, storage: WorksStorage, limits: UploadLimits, everyMinutes: number) => {

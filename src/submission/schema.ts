@@ -16,7 +16,10 @@ export const exportQuery = z.object({ division: z.string().max(120) });
  */
 export const uploadMetadata = z.object({
   registrationId: z.string().uuid(),
-  requirementId: z.string().max(60).regex(/^[a-z0-9][a-z0-9-]*$/),
+  requirementId: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9][a-z0-9-]*$/),
   filename: z.string().max(1000).optional(),
   name: z.string().max(1000).optional(),
 });
@@ -33,7 +36,9 @@ export const fileFactsSchema = z.discriminatedUnion('kind', [
     orientation,
     hasExif: z.boolean(),
     colour: z.boolean().optional(),
-    exif: z.object({ make: z.string().optional(), model: z.string().optional(), takenAt: z.string().optional(), orientation: z.number().optional() }).optional(),
+    exif: z
+      .object({ make: z.string().optional(), model: z.string().optional(), takenAt: z.string().optional(), orientation: z.number().optional() })
+      .optional(),
   }),
   z.object({
     kind: z.literal('video'),
@@ -57,7 +62,13 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 
 export const fileFactsSchemaMatchesProbes: Same<z.infer<typeof fileFactsSchema>, FileFacts> = true;
 
 const localised = z.object({ zh: z.string(), en: z.string() });
-const problem = z.object({ code: z.string(), message: localised, severity: z.enum(['error', 'warning']).optional(), path: z.string().optional(), rule: z.string().optional() });
+const problem = z.object({
+  code: z.string(),
+  message: localised,
+  severity: z.enum(['error', 'warning']).optional(),
+  path: z.string().optional(),
+  rule: z.string().optional(),
+});
 const fileView = z.object({
   id: z.string(),
   requirementId: z.string(),
@@ -86,8 +97,17 @@ export const worksReply = z
       graceMinutes: z.number(),
       naming: z.string().nullable(),
       originality: z.array(z.string()),
-      files: z.array(z.object({ requirement: fileRequirementSchema, files: z.array(fileView), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
-      fields: z.array(z.object({ requirement: fieldRequirementSchema, value: z.string().nullable(), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) })),
+      files: z.array(
+        z.object({ requirement: fileRequirementSchema, files: z.array(fileView), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) }),
+      ),
+      fields: z.array(
+        z.object({
+          requirement: fieldRequirementSchema,
+          value: z.string().nullable(),
+          problems: z.array(problem),
+          status: z.enum(['done', 'missing', 'invalid']),
+        }),
+      ),
       complete: z.boolean(),
     }),
   })
@@ -103,4 +123,6 @@ const duplicateSide = z.object({
   fileName: z.string().nullable(),
   text: z.string().nullable(),
 });
-export const originalityReply = z.object({ pairs: z.array(z.object({ kind: z.enum(['image', 'text']), similarity: z.number(), a: duplicateSide, b: duplicateSide })) });
+export const originalityReply = z.object({
+  pairs: z.array(z.object({ kind: z.enum(['image', 'text']), similarity: z.number(), a: duplicateSide, b: duplicateSide })),
+});

@@ -55,7 +55,10 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const quotaExceeded = (used: number, size: number, quota: number) =>
   new AppError(
     'upload.quota_exceeded',
-    { zh: `本作品已占用 ${megabytes(used)} MB，加上此文件 ${megabytes(size)} MB 将超过每个作品 ${megabytes(quota)} MB 的存储限额`, en: `This entry already holds ${megabytes(used)} MB; with this ${megabytes(size)} MB file it would pass its ${megabytes(quota)} MB storage quota` },
+    {
+      zh: `本作品已占用 ${megabytes(used)} MB，加上此文件 ${megabytes(size)} MB 将超过每个作品 ${megabytes(quota)} MB 的存储限额`,
+      en: `This entry already holds ${megabytes(used)} MB; with this ${megabytes(size)} MB file it would pass its ${megabytes(quota)} MB storage quota`,
+    },
     413,
   );
 
@@ -79,11 +82,20 @@ const requireEntrant = (row: RegistrationRow, actor: SubmissionActor) => {
 };
 
 const submissionClosed = (contest: StoredContest) =>
-  new AppError('submission.closed', { zh: `不在作品提交时间内（${contest.definition.name}）`, en: 'Works cannot be submitted now: the submission window is closed' }, 409);
+  new AppError(
+    'submission.closed',
+    { zh: `不在作品提交时间内（${contest.definition.name}）`, en: 'Works cannot be submitted now: the submission window is closed' },
+    409,
+  );
 
 const requirementOf = (works: Works, requirementId: string) => {
   const requirement = works.files.find((f) => f.id === requirementId);
-  if (!requirement) throw new AppError('submission.unknown_requirement', { zh: `本赛道不要求提交「${requirementId}」`, en: `This place asks for no file "${requirementId}"` }, 422);
+  if (!requirement)
+    throw new AppError(
+      'submission.unknown_requirement',
+      { zh: `本赛道不要求提交「${requirementId}」`, en: `This place asks for no file "${requirementId}"` },
+      422,
+    );
   return requirement;
 };
 
@@ -93,7 +105,13 @@ const requirementOf = (works: Works, requirementId: string) => {
  * someone else's entry, an unknown requirement, an empty or over-size file, a file name no one can
  * read, and a file the entry's storage quota has no room for, before a byte is stored.
  */
-export async function startUpload(db: Kysely<Database>, uploadId: string, request: { registrationId: string; requirementId: string; fileName: string | null; size: number | undefined }, actor: SubmissionActor, limits: UploadLimits) {
+export async function startUpload(
+  db: Kysely<Database>,
+  uploadId: string,
+  request: { registrationId: string; requirementId: string; fileName: string | null; size: number | undefined },
+  actor: SubmissionActor,
+  limits: UploadLimits,
+) {
   const account = requireAccount(actor.account);
   const { row, contest, works } = await loadEntryWorks(db, request.registrationId);
   requireEntrant(row, actor);
@@ -104,7 +122,14 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
   if (request.size === 0) throw new AppError('file.empty', { zh: '文件为空（0 字节）', en: 'The file is empty (0 bytes)' }, 422);
   const maxBytes = requirement.maxSizeMb ? requirement.maxSizeMb * 1024 * 1024 : limits.maxBytes;
   if (request.size > maxBytes) {
-    throw new AppError('file.too_large', { zh: `文件 ${megabytes(request.size)} MB，要求不超过 ${megabytes(maxBytes)} MB`, en: `The file is ${megabytes(request.size)} MB; at most ${megabytes(maxBytes)} MB is allowed` }, 413);
+    throw new AppError(
+      'file.too_large',
+      {
+        zh: `文件 ${megabytes(request.size)} MB，要求不超过 ${megabytes(maxBytes)} MB`,
+        en: `The file is ${megabytes(request.size)} MB; at most ${megabytes(maxBytes)} MB is allowed`,
+      },
+      413,
+    );
   }
   const fileName = uploadFileName(request.fileName);
   const size = request.size;
@@ -113,7 +138,15 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
     await queries.lockEntryStorage(trx, row.id);
     const used = await queries.storedBytesOf(trx, row.id, uploadsExpireBefore(limits.expiryHours, at));
     if (used + size > limits.entryQuotaBytes) throw quotaExceeded(used, size, limits.entryQuotaBytes);
-    await queries.insertUpload(trx, { id: uploadId, registration_id: row.id, requirement_id: requirement.id, account_id: account.id, file_name: fileName, declared_size: size, started_at: at });
+    await queries.insertUpload(trx, {
+      id: uploadId,
+      registration_id: row.id,
+      requirement_id: requirement.id,
+      account_id: account.id,
+      file_name: fileName,
+      declared_size: size,
+      started_at: at,
+    });
   });
 }
 
@@ -121,23 +154,46 @@ export async function startUpload(db: Kysely<Database>, uploadId: string, reques
 const uploadFileName = (raw: string | null) => {
   if (raw === null) return displayFileName(null);
   const text = normaliseText(raw);
-  if (!text.ok) throw new AppError('upload.invalid_metadata', { zh: '文件名含有不允许的字符', en: 'The file name contains a character that is not allowed' }, 400, [{ code: text.code, message: text.message, path: 'metadata.filename' }]);
+  if (!text.ok)
+    throw new AppError('upload.invalid_metadata', { zh: '文件名含有不允许的字符', en: 'The file name contains a character that is not allowed' }, 400, [
+      { code: text.code, message: text.message, path: 'metadata.filename' },
+    ]);
   return displayFileName(text.text);
 };
 
 /** Whether this account may send (or ask about) more bytes of this upload now. */
-export async function authoriseUpload(db: Kysely<Database>, uploadId: string, sendsBytes: boolean, actor: SubmissionActor, limits: UploadLimits): Promise<UploadRow> {
+export async function authoriseUpload(
+  db: Kysely<Database>,
+  uploadId: string,
+  sendsBytes: boolean,
+  actor: SubmissionActor,
+  limits: UploadLimits,
+): Promise<UploadRow> {
   const account = requireAccount(actor.account);
   const upload = await queries.uploadById(db, uploadId);
   if (!upload) throw notFound({ zh: `上传 ${uploadId}`, en: `Upload ${uploadId}` }, 'upload.not_found');
   if (upload.account_id !== account.id) throw forbidden('upload.forbidden');
   if (!upload.completed_at && upload.started_at < uploadsExpireBefore(limits.expiryHours, actor.clock.now())) {
-    throw new AppError('upload.expired', { zh: `该上传开始于 ${limits.expiryHours} 小时前仍未完成，已过期，请重新上传`, en: `This upload began more than ${limits.expiryHours} hours ago and did not finish; it has expired, start it again` }, 410);
+    throw new AppError(
+      'upload.expired',
+      {
+        zh: `该上传开始于 ${limits.expiryHours} 小时前仍未完成，已过期，请重新上传`,
+        en: `This upload began more than ${limits.expiryHours} hours ago and did not finish; it has expired, start it again`,
+      },
+      410,
+    );
   }
   if (sendsBytes) {
     const { contest } = await loadEntryWorks(db, upload.registration_id);
     if (!mayContinueUpload(contest.definition, upload.started_at, actor.clock.now(), limits.graceMinutes)) {
-      throw new AppError('upload.deadline_passed', { zh: '作品提交已截止，且本次上传开始于截止之后或已超过宽限时间', en: 'Submission has closed and this upload began after the deadline or ran past the grace period' }, 409);
+      throw new AppError(
+        'upload.deadline_passed',
+        {
+          zh: '作品提交已截止，且本次上传开始于截止之后或已超过宽限时间',
+          en: 'Submission has closed and this upload began after the deadline or ran past the grace period',
+        },
+        409,
+      );
     }
   }
   return upload;
@@ -195,7 +251,19 @@ export async function finishUpload(db: Kysely<Database>, uploadId: string, stora
       contestId: row.contest_id,
       actor: upload.account_id,
       type: 'submission.file_received',
-      payload: { registrationId: row.id, ref: row.ref, requirementId: requirement.id, fileId: id, fileName: upload.file_name, size: probed.size, sha256, accepted, problems: problems.map((p) => p.code), supersedes: [...refused, ...overflow], uploadStartedAt: upload.started_at.toISOString() },
+      payload: {
+        registrationId: row.id,
+        ref: row.ref,
+        requirementId: requirement.id,
+        fileId: id,
+        fileName: upload.file_name,
+        size: probed.size,
+        sha256,
+        accepted,
+        problems: problems.map((p) => p.code),
+        supersedes: [...refused, ...overflow],
+        uploadStartedAt: upload.started_at.toISOString(),
+      },
       at,
       state: await filesState(trx, [id, ...refused, ...overflow]),
     });
@@ -216,7 +284,14 @@ export async function setWorksField(db: Kysely<Database>, registrationId: string
   if (problems.some((p) => p.severity === 'error')) throw new AppError(problems[0].code, problems[0].message, 422, problems);
   await inTransaction(db, async (trx) => {
     await queries.upsertField(trx, { registration_id: row.id, field_id: fieldId, value: value.trim(), updated_by: account.id, updated_at: at });
-    await appendAuditEvent(trx, { contestId: row.contest_id, actor: account.id, type: 'submission.field_set', payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() }, at, state: await fieldState(trx, row.id, fieldId) });
+    await appendAuditEvent(trx, {
+      contestId: row.contest_id,
+      actor: account.id,
+      type: 'submission.field_set',
+      payload: { registrationId: row.id, ref: row.ref, fieldId, value: value.trim() },
+      at,
+      state: await fieldState(trx, row.id, fieldId),
+    });
   });
 }
 
@@ -230,6 +305,13 @@ export async function removeSubmissionFile(db: Kysely<Database>, fileId: string,
   if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
   await inTransaction(db, async (trx) => {
     await queries.supersedeFiles(trx, [file.id], at);
-    await appendAuditEvent(trx, { contestId: row.contest_id, actor: actor.account!.id, type: 'submission.file_removed', payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 }, at, state: await filesState(trx, [file.id]) });
+    await appendAuditEvent(trx, {
+      contestId: row.contest_id,
+      actor: actor.account!.id,
+      type: 'submission.file_removed',
+      payload: { registrationId: row.id, ref: row.ref, fileId: file.id, sha256: file.sha256 },
+      at,
+      state: await filesState(trx, [file.id]),
+    });
   });
 }

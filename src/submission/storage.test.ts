@@ -21,7 +21,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** Hash states kept in memory, as the uploads table keeps them (a new upload: no state, 0 bytes). */
 const memoryStates = () => {
   const saved = new Map<string, { state: Uint8Array; bytes: number }>();
-  const states: HashStates = { load: async (id) => saved.get(id) ?? { state: null, bytes: 0 }, save: async (id, state, bytes) => void saved.set(id, { state, bytes }) };
+  const states: HashStates = {
+    load: async (id) => saved.get(id) ?? { state: null, bytes: 0 },
+    save: async (id, state, bytes) => void saved.set(id, { state, bytes }),
+  };
   return { saved, states };
 };
 
@@ -58,7 +61,12 @@ const implementations: [string, () => Promise<{ storage: WorksStorage; close(): 
     'S3 (s3rver, prefix works/)',
     async () => {
       const s3 = await startS3rver();
-      const raw = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+      const raw = new S3Client({
+        region: 'us-east-1',
+        endpoint: s3.endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      });
       const keys = async () => ((await raw.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? []).map((o) => o.Key!);
       return { storage: s3.storage('works'), close: s3.close, keys };
     },
@@ -105,7 +113,11 @@ describe.each(implementations)('WorksStorage: %s', (_name, open) => {
       }
       expect(await source.read(bytes.length + 5, 10)).toHaveLength(0);
       const concurrent = await Promise.all([source.read(9 * MiB, 300), source.read(9 * MiB + 100, 300), source.read(11 * MiB, 70_000)]);
-      expect(concurrent.map((b) => Buffer.from(b).toString('hex'))).toEqual([bytes.subarray(9 * MiB, 9 * MiB + 300), bytes.subarray(9 * MiB + 100, 9 * MiB + 400), bytes.subarray(11 * MiB, 11 * MiB + 70_000)].map((b) => b.toString('hex')));
+      expect(concurrent.map((b) => Buffer.from(b).toString('hex'))).toEqual(
+        [bytes.subarray(9 * MiB, 9 * MiB + 300), bytes.subarray(9 * MiB + 100, 9 * MiB + 400), bytes.subarray(11 * MiB, 11 * MiB + 70_000)].map((b) =>
+          b.toString('hex'),
+        ),
+      );
       expect(source.bytesRead).toBe(4096 + 20 + 2 * MiB + 100 + 1 + 300 + 300 + 70_000);
     } finally {
       await source.close();
@@ -169,7 +181,8 @@ describe('S3 reads for the probes', () => {
     const bytes = randomBytes(3 * MiB);
     await upload(storage, memoryStates().states, 'e1b2c3d4e5f60718293a4b5c6d7e8f90', bytes, [bytes.length]);
     const source = (await storage.openSource('e1b2c3d4e5f60718293a4b5c6d7e8f90')) as RangedSource;
-    for (let offset = 0; offset < MiB; offset += 4096) expect(Buffer.from(await source.read(offset, 4096)).equals(bytes.subarray(offset, offset + 4096))).toBe(true);
+    for (let offset = 0; offset < MiB; offset += 4096)
+      expect(Buffer.from(await source.read(offset, 4096)).equals(bytes.subarray(offset, offset + 4096))).toBe(true);
     // 64 KB, then 128 KB, 256 KB, 512 KB, 1 MB ahead: 256 reads, 5 requests.
     expect([source.bytesRead, source.requests]).toEqual([MiB, 5]);
     await source.read(bytes.length - 22, 22);

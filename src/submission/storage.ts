@@ -10,7 +10,12 @@ export async function probeStored(storage: WorksStorage, key: string, options: P
     source = await storage.openSource(key);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name ?? 'error';
-    return { ok: false, refusal: { code: 'file.unreadable', message: { zh: `无法打开文件（${code}）`, en: `The file cannot be opened (${code})` } }, bytesRead: 0, size: 0 };
+    return {
+      ok: false,
+      refusal: { code: 'file.unreadable', message: { zh: `无法打开文件（${code}）`, en: `The file cannot be opened (${code})` } },
+      bytesRead: 0,
+      size: 0,
+    };
   }
   try {
     return await probe(source, options);

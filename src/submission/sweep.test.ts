@@ -34,7 +34,8 @@ describeOnDatabases('bounded storage', (database) => {
     const cookie = await cookieFor(database.db, account, clock);
     const sweep = () => sweepStorage(database.db, server.storage, clock, limits);
     // Signed in again: a month on, the first session has expired.
-    const download = async (fileId: string) => server.app.inject({ method: 'GET', url: `/api/works/files/${fileId}/content`, headers: { cookie: await cookieFor(database.db, account, clock) } });
+    const download = async (fileId: string) =>
+      server.app.inject({ method: 'GET', url: `/api/works/files/${fileId}/content`, headers: { cookie: await cookieFor(database.db, account, clock) } });
     return { ...server, clock, cookie, sweep, download, metadata: { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' } };
   };
 
@@ -47,7 +48,11 @@ describeOnDatabases('bounded storage', (database) => {
     expect(await sweep()).toEqual({ expiredUploads: 0, purgedFiles: 0, bytesFreed: 0, failures: [] });
 
     clock.set('2022-10-02T10:01:00+08:00');
-    const patch = await fetch(new URL(first.url!, base), { method: 'PATCH', headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: bytes });
+    const patch = await fetch(new URL(first.url!, base), {
+      method: 'PATCH',
+      headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+      body: bytes,
+    });
     expect([patch.status, (await patch.json()).error.code]).toEqual([410, 'upload.expired']);
     // tus-js-client, told the upload is gone, starts a new one.
     const again = await send(base, cookie, bytes, metadata, { uploadUrl: first.url! });
@@ -72,15 +77,33 @@ describeOnDatabases('bounded storage', (database) => {
     expect(await sweep()).toEqual({ expiredUploads: 0, purgedFiles: 1, bytesFreed: small.length, failures: [] });
     expect(await sweep()).toEqual({ expiredUploads: 0, purgedFiles: 0, bytesFreed: 0, failures: [] });
 
-    const row = await database.db.selectFrom('submission_files').select(['sha256', 'size', 'problems', 'bytes_purged_at']).where('id', '=', refused.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('submission_files')
+      .select(['sha256', 'size', 'problems', 'bytes_purged_at'])
+      .where('id', '=', refused.id)
+      .executeTakeFirstOrThrow();
     expect([row.sha256, row.size, row.bytes_purged_at?.toISOString()]).toEqual([sha256(small), small.length, '2022-10-31T02:01:00.000Z']);
     expect((row.problems as { code: string }[]).map((p) => p.code)).toEqual(['file.image.too_small']);
     const gone = await download(refused.id);
-    expect([gone.statusCode, gone.json().error.code, gone.json().error.message.zh]).toEqual([410, 'submission.file_purged', '该文件未通过检查，其内容已按保留期限删除；文件记录与 SHA-256 仍保留']);
+    expect([gone.statusCode, gone.json().error.code, gone.json().error.message.zh]).toEqual([
+      410,
+      'submission.file_purged',
+      '该文件未通过检查，其内容已按保留期限删除；文件记录与 SHA-256 仍保留',
+    ]);
     const kept = await download(accepted.id);
     expect([kept.statusCode, sha256(kept.rawPayload)]).toEqual([200, sha256(poster)]);
-    const events = await database.db.selectFrom('audit_events').select(['type', 'actor', 'payload']).where('type', '=', 'submission.file_bytes_purged').execute();
-    expect(events).toEqual([{ type: 'submission.file_bytes_purged', actor: 'system', payload: { registrationId: metadata.registrationId, fileId: refused.id, size: small.length, sha256: sha256(small), retentionDays: 30 } }]);
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select(['type', 'actor', 'payload'])
+      .where('type', '=', 'submission.file_bytes_purged')
+      .execute();
+    expect(events).toEqual([
+      {
+        type: 'submission.file_bytes_purged',
+        actor: 'system',
+        payload: { registrationId: metadata.registrationId, fileId: refused.id, size: small.length, sha256: sha256(small), retentionDays: 30 },
+      },
+    ]);
     expect((await verifyAuditLog(database.db)).every((chain) => chain.ok)).toBe(true);
   });
 
@@ -118,11 +141,20 @@ describeOnDatabases('bounded storage', (database) => {
     const account = await newAccount(database.db, '张悦');
     const entry = entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) });
     const registration = await registerEntry(database.db, 'yangquan-medical-e-voucher-works-2022', entry, { account, clock });
-    await send(server.base, await cookieFor(database.db, account, clock), await photo(1200, 800), { registrationId: registration.id, requirementId: 'image', filename: 'a.jpg' }, { stopAfter: 64 * 1024 });
+    await send(
+      server.base,
+      await cookieFor(database.db, account, clock),
+      await photo(1200, 800),
+      { registrationId: registration.id, requirementId: 'image', filename: 'a.jpg' },
+      { stopAfter: 64 * 1024 },
+    );
     await server.app.close();
 
     clock.set('2022-10-03T10:00:00+08:00');
-    app = await testServer(database.db, { clock, registerRoutes: [...featureRoutes, submissionRoutes({ storage: server.storage, limits: testUploadLimits, sweepEveryMinutes: 60 })] });
+    app = await testServer(database.db, {
+      clock,
+      registerRoutes: [...featureRoutes, submissionRoutes({ storage: server.storage, limits: testUploadLimits, sweepEveryMinutes: 60 })],
+    });
     await app.ready();
     await app.close();
     app = undefined;

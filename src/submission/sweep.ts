@@ -30,7 +30,12 @@ const BATCH = 100;
 type Limits = Pick<UploadLimits, 'expiryHours' | 'refusedRetentionDays'>;
 
 /** Each row of every page in id order; a row that fails is reported and passed over, so one bad row stops nothing. */
-async function eachRow<Row extends { id: string }>(page: (afterId: string) => Promise<Row[]>, sweep: (row: Row) => Promise<void>, report: SweepReport, key: (row: Row) => string) {
+async function eachRow<Row extends { id: string }>(
+  page: (afterId: string) => Promise<Row[]>,
+  sweep: (row: Row) => Promise<void>,
+  report: SweepReport,
+  key: (row: Row) => string,
+) {
   for (let rows = await page(''); rows.length > 0; rows = await page(rows.at(-1)!.id)) {
     for (const row of rows) await sweep(row).catch((error: unknown) => report.failures.push({ key: key(row), error }));
   }
@@ -47,7 +52,12 @@ export async function sweepStorage(db: Kysely<Database>, storage: WorksStorage, 
     report.expiredUploads += 1;
     report.bytesFreed += Number(upload.declared_size);
   };
-  await eachRow((afterId) => queries.expiredUploads(db, expiredBefore, afterId, BATCH), expireUpload, report, (upload) => upload.id);
+  await eachRow(
+    (afterId) => queries.expiredUploads(db, expiredBefore, afterId, BATCH),
+    expireUpload,
+    report,
+    (upload) => upload.id,
+  );
 
   const receivedBefore = new Date(at.getTime() - limits.refusedRetentionDays * 86_400_000);
   const purgeFile = async (file: Awaited<ReturnType<typeof queries.refusedFilesToPurge>>[number]) => {
@@ -58,14 +68,25 @@ export async function sweepStorage(db: Kysely<Database>, storage: WorksStorage, 
         contestId: file.contest_id,
         actor: 'system',
         type: 'submission.file_bytes_purged',
-        payload: { registrationId: file.registration_id, fileId: file.id, size: Number(file.size), sha256: file.sha256, retentionDays: limits.refusedRetentionDays },
+        payload: {
+          registrationId: file.registration_id,
+          fileId: file.id,
+          size: Number(file.size),
+          sha256: file.sha256,
+          retentionDays: limits.refusedRetentionDays,
+        },
         at,
       });
     });
     report.purgedFiles += 1;
     report.bytesFreed += Number(file.size);
   };
-  await eachRow((afterId) => queries.refusedFilesToPurge(db, receivedBefore, afterId, BATCH), purgeFile, report, (file) => file.storage_key);
+  await eachRow(
+    (afterId) => queries.refusedFilesToPurge(db, receivedBefore, afterId, BATCH),
+    purgeFile,
+    report,
+    (file) => file.storage_key,
+  );
   return report;
 }
 
@@ -73,7 +94,11 @@ export async function sweepStorage(db: Kysely<Database>, storage: WorksStorage, 
  * Sweeps now and then every `everyMinutes`, one sweep at a time; `stop` waits for a sweep under way.
  * A failed sweep is reported and the next one tries again.
  */
-export function startSweeping(sweep: () => Promise<SweepReport>, everyMinutes: number, report: { done(result: SweepReport): void; failed(error: unknown): void }) {
+export function startSweeping(
+  sweep: () => Promise<SweepReport>,
+  everyMinutes: number,
+  report: { done(result: SweepReport): void; failed(error: unknown): void },
+) {
   let current: Promise<void> | undefined;
   const run = () => {
     // A sweep still under way when the next is due carries on alone.

@@ -9,7 +9,8 @@ const images = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
 
 /** 404 for a file that is not an image: the page shows no preview for it. */
 export const requireImage = (mediaType: string | null) => {
-  if (!mediaType || !images.has(mediaType)) throw new AppError('submission.no_thumbnail', { zh: '该文件不是图片，没有缩略图', en: 'This file is not an image and has no thumbnail' }, 404);
+  if (!mediaType || !images.has(mediaType))
+    throw new AppError('submission.no_thumbnail', { zh: '该文件不是图片，没有缩略图', en: 'This file is not an image and has no thumbnail' }, 404);
 };
 
 /**
@@ -19,7 +20,11 @@ export const requireImage = (mediaType: string | null) => {
  */
 export const thumbnailOf = (image: Readable): Promise<Buffer> =>
   new Promise((resolve, reject) => {
-    const resize = sharp({ failOn: 'none' }).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 75 });
+    const resize = sharp({ failOn: 'none' })
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 75 });
     image.once('error', reject);
     image.pipe(resize).toBuffer().then(resolve, reject);
   });

@@ -20,13 +20,22 @@ afterEach(async () => {
   app = undefined;
 });
 
-const metadataHeader = (metadata: Record<string, string>) => Object.entries(metadata).map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`).join(',');
+const metadataHeader = (metadata: Record<string, string>) =>
+  Object.entries(metadata)
+    .map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`)
+    .join(',');
 
 /** The status, code, problem codes and content type of a refusal, after checking it has the one error shape. */
 const refusal = async (response: Response) => {
   const text = await response.text();
   const body = errorReplySchema.parse(JSON.parse(text));
-  return { status: response.status, code: body.error.code, problems: body.error.problems.map((p) => `${p.path ?? ''}:${p.code}`), json: response.headers.get('content-type'), text };
+  return {
+    status: response.status,
+    code: body.error.code,
+    problems: body.error.problems.map((p) => `${p.path ?? ''}:${p.code}`),
+    json: response.headers.get('content-type'),
+    text,
+  };
 };
 
 describeOnDatabases('tus refusals', (database) => {
@@ -48,26 +57,54 @@ describeOnDatabases('tus refusals', (database) => {
     const registration = await registerEntry(database.db, 'yangquan-medical-e-voucher-works-2022', entry, { account, clock });
     const cookie = await cookieFor(database.db, account, clock);
     const metadata = { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' };
-    const create = (headers: Record<string, string>) => fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie, 'Tus-Resumable': '1.0.0', ...headers } });
+    const create = (headers: Record<string, string>) =>
+      fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie, 'Tus-Resumable': '1.0.0', ...headers } });
     return { base, cookie, metadata, create };
   };
 
   it('answers protocol refusals in the one JSON shape, with a code for each', async () => {
     const { cookie, metadata, create, base } = await start();
-    const noVersion = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie, 'Upload-Length': '10', 'Upload-Metadata': metadataHeader(metadata) } });
+    const noVersion = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: { cookie, 'Upload-Length': '10', 'Upload-Metadata': metadataHeader(metadata) },
+    });
     expect(await refusal(noVersion)).toMatchObject({ status: 412, code: 'upload.protocol_version', json: 'application/json; charset=utf-8' });
-    expect(await refusal(await create({ 'Upload-Length': '-1', 'Upload-Metadata': metadataHeader(metadata) }))).toMatchObject({ status: 400, code: 'upload.invalid_length', problems: ['upload-length:upload.invalid_length'] });
+    expect(await refusal(await create({ 'Upload-Length': '-1', 'Upload-Metadata': metadataHeader(metadata) }))).toMatchObject({
+      status: 400,
+      code: 'upload.invalid_length',
+      problems: ['upload-length:upload.invalid_length'],
+    });
     expect(await refusal(await create({ 'Upload-Metadata': metadataHeader(metadata) }))).toMatchObject({ status: 400, code: 'upload.invalid_length' });
-    expect(await refusal(await create({ 'Upload-Length': '10', 'Upload-Metadata': 'filename ***' }))).toMatchObject({ status: 400, code: 'upload.invalid_metadata', problems: ['upload-metadata:upload.invalid_metadata'] });
-    expect(await refusal(await create({ 'Upload-Length': String(51 * 1024 * 1024), 'Upload-Metadata': metadataHeader(metadata) }))).toMatchObject({ status: 413, code: 'upload.too_large' });
+    expect(await refusal(await create({ 'Upload-Length': '10', 'Upload-Metadata': 'filename ***' }))).toMatchObject({
+      status: 400,
+      code: 'upload.invalid_metadata',
+      problems: ['upload-metadata:upload.invalid_metadata'],
+    });
+    expect(await refusal(await create({ 'Upload-Length': String(51 * 1024 * 1024), 'Upload-Metadata': metadataHeader(metadata) }))).toMatchObject({
+      status: 413,
+      code: 'upload.too_large',
+    });
 
     const created = await create({ 'Upload-Length': '10', 'Upload-Metadata': metadataHeader(metadata) });
     expect(created.status).toBe(201);
     const url = new URL(created.headers.get('location')!, base);
-    const patch = (offset: number, bytes: number) => fetch(url, { method: 'PATCH', headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }, body: Buffer.alloc(bytes, 1) });
+    const patch = (offset: number, bytes: number) =>
+      fetch(url, {
+        method: 'PATCH',
+        headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+        body: Buffer.alloc(bytes, 1),
+      });
     expect(await refusal(await patch(4, 2))).toMatchObject({ status: 409, code: 'upload.offset_conflict' });
     expect(await refusal(await patch(0, 11))).toMatchObject({ status: 413, code: 'upload.too_large' });
-    expect(await refusal(await fetch(new URL('/api/uploads/no-such-upload', base), { method: 'PATCH', headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: Buffer.alloc(1) }))).toMatchObject({ status: 404, code: 'upload.not_found' });
+    expect(
+      await refusal(
+        await fetch(new URL('/api/uploads/no-such-upload', base), {
+          method: 'PATCH',
+          headers: { cookie, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+          body: Buffer.alloc(1),
+        }),
+      ),
+    ).toMatchObject({ status: 404, code: 'upload.not_found' });
   });
 
   it('refuses metadata with a NUL, a control character or a bidi override before it reaches the database', async () => {

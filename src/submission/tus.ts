@@ -22,7 +22,13 @@ export const UPLOADS_PATH = '/api/uploads';
  * after a dropped connection or a closed tab, and receives the checked file in the last reply.
  * Every hook authorises from the session cookie itself: tus hands hooks a web Request.
  */
-export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; storage: WorksStorage; limits: UploadLimits; logError: (error: unknown) => void }) => {
+export const createTusServer = (options: {
+  db: Kysely<Database>;
+  clock: Clock;
+  storage: WorksStorage;
+  limits: UploadLimits;
+  logError: (error: unknown) => void;
+}) => {
   const { db, clock, storage, limits, logError } = options;
   const actorOf = async (request: Request) => {
     const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
@@ -41,7 +47,12 @@ export const createTusServer = (options: { db: Kysely<Database>; clock: Clock; s
       await startUpload(
         db,
         upload.id,
-        { registrationId: metadata.registrationId, requirementId: metadata.requirementId, fileName: metadata.filename ?? metadata.name ?? null, size: upload.size },
+        {
+          registrationId: metadata.registrationId,
+          requirementId: metadata.requirementId,
+          fileName: metadata.filename ?? metadata.name ?? null,
+          size: upload.size,
+        },
         await actorOf(request),
         limits,
       );
@@ -85,13 +96,23 @@ class LeitaiTusServer extends Server {
 }
 
 /** tus's own refusals are `{ status_code, body }` objects (its ERRORS table), never Error instances. */
-const isTusRefusal = (error: unknown) => !(error instanceof Error) && typeof (error as { status_code?: unknown }).status_code === 'number' && typeof (error as { body?: unknown }).body === 'string';
+const isTusRefusal = (error: unknown) =>
+  !(error instanceof Error) && typeof (error as { status_code?: unknown }).status_code === 'number' && typeof (error as { body?: unknown }).body === 'string';
 
 const parseMetadata = (metadata: Upload['metadata']) => {
   const parsed = uploadMetadata.safeParse(metadata ?? {});
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => ({ code: 'upload.invalid_metadata', path: `metadata.${issue.path.join('.')}`, message: { zh: `上传信息 ${issue.path.join('.')} 无效`, en: `Upload metadata ${issue.path.join('.')} is invalid` } }));
-  throw new AppError('upload.invalid_metadata', { zh: '上传信息（Upload-Metadata）不完整或无效', en: 'The upload metadata (Upload-Metadata) is missing or invalid' }, 400, problems);
+  const problems = parsed.error.issues.map((issue) => ({
+    code: 'upload.invalid_metadata',
+    path: `metadata.${issue.path.join('.')}`,
+    message: { zh: `上传信息 ${issue.path.join('.')} 无效`, en: `Upload metadata ${issue.path.join('.')} is invalid` },
+  }));
+  throw new AppError(
+    'upload.invalid_metadata',
+    { zh: '上传信息（Upload-Metadata）不完整或无效', en: 'The upload metadata (Upload-Metadata) is missing or invalid' },
+    400,
+    problems,
+  );
 };
 
 const readCookie = (header: string | null, name: string) =>

@@ -25,7 +25,12 @@ describeOnDatabases('uploading works', (database) => {
     const account: Account = await newAccount(database.db, '张悦');
     const entry = entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) });
     const registration = await registerEntry(database.db, 'yangquan-medical-e-voucher-works-2022', entry, { account, clock });
-    return { base, cookie: await cookieFor(database.db, account, clock), registration, metadata: { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' } };
+    return {
+      base,
+      cookie: await cookieFor(database.db, account, clock),
+      registration,
+      metadata: { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' },
+    };
   };
 
   it('accepts a JPEG that meets 平面设计类, with its SHA-256 computed while streaming', async () => {
@@ -34,7 +39,16 @@ describeOnDatabases('uploading works', (database) => {
     const bytes = await photo(1200, 800);
     const sent = await send(base, cookie, bytes, metadata);
     expect(sent.error).toBeUndefined();
-    expect(sent.body).toMatchObject({ file: { accepted: true, fileKind: 'jpeg', fileName: '海报.jpg', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), problems: [] } });
+    expect(sent.body).toMatchObject({
+      file: {
+        accepted: true,
+        fileKind: 'jpeg',
+        fileName: '海报.jpg',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        problems: [],
+      },
+    });
     const upload = await database.db.selectFrom('uploads').selectAll().executeTakeFirstOrThrow();
     expect(upload.hashed_bytes).toBe(bytes.length);
     const works = await app!.inject({ method: 'GET', url: `/api/registrations/${registration.id}/works`, headers: { cookie } });
@@ -44,7 +58,11 @@ describeOnDatabases('uploading works', (database) => {
     // tus termination must not delete a submitted file: only Leitai's own removal supersedes it.
     const terminate = await fetch(new URL(sent.url!, base), { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', cookie } });
     expect(terminate.status).toBe(400);
-    const download = await app!.inject({ method: 'GET', url: `/api/works/files/${(sent.body as { file: { id: string } }).file.id}/content`, headers: { cookie } });
+    const download = await app!.inject({
+      method: 'GET',
+      url: `/api/works/files/${(sent.body as { file: { id: string } }).file.id}/content`,
+      headers: { cookie },
+    });
     expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
@@ -52,7 +70,9 @@ describeOnDatabases('uploading works', (database) => {
     const clock = movableClock('2022-10-01T10:00:00+08:00');
     const { base, cookie, metadata } = await start(clock);
     const sent = await send(base, cookie, await photo(640, 480), metadata);
-    expect(sent.body).toMatchObject({ file: { accepted: false, problems: [{ code: 'file.image.too_small', message: { zh: '图片长边 640 像素，要求不少于 800 像素' } }] } });
+    expect(sent.body).toMatchObject({
+      file: { accepted: false, problems: [{ code: 'file.image.too_small', message: { zh: '图片长边 640 像素，要求不少于 800 像素' } }] },
+    });
   });
 
   it('resumes an upload after a dropped connection, from where it stopped, with the same hash', async () => {
@@ -116,7 +136,15 @@ describeOnDatabases('uploading works', (database) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect(rest.body).toMatchObject({ file: { accepted: true, fileKind: 'jpeg', size: bytes.length, sha256 } });
     expect((await database.db.selectFrom('uploads').select('hashed_bytes').executeTakeFirstOrThrow()).hashed_bytes).toBe(bytes.length);
-    const download = await app!.inject({ method: 'GET', url: `/api/works/files/${(rest.body as { file: { id: string } }).file.id}/content`, headers: { cookie } });
-    expect([download.statusCode, download.headers['content-type'], createHash('sha256').update(download.rawPayload).digest('hex')]).toEqual([200, 'image/jpeg', sha256]);
+    const download = await app!.inject({
+      method: 'GET',
+      url: `/api/works/files/${(rest.body as { file: { id: string } }).file.id}/content`,
+      headers: { cookie },
+    });
+    expect([download.statusCode, download.headers['content-type'], createHash('sha256').update(download.rawPayload).digest('hex')]).toEqual([
+      200,
+      'image/jpeg',
+      sha256,
+    ]);
   });
 });

@@ -32,16 +32,31 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     };
     return { base: server.base, organiser: await cookieFor(database.db, organiser, clock), entrant };
   };
-  const works = async (id: string, cookie: string) => (await app!.inject({ method: 'GET', url: `/api/registrations/${id}/works`, headers: { cookie } })).json().works;
+  const works = async (id: string, cookie: string) =>
+    (await app!.inject({ method: 'GET', url: `/api/registrations/${id}/works`, headers: { cookie } })).json().works;
 
   it('turns a text requirement green when its value fits, and refuses 21 字 for a 20-字 slogan', async () => {
     const clock = movableClock('2022-10-01T10:00:00+08:00');
     const { entrant } = await setUp(clock);
     const { registration, cookie } = await entrant(1, '王芳', 'copywriting', '扫码就医');
     expect((await works(registration.id, cookie)).fields[0]).toMatchObject({ status: 'missing', value: null });
-    const tooLong = await app!.inject({ method: 'PUT', url: `/api/registrations/${registration.id}/works/fields/copy`, headers: { cookie }, payload: { value: '扫码就医不排队，医保电子凭证真方便又快捷！' } });
-    expect([tooLong.statusCode, tooLong.json().error.code, tooLong.json().error.message.zh]).toEqual([422, 'field.too_long', '文案（20 字以内） 21 字，要求不超过 20 字']);
-    const fits = await app!.inject({ method: 'PUT', url: `/api/registrations/${registration.id}/works/fields/copy`, headers: { cookie }, payload: { value: '扫码就医不排队' } });
+    const tooLong = await app!.inject({
+      method: 'PUT',
+      url: `/api/registrations/${registration.id}/works/fields/copy`,
+      headers: { cookie },
+      payload: { value: '扫码就医不排队，医保电子凭证真方便又快捷！' },
+    });
+    expect([tooLong.statusCode, tooLong.json().error.code, tooLong.json().error.message.zh]).toEqual([
+      422,
+      'field.too_long',
+      '文案（20 字以内） 21 字，要求不超过 20 字',
+    ]);
+    const fits = await app!.inject({
+      method: 'PUT',
+      url: `/api/registrations/${registration.id}/works/fields/copy`,
+      headers: { cookie },
+      payload: { value: '扫码就医不排队' },
+    });
     expect(fits.json().works).toMatchObject({ complete: true, fields: [{ status: 'done', value: '扫码就医不排队' }] });
   });
 
@@ -62,21 +77,45 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     const clock = movableClock('2022-10-01T10:00:00+08:00');
     const { base, entrant, organiser } = await setUp(clock);
     const original = await photo(1600, 1200);
-    const copy = await sharp(original).resize(1000, 750).jpeg({ quality: 60 }).withExif({ IFD0: { Make: 'Apple' } }).toBuffer();
+    const copy = await sharp(original)
+      .resize(1000, 750)
+      .jpeg({ quality: 60 })
+      .withExif({ IFD0: { Make: 'Apple' } })
+      .toBuffer();
     const other = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#ffffff' } })
-      .composite([{ input: Buffer.from('<svg width="1200" height="900"><circle cx="300" cy="450" r="250" fill="#1a5"/><rect x="700" y="100" width="400" height="700" fill="#c22"/></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="1200" height="900"><circle cx="300" cy="450" r="250" fill="#1a5"/><rect x="700" y="100" width="400" height="700" fill="#c22"/></svg>',
+          ),
+        },
+      ])
       .jpeg()
       .withExif({ IFD0: { Make: 'Nikon' } })
       .toBuffer();
     const a = await entrant(1, '张悦', 'graphic-design', '一码通行');
     const b = await entrant(2, '李四', 'graphic-design', '医保便民');
     const c = await entrant(3, '赵六', 'graphic-design', '健康同行');
-    for (const [who, bytes] of [[a, original], [b, copy], [c, other]] as const) {
+    for (const [who, bytes] of [
+      [a, original],
+      [b, copy],
+      [c, other],
+    ] as const) {
       const sent = await send(base, who.cookie, bytes, { registrationId: who.registration.id, requirementId: 'image', filename: 'poster.jpg' });
       expect((sent.body as { file: { accepted: boolean } }).file.accepted).toBe(true);
     }
     const report = await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/originality`, headers: { cookie: organiser } });
-    expect(report.json().pairs.map((p: { kind: string; a: { ref: string; title: string }; b: { ref: string; title: string } }) => [p.kind, p.a.ref, p.a.title, p.b.ref, p.b.title])).toEqual([['image', 'YMEV22-0001', '一码通行', 'YMEV22-0002', '医保便民']]);
+    expect(
+      report
+        .json()
+        .pairs.map((p: { kind: string; a: { ref: string; title: string }; b: { ref: string; title: string } }) => [
+          p.kind,
+          p.a.ref,
+          p.a.title,
+          p.b.ref,
+          p.b.title,
+        ]),
+    ).toEqual([['image', 'YMEV22-0001', '一码通行', 'YMEV22-0002', '医保便民']]);
     expect((await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/originality`, headers: { cookie: a.cookie } })).statusCode).toBe(403);
   });
 
@@ -87,7 +126,11 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     const a = await entrant(1, '张悦', 'graphic-design', '一码通行');
     await send(base, a.cookie, poster, { registrationId: a.registration.id, requirementId: 'image', filename: 'IMG_0001.JPG' });
 
-    const reply = await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: organiser } });
+    const reply = await app!.inject({
+      method: 'GET',
+      url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`,
+      headers: { cookie: organiser },
+    });
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toBe('application/zip');
     const zip = bufferSource(reply.rawPayload);
@@ -100,7 +143,10 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
       'ref,title,entrant,requirement,file,original_name,size,sha256,accepted',
       `YMEV22-0001,一码通行,张悦,平面设计作品（JPEG）,YMEV22-0001/平面设计类+一码通行+张悦+13900000001.jpg,IMG_0001.JPG,${poster.length},${createHash('sha256').update(poster).digest('hex')},yes`,
     ]);
-    expect((await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: a.cookie } })).statusCode).toBe(403);
+    expect(
+      (await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: a.cookie } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('writes titles and file names that a spreadsheet would run as formulas into the manifest as text', async () => {
@@ -112,12 +158,22 @@ describeOnDatabases('an entry’s works, from checklist to the organiser’s zip
     await send(base, a.cookie, poster, { registrationId: a.registration.id, requirementId: 'image', filename: '+86.jpg' });
     await send(base, b.cookie, poster, { registrationId: b.registration.id, requirementId: 'image', filename: '-1.jpg' });
 
-    const reply = await app!.inject({ method: 'GET', url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`, headers: { cookie: organiser } });
+    const reply = await app!.inject({
+      method: 'GET',
+      url: `/api/contests/${contestId}/works.zip?division=works/graphic-design`,
+      headers: { cookie: organiser },
+    });
     const zip = bufferSource(reply.rawPayload);
     const directory = await readZipDirectory(zip, 'zip');
     const manifest = new TextDecoder().decode(await readStoredEntry(zip, directory.entries.at(-1)!, 'zip', 1_000_000));
     // ref, title, original_name and size of each row; the size is still a number.
-    const rows = manifest.replace('\uFEFF', '').trim().split('\n').slice(1).map((row) => row.split(',')).map((cells) => [cells[0], cells[1], cells[5], cells[6]]);
+    const rows = manifest
+      .replace('\uFEFF', '')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(','))
+      .map((cells) => [cells[0], cells[1], cells[5], cells[6]]);
     expect(rows).toEqual([
       ['YMEV22-0001', '"\'=HYPERLINK(""http://evil.example"")"', "'+86.jpg", String(poster.length)],
       ['YMEV22-0002', "'@SUM(1+1)", "'-1.jpg", String(poster.length)],

@@ -21,7 +21,10 @@ const requireSeesEntry = async (db: Kysely<Database>, account: Account | null, r
 const bytesPurged = () =>
   new AppError(
     'submission.file_purged',
-    { zh: '该文件未通过检查，其内容已按保留期限删除；文件记录与 SHA-256 仍保留', en: 'This file was refused and its bytes were deleted after the retention period; its record and SHA-256 are kept' },
+    {
+      zh: '该文件未通过检查，其内容已按保留期限删除；文件记录与 SHA-256 仍保留',
+      en: 'This file was refused and its bytes were deleted after the retention period; its record and SHA-256 are kept',
+    },
     410,
   );
 
@@ -61,7 +64,12 @@ export async function worksOfEntry(db: Kysely<Database>, registrationId: string,
   const fieldItems = works.fields.map((requirement) => {
     const value = fields.find((f) => f.field_id === requirement.id)?.value;
     const problems = checkField(requirement, value);
-    return { requirement, value: value ?? null, problems, status: problems.length > 0 ? (value ? ('invalid' as const) : ('missing' as const)) : ('done' as const) };
+    return {
+      requirement,
+      value: value ?? null,
+      problems,
+      status: problems.length > 0 ? (value ? ('invalid' as const) : ('missing' as const)) : ('done' as const),
+    };
   });
   const deadline = submissionDeadline(contest.definition, at);
   return {

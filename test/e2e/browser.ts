@@ -26,7 +26,10 @@ const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url)
 export const screenshots = async (page: Page, name: string) => {
   await mkdir(resultsDir, { recursive: true });
   const before = page.viewportSize();
-  for (const [label, size] of [['phone', phone], ['desktop', desktop]] as const) {
+  for (const [label, size] of [
+    ['phone', phone],
+    ['desktop', desktop],
+  ] as const) {
     await page.setViewportSize(size);
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${resultsDir}${name}-${label}.png`, fullPage: true });

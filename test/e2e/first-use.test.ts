@@ -57,7 +57,11 @@ describe('first use: a member with a code, an organiser after sign-in', () => {
       }),
     );
     registrationId = created.registration.id;
-    code = (await ok<{ invitation: { code: string } }>(leader.request.post(`/api/registrations/${registrationId}/invitations`, { data: { role: 'member', person: { index: 0 } } }))).invitation.code;
+    code = (
+      await ok<{ invitation: { code: string } }>(
+        leader.request.post(`/api/registrations/${registrationId}/invitations`, { data: { role: 'member', person: { index: 0 } } }),
+      )
+    ).invitation.code;
   });
 
   afterAll(async () => {

@@ -40,7 +40,11 @@ describe('pages on a phone', () => {
     const html = await (await fetch(`${server.url}/`)).text();
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(html)?.[1];
     const reply = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
-    expect([reply.status, reply.headers.get('content-encoding'), reply.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    expect([reply.status, reply.headers.get('content-encoding'), reply.headers.get('cache-control')]).toEqual([
+      200,
+      'br',
+      'public, max-age=31536000, immutable',
+    ]);
   });
 
   it('shows the loading screen, not a blank page, while the contest is still on its way', async () => {

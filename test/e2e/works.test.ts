@@ -169,7 +169,12 @@ describe('submitting works and downloading them as the organiser', () => {
 
   it('counts a slogan in 字 as typed and saves it once it fits', async () => {
     const { context: other, page: second } = await otherEntrant({
-      name: '周小文', email: 'zhou', phone: '13800000005', id: idNumber('19940404', 321), title: '医保口号', categoryId: 'copywriting',
+      name: '周小文',
+      email: 'zhou',
+      phone: '13800000005',
+      id: idNumber('19940404', 321),
+      title: '医保口号',
+      categoryId: 'copywriting',
     });
     const input = second.getByTestId('field-copy');
     const count = second.getByTestId('field-count-copy');
@@ -191,7 +196,12 @@ describe('submitting works and downloading them as the organiser', () => {
 
   it('flags a second entry with the same image for the organiser', async () => {
     const { context: other, page: second } = await otherEntrant({
-      name: '陈小军', email: 'chen', phone: '13800000004', id: idNumber('19930303', 789), title: '电子凭证随身带', categoryId: 'graphic-design',
+      name: '陈小军',
+      email: 'chen',
+      phone: '13800000004',
+      id: idNumber('19930303', 789),
+      title: '电子凭证随身带',
+      categoryId: 'graphic-design',
     });
     await second.getByTestId('upload-input-image').setInputFiles(goodJpeg);
     await second.waitForSelector('[data-testid="works-item-image"][data-status="done"]', { timeout: 60_000 });

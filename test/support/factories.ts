@@ -40,7 +40,10 @@ export const allDeclarations = (definition: ContestDefinition) => [
   ),
 ];
 
-export const entry = (definition: ContestDefinition, input: Partial<RegistrationInputRaw> & Pick<RegistrationInputRaw, 'trackId' | 'entrantKind'>): RegistrationInput =>
+export const entry = (
+  definition: ContestDefinition,
+  input: Partial<RegistrationInputRaw> & Pick<RegistrationInputRaw, 'trackId' | 'entrantKind'>,
+): RegistrationInput =>
   registrationInputSchema.parse({
     title: '社保卡智慧应用',
     leader: person(1),
@@ -50,7 +53,12 @@ export const entry = (definition: ContestDefinition, input: Partial<Registration
   });
 
 /** Valid 统一社会信用代码 (GB 32100 check characters). */
-export const creditCodes = { enterprise: '91350100M000100Y43', university: '52130700MJ0000001J', government: '12130700MB1234567W', anotherEnterprise: '91130700MA0A1B2C30' } as const;
+export const creditCodes = {
+  enterprise: '91350100M000100Y43',
+  university: '52130700MJ0000001J',
+  government: '12130700MB1234567W',
+  anotherEnterprise: '91130700MA0A1B2C30',
+} as const;
 
 /** An entry of the seed, with every declaration accepted, parsed as the API parses it. */
 export const entryOf = (seed: Seed, input: Parameters<typeof entry>[1]): RegistrationInput => entry(seedDefinition(seed), input);

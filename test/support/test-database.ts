@@ -24,9 +24,7 @@ const skipReason = 'skipped: set LEITAI_TEST_DATABASE_URL=postgres://… to run 
  * Cached on globalThis, not in a module variable: vitest re-evaluates modules for every test
  * file (isolation) but keeps the worker process, and the instance must outlive one file.
  */
-const cache: Map<TestDatabaseKind, Promise<Kysely<Database>>> = ((globalThis as any)[
-  Symbol.for('leitai.testDatabases')
-] ??= new Map());
+const cache: Map<TestDatabaseKind, Promise<Kysely<Database>>> = ((globalThis as any)[Symbol.for('leitai.testDatabases')] ??= new Map());
 
 /** A migrated, shared database for this worker: PostgreSQL when configured, else PGlite. */
 export function testDatabase(kind: TestDatabaseKind = postgresTestUrl ? 'postgres' : 'pglite'): Promise<Kysely<Database>> {
@@ -71,9 +69,7 @@ async function openPostgresTestDatabase(): Promise<Kysely<Database>> {
  * DROP DATABASE itself refuses while anyone is still connected.
  */
 async function dropAbandonedTestDatabases(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like 'leitai\\_test\\_%'`,
-  );
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'leitai\\_test\\_%'`);
   for (const { datname } of rows) {
     const pid = Number(datname.split('_')[2]);
     if (!Number.isInteger(pid) || isProcessAlive(pid)) continue;

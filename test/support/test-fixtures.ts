@@ -38,7 +38,12 @@ export const loadSeed = async (seed: Seed): Promise<{ definition: ContestDefinit
 export async function publishSeed(db: Kysely<Database>, seed: Seed, change?: (definition: ContestDefinition) => ContestDefinition) {
   const { definition, source } = await loadSeed(seed);
   const published = change ? change(structuredClone(definition)) : definition;
-  await publishContest(db, { definition: published, sourceYaml: change ? `${source}\n# changed by a test` : source, sourceFile: `contests/${seeds[seed].file}` }, 'system', during[seed]);
+  await publishContest(
+    db,
+    { definition: published, sourceYaml: change ? `${source}\n# changed by a test` : source, sourceFile: `contests/${seeds[seed].file}` },
+    'system',
+    during[seed],
+  );
   return published;
 }
 
@@ -69,4 +74,10 @@ export const dataElementsEntry = (extra: Partial<RegistrationInputRaw> = {}) =>
 
 /** 003: a team of `size` people, each with the two years of work experience the handbook asks. */
 export const hackathonTeam = (size: number, from = 31) =>
-  entryOf('003', { trackId: 'hackathon', entrantKind: 'team', teamName: '灵活就业保障设计实验室', leader: person(from, { experienceYears: 5 }), members: people(size - 1, from + 1, { experienceYears: 3 }) });
+  entryOf('003', {
+    trackId: 'hackathon',
+    entrantKind: 'team',
+    teamName: '灵活就业保障设计实验室',
+    leader: person(from, { experienceYears: 5 }),
+    members: people(size - 1, from + 1, { experienceYears: 3 }),
+  });

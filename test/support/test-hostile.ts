@@ -101,7 +101,7 @@ const nestedBoxes = (types: string[]) => {
 };
 const topLevelBoxes = (mp4: Uint8Array) => {
   const boxes: Array<{ type: string; bytes: Uint8Array }> = [];
-  for (let at = 0; at + 8 <= mp4.length; ) {
+  for (let at = 0; at + 8 <= mp4.length;) {
     const size = new DataView(mp4.buffer, mp4.byteOffset + at).getUint32(0);
     boxes.push({ type: Buffer.from(mp4.subarray(at + 4, at + 8)).toString('latin1'), bytes: mp4.subarray(at, at + size) });
     at += size;
@@ -151,7 +151,10 @@ export const hostileFiles = async (): Promise<HostileTable> => {
   return {
     jpeg: [
       ['EXIF Make of 65,000 NULs and a letter', () => jpegWith(jpeg, exifSegment(tiffBlock({ make: nuls(65_000, 'A') })))],
-      ['EXIF Make, Model and time of 21,000 NULs each', () => jpegWith(jpeg, exifSegment(tiffBlock({ make: nuls(21_000, 'A'), model: nuls(21_000, 'B'), taken: nuls(21_000, 'C') })))],
+      [
+        'EXIF Make, Model and time of 21,000 NULs each',
+        () => jpegWith(jpeg, exifSegment(tiffBlock({ make: nuls(21_000, 'A'), model: nuls(21_000, 'B'), taken: nuls(21_000, 'C') }))),
+      ],
       ['EXIF IFD declaring 65,535 entries', () => jpegWith(jpeg, exifSegment(tiffBlock({ make: latin1('Canon\0'), declaredEntries: 0xffff })))],
       ['XMP MicroVideoOffset of 65,000 digits, unclosed', () => jpegWith(jpeg, xmpSegment(`MicroVideoOffset="${'9'.repeat(65_000)}`))],
       ['XMP of 4,000 Container items', () => jpegWith(jpeg, xmpSegment('<Item:Length="1"/>'.repeat(3_600)))],
@@ -165,21 +168,49 @@ export const hostileFiles = async (): Promise<HostileTable> => {
       ['99,000 empty top-level boxes', () => concatAll([ftyp!.bytes, repeated(box('free'), 99_000), ...rest.map((b) => b.bytes)])],
       ['moov nested 20,000 boxes deep', () => concat(ftyp!.bytes, nestedBoxes(['moov', ...Array<string>(20_000).fill('trak')]))],
       ['sample table declaring 2^31 samples', () => withHugeSampleCount(mp4)],
-      ['handler name of 65,000 NULs', () => concat(ftyp!.bytes, box('moov', box('trak', box('mdia', box('hdlr', new Uint8Array(8), latin1('vide'), new Uint8Array(12), nuls(65_000, 'A'))))))],
+      [
+        'handler name of 65,000 NULs',
+        () => concat(ftyp!.bytes, box('moov', box('trak', box('mdia', box('hdlr', new Uint8Array(8), latin1('vide'), new Uint8Array(12), nuls(65_000, 'A')))))),
+      ],
     ],
     pdf: [
-      ['arrays nested 100,000 deep', () => pdfOf([`<< /Type /Catalog /Pages 2 0 R /X ${nested(100_000, '[', ']')} >>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>'])],
-      ['dictionaries nested 50,000 deep', () => pdfOf([`<< /Type /Catalog /Pages 2 0 R /X ${nested(50_000, '<< /A ', ' >>', '1')} >>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>'])],
-      ['page tree declaring 2^31 pages, its kids itself', () => pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2147483647 >>'])],
-      ['title of 65,000 NULs', () => pdfOf([`<< /Type /Catalog /Pages 2 0 R /Title (${'\0'.repeat(65_000)}A) >>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>'])],
+      [
+        'arrays nested 100,000 deep',
+        () =>
+          pdfOf([
+            `<< /Type /Catalog /Pages 2 0 R /X ${nested(100_000, '[', ']')} >>`,
+            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>',
+          ]),
+      ],
+      [
+        'dictionaries nested 50,000 deep',
+        () =>
+          pdfOf([
+            `<< /Type /Catalog /Pages 2 0 R /X ${nested(50_000, '<< /A ', ' >>', '1')} >>`,
+            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>',
+          ]),
+      ],
+      [
+        'page tree declaring 2^31 pages, its kids itself',
+        () => pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2147483647 >>']),
+      ],
+      [
+        'title of 65,000 NULs',
+        () =>
+          pdfOf([
+            `<< /Type /Catalog /Pages 2 0 R /Title (${'\0'.repeat(65_000)}A) >>`,
+            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>',
+          ]),
+      ],
     ],
     zip: [
       ['20,000 entries of 700-byte names', () => zipOfNames(Array.from({ length: 20_000 }, (_, i) => latin1(`${'d/'.repeat(340)}${i}.zip`)))],
       ['200 entry names of 65,000 NULs', () => zipOfNames(Array.from({ length: 200 }, (_, i) => nuls(65_000, `${i}`)))],
     ],
-    pptx: [
-      ['presentation.xml inflating to 32 MB', () => presentationInflatingTo(32 * 1024 * 1024)],
-    ],
+    pptx: [['presentation.xml inflating to 32 MB', () => presentationInflatingTo(32 * 1024 * 1024)]],
     ppt: [
       ['PowerPoint Document of 1,000,000 empty records', () => ppt(0, { summary: false, records: emptyRecords(1_000_000) })],
       ['slide list of 500,000 empty atoms', () => ppt(0, { summary: false, records: documentOfAtoms(500_000) })],

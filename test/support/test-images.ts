@@ -19,8 +19,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const colour = (random: () => number) =>
-  `rgb(${Math.floor(random() * 256)},${Math.floor(random() * 256)},${Math.floor(random() * 256)})`;
+const colour = (random: () => number) => `rgb(${Math.floor(random() * 256)},${Math.floor(random() * 256)},${Math.floor(random() * 256)})`;
 
 /** An original picture (PNG, 400×300 or 300×400: small, to keep the suite fast) different for each seed. */
 export async function makeOriginalImage(seed: number): Promise<Buffer> {
@@ -109,9 +108,15 @@ export async function alterImage(original: Buffer, alteration: ImageAlteration, 
   };
   switch (alteration) {
     case 'resized to 50%':
-      return sharp(original).resize(Math.round(width / 2)).jpeg({ quality: 90 }).toBuffer();
+      return sharp(original)
+        .resize(Math.round(width / 2))
+        .jpeg({ quality: 90 })
+        .toBuffer();
     case 'resized to 200%':
-      return sharp(original).resize(width * 2).jpeg({ quality: 90 }).toBuffer();
+      return sharp(original)
+        .resize(width * 2)
+        .jpeg({ quality: 90 })
+        .toBuffer();
     case 'JPEG quality 40':
       return sharp(original).jpeg({ quality: 40 }).toBuffer();
     case 'cropped 3–5% per side':
@@ -120,7 +125,10 @@ export async function alterImage(original: Buffer, alteration: ImageAlteration, 
       return sharp(original).modulate({ brightness: 1.1 }).jpeg({ quality: 90 }).toBuffer();
     case 'cropped, resized and re-compressed': {
       const cropped = await crop(sharp(original)).png({ compressionLevel: 1 }).toBuffer();
-      return sharp(cropped).resize(Math.round(width * 0.7)).jpeg({ quality: 60 }).toBuffer();
+      return sharp(cropped)
+        .resize(Math.round(width * 0.7))
+        .jpeg({ quality: 60 })
+        .toBuffer();
     }
     case 'flipped horizontally':
       return sharp(original).flop().jpeg({ quality: 90 }).toBuffer();

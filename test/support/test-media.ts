@@ -107,7 +107,9 @@ export const pptx = (slides: number, extra: Record<string, Uint8Array> = {}) => 
     ...Object.fromEntries(
       ids.map((i) => [
         `ppt/slides/slide${i}.xml`,
-        strToU8(`<?xml version="1.0" encoding="UTF-8"?><p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree/></p:cSld></p:sld>`),
+        strToU8(
+          `<?xml version="1.0" encoding="UTF-8"?><p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree/></p:cSld></p:sld>`,
+        ),
       ]),
     ),
     ...extra,
@@ -156,11 +158,16 @@ export const patchEntries = (zip: Uint8Array, match: RegExp, data: Uint8Array, i
     const localExtraLength = dv.getUint16(local + 28, true);
     const compressedSize = dv.getUint32(at + 20, true);
     const patched = match.test(name);
-    const body = patched ? data : zip.subarray(local + 30 + localNameLength + localExtraLength, local + 30 + localNameLength + localExtraLength + compressedSize);
+    const body = patched
+      ? data
+      : zip.subarray(local + 30 + localNameLength + localExtraLength, local + 30 + localNameLength + localExtraLength + compressedSize);
     const header = Buffer.from(zip.subarray(local, local + 30 + localNameLength + localExtraLength));
     const entry = Buffer.from(zip.subarray(at, at + 46 + nameLength + extraLength + commentLength));
     if (patched) {
-      for (const [buffer, base] of [[header, 14], [entry, 16]] as const) {
+      for (const [buffer, base] of [
+        [header, 14],
+        [entry, 16],
+      ] as const) {
         buffer.writeUInt32LE(0, base); // CRC: never checked before the sizes refuse it
         buffer.writeUInt32LE(data.length, base + 4);
         buffer.writeUInt32LE(inflatedSize, base + 8);

@@ -62,7 +62,9 @@ function gradient(random: () => number, width: number, height: number): string {
   ];
   if (random() < 0.6) {
     const r = (60 + random() * 120) * s;
-    parts.push(`<circle cx="${width * (0.55 + random() * 0.35)}" cy="${height * (0.45 + random() * 0.4)}" r="${r}" fill="#ffffff" fill-opacity="${(0.1 + random() * 0.2).toFixed(2)}"/>`);
+    parts.push(
+      `<circle cx="${width * (0.55 + random() * 0.35)}" cy="${height * (0.45 + random() * 0.4)}" r="${r}" fill="#ffffff" fill-opacity="${(0.1 + random() * 0.2).toFixed(2)}"/>`,
+    );
   }
   return parts.join('');
 }
@@ -71,7 +73,9 @@ function textHeavy(random: () => number, width: number, height: number): string 
   const s = width / 1200;
   const parts = [`<rect width="100%" height="100%" fill="${hsl(random, 20, 94)}"/>`];
   const margin = (60 + random() * 60) * s;
-  parts.push(`<rect x="${margin}" y="${margin}" width="${width * (0.4 + random() * 0.4)}" height="${(50 + random() * 20) * s}" fill="${hsl(random, 60, 35)}"/>`);
+  parts.push(
+    `<rect x="${margin}" y="${margin}" width="${width * (0.4 + random() * 0.4)}" height="${(50 + random() * 20) * s}" fill="${hsl(random, 60, 35)}"/>`,
+  );
   const columns = 1 + Math.floor(random() * 2);
   const gap = 40 * s;
   const columnWidth = (width - 2 * margin - (columns - 1) * gap) / columns;
@@ -87,7 +91,9 @@ function textHeavy(random: () => number, width: number, height: number): string 
       const x0 = margin + c * (columnWidth + gap);
       for (let x = x0; x < x0 + columnWidth * length - glyph; x += glyph * 1.1) {
         if (random() < 0.06) continue; // punctuation's gap
-        parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(glyph * (0.7 + random() * 0.3)).toFixed(1)}" height="${(glyph * (0.6 + random() * 0.4)).toFixed(1)}" fill="${ink}"/>`);
+        parts.push(
+          `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(glyph * (0.7 + random() * 0.3)).toFixed(1)}" height="${(glyph * (0.6 + random() * 0.4)).toFixed(1)}" fill="${ink}"/>`,
+        );
       }
       y += lineHeight * (paragraphEnd ? 1.8 : 1);
     }
@@ -123,7 +129,9 @@ async function photo(random: () => number, width: number, height: number): Promi
       for (let k = 0; k < 3; k++) pixels[(y * width + x) * 3 + k] = Math.max(0, Math.min(255, (object ? object.rgb[k]! : rgb[k]!) + grain));
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 /**

@@ -47,7 +47,10 @@ export const startS3rver = async (bucket = 'leitai-test') => {
     const files = await readdir(uploadDir).catch(() => undefined);
     ctx.type = 'application/xml';
     if (!files) return noSuchUpload(ctx, uploadId);
-    const numbers = files.filter((f) => /^\d+$/.test(f)).map(Number).sort((a, b) => a - b);
+    const numbers = files
+      .filter((f) => /^\d+$/.test(f))
+      .map(Number)
+      .sort((a, b) => a - b);
     const parts = await Promise.all(
       numbers.map(async (n) => {
         const [size, md5] = await Promise.all([stat(join(uploadDir, String(n))).then((s) => s.size), readFile(join(uploadDir, `${n}.md5`), 'utf8')]);
@@ -55,12 +58,22 @@ export const startS3rver = async (bucket = 'leitai-test') => {
       }),
     );
     ctx.status = 200;
-    ctx.body = xml(`<ListPartsResult><Bucket>${bucket}</Bucket><Key>${escape(decodeURIComponent(key.join('/')))}</Key><UploadId>${escape(uploadId)}</UploadId><IsTruncated>false</IsTruncated>${parts.join('')}</ListPartsResult>`);
+    ctx.body = xml(
+      `<ListPartsResult><Bucket>${bucket}</Bucket><Key>${escape(decodeURIComponent(key.join('/')))}</Key><UploadId>${escape(uploadId)}</UploadId><IsTruncated>false</IsTruncated>${parts.join('')}</ListPartsResult>`,
+    );
   });
 
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const options = (prefix = ''): S3StorageOptions => ({ bucket, endpoint, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true, prefix });
+  const options = (prefix = ''): S3StorageOptions => ({
+    bucket,
+    endpoint,
+    region: 'us-east-1',
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    forcePathStyle: true,
+    prefix,
+  });
   return {
     endpoint,
     bucket,

@@ -16,7 +16,13 @@ import { localStorage, type WorksStorage } from '../../src/submission/storage.ts
 import { startS3rver } from './test-s3.ts';
 
 /** The limits of the works servers of tests: the defaults of config.ts, with a 50 MiB file. */
-export const testUploadLimits: UploadLimits = { maxBytes: 50 * 1024 * 1024, graceMinutes: 120, expiryHours: 24, entryQuotaBytes: 10240 * 1024 * 1024, refusedRetentionDays: 30 };
+export const testUploadLimits: UploadLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  graceMinutes: 120,
+  expiryHours: 24,
+  entryQuotaBytes: 10240 * 1024 * 1024,
+  refusedRetentionDays: 30,
+};
 
 /** A clock the test moves, to cross the deadline in the middle of an upload. */
 export const movableClock = (iso: string) => {
@@ -27,7 +33,9 @@ export const movableClock = (iso: string) => {
 
 /** A JPEG of noise: large for its size in pixels, so uploads take several chunks. */
 export const photo = (width: number, height: number, exif = true) => {
-  const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 });
+  const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({
+    quality: 90,
+  });
   return (exif ? image.withExif({ IFD0: { Make: 'Canon', Model: 'EOS R6' } }) : image).toBuffer();
 };
 
@@ -62,13 +70,17 @@ export const send = (base: string, cookie: string, bytes: Buffer, metadata: Reco
     upload.start();
   });
 
-
 /**
  * A listening server with the works routes, as the page talks to it, over a fresh upload directory —
  * or over a bucket of s3rver (an S3 emulator started for this server and stopped with it): asked for,
  * or for every upload test with LEITAI_TEST_STORAGE=s3 in the environment.
  */
-export const startWorksServer = async (db: Kysely<Database>, clock: Clock, kind: WorksStorage['kind'] = process.env.LEITAI_TEST_STORAGE === 's3' ? 's3' : 'local', limits = testUploadLimits) => {
+export const startWorksServer = async (
+  db: Kysely<Database>,
+  clock: Clock,
+  kind: WorksStorage['kind'] = process.env.LEITAI_TEST_STORAGE === 's3' ? 's3' : 'local',
+  limits = testUploadLimits,
+) => {
   const s3 = kind === 's3' ? await startS3rver() : undefined;
   const storage: WorksStorage = s3 ? s3.storage('uploads') : localStorage(await mkdtemp(join(tmpdir(), 'leitai-uploads-')));
   const stopS3 = async (app: { addHook(name: 'onClose', hook: () => Promise<void>): unknown }) => void (s3 && app.addHook('onClose', s3.close));

@@ -50,9 +50,7 @@ describe('i18n', () => {
 
   it('has every message in both languages with the same placeholders', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const faults = Object.entries(messages).filter(
-      ([, { zh, en }]) => !zh.trim() || !en.trim() || placeholders(zh).join() !== placeholders(en).join(),
-    );
+    const faults = Object.entries(messages).filter(([, { zh, en }]) => !zh.trim() || !en.trim() || placeholders(zh).join() !== placeholders(en).join());
     expect(faults).toEqual([]);
   });
 });

@@ -29,8 +29,7 @@ export const fill = (text: string, vars?: Vars) =>
 export const translate = (lang: Lang, key: MessageKey, vars?: Vars) => fill(messages[key][lang], vars);
 
 /** The server's message in the reader's language, falling back to the other one when empty. */
-export const pick = (lang: Lang, message: Message | undefined | null) =>
-  message ? (lang === 'en' ? message.en || message.zh : message.zh || message.en) : '';
+export const pick = (lang: Lang, message: Message | undefined | null) => (message ? (lang === 'en' ? message.en || message.zh : message.zh || message.en) : '');
 
 /** A definition's name: Chinese as published, or its English name where one is given. */
 export const nameIn = (lang: Lang, named: { name: string; nameEn?: string } | undefined | null) =>

@@ -32,7 +32,16 @@ describe('safeNext', () => {
   });
 
   it('refuses the addresses a browser reads as another site: backslash, encoded backslash, tab, scheme', () => {
-    for (const next of ['/\\evil.example', '/%5Cevil.example', '/%5cevil.example', '//evil.example', '/\t/evil.example', 'https://evil.example', 'javascript:alert(1)', '/%E0%A4%A']) {
+    for (const next of [
+      '/\\evil.example',
+      '/%5Cevil.example',
+      '/%5cevil.example',
+      '//evil.example',
+      '/\t/evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/%E0%A4%A',
+    ]) {
       expect(safeNext(next, '/me')).toBe('/me');
     }
   });

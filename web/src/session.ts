@@ -38,9 +38,7 @@ export const useSession = () => useContext(SessionContext);
 
 /** Whether the account may see a contest's registrations: an organiser or coordinator of it, or of all contests. */
 export const managesContest = (account: Account | null, contestId: string) =>
-  (account?.roles ?? []).some(
-    (r) => (r.role === 'organiser' || r.role === 'coordinator') && (r.contestId === null || r.contestId === contestId),
-  );
+  (account?.roles ?? []).some((r) => (r.role === 'organiser' || r.role === 'coordinator') && (r.contestId === null || r.contestId === contestId));
 
 /** Whether the account organises a contest (or all contests): only organisers start a new edition. */
 export const organisesContest = (account: Account | null, contestId: string) =>

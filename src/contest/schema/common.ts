@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Ids are the stable names used in URLs, references and division paths (`app-dev/campus`). */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and hyphens');
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and hyphens');
 
 /**
  * A day as published (`2025-09-09`: the whole day in the contest's time zone) or a local time
@@ -11,10 +9,7 @@ export const idSchema = z
  */
 export const localDateTimeSchema = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/,
-    'expected a date like 2025-09-09 or a local time like 2025-09-28T09:00',
-  );
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, 'expected a date like 2025-09-09 or a local time like 2025-09-28T09:00');
 
 /**
  * A web address shown as a link: only http: and https:, since a `javascript:` or `data:` link

@@ -39,9 +39,7 @@ export const eligibilityRuleSchema = z.discriminatedUnion('rule', [
   rule('oneEntryPerWork', {}),
   /** Entrants must accept these statements (承诺) to register. */
   rule('declarations', {
-    items: z
-      .array(z.strictObject({ id: z.string(), text: z.string(), textEn: z.string().optional() }))
-      .min(1),
+    items: z.array(z.strictObject({ id: z.string(), text: z.string(), textEn: z.string().optional() })).min(1),
   }),
 ]);
 

@@ -35,7 +35,10 @@ export const phaseSchema = z.strictObject({
    * The ends of the window the announcement does not give. The definition still needs a window to
    * enforce, so it states one (with an `# ASSUMED:` comment); the page says the date is not published.
    */
-  unpublished: z.array(z.enum(['start', 'end'])).min(1).optional(),
+  unpublished: z
+    .array(z.enum(['start', 'end']))
+    .min(1)
+    .optional(),
   online: z.boolean().optional(),
   place: z.string().optional(),
   quote: quoteSchema,

@@ -38,9 +38,7 @@ export const fileRequirementSchema = z.strictObject({
   kinds: z.array(fileKindSchema).min(1),
   phase: stageSchema,
   required: z.boolean().default(true),
-  count: z
-    .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().positive() })
-    .default({ min: 1, max: 1 }),
+  count: z.strictObject({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).default({ min: 1, max: 1 }),
   maxSizeMb: z.number().positive().optional(),
   image: imageRequirementSchema.optional(),
   video: videoRequirementSchema.optional(),

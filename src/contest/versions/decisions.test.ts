@@ -22,7 +22,10 @@ describeOnDatabases('decisions record the definition version they were made unde
     await publishSeed(database.db, '000');
     const actor = { account: await newAccount(database.db, '参赛者1'), clock: during['000'] };
     const edited = await registerEntry(database.db, seeds['000'].id, socialTeam(1), actor);
-    const untouched = await registerEntry(database.db, seeds['000'].id, socialTeam(1, 10, { title: '另一个作品' }), { ...actor, account: await newAccount(database.db, '参赛者10') });
+    const untouched = await registerEntry(database.db, seeds['000'].id, socialTeam(1, 10, { title: '另一个作品' }), {
+      ...actor,
+      account: await newAccount(database.db, '参赛者10'),
+    });
     expect([await versionOf('registrations', edited.id), await versionOf('registrations', untouched.id)]).toEqual([1, 1]);
 
     await publishSeed(database.db, '000', withNote);
@@ -39,8 +42,14 @@ describeOnDatabases('decisions record the definition version they were made unde
     const account = await newAccount(database.db, '张悦');
     const entry = entryOf('002', { trackId: 'works', categoryId: 'graphic-design', entrantKind: 'individual', leader: person(1, { name: '张悦' }) });
     const registration = await registerEntry(database.db, seeds['002'].id, entry, { account, clock });
-    const sent = await send(server.base, await cookieFor(database.db, account, clock), await photo(1200, 800), { registrationId: registration.id, requirementId: 'image', filename: '海报.jpg' });
+    const sent = await send(server.base, await cookieFor(database.db, account, clock), await photo(1200, 800), {
+      registrationId: registration.id,
+      requirementId: 'image',
+      filename: '海报.jpg',
+    });
     expect(sent.error).toBeUndefined();
-    expect([await versionOf('registrations', registration.id), await versionOf('submission_files', (sent.body as { file: { id: string } }).file.id)]).toEqual([2, 2]);
+    expect([await versionOf('registrations', registration.id), await versionOf('submission_files', (sent.body as { file: { id: string } }).file.id)]).toEqual([
+      2, 2,
+    ]);
   });
 });

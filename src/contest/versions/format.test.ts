@@ -53,8 +53,16 @@ describe('reading a definition written in an older format', () => {
 
   it('refuses a format no upgrade starts from with contest.format_unknown', async () => {
     const gap: DefinitionFormat = { ...formatTwo, current: 3 };
-    expect(refusal(() => readDefinition({}, 2, gap))).toEqual({ code: 'contest.format_unknown', status: 422, en: 'No upgrade from definition format 2 is known' });
-    expect(refusal(() => readDefinition({}, 0, formatTwo))).toEqual({ code: 'contest.format_unknown', status: 422, en: 'No upgrade from definition format 0 is known' });
+    expect(refusal(() => readDefinition({}, 2, gap))).toEqual({
+      code: 'contest.format_unknown',
+      status: 422,
+      en: 'No upgrade from definition format 2 is known',
+    });
+    expect(refusal(() => readDefinition({}, 0, formatTwo))).toEqual({
+      code: 'contest.format_unknown',
+      status: 422,
+      en: 'No upgrade from definition format 0 is known',
+    });
   });
 
   it('reports a file that declares a newer format at its formatVersion line', async () => {
@@ -76,7 +84,11 @@ describe('reading a definition written in an older format', () => {
 
   it('reads a file that declares the current format as one that declares none', async () => {
     const { source, definition } = await loadSeed('000');
-    expect(parseDefinition(`formatVersion: ${DEFINITION_FORMAT_VERSION}\n${source}`)).toEqual({ ok: true, definition, source: `formatVersion: ${DEFINITION_FORMAT_VERSION}\n${source}` });
+    expect(parseDefinition(`formatVersion: ${DEFINITION_FORMAT_VERSION}\n${source}`)).toEqual({
+      ok: true,
+      definition,
+      source: `formatVersion: ${DEFINITION_FORMAT_VERSION}\n${source}`,
+    });
   });
 });
 

@@ -34,7 +34,10 @@ export const currentFormat: DefinitionFormat = { current: DEFINITION_FORMAT_VERS
 const formatTooNew = (written: number, current: number) =>
   new AppError(
     'contest.format_too_new',
-    { zh: `赛事定义的格式版本 ${written} 比本程序支持的 ${current} 新，请升级擂台`, en: `The definition is in format ${written}, newer than the ${current} this Leitai reads; upgrade Leitai` },
+    {
+      zh: `赛事定义的格式版本 ${written} 比本程序支持的 ${current} 新，请升级擂台`,
+      en: `The definition is in format ${written}, newer than the ${current} this Leitai reads; upgrade Leitai`,
+    },
     422,
   );
 
@@ -46,7 +49,7 @@ export const upgradeDefinition = (raw: RawDefinition, written: number, format: D
   if (!Number.isInteger(written) || written < 1) throw noUpgrade(written);
   if (written > format.current) throw formatTooNew(written, format.current);
   let definition = raw;
-  for (let at = written; at < format.current; ) {
+  for (let at = written; at < format.current;) {
     const step = format.upgrades.find((u) => u.from === at);
     if (!step || step.to !== at + 1) throw noUpgrade(at);
     definition = { ...step.upgrade(definition), formatVersion: step.to };

@@ -16,7 +16,15 @@ describeOnDatabases('the migration to contest versions', (database) => {
     const updatedAt = new Date('2025-05-02T01:00:00Z');
     await database.db
       .insertInto('contests' as never)
-      .values({ id: definition.id, name: definition.name, definition: JSON.stringify(definition), source_yaml: source, source_file: 'contests/000.yaml', created_at: updatedAt, updated_at: updatedAt } as never)
+      .values({
+        id: definition.id,
+        name: definition.name,
+        definition: JSON.stringify(definition),
+        source_yaml: source,
+        source_file: 'contests/000.yaml',
+        created_at: updatedAt,
+        updated_at: updatedAt,
+      } as never)
       .execute();
     await database.db
       .insertInto('audit_events')
@@ -26,9 +34,22 @@ describeOnDatabases('the migration to contest versions', (database) => {
 
     const sha256 = definitionSha256(JSON.parse(JSON.stringify(definition)));
     expect(await database.db.selectFrom('contest_versions').selectAll().execute()).toEqual([
-      { contest_id: definition.id, version: 1, sha256, definition: JSON.parse(JSON.stringify(definition)), source_yaml: source, format_version: 1, published_at: updatedAt, published_by: 'organiser-1' },
+      {
+        contest_id: definition.id,
+        version: 1,
+        sha256,
+        definition: JSON.parse(JSON.stringify(definition)),
+        source_yaml: source,
+        format_version: 1,
+        published_at: updatedAt,
+        published_by: 'organiser-1',
+      },
     ]);
     expect((await getContest(database.db, definition.id)).definition).toEqual(definition);
-    expect(await publishContest(database.db, { definition, sourceYaml: source }, 'system', fixedClock('2025-05-03T09:00:00+08:00'))).toEqual({ outcome: 'unchanged', version: 1, sha256 });
+    expect(await publishContest(database.db, { definition, sourceYaml: source }, 'system', fixedClock('2025-05-03T09:00:00+08:00'))).toEqual({
+      outcome: 'unchanged',
+      version: 1,
+      sha256,
+    });
   });
 });

@@ -15,8 +15,7 @@ export function requireAccount(account: Account | null): Account {
 }
 
 /** An organiser of this contest, or of every contest (the platform's demo organiser). */
-export const isOrganiserOf = (account: Account | null, contestId: string): boolean =>
-  holds(account, 'organiser', contestId).length > 0;
+export const isOrganiserOf = (account: Account | null, contestId: string): boolean => holds(account, 'organiser', contestId).length > 0;
 
 /** The zones (赛区) this account coordinates in the contest; empty when none. */
 export const coordinatorZonesOf = (account: Account | null, contestId: string): string[] =>
@@ -32,5 +31,4 @@ export const isCoordinatorOf = (account: Account | null, contestId: string, zone
 export const canSeeZone = (account: Account | null, contestId: string, zoneId: string): boolean =>
   isOrganiserOf(account, contestId) || isCoordinatorOf(account, contestId, zoneId);
 
-export const isJudgeOf = (account: Account | null, contestId: string): boolean =>
-  holds(account, 'judge', contestId).length > 0;
+export const isJudgeOf = (account: Account | null, contestId: string): boolean => holds(account, 'judge', contestId).length > 0;

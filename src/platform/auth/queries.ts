@@ -4,11 +4,9 @@ import type { AccountRoleRow, Database, NewAccount } from '../db-types.ts';
 
 type Db = Kysely<Database>;
 
-export const accountByEmail = (db: Db, email: string) =>
-  db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+export const accountByEmail = (db: Db, email: string) => db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
 
-export const accountById = (db: Db, id: string) =>
-  db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+export const accountById = (db: Db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insertAccount(db: Db, account: NewAccount): Promise<void> {
   await db.insertInto('accounts').values(account).execute();
@@ -35,7 +33,11 @@ export const rolesOfAccount = async (db: Db, accountId: string): Promise<Account
 
 /** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT): false then. */
 export async function insertRole(db: Db, role: AccountRoleRow): Promise<boolean> {
-  const result = await db.insertInto('account_roles').values(role).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('account_roles')
+    .values(role)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
@@ -57,7 +59,11 @@ export const accountOfLiveSession = (db: Db, sessionId: string, now: Date) =>
 export async function deleteSessionsOfDemoAccounts(db: Db): Promise<number> {
   const demo = db.selectFrom('accounts').select('id').where('is_demo', '=', true);
   await db.deleteFrom('sessions').where('account_id', 'in', demo).execute();
-  const { count } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<string>().as('count')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('is_demo', '=', true)
+    .executeTakeFirstOrThrow();
   return Number(count);
 }
 

@@ -137,18 +137,31 @@ describeOnDatabases('the auth routes', (database) => {
       zh: '密码太容易被猜到。这是常用密码。再加几个不常见的词。',
       en: 'The password is too easy to guess. This is a commonly used password. Add more words that are less common.',
     };
-    expect([reply.statusCode, reply.json()]).toEqual([400, { error: { code: 'auth.password_weak', message, problems: [{ code: 'auth.password_weak', path: 'password', message }] } }]);
+    expect([reply.statusCode, reply.json()]).toEqual([
+      400,
+      { error: { code: 'auth.password_weak', message, problems: [{ code: 'auth.password_weak', path: 'password', message }] } },
+    ]);
     expect(await database.db.selectFrom('accounts').select('id').execute()).toEqual([]);
   });
 
   it('signs a demo account in only on a server started with --demo (403 auth.demo_account otherwise)', async () => {
-    await createAccount(database.db, { email: 'participant@leitai.demo', password: 'leitai-demo', displayName: '演示参赛者 Demo participant', demo: true }, testClock);
+    await createAccount(
+      database.db,
+      { email: 'participant@leitai.demo', password: 'leitai-demo', displayName: '演示参赛者 Demo participant', demo: true },
+      testClock,
+    );
     const payload = { email: 'participant@leitai.demo', password: 'leitai-demo' };
     const production = await testServer(database.db);
     const refused = await production.inject({ method: 'POST', url: '/api/auth/login', payload });
     expect([refused.statusCode, refused.json(), refused.cookies]).toEqual([
       403,
-      { error: { code: 'auth.demo_account', message: { zh: '演示账号只能在演示模式（leitai serve --demo）下登录', en: 'Demo accounts sign in only in demo mode (leitai serve --demo)' }, problems: [] } },
+      {
+        error: {
+          code: 'auth.demo_account',
+          message: { zh: '演示账号只能在演示模式（leitai serve --demo）下登录', en: 'Demo accounts sign in only in demo mode (leitai serve --demo)' },
+          problems: [],
+        },
+      },
       [],
     ]);
     const demo = await testServer(database.db, { config: { demoAccounts: true } });

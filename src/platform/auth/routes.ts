@@ -64,9 +64,7 @@ export async function authRoutes(app: LeitaiApp): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in account, or null', response: { 200: meReply } } },
-    async (request) => ({ account: request.account ? presentAccount(request.account) : null }),
-  );
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in account, or null', response: { 200: meReply } } }, async (request) => ({
+    account: request.account ? presentAccount(request.account) : null,
+  }));
 }

@@ -108,13 +108,19 @@ describeOnDatabases('accounts and sessions', (database) => {
       refusal('This is a frequently used password. Add more words that are less common.', '这是经常被使用的密码。再加几个不常见的词。'),
     );
     await expect(createAccount(database.db, { ...alice, password: 'aaaaaaaaaaaa' }, clock)).rejects.toMatchObject(
-      refusal('Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.', '像“aaa”这样重复的字符很容易被猜到。再加几个不常见的词。避免重复的单词和字符。'),
+      refusal(
+        'Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
+        '像“aaa”这样重复的字符很容易被猜到。再加几个不常见的词。避免重复的单词和字符。',
+      ),
     );
     expect(await database.db.selectFrom('accounts').select('id').execute()).toEqual([]);
   });
 
   it('refuses a password that is or holds the email, its name part or the display name', async () => {
-    const personal = { zh: '密码太容易被猜到。密码不应包含个人信息或与本站相关的内容。', en: 'The password is too easy to guess. There should not be any personal or page related data.' };
+    const personal = {
+      zh: '密码太容易被猜到。密码不应包含个人信息或与本站相关的内容。',
+      en: 'The password is too easy to guess. There should not be any personal or page related data.',
+    };
     for (const password of ['alice@example.com', 'Alice@Example.com!', 'my name is alice', 'Wonderland Liddell 7']) {
       await expect(createAccount(database.db, { ...alice, displayName: 'Wonderland Liddell', password }, clock)).rejects.toMatchObject({
         code: 'auth.password_weak',
@@ -129,13 +135,29 @@ describeOnDatabases('accounts and sessions', (database) => {
     await grantRole(database.db, account.id, { role: 'judge', contestId: '002' }, admin);
     const events = await database.db.selectFrom('audit_events').select(['contest_id', 'seq', 'actor', 'type', 'payload']).orderBy('seq').execute();
     expect(events.map((e) => ({ ...e, seq: Number(e.seq) }))).toEqual([
-      { contest_id: '', seq: 1, actor: account.id, type: 'account.created', payload: { accountId: account.id, demo: false, roles: [{ role: 'participant', contestId: null, zoneId: null }] } },
-      { contest_id: '', seq: 2, actor: 'admin-account', type: 'role.granted', payload: { accountId: account.id, role: 'judge', contestId: '002', zoneId: null } },
+      {
+        contest_id: '',
+        seq: 1,
+        actor: account.id,
+        type: 'account.created',
+        payload: { accountId: account.id, demo: false, roles: [{ role: 'participant', contestId: null, zoneId: null }] },
+      },
+      {
+        contest_id: '',
+        seq: 2,
+        actor: 'admin-account',
+        type: 'role.granted',
+        payload: { accountId: account.id, role: 'judge', contestId: '002', zoneId: null },
+      },
     ]);
   });
 
   it('signs a demo account in only where demo accounts are allowed, and ends its sessions when they are disabled', async () => {
-    const demo = await createAccount(database.db, { email: 'someone@leitai.demo', password: 'leitai-demo', displayName: '演示 Demo person', demo: true }, clock);
+    const demo = await createAccount(
+      database.db,
+      { email: 'someone@leitai.demo', password: 'leitai-demo', displayName: '演示 Demo person', demo: true },
+      clock,
+    );
     await expect(authenticate(database.db, 'someone@leitai.demo', 'leitai-demo', clock)).rejects.toMatchObject({ code: 'auth.demo_account', status: 403 });
     const { token } = await authenticate(database.db, 'someone@leitai.demo', 'leitai-demo', clock, { demoAccounts: true });
     await createAccount(database.db, alice, clock);

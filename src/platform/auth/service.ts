@@ -66,8 +66,7 @@ export interface SignedIn {
   account: Account;
 }
 
-const invalidCredentials = () =>
-  new AppError('auth.invalid_credentials', { zh: '邮箱或密码不正确', en: 'Wrong email or password' }, 401);
+const invalidCredentials = () => new AppError('auth.invalid_credentials', { zh: '邮箱或密码不正确', en: 'Wrong email or password' }, 401);
 
 /** Emails compare case-insensitively: stored trimmed and lowercased. */
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -80,12 +79,7 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
  * or name in it: the chain is meant to be published). Refuses a malformed email, a short or
  * guessable password, a taken email.
  */
-export async function createAccount(
-  db: Kysely<Database>,
-  input: NewAccountInput,
-  clock: Clock,
-  roles: RoleGrant[] = [],
-): Promise<Account> {
+export async function createAccount(db: Kysely<Database>, input: NewAccountInput, clock: Clock, roles: RoleGrant[] = []): Promise<Account> {
   const email = normaliseEmail(input.email);
   const displayName = input.displayName.trim();
   checkAccountInput(email, input.password, displayName);
@@ -129,9 +123,7 @@ function checkAccountInput(email: string, password: string, displayName: string)
   }
   if (displayName === '') {
     const message = { zh: '请填写姓名或昵称', en: 'A display name is required' };
-    throw new AppError('auth.display_name_required', message, 400, [
-      { code: 'auth.display_name_required', path: 'displayName', message },
-    ]);
+    throw new AppError('auth.display_name_required', message, 400, [{ code: 'auth.display_name_required', path: 'displayName', message }]);
   }
 }
 
@@ -139,12 +131,7 @@ function checkAccountInput(email: string, password: string, displayName: string)
  * Gives a role, recorded as role.granted on the platform audit chain with who granted it.
  * Granting one the account already holds changes nothing and records nothing.
  */
-export async function grantRole(
-  db: Kysely<Database>,
-  accountId: string,
-  grant: RoleGrant,
-  by: { actor: string; clock: Clock },
-): Promise<void> {
+export async function grantRole(db: Kysely<Database>, accountId: string, grant: RoleGrant, by: { actor: string; clock: Clock }): Promise<void> {
   if (grant.role === 'coordinator' && (!grant.contestId || !grant.zoneId)) {
     throw new AppError('auth.coordinator_needs_zone', {
       zh: '赛区负责人须指定赛事和赛区',

@@ -4,7 +4,11 @@ import { rateLimited, requestInvalid } from './error-reply.ts';
 describe('the rate limit refusal', () => {
   it('gives the wait in seconds in Chinese throughout, and in English', () => {
     const refusal = rateLimited(55_200);
-    expect([refusal.status, refusal.code, refusal.localised]).toEqual([429, 'request.rate_limited', { zh: '请求过于频繁，请 56 秒后再试', en: 'Too many attempts; try again in 56 seconds' }]);
+    expect([refusal.status, refusal.code, refusal.localised]).toEqual([
+      429,
+      'request.rate_limited',
+      { zh: '请求过于频繁，请 56 秒后再试', en: 'Too many attempts; try again in 56 seconds' },
+    ]);
   });
 
   it('says "1 second", never "0 seconds", for the last moments of a window', () => {

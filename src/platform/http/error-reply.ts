@@ -18,9 +18,7 @@ export const errorReplySchema = z
     error: z.object({
       code: z.string(),
       message: localisedSchema,
-      problems: z.array(
-        z.object({ code: z.string(), message: localisedSchema, path: z.string().optional(), rule: z.string().optional() }),
-      ),
+      problems: z.array(z.object({ code: z.string(), message: localisedSchema, path: z.string().optional(), rule: z.string().optional() })),
     }),
   })
   .meta({ id: 'ErrorReply' });
@@ -40,9 +38,7 @@ const sentPart = (request: FastifyRequest, context: string | undefined): unknown
 /** A request refused for its shape: several problems are counted, a single one is the refusal's own message. */
 export function requestInvalidError(problems: Problem[]): AppError {
   const message =
-    problems.length === 1
-      ? problems[0].message
-      : { zh: `请求有 ${problems.length} 处不符合要求`, en: `The request has ${count(problems.length, 'problem')}` };
+    problems.length === 1 ? problems[0].message : { zh: `请求有 ${problems.length} 处不符合要求`, en: `The request has ${count(problems.length, 'problem')}` };
   return new AppError('request.invalid', message, 400, problems);
 }
 
@@ -98,7 +94,11 @@ const fastifyRefusals: Record<string, { status: number; code: string; message: L
  */
 export function rateLimited(ttlMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-  return new AppError('request.rate_limited', { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many attempts; try again in ${count(seconds, 'second')}` }, 429);
+  return new AppError(
+    'request.rate_limited',
+    { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many attempts; try again in ${count(seconds, 'second')}` },
+    429,
+  );
 }
 
 /** What an unexpected error says: nothing of the error itself, which is logged in full instead. */
@@ -115,9 +115,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (refusal) return reply.status(refusal.status).send(errorReply(refusal.code, refusal.message));
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     // Another refusal by Fastify or a plugin: its status stands, its message is safe to show.
-    return reply
-      .status(error.statusCode)
-      .send(errorReply('request.rejected', { zh: '请求被拒绝', en: error.message || 'The request was rejected' }));
+    return reply.status(error.statusCode).send(errorReply('request.rejected', { zh: '请求被拒绝', en: error.message || 'The request was rejected' }));
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.status(500).send(errorReply('internal', internalErrorMessage));
@@ -125,7 +123,5 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0];
-  return reply.status(404).send(
-    errorReply('not_found', { zh: `未找到 ${request.method} ${path}`, en: `No such route: ${request.method} ${path}` }),
-  );
+  return reply.status(404).send(errorReply('not_found', { zh: `未找到 ${request.method} ${path}`, en: `No such route: ${request.method} ${path}` }));
 }

@@ -71,7 +71,7 @@ const isIndex = (segment: PropertyKey) => typeof segment === 'number' || /^\d+$/
 const possessive = (owner: string) => (owner === 'your' ? 'your' : `${owner}'s`);
 
 function label(path: IssuePath): FieldLabel | undefined {
-  const [first, second, third, ...rest] = path.map((s) => (typeof s === 'symbol' ? s.description ?? '' : s));
+  const [first, second, third, ...rest] = path.map((s) => (typeof s === 'symbol' ? (s.description ?? '') : s));
   if (rest.length > 0 || first === undefined) return undefined;
   const key = String(first);
   if (second === undefined) {

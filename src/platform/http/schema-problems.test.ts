@@ -52,8 +52,12 @@ describe('schema refusals in words', () => {
   });
 
   it('gives number limits as numbers and list limits in people (too_small, too_big on numbers and arrays)', () => {
-    expect(problemsOf({ ...valid, experienceYears: -1 })).toEqual([['experienceYears', 'too_small', '工作年限不能小于 0', 'The years of work experience must be at least 0']]);
-    expect(problemsOf({ ...valid, experienceYears: 81 })).toEqual([['experienceYears', 'too_big', '工作年限不能大于 80', 'The years of work experience must be at most 80']]);
+    expect(problemsOf({ ...valid, experienceYears: -1 })).toEqual([
+      ['experienceYears', 'too_small', '工作年限不能小于 0', 'The years of work experience must be at least 0'],
+    ]);
+    expect(problemsOf({ ...valid, experienceYears: 81 })).toEqual([
+      ['experienceYears', 'too_big', '工作年限不能大于 80', 'The years of work experience must be at most 80'],
+    ]);
     const three = [{ name: '甲' }, { name: '乙' }, { name: '丙' }];
     expect(problemsOf({ ...valid, members: three })).toEqual([['members', 'too_big', '成员最多 2 人', 'At most 2 members']]);
   });
@@ -63,7 +67,11 @@ describe('schema refusals in words', () => {
     const parsed = z.object({ members: z.array(person) }).safeParse({ members });
     const problems = schemaProblems(parsed.error!.issues, { members });
     expect(problems).toEqual([
-      { path: 'members[2].email', code: 'invalid_format', message: { zh: '成员 3 的邮箱不是有效的邮箱地址', en: "Member 3's email address is not a valid email address" } },
+      {
+        path: 'members[2].email',
+        code: 'invalid_format',
+        message: { zh: '成员 3 的邮箱不是有效的邮箱地址', en: "Member 3's email address is not a valid email address" },
+      },
     ]);
   });
 
@@ -75,16 +83,29 @@ describe('schema refusals in words', () => {
   });
 
   it('lists the allowed values of an enum (invalid_value)', () => {
-    expect(problemsOf({ ...valid, entrantKind: 'robot' })).toEqual([['entrantKind', 'invalid_value', '报名方式须为以下之一：individual、team', 'The kind of entry must be one of: individual, team']]);
+    expect(problemsOf({ ...valid, entrantKind: 'robot' })).toEqual([
+      ['entrantKind', 'invalid_value', '报名方式须为以下之一：individual、team', 'The kind of entry must be one of: individual, team'],
+    ]);
   });
 
   it('names unknown fields, singular for one (unrecognized_keys)', () => {
-    expect(problemsOf({ ...valid, colour: 'red' })).toEqual([['', 'unrecognized_keys', '请求内容含有未知的字段：colour', 'The request has unknown field: colour']]);
-    expect(problemsOf({ ...valid, colour: 'red', size: 2 })).toEqual([['', 'unrecognized_keys', '请求内容含有未知的字段：colour、size', 'The request has unknown fields: colour, size']]);
+    expect(problemsOf({ ...valid, colour: 'red' })).toEqual([
+      ['', 'unrecognized_keys', '请求内容含有未知的字段：colour', 'The request has unknown field: colour'],
+    ]);
+    expect(problemsOf({ ...valid, colour: 'red', size: 2 })).toEqual([
+      ['', 'unrecognized_keys', '请求内容含有未知的字段：colour、size', 'The request has unknown fields: colour, size'],
+    ]);
   });
 
   it('names the field of a text refusal that carries its own code (text.invalid_character) and of any other custom refusal', () => {
-    expect(problemsOf({ ...valid, title: '社保\u202e卡' })).toEqual([['title', 'text.invalid_character', '作品名称含有不允许的字符（文字方向控制符）', 'The title contains a character that is not allowed (a bidirectional control)']]);
+    expect(problemsOf({ ...valid, title: '社保\u202e卡' })).toEqual([
+      [
+        'title',
+        'text.invalid_character',
+        '作品名称含有不允许的字符（文字方向控制符）',
+        'The title contains a character that is not allowed (a bidirectional control)',
+      ],
+    ]);
     const custom = z.object({ reason: z.string().refine(() => false) }).safeParse({ reason: 'x' });
     expect(schemaProblems(custom.error!.issues, { reason: 'x' }).map((p) => [p.code, p.message.en])).toEqual([['custom', 'The reason is not valid']]);
   });
@@ -92,14 +113,28 @@ describe('schema refusals in words', () => {
   it('shows a path it has no name for as written, prefixed by the request part outside the body', () => {
     const query = z.object({ registrationId: z.uuid() }).safeParse({ registrationId: 'x' });
     expect(schemaProblems(query.error!.issues, { registrationId: 'x' }, 'querystring')).toEqual([
-      { path: 'querystring.registrationId', code: 'invalid_format', message: { zh: '字段 querystring.registrationId的格式不正确', en: 'The field querystring.registrationId is not in the right format' } },
+      {
+        path: 'querystring.registrationId',
+        code: 'invalid_format',
+        message: { zh: '字段 querystring.registrationId的格式不正确', en: 'The field querystring.registrationId is not in the right format' },
+      },
     ]);
   });
 });
 
 describe('field labels', () => {
   it('name the fields of people, organisations and sign-up in both languages', () => {
-    const labels = [['title'], ['leader', 'idNumber'], ['members', 0, 'name'], ['advisors', '1', 'school'], ['organisations', 2, 'name'], ['organisations', 0, 'creditCode'], ['declarations', 0], ['person', 'phone'], ['password']].map((path) => {
+    const labels = [
+      ['title'],
+      ['leader', 'idNumber'],
+      ['members', 0, 'name'],
+      ['advisors', '1', 'school'],
+      ['organisations', 2, 'name'],
+      ['organisations', 0, 'creditCode'],
+      ['declarations', 0],
+      ['person', 'phone'],
+      ['password'],
+    ].map((path) => {
       const { zh, en } = fieldLabel(path);
       return [zh, en];
     });

@@ -49,7 +49,8 @@ const invalid = (label: FieldLabel): LocalisedText => ({ zh: `${label.zh}的值�
  * a list in what it holds ("成员最多 10 人 / At most 10 members").
  */
 function limit(issue: Detailed, label: FieldLabel, n: number, bound: { zh: string; en: string; verb: string }): LocalisedText {
-  if (issue.origin === 'string') return { zh: `${label.zh}${bound.zh} ${n} 个字`, en: `${capital(label.en)} ${bound.verb} ${bound.en} ${count(n, 'character')}` };
+  if (issue.origin === 'string')
+    return { zh: `${label.zh}${bound.zh} ${n} 个字`, en: `${capital(label.en)} ${bound.verb} ${bound.en} ${count(n, 'character')}` };
   if (label.unit) return { zh: `${label.zh}${bound.zh} ${n} ${label.unit.zh}`, en: `${capital(bound.en)} ${count(n, label.unit.en)}` };
   return { zh: `${label.zh}${bound.zh} ${n} 项`, en: `${capital(label.en)} ${bound.verb} ${bound.en} ${count(n, 'entry')}` };
 }

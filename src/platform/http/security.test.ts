@@ -35,7 +35,13 @@ describeOnDatabases('the server’s defences', (database) => {
     ] as const;
     for (const attempt of attempts) {
       const reply = await app.inject(attempt);
-      expect([attempt.method, attempt.url, reply.statusCode, reply.json(), reply.headers['x-content-type-options']]).toEqual([attempt.method, attempt.url, 403, crossSite, 'nosniff']);
+      expect([attempt.method, attempt.url, reply.statusCode, reply.json(), reply.headers['x-content-type-options']]).toEqual([
+        attempt.method,
+        attempt.url,
+        403,
+        crossSite,
+        'nosniff',
+      ]);
     }
   });
 
@@ -54,7 +60,12 @@ describeOnDatabases('the server’s defences', (database) => {
 
   it('ignores X-Forwarded-For unless LEITAI_TRUST_PROXY names the proxy, so a client cannot pick the address its rate limit counts', async () => {
     const direct = await testServer(database.db, { registerRoutes: [routes] });
-    const spoof = (forwardedFor: string) => ({ method: 'GET' as const, url: '/api/client', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': forwardedFor } });
+    const spoof = (forwardedFor: string) => ({
+      method: 'GET' as const,
+      url: '/api/client',
+      remoteAddress: '10.1.2.3',
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
     expect((await direct.inject(spoof('203.0.113.9'))).json()).toEqual({ ip: '10.1.2.3' });
     expect((await direct.inject(spoof('203.0.113.10'))).statusCode).toBe(429);
 
@@ -70,7 +81,11 @@ describeOnDatabases('the server’s defences', (database) => {
     expect(reply.headers['content-security-policy']).toBe(
       "default-src 'self';base-uri 'self';connect-src 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;media-src 'self' blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self'",
     );
-    expect([reply.headers['x-frame-options'], reply.headers['x-content-type-options'], reply.headers['referrer-policy']]).toEqual(['SAMEORIGIN', 'nosniff', 'same-origin']);
+    expect([reply.headers['x-frame-options'], reply.headers['x-content-type-options'], reply.headers['referrer-policy']]).toEqual([
+      'SAMEORIGIN',
+      'nosniff',
+      'same-origin',
+    ]);
   });
 
   it('gives the API reference Swagger UI’s own policy, with the inline styles its bundle injects and no upgrade to https that a plain-http server cannot answer', async () => {

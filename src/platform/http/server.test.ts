@@ -59,7 +59,7 @@ describeOnDatabases('the HTTP server', (database) => {
     expect(reply.json().error.code).toBe('request.malformed_json');
   });
 
-  it('lists every schema violation with its path and a message naming the field, never the validator\'s words', async () => {
+  it("lists every schema violation with its path and a message naming the field, never the validator's words", async () => {
     const app = await testServer(database.db, { registerRoutes: [exampleRoutes] });
     const reply = await app.inject({ method: 'POST', url: '/api/examples', payload: { title: 'x', members: [{}] } });
     expect(reply.statusCode).toBe(400);
@@ -75,7 +75,7 @@ describeOnDatabases('the HTTP server', (database) => {
     });
   });
 
-  it('answers a single schema violation with that problem\'s own message', async () => {
+  it("answers a single schema violation with that problem's own message", async () => {
     const app = await testServer(database.db, { registerRoutes: [exampleRoutes] });
     const reply = await app.inject({ method: 'POST', url: '/api/examples', payload: { title: 'x', members: [] } });
     expect(reply.json().error.message).toEqual({ zh: '作品名称至少 2 个字', en: 'The title needs at least 2 characters' });
@@ -152,11 +152,7 @@ describeOnDatabases('the HTTP server', (database) => {
       '/api/refusal',
       '/healthz',
     ]);
-    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required).toEqual([
-      'email',
-      'password',
-      'displayName',
-    ]);
+    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password', 'displayName']);
   });
 
   it('shows a readable API reference at /api/docs', async () => {

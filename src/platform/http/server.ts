@@ -8,19 +8,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RawServerDefault,
-} from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -146,9 +135,7 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   for (const register of options.registerRoutes ?? []) await register(app);
 
   const webApp = options.webDist ? await serveWebApp(app, options.webDist, { pageMetadata: options.pageMetadata }) : undefined;
-  app.setNotFoundHandler((request, reply) =>
-    webApp && webApp.isPageRequest(request) ? webApp.sendIndex(request, reply) : handleNotFound(request, reply),
-  );
+  app.setNotFoundHandler((request, reply) => (webApp && webApp.isPageRequest(request) ? webApp.sendIndex(request, reply) : handleNotFound(request, reply)));
   return app;
 }
 
@@ -157,7 +144,10 @@ export const defaultLogger = (config: Config) => config.nodeEnv !== 'test' && { 
 
 /** A NUL or lone surrogate, anywhere in a request: no database can store it, so no handler sees it. */
 const unstorableText = (path: string) => {
-  const message = { zh: '请求含有无法保存的字符（NUL 或不成对的代理项）', en: 'The request contains a character that cannot be stored (NUL or a lone surrogate)' };
+  const message = {
+    zh: '请求含有无法保存的字符（NUL 或不成对的代理项）',
+    en: 'The request contains a character that cannot be stored (NUL or a lone surrogate)',
+  };
   return new AppError('text.invalid_character', message, 400, [{ code: 'text.invalid_character', message, path }]);
 };
 

@@ -7,9 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('contest_id', 'text', (c) => c.notNull().references('contests.id').onDelete('cascade'))
     .addColumn('ref', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('entrant_kind', 'text', (c) =>
-      c.notNull().check(sql`entrant_kind in ('individual', 'team', 'organisation')`),
-    )
+    .addColumn('entrant_kind', 'text', (c) => c.notNull().check(sql`entrant_kind in ('individual', 'team', 'organisation')`))
     .addColumn('track_id', 'text', (c) => c.notNull())
     .addColumn('group_id', 'text')
     .addColumn('category_id', 'text')
@@ -24,11 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'timestamptz')
     .addUniqueConstraint('registrations_contest_ref', ['contest_id', 'ref'])
     .execute();
-  await db.schema
-    .createIndex('registrations_contest_track')
-    .on('registrations')
-    .columns(['contest_id', 'track_id'])
-    .execute();
+  await db.schema.createIndex('registrations_contest_track').on('registrations').columns(['contest_id', 'track_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -13,11 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('registration_members_pk', ['registration_id', 'person_key', 'role'])
     .execute();
   // "No member in two teams" looks a person up across every registration of a contest.
-  await db.schema
-    .createIndex('registration_members_person_key')
-    .on('registration_members')
-    .column('person_key')
-    .execute();
+  await db.schema.createIndex('registration_members_person_key').on('registration_members').column('person_key').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -14,11 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_at', 'timestamptz')
     .addColumn('revoked_at', 'timestamptz')
     .execute();
-  await db.schema
-    .createIndex('team_invitations_registration_id')
-    .on('team_invitations')
-    .column('registration_id')
-    .execute();
+  await db.schema.createIndex('team_invitations_registration_id').on('team_invitations').column('registration_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

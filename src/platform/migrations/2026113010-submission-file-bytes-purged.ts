@@ -7,7 +7,13 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('submission_files').addColumn('bytes_purged_at', 'timestamptz').execute();
   // The sweep looks for refused versions whose bytes are still kept, oldest first.
-  await db.schema.createIndex('submission_files_refused_kept').on('submission_files').column('created_at').where(sql.ref('accepted'), '=', false).where(sql.ref('bytes_purged_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('submission_files_refused_kept')
+    .on('submission_files')
+    .column('created_at')
+    .where(sql.ref('accepted'), '=', false)
+    .where(sql.ref('bytes_purged_at'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -33,11 +33,21 @@ const PAGE = 500;
 export async function up(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
-    const rows: { id: string; entrant: Parameters<typeof canonicalEntrant>[0] }[] = await db.selectFrom('registrations').select(['id', 'entrant']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    const rows: { id: string; entrant: Parameters<typeof canonicalEntrant>[0] }[] = await db
+      .selectFrom('registrations')
+      .select(['id', 'entrant'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
     for (const row of rows) {
       const canonical = canonicalEntrant(row.entrant);
       if (JSON.stringify(canonical) !== JSON.stringify(row.entrant)) {
-        await db.updateTable('registrations').set({ entrant: JSON.stringify(canonical) }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('registrations')
+          .set({ entrant: JSON.stringify(canonical) })
+          .where('id', '=', row.id)
+          .execute();
       }
     }
     if (rows.length < PAGE) return;

@@ -7,7 +7,10 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('team_invitations').addColumn('id', 'text').execute();
   await sql`update team_invitations set id = gen_random_uuid()::text`.execute(db);
-  await db.schema.alterTable('team_invitations').alterColumn('id', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('team_invitations')
+    .alterColumn('id', (c) => c.setNotNull())
+    .execute();
   await db.schema.createIndex('team_invitations_id').on('team_invitations').column('id').unique().execute();
   await db.schema
     .alterTable('team_invitations')

@@ -56,7 +56,7 @@ const personKeys = (person: Person) => {
 };
 
 const keyRows = (row: Row) => {
-  const division = row.group_id ?? row.category_id ? `${row.track_id}/${row.group_id ?? row.category_id}` : row.track_id;
+  const division = (row.group_id ?? row.category_id) ? `${row.track_id}/${row.group_id ?? row.category_id}` : row.track_id;
   const people: [Person, string][] = [
     ...(row.entrant.leader ? [[row.entrant.leader, 'leader'] as [Person, string]] : []),
     ...(row.entrant.members ?? []).map((p): [Person, string] => [p, 'member']),

@@ -47,7 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
   await sql`update contests set current_version = 1`.execute(db);
-  await db.schema.alterTable('contests').alterColumn('current_version', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('contests')
+    .alterColumn('current_version', (c) => c.setNotNull())
+    .execute();
   await db.schema.alterTable('contests').dropColumn('definition').dropColumn('source_yaml').execute();
 }
 
@@ -56,7 +59,11 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     update contests set definition = v.definition, source_yaml = v.source_yaml
     from contest_versions v where v.contest_id = contests.id and v.version = contests.current_version`.execute(db);
-  await db.schema.alterTable('contests').alterColumn('definition', (c) => c.setNotNull()).alterColumn('source_yaml', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('contests')
+    .alterColumn('definition', (c) => c.setNotNull())
+    .alterColumn('source_yaml', (c) => c.setNotNull())
+    .execute();
   await db.schema.alterTable('contests').dropColumn('current_version').execute();
   await db.schema.dropTable('contest_versions').execute();
 }

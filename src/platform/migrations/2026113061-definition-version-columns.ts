@@ -8,7 +8,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['registrations', 'submission_files']) {
     await db.schema.alterTable(table).addColumn('definition_version', 'integer').execute();
     await sql`update ${sql.table(table)} set definition_version = 1`.execute(db);
-    await db.schema.alterTable(table).alterColumn('definition_version', (c) => c.setNotNull()).execute();
+    await db.schema
+      .alterTable(table)
+      .alterColumn('definition_version', (c) => c.setNotNull())
+      .execute();
   }
 }
 

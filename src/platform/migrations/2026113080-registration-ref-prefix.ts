@@ -12,7 +12,12 @@ import { sql, type Kysely } from 'kysely';
 const LETTERS = 'BCDEFGHJKLMNPQRSTUVWXYZ';
 const candidatesOf = (contestId: string) => {
   const words = contestId.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const initials = words.filter((w) => /^[A-Za-z]/.test(w)).map((w) => w[0].toUpperCase()).slice(0, 4).join('') || 'C';
+  const initials =
+    words
+      .filter((w) => /^[A-Za-z]/.test(w))
+      .map((w) => w[0].toUpperCase())
+      .slice(0, 4)
+      .join('') || 'C';
   const year = words.filter((w) => /^(19|20)\d{2}$/.test(w)).at(-1);
   const base = `${initials}${year ? year.slice(2) : ''}`;
   return [base, ...[...LETTERS].map((letter) => `${base}${letter}`)];
@@ -28,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     taken.add(prefix);
     await db.updateTable('registration_counters').set({ ref_prefix: prefix }).where('contest_id', '=', contest_id).execute();
   }
-  await db.schema.alterTable('registration_counters').alterColumn('ref_prefix', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('registration_counters')
+    .alterColumn('ref_prefix', (c) => c.setNotNull())
+    .execute();
   await db.schema.createIndex('registration_counters_ref_prefix').unique().on('registration_counters').column('ref_prefix').execute();
   await sql`update registrations r set ref = c.ref_prefix || '-' || r.ref from registration_counters c where c.contest_id = r.contest_id`.execute(db);
   await db.schema.createIndex('registrations_ref').unique().on('registrations').column('ref').execute();

@@ -13,7 +13,14 @@ export const checkExclusiveMembers: Check = ({ entry, scope, others }) => {
     const [zh, en] = other.disclosed
       ? [`已是团队「${team}」（${other.ref}）的成员`, `is already on the team "${team}" (${other.ref})`]
       : ['已是本赛事另一支团队的成员', 'is already on another team of this contest'];
-    return [problem('team.member_in_other_team', `${label.zh} ${person.name} ${zh}，不同团队不得共用队员`, `${label.en} ${person.name} ${en}; teams may not share members`, { path: `${path}.name`, rule: ruleSource(scope, rule) })];
+    return [
+      problem(
+        'team.member_in_other_team',
+        `${label.zh} ${person.name} ${zh}，不同团队不得共用队员`,
+        `${label.en} ${person.name} ${en}; teams may not share members`,
+        { path: `${path}.name`, rule: ruleSource(scope, rule) },
+      ),
+    ];
   });
 };
 
@@ -36,6 +43,11 @@ export const checkOneEntryPerWork: Check = ({ entry, scope, others }) => {
   const place = placeName(scope);
   const [zh, en] = twin.disclosed ? [`（${twin.ref}）`, ` (${twin.ref})`] : ['', ''];
   return [
-    problem('entry.already_entered', `作品「${entry.title}」已报名${zh}，每个作品只能参加一个奖项评选，不能再报${place.zh}`, `The work "${entry.title}" is already entered${en}; a work may compete for one award only, so it cannot also enter ${place.en}`, { path: 'title', rule: ruleSource(scope, rule) }),
+    problem(
+      'entry.already_entered',
+      `作品「${entry.title}」已报名${zh}，每个作品只能参加一个奖项评选，不能再报${place.zh}`,
+      `The work "${entry.title}" is already entered${en}; a work may compete for one award only, so it cannot also enter ${place.en}`,
+      { path: 'title', rule: ruleSource(scope, rule) },
+    ),
   ];
 };

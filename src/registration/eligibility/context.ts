@@ -40,8 +40,7 @@ export const problem = (code: string, zh: string, en: string, extra: { path?: st
   ...(extra.rule ? { rule: extra.rule } : {}),
 });
 
-export const ruleOf = <Name extends EligibilityRuleName>(scope: Scope, name: Name) =>
-  scope.rules.find((rule): rule is RuleOf<Name> => rule.rule === name);
+export const ruleOf = <Name extends EligibilityRuleName>(scope: Scope, name: Name) => scope.rules.find((rule): rule is RuleOf<Name> => rule.rule === name);
 
 export const ruleSource = (scope: Scope, rule: EligibilityRule) => scope.ruleSources.get(rule.rule);
 

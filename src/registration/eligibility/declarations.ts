@@ -7,6 +7,9 @@ export const checkDeclarations: Check = ({ entry, scope }) => {
   return rule.items
     .filter((item) => !accepted.has(item.id))
     .map((item) =>
-      problem('declaration.missing', `须确认承诺：${item.text}`, `You must accept the declaration: ${item.textEn ?? quoted(item.text)}`, { path: `declarations.${item.id}`, rule: ruleSource(scope, rule) }),
+      problem('declaration.missing', `须确认承诺：${item.text}`, `You must accept the declaration: ${item.textEn ?? quoted(item.text)}`, {
+        path: `declarations.${item.id}`,
+        rule: ruleSource(scope, rule),
+      }),
     );
 };

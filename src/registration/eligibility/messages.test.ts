@@ -43,7 +43,16 @@ function wrongEntries(definition: ContestDefinition): Input[] {
       for (const topic of topics) {
         for (const entrantKind of ['individual', 'team', 'organisation'] as const) {
           const place = { trackId: track.id, entrantKind, ...sub, ...topic };
-          inputs.push({ ...place, zoneId, leader: person(1, { phone: '12345', idNumber: '123', experienceYears: 1, employer: '某市医保中心' }), members: crowd, advisors: [person(20), person(21), person(22)], organisations: badOrganisations, declarations: [], teamName: '' });
+          inputs.push({
+            ...place,
+            zoneId,
+            leader: person(1, { phone: '12345', idNumber: '123', experienceYears: 1, employer: '某市医保中心' }),
+            members: crowd,
+            advisors: [person(20), person(21), person(22)],
+            organisations: badOrganisations,
+            declarations: [],
+            teamName: '',
+          });
           inputs.push({ ...place, zoneId: 'nowhere', leader: { name: '无联系方式' }, members: [person(1), { name: '无证件' }], organisations: [] });
           inputs.push({ ...place });
         }
@@ -55,8 +64,18 @@ function wrongEntries(definition: ContestDefinition): Input[] {
 
 /** Entries already registered, sharing people and the title with the wrong ones, disclosed and not. */
 const others = [
-  toExistingEntry('a', '0001', { ...entry(seedDefinition('001'), { trackId: 'government-services', entrantKind: 'team', teamName: '正定县攻坚队', members: [person(2)] }) }, true),
-  toExistingEntry('b', '0002', { ...entry(seedDefinition('001'), { trackId: 'government-services', entrantKind: 'team', teamName: '另一队', leader: person(3), members: [person(4)] }) }, false),
+  toExistingEntry(
+    'a',
+    '0001',
+    { ...entry(seedDefinition('001'), { trackId: 'government-services', entrantKind: 'team', teamName: '正定县攻坚队', members: [person(2)] }) },
+    true,
+  ),
+  toExistingEntry(
+    'b',
+    '0002',
+    { ...entry(seedDefinition('001'), { trackId: 'government-services', entrantKind: 'team', teamName: '另一队', leader: person(3), members: [person(4)] }) },
+    false,
+  ),
 ];
 
 describe('English refusals of the five seeds', () => {
@@ -66,7 +85,17 @@ describe('English refusals of the five seeds', () => {
     it(`${seed}: contain no Chinese but names and quotations`, () => {
       const problems = wrongEntries(definition).flatMap((input) => {
         const parsed = entry(definition, input);
-        return checkEligibility(definition, { ...parsed, organisations: [...parsed.organisations, { name: '某单位', type: 'enterprise', isLead: false, hasLegalEntity: true, creditCode: creditCodes.enterprise }] }, others).problems;
+        return checkEligibility(
+          definition,
+          {
+            ...parsed,
+            organisations: [
+              ...parsed.organisations,
+              { name: '某单位', type: 'enterprise', isLead: false, hasLegalEntity: true, creditCode: creditCodes.enterprise },
+            ],
+          },
+          others,
+        ).problems;
       });
       const names = namesIn([definition, wrongEntries(definition), others, crowd, badOrganisations]);
       const untranslated = problems.filter((p) => han.test(unnamed(p.message.en, names))).map((p) => `${p.code}: ${p.message.en}`);
@@ -76,7 +105,10 @@ describe('English refusals of the five seeds', () => {
     });
 
     it(`${seed}: describe every rule in English without Chinese but names and quotations`, () => {
-      const rules = [definition.rules, ...definition.tracks.flatMap((t) => [t.rules, ...t.groups.map((g) => g.rules), ...t.categories.map((c) => c.rules)])].flat();
+      const rules = [
+        definition.rules,
+        ...definition.tracks.flatMap((t) => [t.rules, ...t.groups.map((g) => g.rules), ...t.categories.map((c) => c.rules)]),
+      ].flat();
       const untranslated = rules.map((rule) => describeRule(rule).en).filter((en) => han.test(unnamed(en, namesIn(definition))));
       expect(untranslated).toEqual([]);
     });
@@ -84,7 +116,10 @@ describe('English refusals of the five seeds', () => {
 
   it('start with a capital letter, also where they open with a role', () => {
     const definition = seedDefinition('000');
-    const problems = checkEligibility(definition, entry(definition, { trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', members: [person(2)] })).problems;
+    const problems = checkEligibility(
+      definition,
+      entry(definition, { trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', members: [person(2)] }),
+    ).problems;
     expect(problems.map((p) => p.message.en)).toEqual([
       'Leader 参赛者1 is not a full-time student; Application Development (Campus) is for full-time students only',
       'Member 参赛者2 is not a full-time student; Application Development (Campus) is for full-time students only',
@@ -96,14 +131,28 @@ describe('counts in English refusals', () => {
   it('say "1 person" of a team of one (000 social group: 2–10 would not; 003 needs 2–5)', () => {
     const definition = seedDefinition('003');
     const track = definition.tracks[0];
-    const problems = checkEligibility(definition, entry(definition, { trackId: track.id, entrantKind: 'team', leader: person(1, { experienceYears: 1 }) })).problems;
-    expect(problems.map((p) => p.message.en).filter((en) => en.startsWith('The team has'))).toEqual([expect.stringMatching(/^The team has 1 person; .+ needs at least 2, leader included$/)]);
+    const problems = checkEligibility(
+      definition,
+      entry(definition, { trackId: track.id, entrantKind: 'team', leader: person(1, { experienceYears: 1 }) }),
+    ).problems;
+    expect(problems.map((p) => p.message.en).filter((en) => en.startsWith('The team has'))).toEqual([
+      expect.stringMatching(/^The team has 1 person; .+ needs at least 2, leader included$/),
+    ]);
     expect(problems.map((p) => p.message.en)).toContain('Leader 参赛者1 has 1 year of work experience; at least 2 years required');
   });
 
   it('say "1 advisor" where a group allows one advisor too few', () => {
     const definition = seedDefinition('000');
-    const problems = checkEligibility(definition, entry(definition, { trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: person(1, { isFullTimeStudent: true }), advisors: [person(5), person(6), person(7)] })).problems;
+    const problems = checkEligibility(
+      definition,
+      entry(definition, {
+        trackId: 'app-dev',
+        groupId: 'campus',
+        entrantKind: 'team',
+        leader: person(1, { isFullTimeStudent: true }),
+        advisors: [person(5), person(6), person(7)],
+      }),
+    ).problems;
     expect(problems.map((p) => p.message.en)).toEqual(['3 advisors; Application Development (Campus) allows at most 2 advisors']);
   });
 });
@@ -111,11 +160,21 @@ describe('counts in English refusals', () => {
 describe('a closed topic (004: 不再开放报名，将直接沿用…)', () => {
   it('says 不再开放报名 once in Chinese, and quotes the announcement in English', () => {
     const definition = seedDefinition('004');
-    const input = entry(definition, { trackId: 'open-innovation', topicId: 'vertical-model-datasets', entrantKind: 'organisation', zoneId: 'zhangjiakou', organisations: [{ name: '某科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: creditCodes.enterprise }] });
+    const input = entry(definition, {
+      trackId: 'open-innovation',
+      topicId: 'vertical-model-datasets',
+      entrantKind: 'organisation',
+      zoneId: 'zhangjiakou',
+      organisations: [{ name: '某科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: creditCodes.enterprise }],
+    });
     const [closed] = checkEligibility(definition, input).problems;
     expect(closed.code).toBe('topic.closed');
-    expect(closed.message.zh).toBe('赛题「建设高质量垂直行业大模型数据集」不再开放报名：将直接沿用第二届雄安未来之城场景汇垂直大模型大赛中同名赛道的获奖项目晋级决赛。');
+    expect(closed.message.zh).toBe(
+      '赛题「建设高质量垂直行业大模型数据集」不再开放报名：将直接沿用第二届雄安未来之城场景汇垂直大模型大赛中同名赛道的获奖项目晋级决赛。',
+    );
     expect(closed.message.zh.split('不再开放报名').length - 1).toBe(1);
-    expect(closed.message.en).toMatch(/^The topic ".+" is closed to registration \(the announcement says: "将直接沿用第二届雄安未来之城场景汇垂直大模型大赛中同名赛道的获奖项目晋级决赛。"\)$/);
+    expect(closed.message.en).toMatch(
+      /^The topic ".+" is closed to registration \(the announcement says: "将直接沿用第二届雄安未来之城场景汇垂直大模型大赛中同名赛道的获奖项目晋级决赛。"\)$/,
+    );
   });
 });

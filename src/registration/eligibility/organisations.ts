@@ -18,7 +18,12 @@ export const checkOrganisationTypes: Check = ({ entry, scope }) => {
     rule.allowed.includes(organisation.type)
       ? []
       : [
-          problem('organisation.type_not_allowed', `${organisation.name}（${organisationTypeNames[organisation.type].zh}）不能参加${place.zh}；可参加的单位：${allowedZh}`, `${organisation.name} (${organisationTypeNames[organisation.type].en}) may not enter ${place.en}; open to: ${allowedEn}`, { path: `organisations[${i}].type`, rule: ruleSource(scope, rule) }),
+          problem(
+            'organisation.type_not_allowed',
+            `${organisation.name}（${organisationTypeNames[organisation.type].zh}）不能参加${place.zh}；可参加的单位：${allowedZh}`,
+            `${organisation.name} (${organisationTypeNames[organisation.type].en}) may not enter ${place.en}; open to: ${allowedEn}`,
+            { path: `organisations[${i}].type`, rule: ruleSource(scope, rule) },
+          ),
         ],
   );
 };
@@ -30,13 +35,32 @@ export const checkLegalEntity: Check = ({ entry, scope }) => {
   const source = ruleSource(scope, rule);
   return entry.organisations.flatMap((organisation, i) => {
     if (!organisation.hasLegalEntity) {
-      return [problem('organisation.not_legal_entity', `${organisation.name} 须具有独立法人资格`, `${organisation.name} must be an independent legal entity`, { path: `organisations[${i}].hasLegalEntity`, rule: source })];
+      return [
+        problem('organisation.not_legal_entity', `${organisation.name} 须具有独立法人资格`, `${organisation.name} must be an independent legal entity`, {
+          path: `organisations[${i}].hasLegalEntity`,
+          rule: source,
+        }),
+      ];
     }
     if (!organisation.creditCode) {
-      return [problem('organisation.credit_code_required', `请填写 ${organisation.name} 的统一社会信用代码`, `Give the unified social credit code of ${organisation.name}`, { path: `organisations[${i}].creditCode`, rule: source })];
+      return [
+        problem(
+          'organisation.credit_code_required',
+          `请填写 ${organisation.name} 的统一社会信用代码`,
+          `Give the unified social credit code of ${organisation.name}`,
+          { path: `organisations[${i}].creditCode`, rule: source },
+        ),
+      ];
     }
     if (!isValidCreditCode(organisation.creditCode)) {
-      return [problem('organisation.invalid_credit_code', `${organisation.name} 的统一社会信用代码 ${organisation.creditCode} 校验不通过（GB 32100）`, `The unified social credit code ${organisation.creditCode} of ${organisation.name} fails the GB 32100 check`, { path: `organisations[${i}].creditCode`, rule: source })];
+      return [
+        problem(
+          'organisation.invalid_credit_code',
+          `${organisation.name} 的统一社会信用代码 ${organisation.creditCode} 校验不通过（GB 32100）`,
+          `The unified social credit code ${organisation.creditCode} of ${organisation.name} fails the GB 32100 check`,
+          { path: `organisations[${i}].creditCode`, rule: source },
+        ),
+      ];
     }
     return [];
   });
@@ -50,7 +74,15 @@ export const checkLeadOrganisation: Check = ({ entry, scope }) => {
   if (leads === 1) return [];
   return [
     leads === 0
-      ? problem('organisation.lead_required', `${entry.organisations.length} 家单位合作报名，须指定一家牵头参赛单位`, `${count(entry.organisations.length, 'organisation')} enter together; name one lead organisation`, { path: 'organisations', rule: ruleSource(scope, rule) })
-      : problem('organisation.several_leads', `指定了 ${leads} 家牵头单位，只能指定一家`, `${count(leads, 'lead organisation')} named; name exactly one`, { path: 'organisations', rule: ruleSource(scope, rule) }),
+      ? problem(
+          'organisation.lead_required',
+          `${entry.organisations.length} 家单位合作报名，须指定一家牵头参赛单位`,
+          `${count(entry.organisations.length, 'organisation')} enter together; name one lead organisation`,
+          { path: 'organisations', rule: ruleSource(scope, rule) },
+        )
+      : problem('organisation.several_leads', `指定了 ${leads} 家牵头单位，只能指定一家`, `${count(leads, 'lead organisation')} named; name exactly one`, {
+          path: 'organisations',
+          rule: ruleSource(scope, rule),
+        }),
   ];
 };

@@ -23,19 +23,34 @@ export const checkPersonDetails: Check = ({ entry }) =>
     const found = [];
     if (person.phone && !isValidMobile(person.phone)) {
       found.push(
-        problem('person.invalid_phone', `${label.zh} ${person.name} 的手机号 ${person.phone} 不是有效的中国大陆手机号`, `The phone number ${person.phone} of ${label.en} ${person.name} is not a valid mainland mobile number`, { path: `${path}.phone` }),
+        problem(
+          'person.invalid_phone',
+          `${label.zh} ${person.name} 的手机号 ${person.phone} 不是有效的中国大陆手机号`,
+          `The phone number ${person.phone} of ${label.en} ${person.name} is not a valid mainland mobile number`,
+          { path: `${path}.phone` },
+        ),
       );
     }
     if (person.idNumber && !isValidIdNumber(person.idNumber)) {
       found.push(
-        problem('person.invalid_id_number', `${label.zh} ${person.name} 的身份证号 ${person.idNumber} 校验不通过（GB 11643）`, `The ID number ${person.idNumber} of ${label.en} ${person.name} fails the GB 11643 check`, { path: `${path}.idNumber` }),
+        problem(
+          'person.invalid_id_number',
+          `${label.zh} ${person.name} 的身份证号 ${person.idNumber} 校验不通过（GB 11643）`,
+          `The ID number ${person.idNumber} of ${label.en} ${person.name} fails the GB 11643 check`,
+          { path: `${path}.idNumber` },
+        ),
       );
     }
     if (path === 'leader' && !person.phone) {
       found.push(problem('person.phone_required', '请填写负责人手机号，用于联系', 'The leader needs a phone number to be contacted', { path: 'leader.phone' }));
     } else if (personIdentifiers(person).length === 0) {
       found.push(
-        problem('person.identifier_required', `请为${label.zh} ${person.name} 填写手机号、身份证号或邮箱之一`, `Give a phone, ID number or email for ${label.en} ${person.name}`, { path: `${path}.phone` }),
+        problem(
+          'person.identifier_required',
+          `请为${label.zh} ${person.name} 填写手机号、身份证号或邮箱之一`,
+          `Give a phone, ID number or email for ${label.en} ${person.name}`,
+          { path: `${path}.phone` },
+        ),
       );
     }
     return found;
@@ -45,11 +60,18 @@ export const checkPersonDetails: Check = ({ entry }) =>
 export const checkNoDuplicatePeople: Check = ({ entry }) => {
   const seen = new Map<string, Listed>();
   return everyone(entry).flatMap((listed) => {
-    const earlier = personIdentifiers(listed.person).map((id) => seen.get(id)).find(Boolean);
+    const earlier = personIdentifiers(listed.person)
+      .map((id) => seen.get(id))
+      .find(Boolean);
     for (const id of personIdentifiers(listed.person)) seen.set(id, listed);
     if (!earlier) return [];
     return [
-      problem('person.listed_twice', `${listed.person.name} 与${earlier.label.zh} ${earlier.person.name} 是同一人（证件号或手机号相同）`, `${listed.person.name} is the same person as ${earlier.label.en} ${earlier.person.name} (same ID number or phone)`, { path: `${listed.path}.name` }),
+      problem(
+        'person.listed_twice',
+        `${listed.person.name} 与${earlier.label.zh} ${earlier.person.name} 是同一人（证件号或手机号相同）`,
+        `${listed.person.name} is the same person as ${earlier.label.en} ${earlier.person.name} (same ID number or phone)`,
+        { path: `${listed.path}.name` },
+      ),
     ];
   });
 };
@@ -62,7 +84,12 @@ export const checkStudentsOnly: Check = ({ entry, scope }) => {
   return people
     .filter(({ person }) => person.isFullTimeStudent !== true)
     .map(({ person, path, label }) =>
-      problem('eligibility.not_student', `${label.zh} ${person.name} 不是全日制在校生；${place.zh}仅限全日制在校生`, `${label.en} ${person.name} is not a full-time student; ${place.en} is for full-time students only`, { path: `${path}.isFullTimeStudent`, rule: ruleSource(scope, rule) }),
+      problem(
+        'eligibility.not_student',
+        `${label.zh} ${person.name} 不是全日制在校生；${place.zh}仅限全日制在校生`,
+        `${label.en} ${person.name} is not a full-time student; ${place.en} is for full-time students only`,
+        { path: `${path}.isFullTimeStudent`, rule: ruleSource(scope, rule) },
+      ),
     );
 };
 
@@ -75,7 +102,12 @@ export const checkMinExperience: Check = ({ entry, scope }) => {
       const years = person.experienceYears;
       const zhValue = years === undefined ? '未填写工作年限' : `工作经验 ${years} 年`;
       const enValue = years === undefined ? 'gives no work experience' : `has ${count(years, 'year')} of work experience`;
-      return problem('eligibility.experience_too_short', `${label.zh} ${person.name} ${zhValue}，要求至少 ${rule.years} 年`, `${label.en} ${person.name} ${enValue}; at least ${count(rule.years, 'year')} required`, { path: `${path}.experienceYears`, rule: ruleSource(scope, rule) });
+      return problem(
+        'eligibility.experience_too_short',
+        `${label.zh} ${person.name} ${zhValue}，要求至少 ${rule.years} 年`,
+        `${label.en} ${person.name} ${enValue}; at least ${count(rule.years, 'year')} required`,
+        { path: `${path}.experienceYears`, rule: ruleSource(scope, rule) },
+      );
     });
 };
 
@@ -88,6 +120,11 @@ export const checkExcludedEmployers: Check = ({ entry, scope }) => {
   return teamPeople({ ...entry, entrantKind: entry.entrantKind === 'organisation' ? 'team' : entry.entrantKind })
     .filter(({ person }) => excluded(person))
     .map(({ person, path, label }) =>
-      problem('eligibility.excluded_employer', `${label.zh} ${person.name} 任职于 ${person.employer ?? person.employerType}；${rule.description}不可报名`, `${label.en} ${person.name} works for ${person.employer ?? person.employerType}; not open to ${quoted(rule.description)}`, { path: `${path}.employer`, rule: ruleSource(scope, rule) }),
+      problem(
+        'eligibility.excluded_employer',
+        `${label.zh} ${person.name} 任职于 ${person.employer ?? person.employerType}；${rule.description}不可报名`,
+        `${label.en} ${person.name} works for ${person.employer ?? person.employerType}; not open to ${quoted(rule.description)}`,
+        { path: `${path}.employer`, rule: ruleSource(scope, rule) },
+      ),
     );
 };

@@ -3,7 +3,8 @@ import { entry, people, person, seedDefinition } from '../../../test/support/fac
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.ts';
 
 const contest = seedDefinition('000');
-const codes = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) => checkEligibility(contest, entry(contest, input), others).problems.map((p) => p.code);
+const codes = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) =>
+  checkEligibility(contest, entry(contest, input), others).problems.map((p) => p.code);
 const student = (n: number) => person(n, { isFullTimeStudent: true, school: '河北师范大学' });
 
 describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
@@ -16,7 +17,10 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
       expect(result.problems).toEqual([
         {
           code: 'team.too_large',
-          message: { zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）', en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included' },
+          message: {
+            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+          },
           path: 'members',
           rule: 'rules[1]',
         },
@@ -34,18 +38,32 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
       expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members })).toEqual([]);
     });
     it('refuses a campus team with one member who is not a full-time student', () => {
-      const result = checkEligibility(contest, entry(contest, { trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2), person(3)] }));
+      const result = checkEligibility(
+        contest,
+        entry(contest, { trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2), person(3)] }),
+      );
       expect(result.problems).toEqual([
         {
           code: 'eligibility.not_student',
-          message: { zh: '成员 参赛者3 不是全日制在校生；应用开发赛道（校园组）仅限全日制在校生', en: 'Member 参赛者3 is not a full-time student; Application Development (Campus) is for full-time students only' },
+          message: {
+            zh: '成员 参赛者3 不是全日制在校生；应用开发赛道（校园组）仅限全日制在校生',
+            en: 'Member 参赛者3 is not a full-time student; Application Development (Campus) is for full-time students only',
+          },
           path: 'members[1].isFullTimeStudent',
           rule: 'tracks[1].groups[0].rules[1]',
         },
       ]);
     });
     it('refuses a campus entry by an organisation', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'organisation', leader: student(1), organisations: [{ name: '某大学', type: 'university', isLead: true, hasLegalEntity: true }] })).toEqual(['entrant.kind_not_allowed']);
+      expect(
+        codes({
+          trackId: 'app-dev',
+          groupId: 'campus',
+          entrantKind: 'organisation',
+          leader: student(1),
+          organisations: [{ name: '某大学', type: 'university', isLead: true, hasLegalEntity: true }],
+        }),
+      ).toEqual(['entrant.kind_not_allowed']);
     });
     it('does not ask the social group for students', () => {
       expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', members: people(2, 2) })).toEqual([]);
@@ -54,20 +72,39 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
 
   describe('指导老师≤2人 (校园组)', () => {
     it('accepts exactly 2 advisors', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2)], advisors: people(2, 20) })).toEqual([]);
+      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2)], advisors: people(2, 20) })).toEqual(
+        [],
+      );
     });
     it('refuses 3 advisors', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2)], advisors: people(3, 20) })).toEqual(['team.too_many_advisors']);
+      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: [student(2)], advisors: people(3, 20) })).toEqual(
+        ['team.too_many_advisors'],
+      );
     });
     it('does not count advisors in the team size', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'campus', entrantKind: 'team', leader: student(1), members: Array.from({ length: 9 }, (_, i) => student(i + 2)), advisors: people(2, 20) })).toEqual([]);
+      expect(
+        codes({
+          trackId: 'app-dev',
+          groupId: 'campus',
+          entrantKind: 'team',
+          leader: student(1),
+          members: Array.from({ length: 9 }, (_, i) => student(i + 2)),
+          advisors: people(2, 20),
+        }),
+      ).toEqual([]);
     });
   });
 
   describe('individuals, teams and organisations may enter', () => {
     it('accepts an individual in the publicity track and an organisation in case selection', () => {
       expect(codes({ trackId: 'publicity', entrantKind: 'individual' })).toEqual([]);
-      expect(codes({ trackId: 'case-selection', entrantKind: 'organisation', organisations: [{ name: '保定市人社局', type: 'government', isLead: true, hasLegalEntity: true }] })).toEqual([]);
+      expect(
+        codes({
+          trackId: 'case-selection',
+          entrantKind: 'organisation',
+          organisations: [{ name: '保定市人社局', type: 'government', isLead: true, hasLegalEntity: true }],
+        }),
+      ).toEqual([]);
     });
     it('refuses an individual entry that lists members', () => {
       expect(codes({ trackId: 'publicity', entrantKind: 'individual', members: people(1, 2) })).toEqual(['entrant.individual_with_members']);
@@ -90,7 +127,14 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
       }
     });
     it('refuses the same work entered again by the same team with the leader and a member swapped', () => {
-      const team = entry(contest, { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', title: 'App ONE 社保通', leader: person(1), members: [person(2), person(3)] });
+      const team = entry(contest, {
+        trackId: 'app-dev',
+        groupId: 'social',
+        entrantKind: 'team',
+        title: 'App ONE 社保通',
+        leader: person(1),
+        members: [person(2), person(3)],
+      });
       const swapped = { trackId: 'case-selection', entrantKind: 'team' as const, title: 'ＡＰＰ one 社保通', leader: person(3), members: [] };
       expect(codes(swapped, [toExistingEntry('r2', '0002', team)])).toContain('entry.already_entered');
     });
@@ -110,14 +154,21 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
 
   describe('people are identified and checked', () => {
     it('refuses a wrong ID number check character and a landline as mobile', () => {
-      expect(codes({ trackId: 'publicity', entrantKind: 'individual', leader: person(1, { idNumber: '110105194912310021' }) })).toEqual(['person.invalid_id_number']);
+      expect(codes({ trackId: 'publicity', entrantKind: 'individual', leader: person(1, { idNumber: '110105194912310021' }) })).toEqual([
+        'person.invalid_id_number',
+      ]);
       expect(codes({ trackId: 'publicity', entrantKind: 'individual', leader: { name: '张三', phone: '0311-66908121' } })).toEqual(['person.invalid_phone']);
     });
     it('refuses the same person listed twice in one team', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', members: [person(2), person(2, { name: '另一个名字' })] })).toEqual(['person.listed_twice']);
+      expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', members: [person(2), person(2, { name: '另一个名字' })] })).toEqual([
+        'person.listed_twice',
+      ]);
     });
     it('needs a phone for the leader and an identifier for every member', () => {
-      expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', leader: { name: '张三' }, members: [{ name: '李四' }] })).toEqual(['person.phone_required', 'person.identifier_required']);
+      expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', leader: { name: '张三' }, members: [{ name: '李四' }] })).toEqual([
+        'person.phone_required',
+        'person.identifier_required',
+      ]);
     });
     it('needs a team name for a team', () => {
       expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', teamName: '' })).toEqual(['team.name_required']);

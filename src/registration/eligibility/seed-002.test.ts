@@ -14,7 +14,14 @@ describe('seed 002 2022"漾泉医保"医保电子凭证创意作品征集', () =
       }
     });
     it('accepts a designated medical institution as an organisation', () => {
-      expect(codes({ trackId: 'works', categoryId: 'video', entrantKind: 'organisation', organisations: [{ name: '阳泉市第一人民医院', type: 'designated-medical-institution', isLead: true, hasLegalEntity: true }] })).toEqual([]);
+      expect(
+        codes({
+          trackId: 'works',
+          categoryId: 'video',
+          entrantKind: 'organisation',
+          organisations: [{ name: '阳泉市第一人民医院', type: 'designated-medical-institution', isLead: true, hasLegalEntity: true }],
+        }),
+      ).toEqual([]);
     });
     it('needs a category in the works track', () => {
       expect(codes({ trackId: 'works', entrantKind: 'individual' })).toEqual(['place.category_required']);
@@ -33,7 +40,10 @@ describe('seed 002 2022"漾泉医保"医保电子凭证创意作品征集', () =
       expect(check({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer: '阳泉市医疗保障局' }) })).toEqual([
         {
           code: 'eligibility.excluded_employer',
-          message: { zh: '负责人 参赛者1 任职于 阳泉市医疗保障局；医保部门人员不可报名', en: 'Leader 参赛者1 works for 阳泉市医疗保障局; not open to "医保部门人员"' },
+          message: {
+            zh: '负责人 参赛者1 任职于 阳泉市医疗保障局；医保部门人员不可报名',
+            en: 'Leader 参赛者1 works for 阳泉市医疗保障局; not open to "医保部门人员"',
+          },
           path: 'leader.employer',
           rule: 'tracks[1].rules[1]',
         },
@@ -45,10 +55,18 @@ describe('seed 002 2022"漾泉医保"医保电子凭证创意作品征集', () =
       }
     });
     it('refuses a person who declares a medical insurance department as employer type', () => {
-      expect(codes({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer: '某中心', employerType: 'medical-insurance-department' }) })).toEqual(['eligibility.excluded_employer']);
+      expect(
+        codes({ trackId: 'ambassador', entrantKind: 'individual', leader: person(1, { employer: '某中心', employerType: 'medical-insurance-department' }) }),
+      ).toEqual(['eligibility.excluded_employer']);
     });
     it('is for individuals only', () => {
-      expect(codes({ trackId: 'ambassador', entrantKind: 'organisation', organisations: [{ name: '某企业', type: 'enterprise', isLead: true, hasLegalEntity: true }] })).toEqual(['entrant.kind_not_allowed']);
+      expect(
+        codes({
+          trackId: 'ambassador',
+          entrantKind: 'organisation',
+          organisations: [{ name: '某企业', type: 'enterprise', isLead: true, hasLegalEntity: true }],
+        }),
+      ).toEqual(['entrant.kind_not_allowed']);
     });
   });
 });

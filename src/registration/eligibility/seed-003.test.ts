@@ -6,7 +6,12 @@ const contest = seedDefinition('003');
 const experienced = (count: number, from = 1, years = 2) => people(count, from, { experienceYears: years });
 const check = (input: Parameters<typeof entry>[1]) => checkEligibility(contest, entry(contest, input)).problems;
 const codes = (input: Parameters<typeof entry>[1]) => check(input).map((p) => p.code);
-const team = (size: number, years = 2) => ({ trackId: 'hackathon', entrantKind: 'team' as const, leader: experienced(1, 1, years)[0], members: experienced(size - 1, 2, years) });
+const team = (size: number, years = 2) => ({
+  trackId: 'hackathon',
+  entrantKind: 'team' as const,
+  leader: experienced(1, 1, years)[0],
+  members: experienced(size - 1, 2, years),
+});
 
 describe('seed 003 "数字化社会保障"创客马拉松', () => {
   describe('每个团队以4人为人数上限', () => {
@@ -16,7 +21,10 @@ describe('seed 003 "数字化社会保障"创客马拉松', () => {
     it('refuses 5 and names the limit', () => {
       expect(check(team(5))[0]).toEqual({
         code: 'team.too_large',
-        message: { zh: '团队 5 人，数字化社会保障上限 4 人（含负责人）', en: 'The team has 5 people; Digital social security allows at most 4, leader included' },
+        message: {
+          zh: '团队 5 人，数字化社会保障上限 4 人（含负责人）',
+          en: 'The team has 5 people; Digital social security allows at most 4, leader included',
+        },
         path: 'members',
         rule: 'rules[1]',
       });

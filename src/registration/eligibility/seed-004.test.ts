@@ -4,7 +4,14 @@ import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.t
 import type { OrganisationInput } from '../schema.ts';
 
 const contest = seedDefinition('004');
-const organisation = (extra: Partial<OrganisationInput> = {}): OrganisationInput => ({ name: '张家口某数据科技有限公司', type: 'enterprise', isLead: true, hasLegalEntity: true, creditCode: creditCodes.enterprise, ...extra });
+const organisation = (extra: Partial<OrganisationInput> = {}): OrganisationInput => ({
+  name: '张家口某数据科技有限公司',
+  type: 'enterprise',
+  isLead: true,
+  hasLegalEntity: true,
+  creditCode: creditCodes.enterprise,
+  ...extra,
+});
 const place = { entrantKind: 'organisation' as const, zoneId: 'zhangjiakou' };
 const check = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) => checkEligibility(contest, entry(contest, input), others).problems;
 const codes = (input: Parameters<typeof entry>[1], others: ExistingEntry[] = []) => check(input, others).map((p) => p.code);
@@ -15,18 +22,25 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
       expect(codes({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation()] })).toEqual([]);
     });
     it('refuses an organisation without legal personality', () => {
-      expect(codes({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation({ hasLegalEntity: false })] })).toEqual(['organisation.not_legal_entity']);
+      expect(codes({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation({ hasLegalEntity: false })] })).toEqual([
+        'organisation.not_legal_entity',
+      ]);
     });
     it('refuses a credit code whose check character is wrong, and a missing one', () => {
       expect(check({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation({ creditCode: '91350100M000100Y44' })] })).toEqual([
         {
           code: 'organisation.invalid_credit_code',
-          message: { zh: '张家口某数据科技有限公司 的统一社会信用代码 91350100M000100Y44 校验不通过（GB 32100）', en: 'The unified social credit code 91350100M000100Y44 of 张家口某数据科技有限公司 fails the GB 32100 check' },
+          message: {
+            zh: '张家口某数据科技有限公司 的统一社会信用代码 91350100M000100Y44 校验不通过（GB 32100）',
+            en: 'The unified social credit code 91350100M000100Y44 of 张家口某数据科技有限公司 fails the GB 32100 check',
+          },
           path: 'organisations[0].creditCode',
           rule: 'rules[1]',
         },
       ]);
-      expect(codes({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation({ creditCode: undefined })] })).toEqual(['organisation.credit_code_required']);
+      expect(codes({ ...place, trackId: 'industrial-manufacturing', organisations: [organisation({ creditCode: undefined })] })).toEqual([
+        'organisation.credit_code_required',
+      ]);
     });
     it('refuses individuals and teams', () => {
       expect(codes({ ...place, trackId: 'industrial-manufacturing', entrantKind: 'individual' })).toEqual(['entrant.kind_not_allowed']);
@@ -46,7 +60,11 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
       expect(codes({ ...place, trackId: 'open-innovation', organisations: [government] })).toEqual([]);
     });
     it('refuses a government department in an industry track such as 工业制造', () => {
-      expect(check({ ...place, trackId: 'industrial-manufacturing', organisations: [government] })[0]).toMatchObject({ code: 'organisation.type_not_allowed', path: 'organisations[0].type', rule: 'rules[2]' });
+      expect(check({ ...place, trackId: 'industrial-manufacturing', organisations: [government] })[0]).toMatchObject({
+        code: 'organisation.type_not_allowed',
+        path: 'organisations[0].type',
+        rule: 'rules[2]',
+      });
     });
   });
 
@@ -56,8 +74,12 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
       expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation(), partner] })).toEqual([]);
     });
     it('refuses a joint entry with no lead, and with two', () => {
-      expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation({ isLead: false }), partner] })).toEqual(['organisation.lead_required']);
-      expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation(), { ...partner, isLead: true }] })).toEqual(['organisation.several_leads']);
+      expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation({ isLead: false }), partner] })).toEqual([
+        'organisation.lead_required',
+      ]);
+      expect(codes({ ...place, trackId: 'green-low-carbon', organisations: [organisation(), { ...partner, isLead: true }] })).toEqual([
+        'organisation.several_leads',
+      ]);
     });
   });
 
@@ -84,10 +106,22 @@ describe('seed 004 "数据要素×"大赛河北分赛 (张家口赛区)', () => 
     const first = entry(contest, { ...place, trackId: 'transport', title: '冬奥交通数据平台', organisations: [organisation()] });
     const others = [toExistingEntry('r1', '0001', first)];
     it('refuses the same project by the same lead organisation in a second track', () => {
-      expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation()] }, others)).toEqual(['entry.already_entered']);
+      expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation()] }, others)).toEqual([
+        'entry.already_entered',
+      ]);
     });
     it('accepts the same title by another organisation', () => {
-      expect(codes({ ...place, trackId: 'urban-governance', title: '冬奥交通数据平台', organisations: [organisation({ creditCode: creditCodes.anotherEnterprise, name: '另一家公司' })] }, others)).toEqual([]);
+      expect(
+        codes(
+          {
+            ...place,
+            trackId: 'urban-governance',
+            title: '冬奥交通数据平台',
+            organisations: [organisation({ creditCode: creditCodes.anotherEnterprise, name: '另一家公司' })],
+          },
+          others,
+        ),
+      ).toEqual([]);
     });
   });
 });

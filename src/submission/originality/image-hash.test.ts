@@ -60,7 +60,8 @@ describe('fingerprintImage', () => {
   });
 
   it('reads a transparent PNG as if laid on white', async () => {
-    const square = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="70" cy="90" r="50" fill="#224488"/><rect x="110" y="20" width="60" height="150" fill="#aa3311"/></svg>';
+    const square =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="70" cy="90" r="50" fill="#224488"/><rect x="110" y="20" width="60" height="150" fill="#aa3311"/></svg>';
     const transparent = await sharp(Buffer.from(square)).png().toBuffer();
     const onWhite = await sharp(Buffer.from(square)).flatten({ background: '#ffffff' }).png().toBuffer();
     expect((await sharp(transparent).metadata()).hasAlpha).toBe(true);
@@ -82,4 +83,3 @@ describe('fingerprintImage', () => {
     await expect(fingerprintImage(Buffer.from('这不是图片'))).rejects.toThrow();
   });
 });
-

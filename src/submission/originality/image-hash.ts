@@ -96,7 +96,10 @@ export function phashOfGrid(grid: Float64Array): MaskedHash {
   // the spread, which it would swamp.
   const ac = low.slice(1);
   const spread = Math.sqrt(ac.reduce((sum, c) => sum + (c - median) ** 2, 0) / ac.length);
-  return maskedHash(low.map((c) => c - median), phashMargin * spread);
+  return maskedHash(
+    low.map((c) => c - median),
+    phashMargin * spread,
+  );
 }
 
 /** The dHash of a 32×32 greyscale grid: 9×8 cell means, left brighter than right, with its reliable bits. */
@@ -161,8 +164,7 @@ export function resampleRegion(image: GreyImage, x0: number, y0: number, w: numb
           const fy = Math.min(y - iy, 1);
           const ix1 = Math.min(ix + 1, image.width - 1);
           const iy1 = Math.min(iy + 1, image.height - 1);
-          sum +=
-            (at(ix, iy) * (1 - fx) + at(ix1, iy) * fx) * (1 - fy) + (at(ix, iy1) * (1 - fx) + at(ix1, iy1) * fx) * fy;
+          sum += (at(ix, iy) * (1 - fx) + at(ix1, iy) * fx) * (1 - fy) + (at(ix, iy1) * (1 - fx) + at(ix1, iy1) * fx) * fy;
         }
       }
       grid[gy * n + gx] = sum / (samples * samples);

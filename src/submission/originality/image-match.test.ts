@@ -23,12 +23,26 @@ describe('a low-texture gradient poster and its re-saved copies', () => {
  * share a template. Counts are kept small for a 2-core machine; the table is printed.
  */
 describe('plain pictures, with nothing to correlate', () => {
-  const plain = (background: string, width = 1200, height = 800) => sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  const plain = (background: string, width = 1200, height = 800) =>
+    sharp({ create: { width, height, channels: 3, background } })
+      .jpeg()
+      .toBuffer();
 
   it('finds the same plain picture uploaded twice, and its resized, brightened copy', async () => {
     const red = await fingerprintImage(await plain('#c33'));
     expect(imagesLookAlike(red, await fingerprintImage(await plain('#c33')))).toBe(true);
-    expect(imagesLookAlike(red, await fingerprintImage(await sharp(await plain('#c33')).resize(600, 400).modulate({ brightness: 1.1 }).jpeg({ quality: 60 }).toBuffer()))).toBe(true);
+    expect(
+      imagesLookAlike(
+        red,
+        await fingerprintImage(
+          await sharp(await plain('#c33'))
+            .resize(600, 400)
+            .modulate({ brightness: 1.1 })
+            .jpeg({ quality: 60 })
+            .toBuffer(),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('does not take plain pictures of other colours, or a plain one and a drawn one, for copies', async () => {

@@ -54,11 +54,7 @@ export function packViews(views: ImageViews): PackedViews {
 }
 
 /** The view pairs compared: the three unmirrored views each way, and the mirrored view against the whole. */
-const viewPairs: ReadonlyArray<readonly [number, number]> = [
-  ...[0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => [i, j] as const)),
-  [3, 0],
-  [0, 3],
-];
+const viewPairs: ReadonlyArray<readonly [number, number]> = [...[0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => [i, j] as const)), [3, 0], [0, 3]];
 
 /** The share of differing bits among the reliable ones of the hash at `offset` of views i and j. */
 function maskedShare(a: PackedViews, i: number, b: PackedViews, j: number, offset: number): number {

@@ -90,14 +90,19 @@ function detailOf(grid: Float64Array): Float64Array {
   // Summed-area table: each box mean in constant time.
   const sums = new Float64Array((n + 1) * (n + 1));
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) sums[(y + 1) * (n + 1) + x + 1] = grid[y * n + x]! + sums[y * (n + 1) + x + 1]! + sums[(y + 1) * (n + 1) + x]! - sums[y * (n + 1) + x]!;
+    for (let x = 0; x < n; x++)
+      sums[(y + 1) * (n + 1) + x + 1] = grid[y * n + x]! + sums[y * (n + 1) + x + 1]! + sums[(y + 1) * (n + 1) + x]! - sums[y * (n + 1) + x]!;
   }
   const inner = n - 2 * r;
   const detail = new Float64Array(inner * inner);
   const box = (2 * r + 1) ** 2;
   for (let y = r; y < n - r; y++) {
     for (let x = r; x < n - r; x++) {
-      const sum = sums[(y + r + 1) * (n + 1) + x + r + 1]! - sums[(y - r) * (n + 1) + x + r + 1]! - sums[(y + r + 1) * (n + 1) + x - r]! + sums[(y - r) * (n + 1) + x - r]!;
+      const sum =
+        sums[(y + r + 1) * (n + 1) + x + r + 1]! -
+        sums[(y - r) * (n + 1) + x + r + 1]! -
+        sums[(y + r + 1) * (n + 1) + x - r]! +
+        sums[(y - r) * (n + 1) + x - r]!;
       detail[(y - r) * inner + x - r] = grid[y * n + x]! - sum / box;
     }
   }

@@ -65,12 +65,7 @@ describe('findNearDuplicates', () => {
   });
 
   it('flags a re-compressed copy of an image from another registration, with similarity 1 − the share of differing reliable bits, and not different images', () => {
-    const pairs = findNearDuplicates([
-      work('reg-1', 'A', image(0)),
-      work('reg-2', 'B', image(1)),
-      work('reg-3', 'C', image(2)),
-      work('reg-4', 'D', image(3)),
-    ]);
+    const pairs = findNearDuplicates([work('reg-1', 'A', image(0)), work('reg-2', 'B', image(1)), work('reg-3', 'C', image(2)), work('reg-4', 'D', image(3))]);
     expect(pairs.map((p) => [p.a.ref, p.b.ref, p.kind])).toEqual([['A', 'D', 'image']]);
     expect(pairs[0]!.similarity).toBeGreaterThan(0.95);
   });
@@ -111,8 +106,6 @@ describe('findNearDuplicates', () => {
     }
     const pairs = findNearDuplicates(works);
     expect(pairs.length).toBe(100);
-    expect(new Set(pairs.map((p) => `${p.a.ref}|${p.b.ref}`))).toEqual(
-      new Set(Array.from({ length: 100 }, (_, k) => `${k}-0|copy-${k}`)),
-    );
+    expect(new Set(pairs.map((p) => `${p.a.ref}|${p.b.ref}`))).toEqual(new Set(Array.from({ length: 100 }, (_, k) => `${k}-0|copy-${k}`)));
   });
 });

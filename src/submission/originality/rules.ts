@@ -55,8 +55,7 @@ export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDup
   }
 
   const texts = works.filter(
-    (w): w is FingerprintedWork & { fingerprint: TextFingerprint } =>
-      w.fingerprint.kind === 'text' && w.fingerprint.characters >= minTextCharacters,
+    (w): w is FingerprintedWork & { fingerprint: TextFingerprint } => w.fingerprint.kind === 'text' && w.fingerprint.characters >= minTextCharacters,
   );
   const index = new LshIndex();
   texts.forEach((w, i) => index.add(i, w.fingerprint.signature));
@@ -68,9 +67,7 @@ export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDup
     if (similarity >= textSimilarityThreshold) found.push(pair(a, b, 'text', similarity));
   }
 
-  return found.sort(
-    (x, y) => y.similarity - x.similarity || compareRefs(x.a, y.a) || compareRefs(x.b, y.b),
-  );
+  return found.sort((x, y) => y.similarity - x.similarity || compareRefs(x.a, y.a) || compareRefs(x.b, y.b));
 }
 
 function pair(x: FingerprintedWork, y: FingerprintedWork, kind: 'image' | 'text', similarity: number): NearDuplicate {

@@ -163,7 +163,9 @@ describe('LshIndex', () => {
       }
     }
     const allPairs = (texts.length * (texts.length - 1)) / 2;
-    console.log(`LSH: ${candidates.size}/${allPairs} pairs compared (${((100 * candidates.size) / allPairs).toFixed(2)}%), ${missed} of ${alike} alike pairs missed`);
+    console.log(
+      `LSH: ${candidates.size}/${allPairs} pairs compared (${((100 * candidates.size) / allPairs).toFixed(2)}%), ${missed} of ${alike} alike pairs missed`,
+    );
     expect(alike).toBeGreaterThanOrEqual(210);
     expect(missed).toBe(0);
     expect(candidates.size / allPairs).toBeLessThan(0.1);

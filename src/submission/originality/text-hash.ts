@@ -49,7 +49,10 @@ export interface TextSketch {
 
 /** NFKC, lower case, letters and digits only. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The distinct shingles of a normalised text, by code point (an emoji or a rare 字 counts once). */
@@ -92,11 +95,7 @@ export function estimatedJaccard(a: MinHashSignature, b: MinHashSignature): numb
 
 /** Whether two texts are near-duplicates: both long enough, and similar enough. */
 export function textsLookAlike(a: TextSketch, b: TextSketch): boolean {
-  return (
-    a.characters >= minTextCharacters &&
-    b.characters >= minTextCharacters &&
-    estimatedJaccard(a.signature, b.signature) >= textSimilarityThreshold
-  );
+  return a.characters >= minTextCharacters && b.characters >= minTextCharacters && estimatedJaccard(a.signature, b.signature) >= textSimilarityThreshold;
 }
 
 /**

@@ -54,7 +54,8 @@ export const readCfb = async (source: ByteSource, kind: FileKind): Promise<CfbCo
   const fatSectors: number[] = [];
   for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i++) fatSectors.push(hv.getUint32(0x4c + i * 4, true));
   for (let hops = 0; fatSectors.length < fatSectorCount; hops++) {
-    if (difatSector === END_OF_CHAIN || difatSector === FREE || hops > sectorCount) throw corrupt(kind, what('OLE2 DIFAT 链断裂', 'the OLE2 DIFAT chain is broken'));
+    if (difatSector === END_OF_CHAIN || difatSector === FREE || hops > sectorCount)
+      throw corrupt(kind, what('OLE2 DIFAT 链断裂', 'the OLE2 DIFAT chain is broken'));
     const dv = view(await readSector(difatSector));
     for (let i = 0; i < perSector - 1 && fatSectors.length < fatSectorCount; i++) fatSectors.push(dv.getUint32(i * 4, true));
     difatSector = dv.getUint32(sectorSize - 4, true);

@@ -157,7 +157,14 @@ describe('probe fuzzing', () => {
           result = await probe(bufferSource(bytes), { deadlineMs: DEADLINE_MS });
         }, MAX_LOOP_DELAY_MS);
         const answer = result!.ok ? `${result!.facts.kind}` : result!.refusal.code;
-        table.push({ kind, file: name, 'size KB': Math.round(bytes.length / 1024), answer, ms: Math.round(performance.now() - started), 'max loop delay ms': Math.round(delay) });
+        table.push({
+          kind,
+          file: name,
+          'size KB': Math.round(bytes.length / 1024),
+          answer,
+          ms: Math.round(performance.now() - started),
+          'max loop delay ms': Math.round(delay),
+        });
         expect(result!.ok || CODES.has(result!.refusal.code), `${kind}: ${name}`).toBe(true);
         expect(delay, `${kind}: ${name}`).toBeLessThan(MAX_LOOP_DELAY_MS);
       }

@@ -5,7 +5,10 @@ import { probe } from './index.ts';
 
 const picture = (options: { grey?: boolean } = {}) => {
   const image = sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c33', noise: { type: 'gaussian', mean: 120, sigma: 30 } } });
-  return (options.grey ? image.toColourspace('b-w') : image).jpeg().withExif({ IFD0: { Make: 'Google', Model: 'Pixel 8' } }).toBuffer();
+  return (options.grey ? image.toColourspace('b-w') : image)
+    .jpeg()
+    .withExif({ IFD0: { Make: 'Google', Model: 'Pixel 8' } })
+    .toBuffer();
 };
 
 /** A JPEG with an XMP APP1 segment right after SOI, as phones write motion photos. */
@@ -26,7 +29,11 @@ describe('colour, as 002 asks of 文创效果图 ("1-2 张彩色图片")', () =>
     expect(await facts(await picture({ grey: true }))).toMatchObject({ colour: false });
   });
   it('tells a colour PNG from a greyscale one by its colour type', async () => {
-    const png = (grey: boolean) => sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).toColourspace(grey ? 'b-w' : 'srgb').png().toBuffer();
+    const png = (grey: boolean) =>
+      sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } })
+        .toColourspace(grey ? 'b-w' : 'srgb')
+        .png()
+        .toBuffer();
     expect(await facts(await png(false))).toMatchObject({ colour: true });
     expect(await facts(await png(true))).toMatchObject({ colour: false });
   });

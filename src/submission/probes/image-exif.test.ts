@@ -6,7 +6,16 @@ import { exifSegment, jpegWith, latin1, maxLoopDelayMs, nuls, tiffBlock } from '
 
 // EXIF built byte by byte (test-hostile.ts), so these run where exiftool is not installed.
 const jpeg = new Uint8Array(await readFile(new URL('../../../test/fixtures/small.jpg', import.meta.url)));
-const camera = { kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 400, height: 300, orientation: 'landscape', hasExif: true, colour: true } as const;
+const camera = {
+  kind: 'image',
+  fileKind: 'jpeg',
+  mediaType: 'image/jpeg',
+  width: 400,
+  height: 300,
+  orientation: 'landscape',
+  hasExif: true,
+  colour: true,
+} as const;
 
 describe('EXIF, read in the parser worker', () => {
   it('reads the camera and the time the picture was taken', async () => {

@@ -65,12 +65,30 @@ describe.runIf(tools)('image probe', () => {
   // xc:gray makes ImageMagick write a one-component (greyscale) JPEG.
   it('reports no EXIF once exiftool has removed it', async () => {
     const result = await probe(bufferSource(stripped));
-    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 640, height: 480, orientation: 'landscape', hasExif: false, colour: false });
+    expect(result.ok && result.facts).toEqual({
+      kind: 'image',
+      fileKind: 'jpeg',
+      mediaType: 'image/jpeg',
+      width: 640,
+      height: 480,
+      orientation: 'landscape',
+      hasExif: false,
+      colour: false,
+    });
   });
 
   it('reads a square PNG without EXIF', async () => {
     const result = await probe(bufferSource(png));
-    expect(result.ok && result.facts).toEqual({ kind: 'image', fileKind: 'png', mediaType: 'image/png', width: 800, height: 800, orientation: 'square', hasExif: false, colour: true });
+    expect(result.ok && result.facts).toEqual({
+      kind: 'image',
+      fileKind: 'png',
+      mediaType: 'image/png',
+      width: 800,
+      height: 800,
+      orientation: 'square',
+      hasExif: false,
+      colour: true,
+    });
   });
 
   it('walks a large PNG by its chunk headers without reading the pixels', async () => {

@@ -15,8 +15,7 @@ const MAX_PNG_CHUNKS = 200_000;
 
 const what = (zh: string, en: string) => ({ zh, en });
 
-export const orientationOf = (width: number, height: number): Orientation =>
-  width === height ? 'square' : width > height ? 'landscape' : 'portrait';
+export const orientationOf = (width: number, height: number): Orientation => (width === height ? 'square' : width > height ? 'landscape' : 'portrait');
 
 interface ExifFields {
   make?: string;
@@ -54,7 +53,8 @@ const exifFields = (raw: NonNullable<RawMetadata['exif']>): ExifFields => {
   const make = cleanText(raw.make);
   const model = cleanText(raw.model);
   const match = cleanText(raw.taken)?.match(TAKEN_AT);
-  const orientation = typeof raw.orientation === 'number' && Number.isInteger(raw.orientation) && raw.orientation >= 1 && raw.orientation <= 8 ? raw.orientation : undefined;
+  const orientation =
+    typeof raw.orientation === 'number' && Number.isInteger(raw.orientation) && raw.orientation >= 1 && raw.orientation <= 8 ? raw.orientation : undefined;
   return {
     ...(make ? { make } : {}),
     ...(model ? { model } : {}),
@@ -64,7 +64,14 @@ const exifFields = (raw: NonNullable<RawMetadata['exif']>): ExifFields => {
   };
 };
 
-const facts = (fileKind: 'jpeg' | 'png', storedWidth: number, storedHeight: number, colour: boolean, tiff: Uint8Array | undefined, exif: ExifFields): ImageFacts => {
+const facts = (
+  fileKind: 'jpeg' | 'png',
+  storedWidth: number,
+  storedHeight: number,
+  colour: boolean,
+  tiff: Uint8Array | undefined,
+  exif: ExifFields,
+): ImageFacts => {
   // Orientations 5–8 turn the picture a quarter: it is displayed with width and height swapped.
   const swap = exif.orientation !== undefined && exif.orientation >= 5;
   const width = swap ? storedHeight : storedWidth;
@@ -111,7 +118,13 @@ export const probeJpeg = async (source: ByteSource, signal: AbortSignal): Promis
       size = { height: frame.getUint16(1), width: frame.getUint16(3), components: frame.getUint8(5) };
       if (size.width === 0 || size.height === 0) throw corrupt('jpeg', what('JPEG 宽或高为 0', 'the JPEG has zero width or height'));
     } else if (type === 0xe1 && tiff === undefined && length > 8) {
-      const segment = await readExactly(source, offset + 4, Math.min(length - 2, MAX_EXIF_BYTES), 'jpeg', what('JPEG 的 EXIF 段不完整', 'the JPEG EXIF segment is cut off'));
+      const segment = await readExactly(
+        source,
+        offset + 4,
+        Math.min(length - 2, MAX_EXIF_BYTES),
+        'jpeg',
+        what('JPEG 的 EXIF 段不完整', 'the JPEG EXIF segment is cut off'),
+      );
       if (ascii(segment, 0, 6) === 'Exif\0\0' && isTiff(segment.subarray(6))) tiff = segment.slice(6);
       else if (xmp === undefined && ascii(segment, 0, XMP_HEADER.length) === XMP_HEADER) xmp = segment.slice(XMP_HEADER.length);
     } else if (type === 0xda) {
@@ -122,7 +135,8 @@ export const probeJpeg = async (source: ByteSource, signal: AbortSignal): Promis
   if (!size) throw corrupt('jpeg', what('JPEG 缺少帧头（SOF）', 'the JPEG has no frame header (SOF)'));
 
   const { exif, trailer } = await readMetadata(tiff, xmp, signal);
-  if (!(await endsWithEoi(source, offset, trailer))) throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
+  if (!(await endsWithEoi(source, offset, trailer)))
+    throw truncated('jpeg', what('JPEG 图像数据被截断（缺少结束标记）', 'the JPEG image data is cut off (no end marker)'));
   // One component is a greyscale JPEG; three (YCbCr) or four (CMYK) carry colour.
   return facts('jpeg', size.width, size.height, size.components >= 3, tiff, exif);
 };

@@ -28,7 +28,11 @@ export interface ProbeOptions {
 export const probeDefaults = { deadlineMs: 10_000, maxBytesRead: 96 * 1024 * 1024 } as const;
 
 const limit = (what: { zh: string; en: string }, fileKind?: FileKind) =>
-  new ProbeFailure('file.probe_limit', { zh: `文件过于复杂，无法在限定范围内检查：${what.zh}`, en: `The file is too complex to check within limits: ${what.en}` }, fileKind);
+  new ProbeFailure(
+    'file.probe_limit',
+    { zh: `文件过于复杂，无法在限定范围内检查：${what.zh}`, en: `The file is too complex to check within limits: ${what.en}` },
+    fileKind,
+  );
 
 /**
  * The source as a probe sees it: the first 4 KB (read by detection) are kept and served again
@@ -49,7 +53,8 @@ const guarded = (source: ByteSource, maxBytesRead: number, signal: AbortSignal):
       if (signal.aborted) throw signal.reason;
       if (head && offset >= 0 && offset + length <= head.length) return head.subarray(offset, offset + length);
       if (source.bytesRead - start + Math.min(length, source.size) > maxBytesRead) {
-        const amount = maxBytesRead >= 1024 ** 2 ? `${Math.round(maxBytesRead / 1024 ** 2)} MB` : maxBytesRead >= 1024 ? `${Math.round(maxBytesRead / 1024)} KB` : undefined;
+        const amount =
+          maxBytesRead >= 1024 ** 2 ? `${Math.round(maxBytesRead / 1024 ** 2)} MB` : maxBytesRead >= 1024 ? `${Math.round(maxBytesRead / 1024)} KB` : undefined;
         throw limit({ zh: `读取超过 ${amount ?? `${maxBytesRead} 字节`}`, en: `it needs more than ${amount ?? `${maxBytesRead} bytes`} read` });
       }
       const bytes = await source.read(offset, length);
@@ -115,9 +120,7 @@ export const probe = async (source: ByteSource, options: ProbeOptions = {}): Pro
     return done({ ok: true as const, facts });
   } catch (error) {
     const failure =
-      error instanceof ProbeFailure
-        ? error
-        : new ProbeFailure('file.corrupt', { zh: '文件已损坏，无法解析', en: 'The file is corrupt and cannot be parsed' });
+      error instanceof ProbeFailure ? error : new ProbeFailure('file.corrupt', { zh: '文件已损坏，无法解析', en: 'The file is corrupt and cannot be parsed' });
     return done({ ok: false as const, refusal: failure.toRefusal() });
   } finally {
     clearTimeout(timer);

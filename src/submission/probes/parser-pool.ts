@@ -14,7 +14,8 @@ export const poolLimits = {
   maxOldGenerationSizeMb: 1024,
 } as const;
 
-type Reply = { type: 'read'; id: number; begin: number; end: number } | { type: 'done'; id: number; result: unknown } | { type: 'failed'; id: number; name: string };
+type Reply =
+  { type: 'read'; id: number; begin: number; end: number } | { type: 'done'; id: number; result: unknown } | { type: 'failed'; id: number; name: string };
 
 /** A parser's failure, by its exception's name (PasswordException, InvalidPDFException, RangeError…). */
 export class ParserError extends Error {

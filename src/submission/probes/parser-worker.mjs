@@ -201,5 +201,9 @@ const run = async (id, kind, payload) => {
 parentPort.on('message', (message) => {
   if (message.type === 'run') void run(message.id, message.kind, message.payload);
   else if (message.type === 'data') jobs.get(message.id)?.transport.onDataRange(message.begin, message.bytes);
-  else if (message.type === 'cancel') jobs.get(message.id)?.task.destroy().catch(() => {});
+  else if (message.type === 'cancel')
+    jobs
+      .get(message.id)
+      ?.task.destroy()
+      .catch(() => {});
 });

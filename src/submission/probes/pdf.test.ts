@@ -39,7 +39,12 @@ describe('PDF probe', () => {
   });
 
   it('refuses an encrypted PDF that needs a password', async () => {
-    const bytes = new TextDecoder('latin1').decode(pdfWithText(1)).replace('/Root 1 0 R >>', '/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>');
+    const bytes = new TextDecoder('latin1')
+      .decode(pdfWithText(1))
+      .replace(
+        '/Root 1 0 R >>',
+        '/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>',
+      );
     const result = await probe(bufferSource(Buffer.from(bytes, 'latin1')));
     expect(result.ok ? undefined : result.refusal.code).toBe('file.encrypted');
   });

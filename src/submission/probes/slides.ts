@@ -33,7 +33,11 @@ export const probePptx = async (source: ByteSource, directory: ZipDirectory, sig
     const head =
       presentation.method === 0
         ? stored.subarray(0, PRESENTATION_HEAD_BYTES)
-        : await runInWorker<Uint8Array>('inflate-head', { bytes: stored.slice(), maxOutputLength: slideLimits.maxPresentationXmlInflated, headBytes: PRESENTATION_HEAD_BYTES }, signal);
+        : await runInWorker<Uint8Array>(
+            'inflate-head',
+            { bytes: stored.slice(), maxOutputLength: slideLimits.maxPresentationXmlInflated, headBytes: PRESENTATION_HEAD_BYTES },
+            signal,
+          );
     xml = new TextDecoder('utf-8').decode(head);
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
@@ -87,7 +91,7 @@ export const slideCountFromRecords = (stream: Uint8Array): number | undefined =>
   const dv = view(stream);
   /** Calls `visit` with each record's header fields between `from` and `to`, until it answers true. */
   const walk = (from: number, to: number, visit: (type: number, instance: number, body: number, end: number) => boolean | void) => {
-    for (let at = from; at + 8 <= to; ) {
+    for (let at = from; at + 8 <= to;) {
       const end = at + 8 + dv.getUint32(at + 4, true);
       if (end > to) return;
       if (visit(dv.getUint16(at + 2, true), dv.getUint16(at, true) >> 4, at + 8, end)) return;

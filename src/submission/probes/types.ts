@@ -101,4 +101,5 @@ export interface ProbeRefusal {
   mediaType?: string;
 }
 
-export type ProbeResult = { ok: true; facts: FileFacts; bytesRead: number; size: number } | { ok: false; refusal: ProbeRefusal; bytesRead: number; size: number };
+export type ProbeResult =
+  { ok: true; facts: FileFacts; bytesRead: number; size: number } | { ok: false; refusal: ProbeRefusal; bytesRead: number; size: number };

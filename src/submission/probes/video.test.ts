@@ -19,7 +19,13 @@ describe.runIf(ffmpeg)('video probe', () => {
   beforeAll(async () => {
     moovLast = await makeWith([['ffmpeg', ...source, 'a.mp4']], 'a.mp4');
     moovFirst = await makeWith([['ffmpeg', ...source, '-movflags', '+faststart', 'a.mp4']], 'a.mp4');
-    portrait = await makeWith([['ffmpeg', ...source, 'a.mp4'], ['ffmpeg', '-v', 'error', '-i', 'a.mp4', '-c', 'copy', '-metadata:s:v', 'rotate=90', 'b.mp4']], 'b.mp4');
+    portrait = await makeWith(
+      [
+        ['ffmpeg', ...source, 'a.mp4'],
+        ['ffmpeg', '-v', 'error', '-i', 'a.mp4', '-c', 'copy', '-metadata:s:v', 'rotate=90', 'b.mp4'],
+      ],
+      'b.mp4',
+    );
     subtitled = await makeWith(
       [
         ['ffmpeg', ...source, 'a.mp4'],
@@ -28,7 +34,31 @@ describe.runIf(ffmpeg)('video probe', () => {
       ],
       'b.mp4',
     );
-    mov = await makeWith([['ffmpeg', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=960x540:rate=5', '-f', 'lavfi', '-i', 'sine=duration=2', '-t', '2', '-pix_fmt', 'yuv420p', '-c:a', 'aac', 'a.mov']], 'a.mov');
+    mov = await makeWith(
+      [
+        [
+          'ffmpeg',
+          '-v',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc=size=960x540:rate=5',
+          '-f',
+          'lavfi',
+          '-i',
+          'sine=duration=2',
+          '-t',
+          '2',
+          '-pix_fmt',
+          'yuv420p',
+          '-c:a',
+          'aac',
+          'a.mov',
+        ],
+      ],
+      'a.mov',
+    );
     audioOnly = await makeWith([['ffmpeg', '-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=1', '-c:a', 'aac', 'a.mp4']], 'a.mp4');
   }, 60_000);
 
@@ -94,7 +124,7 @@ describe.runIf(ffmpeg)('video probe', () => {
 
   it('refuses an MP4 with no moov at all: "文件不完整：MP4 缺少 moov 信息"', async () => {
     const bytes = moovFirst.slice();
-    const at = Buffer.from(bytes).indexOf('moov') ;
+    const at = Buffer.from(bytes).indexOf('moov');
     bytes.set(new TextEncoder().encode('free'), at);
     const result = await probe(bufferSource(bytes));
     expect(result.ok ? undefined : result.refusal.message.zh).toBe('文件不完整：MP4 缺少 moov 信息');

@@ -88,7 +88,16 @@ interface MovieInfo {
   duration: number;
   timescale: number;
   fragmentDuration: number;
-  tracks: Array<{ type?: string; codec?: string; duration: number; timescale: number; samplesDuration: number; matrix?: number[]; width: number; height: number }>;
+  tracks: Array<{
+    type?: string;
+    codec?: string;
+    duration: number;
+    timescale: number;
+    samplesDuration: number;
+    matrix?: number[];
+    width: number;
+    height: number;
+  }>;
   subtitleTracks: number;
   handlers: string[];
 }
@@ -118,7 +127,12 @@ export const probeVideo = async (source: ByteSource, kind: 'mp4' | 'mov', signal
   if (!info.hasMoov) throw unreadable;
 
   const video = info.tracks.find((t) => t.type === 'video');
-  if (!video) throw new ProbeFailure('file.unsupported_type', { zh: `${name} 没有视频轨道（仅音频或其他）`, en: `the ${name} has no video track (audio only or other)` }, kind);
+  if (!video)
+    throw new ProbeFailure(
+      'file.unsupported_type',
+      { zh: `${name} 没有视频轨道（仅音频或其他）`, en: `the ${name} has no video track (audio only or other)` },
+      kind,
+    );
   const audio = info.tracks.find((t) => t.type === 'audio');
   const codedWidth = Math.round(video.width);
   const codedHeight = Math.round(video.height);

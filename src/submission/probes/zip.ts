@@ -114,7 +114,7 @@ export const readZipDirectory = async (source: ByteSource, kind: FileKind): Prom
     if (end > directory.length) throw corrupt(kind, what(`ZIP 中央目录第 ${i + 1} 项越界`, `central directory entry ${i + 1} overruns it`));
     const name = decoder.decode(directory.subarray(at + 46, at + 46 + nameLength));
     // ZIP64 extended information: the 0xFFFFFFFF fields, in this order, each 8 bytes.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = dv.getUint16(x, true);
       const size = dv.getUint16(x + 2, true);
       if (id === 0x0001) {
@@ -150,7 +150,13 @@ export const assertNotZipBomb = (directory: ZipDirectory, kind: FileKind) => {
     if (entry.encrypted) throw encrypted(kind, what(`条目 ${shown(entry.name)} 已加密`, `entry ${shown(entry.name)} is encrypted`));
     if (isNestedArchive(entry.name)) throw zipBomb(kind, what(`内嵌压缩包 ${shown(entry.name)}`, `it nests the archive ${shown(entry.name)}`));
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > entry.compressedSize * zipLimits.maxEntryRatio) {
-      throw zipBomb(kind, what(`条目 ${shown(entry.name)} 压缩比超过 ${zipLimits.maxEntryRatio}:1`, `entry ${shown(entry.name)} claims a ratio beyond ${zipLimits.maxEntryRatio}:1`));
+      throw zipBomb(
+        kind,
+        what(
+          `条目 ${shown(entry.name)} 压缩比超过 ${zipLimits.maxEntryRatio}:1`,
+          `entry ${shown(entry.name)} claims a ratio beyond ${zipLimits.maxEntryRatio}:1`,
+        ),
+      );
     }
     totalCompressed += entry.compressedSize;
     totalUncompressed += entry.uncompressedSize;
@@ -176,8 +182,11 @@ export const assertNotZipBomb = (directory: ZipDirectory, kind: FileKind) => {
 /** Reads one entry's bytes as stored (compressed), checking its local header; the caller inflates with a cap. */
 export const readStoredEntry = async (source: ByteSource, entry: ZipEntry, kind: FileKind, maxCompressed: number) => {
   if (entry.compressedSize > maxCompressed) throw zipBomb(kind, what(`条目 ${shown(entry.name)} 过大`, `entry ${shown(entry.name)} is too large`));
-  const header = view(await readExactly(source, entry.localHeaderOffset, 30, kind, what(`条目 ${shown(entry.name)} 的本地头`, `the local header of ${shown(entry.name)}`)));
-  if (header.getUint32(0, true) !== LOCAL) throw corrupt(kind, what(`条目 ${shown(entry.name)} 的本地头无效`, `the local header of ${shown(entry.name)} is invalid`));
+  const header = view(
+    await readExactly(source, entry.localHeaderOffset, 30, kind, what(`条目 ${shown(entry.name)} 的本地头`, `the local header of ${shown(entry.name)}`)),
+  );
+  if (header.getUint32(0, true) !== LOCAL)
+    throw corrupt(kind, what(`条目 ${shown(entry.name)} 的本地头无效`, `the local header of ${shown(entry.name)} is invalid`));
   const dataAt = entry.localHeaderOffset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   return readExactly(source, dataAt, entry.compressedSize, kind, what(`条目 ${shown(entry.name)} 的数据`, `the data of ${shown(entry.name)}`));
 };

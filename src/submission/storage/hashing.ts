@@ -18,7 +18,13 @@ export interface HashStates {
  * `write` is the store's own write, handed the teed stream. Each store subclass calls this from its
  * write(), so the hashing is written once for the local directory and for S3.
  */
-export async function hashingWrite(states: HashStates, readable: Readable, id: string, offset: number, write: (teed: Readable) => Promise<number>): Promise<number> {
+export async function hashingWrite(
+  states: HashStates,
+  readable: Readable,
+  id: string,
+  offset: number,
+  write: (teed: Readable) => Promise<number>,
+): Promise<number> {
   const saved = await states.load(id);
   const continuous = saved !== undefined && saved.bytes === offset;
   const hasher = await createSHA256();

@@ -25,7 +25,8 @@ describe('rangedSource', () => {
   it('fetches whole blocks, farther ahead while reading on, and counts the bytes asked for', async () => {
     const o = object(50_000);
     const source = rangedSource(o.bytes.length, o.fetch, options);
-    for (let offset = 0; offset < 20_000; offset += 100) expect(Buffer.from(await source.read(offset, 100)).equals(o.bytes.subarray(offset, offset + 100))).toBe(true);
+    for (let offset = 0; offset < 20_000; offset += 100)
+      expect(Buffer.from(await source.read(offset, 100)).equals(o.bytes.subarray(offset, offset + 100))).toBe(true);
     expect(o.fetches).toEqual([
       [0, 1000],
       [1000, 3000],

@@ -11,7 +11,14 @@ declare module 's3rver' {
     body: unknown;
   }
   export default class S3rver {
-    constructor(options: { address?: string; port?: number; silent?: boolean; directory: string; resetOnClose?: boolean; configureBuckets?: { name: string }[] });
+    constructor(options: {
+      address?: string;
+      port?: number;
+      silent?: boolean;
+      directory: string;
+      resetOnClose?: boolean;
+      configureBuckets?: { name: string }[];
+    });
     /** Koa's middleware list, composed when the server starts listening. */
     middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
     store: { getResourcePath(bucket: string, key: string | undefined, resource: string): string };

@@ -24,14 +24,20 @@ describe('the API client', () => {
         problems: [{ code: 'team.too_large', message: { zh: '太多', en: 'Too many' }, path: 'members' }],
       },
     };
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 422 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(body), { status: 422 })),
+    );
     const error = await request('POST', '/api/x', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 422, code: 'registration.invalid', problems: body.error.problems, messages: body.error.message });
   });
 
   it('reports a reply without an error body by its status', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>', { status: 502 })),
+    );
     await expect(request('GET', '/api/x')).rejects.toMatchObject({ status: 502, code: 'http.502' });
   });
 });

@@ -23,8 +23,7 @@ const enc = encodeURIComponent;
 
 export const auth = {
   me: (signal?: AbortSignal) => request<{ account: Account | null }>('GET', '/api/auth/me', undefined, signal),
-  register: (input: { email: string; password: string; displayName: string }) =>
-    request<{ account: Account }>('POST', '/api/auth/register', input),
+  register: (input: { email: string; password: string; displayName: string }) => request<{ account: Account }>('POST', '/api/auth/register', input),
   login: (input: { email: string; password: string }) => request<{ account: Account }>('POST', '/api/auth/login', input),
   logout: () => request<unknown>('POST', '/api/auth/logout'),
 };
@@ -32,10 +31,8 @@ export const auth = {
 export const contests = {
   list: (signal?: AbortSignal) => request<{ contests: ContestSummary[] }>('GET', '/api/contests', undefined, signal),
   get: (id: string, signal?: AbortSignal) => request<{ contest: ContestView }>('GET', `/api/contests/${enc(id)}`, undefined, signal),
-  copy: (id: string, registrationOpens: string) =>
-    request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, { registrationOpens }),
-  originality: (id: string, signal?: AbortSignal) =>
-    request<{ pairs: OriginalityPair[] }>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
+  copy: (id: string, registrationOpens: string) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, { registrationOpens }),
+  originality: (id: string, signal?: AbortSignal) => request<{ pairs: OriginalityPair[] }>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
   /** A division's accepted works as one zip (a plain link: the browser downloads it). */
   worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,
   registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>
@@ -54,14 +51,16 @@ export const registrations = {
   create: (contestId: string, input: RegistrationRequest) =>
     request<{ registration: RegistrationView }>('POST', `/api/contests/${enc(contestId)}/registrations`, input),
   mine: (signal?: AbortSignal) => request<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations', undefined, signal),
-  get: (id: string, signal?: AbortSignal) =>
-    request<{ registration: RegistrationView }>('GET', `/api/registrations/${enc(id)}`, undefined, signal),
-  update: (id: string, input: RegistrationRequest) =>
-    request<{ registration: RegistrationView }>('PUT', `/api/registrations/${enc(id)}`, input),
+  get: (id: string, signal?: AbortSignal) => request<{ registration: RegistrationView }>('GET', `/api/registrations/${enc(id)}`, undefined, signal),
+  update: (id: string, input: RegistrationRequest) => request<{ registration: RegistrationView }>('PUT', `/api/registrations/${enc(id)}`, input),
   withdraw: (id: string) => request<{ registration: RegistrationView }>('POST', `/api/registrations/${enc(id)}/withdraw`),
   /** `personIndex`: the listed member or advisor the invitation is for; only they can accept it. */
   invite: (id: string, role: 'member' | 'advisor', personIndex?: number) =>
-    request<{ invitation: Invitation }>('POST', `/api/registrations/${enc(id)}/invitations`, personIndex === undefined ? { role } : { role, person: { index: personIndex } }),
+    request<{ invitation: Invitation }>(
+      'POST',
+      `/api/registrations/${enc(id)}/invitations`,
+      personIndex === undefined ? { role } : { role, person: { index: personIndex } },
+    ),
   invitations: (id: string, signal?: AbortSignal) =>
     request<{ invitations: InvitationSummary[] }>('GET', `/api/registrations/${enc(id)}/invitations`, undefined, signal),
   revokeInvitation: (id: string, invitationId: string) =>
@@ -71,10 +70,8 @@ export const registrations = {
 };
 
 export const invitations = {
-  get: (code: string, signal?: AbortSignal) =>
-    request<{ invitation: InvitationView }>('GET', `/api/invitations/${enc(code)}`, undefined, signal),
-  accept: (code: string, person: PersonRequest) =>
-    request<{ registration: RegistrationView }>('POST', `/api/invitations/${enc(code)}/accept`, { person }),
+  get: (code: string, signal?: AbortSignal) => request<{ invitation: InvitationView }>('GET', `/api/invitations/${enc(code)}`, undefined, signal),
+  accept: (code: string, person: PersonRequest) => request<{ registration: RegistrationView }>('POST', `/api/invitations/${enc(code)}/accept`, { person }),
 };
 
 export const works = {

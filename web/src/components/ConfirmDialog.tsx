@@ -29,7 +29,15 @@ export const ConfirmDialog = ({
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" onCancel={(e) => { e.preventDefault(); onCancel(); }} data-testid="confirm-dialog">
+    <dialog
+      ref={ref}
+      className="dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      data-testid="confirm-dialog"
+    >
       <h2>{title}</h2>
       {children}
       <div className="actions">

@@ -79,7 +79,9 @@ export const Layout = () => {
       <header className="site-header">
         <div className="container header-inner">
           <Link to="/" className="brand" data-testid="brand">
-            <span className="brand-mark" aria-hidden="true">擂</span>
+            <span className="brand-mark" aria-hidden="true">
+              擂
+            </span>
             <span className="brand-text">
               <strong>{t('app.name')}</strong>
               <small>{t('app.tagline')}</small>

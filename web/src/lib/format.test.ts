@@ -23,16 +23,10 @@ describe('dates in the contest time zone', () => {
   });
 
   it('writes a whole-day window as dates, one day once, and times only where the window has them', () => {
-    expect(formatWindow('2025-05-12T00:00:00+08:00', '2025-09-09T23:59:59+08:00', 'Asia/Shanghai', 'zh')).toBe(
-      '2025年5月12日 — 2025年9月9日',
-    );
+    expect(formatWindow('2025-05-12T00:00:00+08:00', '2025-09-09T23:59:59+08:00', 'Asia/Shanghai', 'zh')).toBe('2025年5月12日 — 2025年9月9日');
     expect(formatWindow('2025-09-28T00:00:00+08:00', '2025-09-28T23:59:59+08:00', 'Asia/Shanghai', 'en')).toBe('28 Sep 2025');
-    expect(formatWindow('2025-09-28T09:00:00+08:00', '2025-09-28T17:30:00+08:00', 'Asia/Shanghai', 'zh')).toBe(
-      '2025年9月28日 09:00—17:30',
-    );
-    expect(formatWindow('2025-09-12T00:00:00+08:00', '2025-09-16T18:00:00+08:00', 'Asia/Shanghai', 'zh')).toBe(
-      '2025年9月12日 — 2025年9月16日 18:00',
-    );
+    expect(formatWindow('2025-09-28T09:00:00+08:00', '2025-09-28T17:30:00+08:00', 'Asia/Shanghai', 'zh')).toBe('2025年9月28日 09:00—17:30');
+    expect(formatWindow('2025-09-12T00:00:00+08:00', '2025-09-16T18:00:00+08:00', 'Asia/Shanghai', 'zh')).toBe('2025年9月12日 — 2025年9月16日 18:00');
   });
 
   it('tells whether a window is upcoming, current or past', () => {

@@ -30,8 +30,7 @@ export const localParts = (iso: string, timeZone: string): LocalParts => {
 
 const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const dayText = (p: LocalParts, lang: Lang) =>
-  lang === 'zh' ? `${p.year}年${p.month}月${p.day}日` : `${p.day} ${monthsEn[p.month - 1]} ${p.year}`;
+const dayText = (p: LocalParts, lang: Lang) => (lang === 'zh' ? `${p.year}年${p.month}月${p.day}日` : `${p.day} ${monthsEn[p.month - 1]} ${p.year}`);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const timeText = (p: LocalParts) => `${pad(p.hour)}:${pad(p.minute)}`;
@@ -53,8 +52,7 @@ const isEndOfDay = (p: LocalParts) => p.hour === 23 && p.minute === 59 && p.seco
  * A window as a reader expects it, in the contest's time zone: whole days as dates
  * (2025年5月12日 — 2025年9月9日), one day once (2025年9月28日), times only where the window has them.
  */
-export const formatWindow = (start: string, end: string, timeZone: string, lang: Lang) =>
-  windowParts(start, end, timeZone, lang).join(' — ');
+export const formatWindow = (start: string, end: string, timeZone: string, lang: Lang) => windowParts(start, end, timeZone, lang).join(' — ');
 
 /** The one or two ends of a window as formatWindow writes them, to be set apart without breaking inside a date. */
 export const windowParts = (start: string, end: string, timeZone: string, lang: Lang): string[] => {

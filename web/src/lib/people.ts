@@ -1,7 +1,8 @@
 import type { PersonView } from '../api/types.ts';
 
 /** A person's phone, email and ID number as the reply gives them (masked unless theirs or revealed), on one line. */
-export const contactLine = (person: Pick<PersonView, 'phone' | 'email' | 'idNumber'>) => [person.phone, person.email, person.idNumber].filter(Boolean).join(' · ');
+export const contactLine = (person: Pick<PersonView, 'phone' | 'email' | 'idNumber'>) =>
+  [person.phone, person.email, person.idNumber].filter(Boolean).join(' · ');
 
 /**
  * The tel: link of a phone number shown in full (digits, spaces, dashes, a leading +), so a phone can

@@ -13,13 +13,18 @@ describe('page titles', () => {
   });
 
   it('name the contest a page loaded, after the page’s own label', () => {
-    const matches = [{ handle: undefined, loaderData: undefined }, { handle: { title: 'register.title' }, loaderData: { contest } }];
+    const matches = [
+      { handle: undefined, loaderData: undefined },
+      { handle: { title: 'register.title' }, loaderData: { contest } },
+    ];
     expect(titleOfMatches(matches, label, name)).toBe('报名 · Data Elements × 2025 · 擂台 Leitai');
   });
 
   it('are the contest’s name alone on its page, and the label alone on a page with no contest', () => {
     expect(titleOfMatches([{ loaderData: undefined }, { loaderData: { contest } }], label, name)).toBe('Data Elements × 2025 · 擂台 Leitai');
-    expect(titleOfMatches([{ loaderData: undefined }, { handle: { title: 'me.title' }, loaderData: { registrations: [] } }], label, name)).toBe('我的报名 · 擂台 Leitai');
+    expect(titleOfMatches([{ loaderData: undefined }, { handle: { title: 'me.title' }, loaderData: { registrations: [] } }], label, name)).toBe(
+      '我的报名 · 擂台 Leitai',
+    );
   });
 
   it('are the site’s name on a page that says nothing about itself', () => {

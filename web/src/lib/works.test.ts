@@ -26,23 +26,43 @@ describe('works formatting', () => {
   });
 
   it('states image and video rules in words', () => {
-    expect(fileRules({ id: 'image', name: '', kinds: ['jpeg'], required: true, count: { min: 1, max: 1 }, image: { minLongSidePx: 800, exifRequired: true } }, 'zh')).toEqual([
-      'JPEG',
-      '长边不少于 800 像素',
-      '保留 EXIF 原始信息',
-    ]);
+    expect(
+      fileRules({ id: 'image', name: '', kinds: ['jpeg'], required: true, count: { min: 1, max: 1 }, image: { minLongSidePx: 800, exifRequired: true } }, 'zh'),
+    ).toEqual(['JPEG', '长边不少于 800 像素', '保留 EXIF 原始信息']);
     expect(
       fileRules(
-        { id: 'video', name: '', kinds: ['mp4'], required: true, count: { min: 1, max: 1 }, video: { maxDurationSeconds: 180, orientation: 'landscape', minWidthPx: 960, minHeightPx: 540 } },
+        {
+          id: 'video',
+          name: '',
+          kinds: ['mp4'],
+          required: true,
+          count: { min: 1, max: 1 },
+          video: { maxDurationSeconds: 180, orientation: 'landscape', minWidthPx: 960, minHeightPx: 540 },
+        },
         'zh',
       ),
     ).toEqual(['MP4', '时长不超过 3 分钟', '横屏', '不低于 960×540']);
   });
 
   it('describes what the probes found', () => {
-    expect(factsText({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 1200, height: 800, orientation: 'landscape', hasExif: true }, 'zh')).toEqual(['1200×800', 'EXIF 有']);
     expect(
-      factsText({ kind: 'video', fileKind: 'mp4', mediaType: 'video/mp4', durationSeconds: 178, width: 1920, height: 1080, rotation: 0, orientation: 'landscape', hasSubtitleTrack: false }, 'zh'),
+      factsText({ kind: 'image', fileKind: 'jpeg', mediaType: 'image/jpeg', width: 1200, height: 800, orientation: 'landscape', hasExif: true }, 'zh'),
+    ).toEqual(['1200×800', 'EXIF 有']);
+    expect(
+      factsText(
+        {
+          kind: 'video',
+          fileKind: 'mp4',
+          mediaType: 'video/mp4',
+          durationSeconds: 178,
+          width: 1920,
+          height: 1080,
+          rotation: 0,
+          orientation: 'landscape',
+          hasSubtitleTrack: false,
+        },
+        'zh',
+      ),
     ).toEqual(['2:58', '1920×1080', '横屏', '无字幕轨道']);
     expect(factsText({ kind: 'pdf', fileKind: 'pdf', mediaType: 'application/pdf', pages: 12, textExtractable: true }, 'zh')).toEqual(['12 页']);
   });

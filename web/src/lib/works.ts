@@ -60,7 +60,8 @@ export const fileRules = (file: FileRequirement, lang: Lang) => {
   if (file.image?.colour) parts.push(t('works.colour'));
   if (file.video?.maxDurationSeconds) parts.push(t('works.maxDuration', { span: formatSpan(file.video.maxDurationSeconds, lang) }));
   if (file.video?.orientation) parts.push(t(`works.${file.video.orientation}`));
-  if (file.video?.minWidthPx || file.video?.minHeightPx) parts.push(t('works.minVideoSize', { w: file.video.minWidthPx ?? '—', h: file.video.minHeightPx ?? '—' }));
+  if (file.video?.minWidthPx || file.video?.minHeightPx)
+    parts.push(t('works.minVideoSize', { w: file.video.minWidthPx ?? '—', h: file.video.minHeightPx ?? '—' }));
   if (file.video?.subtitles === 'required') parts.push(t('works.subtitles'));
   return parts;
 };

@@ -64,7 +64,12 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
   const { t, name, lang } = useI18n();
   const [asking, setAsking] = useState<RegistrationView | null>(null);
   const [revealed, setRevealed] = useState<Record<string, RegistrationView>>({});
-  if (registrations.length === 0) return <p className="empty" data-testid="registrations-empty">{t('organiser.none')}</p>;
+  if (registrations.length === 0)
+    return (
+      <p className="empty" data-testid="registrations-empty">
+        {t('organiser.none')}
+      </p>
+    );
   const hasTopics = contest.tracks.some((track) => track.topics.length > 0);
   const hasZones = contest.zones.length > 0;
   return (

@@ -10,7 +10,15 @@ import { isReasonGiven } from './reveal.ts';
  * Asks an organiser why they need one entry's people in full; the server records the reason with
  * the reveal in the audit log and answers the entry unmasked.
  */
-export const RevealDialog = ({ registration, onRevealed, onClose }: { registration: RegistrationView | null; onRevealed: (full: RegistrationView) => void; onClose: () => void }) => {
+export const RevealDialog = ({
+  registration,
+  onRevealed,
+  onClose,
+}: {
+  registration: RegistrationView | null;
+  onRevealed: (full: RegistrationView) => void;
+  onClose: () => void;
+}) => {
   const { t, pick } = useI18n();
   const id = useId();
   const [reason, setReason] = useState('');

@@ -50,7 +50,11 @@ const Originality = ({ contestId }: { contestId: string }) => {
       <p className="muted small">{t('originality.explain')}</p>
       {error && <Notice tone="error">{error}</Notice>}
       {!error && pairs === null && <p className="muted">{t('originality.loading')}</p>}
-      {pairs?.length === 0 && <p className="muted" data-testid="originality-none">{t('originality.none')}</p>}
+      {pairs?.length === 0 && (
+        <p className="muted" data-testid="originality-none">
+          {t('originality.none')}
+        </p>
+      )}
       {pairs && pairs.length > 0 && (
         <ul className="duplicate-list">
           {pairs.map((pair, i) => (

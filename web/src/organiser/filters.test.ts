@@ -27,11 +27,20 @@ describe('organiser filters', () => {
 
 describe('the organiser table’s search, sort and pages', () => {
   it('passes the search, a known sort and order, and the page as an offset of 50 rows', () => {
-    expect(filtersOf(contest, new URLSearchParams('q=%20张三%20&sort=title&order=desc&page=3'))).toEqual({ q: '张三', sort: 'title', order: 'desc', offset: '100', limit: '50' });
+    expect(filtersOf(contest, new URLSearchParams('q=%20张三%20&sort=title&order=desc&page=3'))).toEqual({
+      q: '张三',
+      sort: 'title',
+      order: 'desc',
+      offset: '100',
+      limit: '50',
+    });
   });
 
   it('ignores an unknown sort or order and a page that is not a whole number above 1', () => {
-    expect([filtersOf(contest, new URLSearchParams('sort=phone&order=up&page=0')), filtersOf(contest, new URLSearchParams('page=2.5'))]).toEqual([{ limit: '50' }, { limit: '50' }]);
+    expect([filtersOf(contest, new URLSearchParams('sort=phone&order=up&page=0')), filtersOf(contest, new URLSearchParams('page=2.5'))]).toEqual([
+      { limit: '50' },
+      { limit: '50' },
+    ]);
   });
 
   it('sorts by a clicked column ascending, flips the order on a second click, and goes back to page 1', () => {
@@ -42,7 +51,13 @@ describe('the organiser table’s search, sort and pages', () => {
 
   it('says which rows a page shows and links the pages either side, keeping the filters', () => {
     expect(pagerOf(new URLSearchParams('status=active'), 120)).toEqual({ from: 1, to: 50, matched: 120, previous: null, next: '?status=active&page=2' });
-    expect(pagerOf(new URLSearchParams('status=active&page=3'), 120)).toEqual({ from: 101, to: 120, matched: 120, previous: '?status=active&page=2', next: null });
+    expect(pagerOf(new URLSearchParams('status=active&page=3'), 120)).toEqual({
+      from: 101,
+      to: 120,
+      matched: 120,
+      previous: '?status=active&page=2',
+      next: null,
+    });
     expect(pagerOf(new URLSearchParams('page=2'), 60)).toEqual({ from: 51, to: 60, matched: 60, previous: '?', next: null });
     expect(pagerOf(new URLSearchParams(''), 0)).toEqual({ from: 0, to: 0, matched: 0, previous: null, next: null });
   });

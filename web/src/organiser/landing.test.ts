@@ -11,12 +11,17 @@ describe('where signing in lands', () => {
 
   it('lands the organiser or coordinator of one contest on its registrations', () => {
     expect(homeOf(account({ role: 'coordinator', contestId: 'hebei-2025', zoneId: 'zhangjiakou' }))).toBe('/organiser/contests/hebei-2025');
-    expect(homeOf(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'x', zoneId: 'z' }))).toBe('/organiser/contests/x');
+    expect(homeOf(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'x', zoneId: 'z' }))).toBe(
+      '/organiser/contests/x',
+    );
   });
 
   it('lands a platform organiser, or one of several contests, on the list of their contests', () => {
     expect(homeOf(account({ role: 'organiser', contestId: null, zoneId: null }))).toBe('/organiser');
     expect(homeOf(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'y', zoneId: 'z' }))).toBe('/organiser');
-    expect(managedContests(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'y', zoneId: 'z' }))).toEqual(['x', 'y']);
+    expect(managedContests(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'y', zoneId: 'z' }))).toEqual([
+      'x',
+      'y',
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import type { ContestView, DivisionView, Works } from '../api/types.ts';
 export const worksOfDivision = (contest: ContestView, division: DivisionView): Works | undefined => {
   const track = contest.tracks.find((t) => t.id === division.trackId);
   if (!track) return undefined;
-  const sub = division.groupId ? track.groups.find((g) => g.id === division.groupId) : division.categoryId ? track.categories.find((c) => c.id === division.categoryId) : undefined;
+  const sub = division.groupId
+    ? track.groups.find((g) => g.id === division.groupId)
+    : division.categoryId
+      ? track.categories.find((c) => c.id === division.categoryId)
+      : undefined;
   return sub?.works ?? track.works;
 };
 

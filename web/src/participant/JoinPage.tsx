@@ -27,7 +27,9 @@ export const Component = () => {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   // A bound invitation names its person: the form starts with that name, the rest is the invitee's own.
-  const [values, setValues] = useState<{ person: PersonInput }>({ person: { ...emptyPerson(), name: invitation.for ?? account.displayName, email: account.email } });
+  const [values, setValues] = useState<{ person: PersonInput }>({
+    person: { ...emptyPerson(), name: invitation.for ?? account.displayName, email: account.email },
+  });
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const placed = useMemo(() => placeProblems(problems, known), [problems]);
@@ -45,9 +47,7 @@ export const Component = () => {
     event.preventDefault();
     setBusy(true);
     try {
-      const person = Object.fromEntries(
-        Object.entries(values.person).filter(([, v]) => v !== '' && v !== undefined),
-      ) as unknown as PersonInput;
+      const person = Object.fromEntries(Object.entries(values.person).filter(([, v]) => v !== '' && v !== undefined)) as unknown as PersonInput;
       const { registration } = await invitations.accept(invitation.code, person);
       navigate('/me', { state: { notice: 'joined', ref: registration.ref, title: registration.title } });
     } catch (error) {

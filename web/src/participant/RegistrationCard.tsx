@@ -109,12 +109,17 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
       </div>
       <h2 className="card-title">{r.title}</h2>
       <p className="muted small">
-        <span className="ref" data-testid="registration-ref">{r.ref}</span> ·{' '}
-        <Link to={`/contests/${r.contestId}`}>{r.contestName}</Link>
+        <span className="ref" data-testid="registration-ref">
+          {r.ref}
+        </span>{' '}
+        · <Link to={`/contests/${r.contestId}`}>{r.contestName}</Link>
       </p>
       <RegistrationFacts registration={r} stamp={{ label: t('registration.updated'), at: r.updatedAt }} />
       <ul className="people" data-testid="registration-people">
-        <Person person={r.leader} role={r.entrantKind === 'organisation' ? t('form.contact') : r.entrantKind === 'team' ? t('form.leader') : t('form.entrant')} />
+        <Person
+          person={r.leader}
+          role={r.entrantKind === 'organisation' ? t('form.contact') : r.entrantKind === 'team' ? t('form.leader') : t('form.entrant')}
+        />
         {r.members.map((p, i) => (
           <Person key={`m${i}`} person={p} role={t('form.member')} {...personInvite('member', i)} />
         ))}
@@ -136,7 +141,13 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
             </Button>
           )}
           {r.can.invite && r.entrantKind !== 'organisation' && (
-            <Button variant="secondary" busy={inviting === 'advisor'} disabled={inviting !== null} onClick={() => invite('advisor')} data-testid="invite-advisor">
+            <Button
+              variant="secondary"
+              busy={inviting === 'advisor'}
+              disabled={inviting !== null}
+              onClick={() => invite('advisor')}
+              data-testid="invite-advisor"
+            >
               {t('invite.advisor')}
             </Button>
           )}

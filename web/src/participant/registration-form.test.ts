@@ -17,7 +17,16 @@ const sub = (id: string, name: string, e: Eligibility) => ({ id, name, eligibili
 const contest = {
   id: 'jjj-2026',
   tracks: [
-    { id: 'publicity', name: '社保卡宣传赛道', eligibility: eligibility(), groups: [], categories: [], topics: [], topicRequired: false, openChallenges: false },
+    {
+      id: 'publicity',
+      name: '社保卡宣传赛道',
+      eligibility: eligibility(),
+      groups: [],
+      categories: [],
+      topics: [],
+      topicRequired: false,
+      openChallenges: false,
+    },
     {
       id: 'app-dev',
       name: '应用开发赛道',

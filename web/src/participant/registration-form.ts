@@ -198,5 +198,4 @@ export const inputFromRegistration = (registration: RegistrationView): Registrat
 });
 
 /** The sentence the contest publishes for a rule in force here (团队不超过 10 人（含负责人）), if any. */
-export const ruleTexts = (eligibility: Eligibility | undefined, ...rules: string[]) =>
-  (eligibility?.rules ?? []).filter((r) => rules.includes(r.rule));
+export const ruleTexts = (eligibility: Eligibility | undefined, ...rules: string[]) => (eligibility?.rules ?? []).filter((r) => rules.includes(r.rule));

@@ -15,7 +15,10 @@ export const OrganisationsSection = ({ rules, allowedTypes }: { rules: Eligibili
   const types = allowedTypes && allowedTypes.length > 0 ? allowedTypes : organisationTypes;
   const setLead = (index: number) => {
     form.touch(`organisations.${index}.isLead`);
-    form.change('organisations', rows.map((o, i) => ({ ...o, isLead: i === index })));
+    form.change(
+      'organisations',
+      rows.map((o, i) => ({ ...o, isLead: i === index })),
+    );
   };
   const remove = (index: number) => {
     const left = rows.filter((_, i) => i !== index);

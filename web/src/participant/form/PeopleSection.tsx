@@ -41,12 +41,20 @@ export const PeopleSection = ({
   const { t } = useI18n();
   const form = useForm();
   const rows: PersonInput[] = form.input[list];
-  const remove = (index: number) => form.change(list, rows.filter((_, i) => i !== index));
+  const remove = (index: number) =>
+    form.change(
+      list,
+      rows.filter((_, i) => i !== index),
+    );
   return (
     <fieldset className="form-section" data-testid={`${list}-section`}>
       <legend>{title}</legend>
       <RuleHints rules={rules} />
-      {summary && <p className="muted small" data-testid={`${list}-summary`}>{summary}</p>}
+      {summary && (
+        <p className="muted small" data-testid={`${list}-summary`}>
+          {summary}
+        </p>
+      )}
       <FieldProblems problems={form.problemsAt(list)} />
       {rows.map((_, i) => (
         <div key={i} className="person-row" data-testid={`${list}-row-${i}`}>

@@ -28,9 +28,7 @@ export const PersonFields = ({ prefix, layout }: { prefix: string; layout: Layou
           options={organisationTypes.map((type) => ({ value: type, label: t(`organisationType.${type}`) }))}
         />
       )}
-      {layout.experience && (
-        <TextField name={at('experienceYears')} label={t('person.experienceYears')} type="number" inputMode="decimal" />
-      )}
+      {layout.experience && <TextField name={at('experienceYears')} label={t('person.experienceYears')} type="number" inputMode="decimal" />}
     </div>
   );
 };

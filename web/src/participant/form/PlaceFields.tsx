@@ -8,13 +8,7 @@ import { SelectField } from './fields.tsx';
 type PlaceKey = 'trackId' | 'groupId' | 'categoryId' | 'topicId' | 'zoneId';
 
 /** Where the entry competes: track → group or category → topic → zone, only what the contest has. */
-export const PlaceFields = ({
-  contest,
-  onPlace,
-}: {
-  contest: ContestView;
-  onPlace: (change: Partial<Pick<RegistrationInput, PlaceKey>>) => void;
-}) => {
+export const PlaceFields = ({ contest, onPlace }: { contest: ContestView; onPlace: (change: Partial<Pick<RegistrationInput, PlaceKey>>) => void }) => {
   const { t, name } = useI18n();
   const { input } = useForm();
   const { track } = placeOf(contest, input);

@@ -130,8 +130,7 @@ export const RegistrationForm = ({
   const teamRules = ruleTexts(eligibility, 'teamSize', 'studentsOnly', 'exclusiveMembers', 'minExperienceYears', 'excludedEmployers');
   const teamSize = eligibility?.teamSize;
   const people = 1 + input.members.length;
-  const leaderLabel =
-    input.entrantKind === 'individual' ? t('form.entrant') : input.entrantKind === 'organisation' ? t('form.contact') : t('form.leader');
+  const leaderLabel = input.entrantKind === 'individual' ? t('form.entrant') : input.entrantKind === 'organisation' ? t('form.contact') : t('form.leader');
 
   return (
     <FormContext.Provider value={form}>
@@ -181,11 +180,7 @@ export const RegistrationForm = ({
                 rowLabel={t('form.member')}
                 addLabel={t('form.addMember')}
                 rules={teamRules}
-                summary={
-                  teamSize
-                    ? t('form.teamCountOf', { n: people, max: teamSize.max })
-                    : t('form.teamCount', { n: people })
-                }
+                summary={teamSize ? t('form.teamCountOf', { n: people, max: teamSize.max }) : t('form.teamCount', { n: people })}
                 layout={layout.person}
               />
             )}

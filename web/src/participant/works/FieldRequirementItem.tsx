@@ -9,7 +9,17 @@ import { CheckProblems } from './FileProblems.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** A text or link field of the works: typed here, counted in 字 as the server counts, saved with PUT. */
-export const FieldRequirementItem = ({ item, registrationId, editable, onSaved }: { item: FieldItem; registrationId: string; editable: boolean; onSaved: (works: WorksView) => void }) => {
+export const FieldRequirementItem = ({
+  item,
+  registrationId,
+  editable,
+  onSaved,
+}: {
+  item: FieldItem;
+  registrationId: string;
+  editable: boolean;
+  onSaved: (works: WorksView) => void;
+}) => {
   const { t, lang } = useI18n();
   const { requirement } = item;
   const saved = item.value ?? '';
@@ -34,7 +44,13 @@ export const FieldRequirementItem = ({ item, registrationId, editable, onSaved }
       setJustSaved(true);
       onSaved(reply.works);
     } catch (e) {
-      setRefusal(e instanceof ApiError ? (e.problems.length > 0 ? e.problems : [{ code: e.code, message: e.messages }]) : [{ code: 'unexpected', message: { zh: t('error.unexpected'), en: t('error.unexpected') } }]);
+      setRefusal(
+        e instanceof ApiError
+          ? e.problems.length > 0
+            ? e.problems
+            : [{ code: e.code, message: e.messages }]
+          : [{ code: 'unexpected', message: { zh: t('error.unexpected'), en: t('error.unexpected') } }],
+      );
     } finally {
       setBusy(false);
     }
@@ -81,7 +97,12 @@ export const FieldRequirementItem = ({ item, registrationId, editable, onSaved }
           <textarea rows={requirement.maxChars && requirement.maxChars <= 30 ? 2 : 5} {...common} />
         )}
         <div className="field-foot">
-          <span id={`${id}-count`} className={`char-count${over ? ' is-over' : under ? ' is-under' : ''}`} data-testid={`field-count-${requirement.id}`} aria-live="polite">
+          <span
+            id={`${id}-count`}
+            className={`char-count${over ? ' is-over' : under ? ' is-under' : ''}`}
+            data-testid={`field-count-${requirement.id}`}
+            aria-live="polite"
+          >
             {counter}
           </span>
           {editable && (

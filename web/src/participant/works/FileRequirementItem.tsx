@@ -44,7 +44,17 @@ const UploadBar = ({ progress, queued, onCancel }: { progress: UploadProgress; q
  * One file requirement of the checklist: its rules in words, the current files with what the probes
  * found, and (while submission is open) a picker that uploads each chosen file resumably.
  */
-export const FileRequirementItem = ({ item, registrationId, editable, onChanged }: { item: FileItem; registrationId: string; editable: boolean; onChanged: () => void }) => {
+export const FileRequirementItem = ({
+  item,
+  registrationId,
+  editable,
+  onChanged,
+}: {
+  item: FileItem;
+  registrationId: string;
+  editable: boolean;
+  onChanged: () => void;
+}) => {
   const { t, lang, pick } = useI18n();
   const { requirement } = item;
   const [progress, setProgress] = useState<UploadProgress | null>(null);

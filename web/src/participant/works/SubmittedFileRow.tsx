@@ -72,7 +72,14 @@ export const SubmittedFileRow = ({ file, editable, onRemoved }: { file: Submitte
           </Button>
         )}
       </div>
-      <ConfirmDialog open={confirming} title={t('file.removeTitle')} confirmLabel={t('file.remove')} busy={removing} onConfirm={remove} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('file.removeTitle')}
+        confirmLabel={t('file.remove')}
+        busy={removing}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+      >
         <p>{t('file.removeBody', { name: file.fileName })}</p>
       </ConfirmDialog>
     </li>

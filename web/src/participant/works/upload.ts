@@ -62,7 +62,11 @@ const messageOf = (error: Error | DetailedError): Message => {
   if (refusal) return refusal.message;
   const status = response?.getStatus();
   if (status === 413) return { zh: '文件太大，超过允许的上限。', en: 'The file is larger than allowed.' };
-  if (!response) return { zh: '网络连接中断，上传未完成。再次选择同一文件即可继续上传。', en: 'The connection dropped before the upload finished. Choose the same file again to resume.' };
+  if (!response)
+    return {
+      zh: '网络连接中断，上传未完成。再次选择同一文件即可继续上传。',
+      en: 'The connection dropped before the upload finished. Choose the same file again to resume.',
+    };
   return failure;
 };
 
@@ -88,7 +92,12 @@ export function startUpload(file: File, target: UploadTarget, handlers: UploadHa
 
   const upload = new Upload(file, {
     endpoint: works.uploadsEndpoint,
-    metadata: { registrationId: target.registrationId, requirementId: target.requirementId, filename: file.name, filetype: file.type || 'application/octet-stream' },
+    metadata: {
+      registrationId: target.registrationId,
+      requirementId: target.requirementId,
+      filename: file.name,
+      filetype: file.type || 'application/octet-stream',
+    },
     chunkSize: CHUNK_SIZE,
     retryDelays: RETRY_DELAYS,
     storeFingerprintForResuming: true,

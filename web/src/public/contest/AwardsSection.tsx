@@ -24,9 +24,7 @@ const TierRow = ({ tier, preTax }: { tier: AwardTierView; preTax: boolean }) => 
           '—'
         )}
       </td>
-      <td>
-        {[tier.certificate ? t('awards.certificate') : '', tier.title ?? '', tier.goods ?? ''].filter(Boolean).join(' · ') || '—'}
-      </td>
+      <td>{[tier.certificate ? t('awards.certificate') : '', tier.title ?? '', tier.goods ?? ''].filter(Boolean).join(' · ') || '—'}</td>
     </tr>
   );
 };

@@ -33,7 +33,11 @@ const CommitteeCard = ({ committee }: { committee: Committee }) => {
           </table>
         </div>
       )}
-      {committee.quote && <blockquote className="quote" lang="zh-CN">{committee.quote}</blockquote>}
+      {committee.quote && (
+        <blockquote className="quote" lang="zh-CN">
+          {committee.quote}
+        </blockquote>
+      )}
     </div>
   );
 };

@@ -21,7 +21,11 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
         {contest.isDemo && <DemoBadge />}
       </div>
       <h1 data-testid="contest-name">{name(contest)}</h1>
-      {lang === 'zh' && contest.nameEn && <p className="subtitle" lang="en">{contest.nameEn}</p>}
+      {lang === 'zh' && contest.nameEn && (
+        <p className="subtitle" lang="en">
+          {contest.nameEn}
+        </p>
+      )}
       {contest.theme && (
         <p className="theme">
           <span className="label">{t('contest.theme')}</span>

@@ -14,7 +14,11 @@ export const EligibilityBlock = ({ eligibility, testId }: { eligibility: Eligibi
         {rules.map((r) => (
           <li key={r.rule} data-rule={r.rule}>
             {pick(r.text)}
-            {r.quote && <blockquote className="quote" lang="zh-CN">{r.quote}</blockquote>}
+            {r.quote && (
+              <blockquote className="quote" lang="zh-CN">
+                {r.quote}
+              </blockquote>
+            )}
           </li>
         ))}
       </ul>

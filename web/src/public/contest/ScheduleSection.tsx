@@ -28,7 +28,17 @@ export const ScheduleSection = ({ contest }: { contest: ContestView }) => {
                   <WindowText start={phase.start} end={phase.end} timeZone={contest.timeZone} />
                 </div>
                 {phase.asPublished && <div className="muted small">{t('schedule.asPublished', { text: phase.asPublished })}</div>}
-                {phase.unpublished && <div className="muted small">{t(phase.unpublished.length === 2 ? 'schedule.datesUnpublished' : phase.unpublished[0] === 'start' ? 'schedule.startUnpublished' : 'schedule.endUnpublished')}</div>}
+                {phase.unpublished && (
+                  <div className="muted small">
+                    {t(
+                      phase.unpublished.length === 2
+                        ? 'schedule.datesUnpublished'
+                        : phase.unpublished[0] === 'start'
+                          ? 'schedule.startUnpublished'
+                          : 'schedule.endUnpublished',
+                    )}
+                  </div>
+                )}
               </div>
             </li>
           );

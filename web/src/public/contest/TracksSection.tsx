@@ -23,7 +23,19 @@ const Topic = ({ topic }: { topic: TopicView }) => {
 };
 
 /** A place's own rules and works: what is left once those shown above every track are taken out. */
-const OwnRules = ({ eligibility, works, layout, phases, testId }: { eligibility: Eligibility; works?: Works; layout: RuleLayout; phases: PhaseView[]; testId: string }) => {
+const OwnRules = ({
+  eligibility,
+  works,
+  layout,
+  phases,
+  testId,
+}: {
+  eligibility: Eligibility;
+  works?: Works;
+  layout: RuleLayout;
+  phases: PhaseView[];
+  testId: string;
+}) => {
   const own = layout.own(eligibility);
   const ownWorks = layout.ownWorks(works);
   return (
@@ -42,7 +54,11 @@ const Subdivision = ({ sub, kind, phases, layout }: { sub: SubView; kind: 'group
         {name(sub)} <span className="muted small">{t(kind === 'group' ? 'contest.group' : 'contest.category')}</span>
       </h3>
       {sub.description && <p>{sub.description}</p>}
-      {sub.quote && <blockquote className="quote" lang="zh-CN">{sub.quote}</blockquote>}
+      {sub.quote && (
+        <blockquote className="quote" lang="zh-CN">
+          {sub.quote}
+        </blockquote>
+      )}
       <OwnRules eligibility={sub.eligibility} works={sub.works} layout={layout} phases={phases} testId={`eligibility-${sub.id}`} />
       {sub.entrySchool === 'leader' && <p className="muted small">{t('contest.entrySchoolLeader')}</p>}
     </section>
@@ -57,7 +73,11 @@ const Track = ({ track, phases, layout }: { track: TrackView; phases: PhaseView[
     <section className="track card" data-testid={`track-${track.id}`}>
       <h3 className="track-name">{name(track)}</h3>
       {track.description && <p>{track.description}</p>}
-      {track.quote && <blockquote className="quote" lang="zh-CN">{track.quote}</blockquote>}
+      {track.quote && (
+        <blockquote className="quote" lang="zh-CN">
+          {track.quote}
+        </blockquote>
+      )}
       {(track.topics.length > 0 || track.openChallenges) && (
         <div className="topics">
           <h4>

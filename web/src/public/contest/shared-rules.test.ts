@@ -19,7 +19,13 @@ describe('rules shared by every track', () => {
   it('show 004’s contest rules and works once, and in a track only the rule it replaces', async () => {
     const contest = await contestPage('004');
     const layout = ruleLayout(contest);
-    expect(layout.shared?.eligibility.rules.map((r) => r.rule)).toEqual(['entrantKinds', 'legalEntityOnly', 'organisationTypes', 'leadOrganisation', 'oneEntryPerWork']);
+    expect(layout.shared?.eligibility.rules.map((r) => r.rule)).toEqual([
+      'entrantKinds',
+      'legalEntityOnly',
+      'organisationTypes',
+      'leadOrganisation',
+      'oneEntryPerWork',
+    ]);
     expect(layout.shared?.eligibility.entrantKinds).toEqual(['organisation']);
     expect(layout.shared?.eligibility.declarations.map((d) => d.id)).toEqual(['one-topic-hebei-only', 'in-actual-use', 'supplementary-materials']);
     expect(layout.shared?.works?.files.map((f) => f.id)).toEqual(['supplementary-materials']);

@@ -30,7 +30,7 @@ export const ruleLayout = (contest: ContestView): RuleLayout => {
   if (places.length < 2) return ownLayout;
   // A contest rule that every place replaces holds nowhere, so it is not shown as shared.
   const sharedRules = contest.eligibility.rules.filter((rule) => places.some((place) => place.eligibility.rules.some((r) => sameRule(r, rule))));
-  const heldSomewhere = <T,>(value: T, of: (eligibility: Eligibility) => T) => places.some((place) => same(of(place.eligibility), value));
+  const heldSomewhere = <T>(value: T, of: (eligibility: Eligibility) => T) => places.some((place) => same(of(place.eligibility), value));
   const eligibility: Eligibility = {
     ...contest.eligibility,
     entrantKinds: heldSomewhere(contest.eligibility.entrantKinds, (e) => e.entrantKinds) ? contest.eligibility.entrantKinds : [],
@@ -52,4 +52,6 @@ export const ruleLayout = (contest: ContestView): RuleLayout => {
 
 /** Whether a place's rules say anything once the shared ones are left out. */
 export const saysAnything = (eligibility: Eligibility) =>
-  eligibility.entrantKinds.length > 0 || eligibility.rules.some((r) => r.rule !== 'entrantKinds' && r.rule !== 'declarations') || eligibility.declarations.length > 0;
+  eligibility.entrantKinds.length > 0 ||
+  eligibility.rules.some((r) => r.rule !== 'entrantKinds' && r.rule !== 'declarations') ||
+  eligibility.declarations.length > 0;
