@@ -13,8 +13,9 @@ const eslint = new ESLint({
   },
 });
 
-const refused = async (filePath: string, from: string) => {
-  const [result] = await eslint.lintText(`import { x } from '${from}';\nexport const y = x;\n`, { filePath });
+const refused = async (filePath: string, from: string, importKind: 'value' | 'type' = 'value') => {
+  const source = importKind === 'type' ? `import type { X } from '${from}';\nexport type Y = X;\n` : `import { x } from '${from}';\nexport const y = x;\n`;
+  const [result] = await eslint.lintText(source, { filePath });
   return result.messages.map((m) => m.ruleId);
 };
 
@@ -29,6 +30,12 @@ describe('the layer rules', () => {
     expect(await refused('src/platform/auth/service.ts', '../../audit/service.ts')).toEqual([]);
     expect(await refused('src/platform/auth/service.ts', '../../audit/queries.ts')).toEqual(['no-restricted-imports']);
     expect(await refused('src/platform/http/server.ts', '../../audit/service.ts')).toEqual(['no-restricted-imports']);
+  });
+
+  it('let platform/db-columns.ts import the types of what features store in jsonb, and nothing else of theirs', async () => {
+    expect(await refused('src/platform/db-columns.ts', '../registration/records.ts', 'type')).toEqual([]);
+    expect(await refused('src/platform/db-columns.ts', '../registration/records.ts')).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await refused('src/platform/db-types.ts', '../registration/records.ts', 'type')).toEqual(['no-restricted-imports']);
   });
 
   it('refuse a feature reading another feature’s queries.ts, and let it use that feature’s service or its own queries', async () => {

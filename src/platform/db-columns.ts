@@ -1,0 +1,22 @@
+/**
+ * The types the generated row types (db-generated.ts) refer to where the database knows less than
+ * the code: what each jsonb column holds. scripts/db-codegen.ts names, per column, which of these it is.
+ *
+ * The shapes belong to the features that write them, so this one platform file imports feature
+ * types (types only, erased at build: no feature code runs from platform/); eslint.config.js allows
+ * exactly that here.
+ */
+import type { ColumnType } from 'kysely';
+import type { RawDefinition } from '../contest/versions/format.ts';
+import type { StoredEntrant } from '../registration/records.ts';
+import type { CheckProblem } from '../submission/checks.ts';
+import type { Fingerprint } from '../submission/originality/fingerprint.ts';
+import type { FileFacts } from '../submission/probes/types.ts';
+
+/** A jsonb column: read parsed as T, written as JSON text (`JSON.stringify(value)`): see db-types.ts. */
+export type Jsonb<T> = ColumnType<T, string, string>;
+
+/** What a submitted file's checks found, as kept with the file (submission/service.ts drops the rest). */
+export type StoredFileProblem = Pick<CheckProblem, 'code' | 'message' | 'severity'>;
+
+export type { FileFacts, Fingerprint, RawDefinition, StoredEntrant };

@@ -1,0 +1,296 @@
+/**
+ * The database's tables as Kysely sees them, generated from the migrations by `npm run db:types`
+ * (scripts/db-codegen.ts): do not edit. db-generated.test.ts fails when this is out of date.
+ */
+import type { FileFacts, Fingerprint, Jsonb, RawDefinition, StoredEntrant, StoredFileProblem } from './db-columns.ts';
+import type { ColumnType } from 'kysely';
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+
+export interface AccountRoles {
+  account_id: string;
+  /**
+   * null = every contest (the platform's demo organiser).
+   */
+  contest_id: string | null;
+  role: 'organiser' | 'coordinator' | 'participant' | 'judge';
+  /**
+   * Set for a zone coordinator (赛区); null otherwise.
+   */
+  zone_id: string | null;
+}
+
+export interface Accounts {
+  created_at: Generated<Date>;
+  display_name: string;
+  /**
+   * Always stored lowercased; unique.
+   */
+  email: string;
+  id: string;
+  /**
+   * Made by `serve --demo`; signs in only under --demo.
+   */
+  is_demo: Generated<boolean>;
+  password_hash: string;
+}
+
+export interface AuditEvents {
+  actor: string;
+  at: Date;
+  /**
+   * The contest's id, or PLATFORM_AUDIT_CHAIN for events of no contest.
+   */
+  contest_id: string;
+  hash: string;
+  payload: Jsonb<unknown>;
+  prev_hash: string;
+  seq: number;
+  type: string;
+}
+
+export interface AuditHeads {
+  /**
+   * The chain: a contest id, or '' for the platform's chain.
+   */
+  chain: string;
+  hash: string;
+  seq: number;
+  updated_at: Date;
+}
+
+export interface Contests {
+  created_at: Generated<Date>;
+  /**
+   * The number of the contest_versions row in force.
+   */
+  current_version: number;
+  /**
+   * The id of the contest this edition was copied from.
+   */
+  edition_of: string | null;
+  id: string;
+  is_demo: Generated<boolean>;
+  name: string;
+  source_file: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ContestVersions {
+  contest_id: string;
+  /**
+   * The definition as validated, in the format `format_version`; append-only.
+   */
+  definition: Jsonb<RawDefinition>;
+  format_version: number;
+  published_at: Date;
+  published_by: string;
+  /**
+   * Of the definition's canonical JSON (RFC 8785).
+   */
+  sha256: string;
+  source_yaml: string;
+  version: number;
+}
+
+export interface PhaseChanges {
+  change: 'extended' | 'closed_early';
+  changed_at: Date;
+  changed_by: string;
+  contest_id: string;
+  end_exclusive: Date;
+  phase_id: string;
+  reason: string;
+}
+
+export interface RegistrationCounters {
+  contest_id: string;
+  last_ref: number;
+  /**
+   * The contest's code before each reference (JSSC25 in JSSC25-0004), unique across contests.
+   */
+  ref_prefix: string;
+}
+
+export interface RegistrationIdentifiers {
+  contest_id: string;
+  division_id: string;
+  kind: 'id' | 'phone' | 'email' | 'name';
+  person_role: 'leader' | 'member' | 'advisor';
+  registration_id: string;
+  value: string;
+}
+
+export interface RegistrationMembers {
+  account_id: string | null;
+  name: string;
+  /**
+   * Stable person id: normalised ID number, else phone, else email.
+   */
+  person_key: string;
+  registration_id: string;
+  role: 'leader' | 'member' | 'advisor';
+  status: 'confirmed' | 'invited';
+}
+
+export interface RegistrationOrganisations {
+  contest_id: string;
+  /**
+   * Normalised; the name is matched by `name_key` (comparableText).
+   */
+  credit_code: string | null;
+  division_id: string;
+  is_lead: boolean;
+  name_key: string;
+  registration_id: string;
+  type: string;
+}
+
+export interface Registrations {
+  category_id: string | null;
+  contest_id: string;
+  created_at: Generated<Date>;
+  /**
+   * The contest definition version the rules were last checked under (on register and on edit).
+   */
+  definition_version: number;
+  /**
+   * The full entrant as validated: persons, organisations.
+   */
+  entrant: Jsonb<StoredEntrant>;
+  entrant_kind: 'individual' | 'team' | 'organisation';
+  group_id: string | null;
+  id: string;
+  is_demo: Generated<boolean>;
+  owner_account_id: string | null;
+  /**
+   * Human reference, unique, e.g. `JSSC25-0004`.
+   */
+  ref: string;
+  status: 'active' | 'withdrawn';
+  title: string;
+  topic_id: string | null;
+  track_id: string;
+  updated_at: Generated<Date>;
+  withdrawn_at: Date | null;
+  zone_id: string | null;
+}
+
+export interface RoundStates {
+  changed_at: Date;
+  changed_by: string;
+  contest_id: string;
+  reason: string | null;
+  round_id: string;
+  state: 'open' | 'closed' | 'published';
+}
+
+export interface Sessions {
+  account_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  /**
+   * sha256 hex of the session token; the token itself is never stored.
+   */
+  id: string;
+}
+
+export interface SubmissionFields {
+  field_id: string;
+  registration_id: string;
+  updated_at: Date;
+  updated_by: string;
+  value: string;
+}
+
+export interface SubmissionFiles {
+  accepted: boolean;
+  /**
+   * Set when a refused version's bytes were deleted after the retention; the row and its SHA-256 stay.
+   */
+  bytes_purged_at: Date | null;
+  contest_id: string;
+  created_at: Generated<Date>;
+  /**
+   * The contest definition version the file's checks ran under.
+   */
+  definition_version: number;
+  facts: Jsonb<FileFacts> | null;
+  file_kind: string | null;
+  file_name: string;
+  fingerprint: Jsonb<Fingerprint> | null;
+  id: string;
+  media_type: string | null;
+  problems: Jsonb<StoredFileProblem[]>;
+  registration_id: string;
+  requirement_id: string;
+  sha256: string;
+  size: number;
+  storage_key: string;
+  superseded_at: Date | null;
+  upload_started_at: Date;
+  uploaded_by: string;
+}
+
+export interface TeamInvitations {
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  code: string;
+  created_at: Generated<Date>;
+  created_by: string;
+  expires_at: Date;
+  for_identifiers: Jsonb<string[]> | null;
+  /**
+   * The listed person the invitation is for, or null for anyone the leader shares it with.
+   */
+  for_name: string | null;
+  /**
+   * Not secret: how the audit log and the leader's list name the invitation (the code is the capability).
+   */
+  id: string;
+  registration_id: string;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  role: 'member' | 'advisor';
+}
+
+export interface Uploads {
+  account_id: string;
+  completed_at: Date | null;
+  declared_size: number;
+  file_name: string;
+  /**
+   * hash-wasm's saved SHA-256 state after `hashed_bytes` bytes.
+   */
+  hash_state: Uint8Array | null;
+  hashed_bytes: Generated<number>;
+  /**
+   * The tus upload id; its bytes are in the upload store under this id.
+   */
+  id: string;
+  registration_id: string;
+  requirement_id: string;
+  started_at: Date;
+  submission_file_id: string | null;
+}
+
+export interface DB {
+  account_roles: AccountRoles;
+  accounts: Accounts;
+  audit_events: AuditEvents;
+  audit_heads: AuditHeads;
+  contest_versions: ContestVersions;
+  contests: Contests;
+  phase_changes: PhaseChanges;
+  registration_counters: RegistrationCounters;
+  registration_identifiers: RegistrationIdentifiers;
+  registration_members: RegistrationMembers;
+  registration_organisations: RegistrationOrganisations;
+  registrations: Registrations;
+  round_states: RoundStates;
+  sessions: Sessions;
+  submission_fields: SubmissionFields;
+  submission_files: SubmissionFiles;
+  team_invitations: TeamInvitations;
+  uploads: Uploads;
+}
