@@ -1,5 +1,8 @@
+import type { ContestDefinition } from '../contest/schema/index.ts';
+import { presentPhase } from '../contest/views.ts';
 import type { SubmissionFileRow } from '../platform/db-types.ts';
 import type { FileFacts } from './probes/types.ts';
+import { requirementStage, type Staged } from './windows.ts';
 
 /** A submitted file as the entrant and the organiser see it. */
 export const presentSubmissionFile = (file: SubmissionFileRow) => ({
@@ -20,3 +23,15 @@ export const presentSubmissionFile = (file: SubmissionFileRow) => ({
 });
 
 export type SubmissionFileView = ReturnType<typeof presentSubmissionFile>;
+
+/**
+ * When a requirement is handed in, as pages show it beside the requirement: its own stage (null when
+ * it has none and goes with the contest's submission phases), the window that matters now and its state.
+ */
+export const presentStage = (definition: ContestDefinition, requirement: Staged, at: Date) => {
+  const { phase, state } = requirementStage(definition, requirement, at);
+  const { id, name, nameEn, start, end } = presentPhase(definition, phase);
+  return { stageId: requirement.phase ?? null, phaseId: id, name, nameEn, start, end, state };
+};
+
+export type StageView = ReturnType<typeof presentStage>;

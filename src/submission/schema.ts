@@ -85,6 +85,18 @@ const fileView = z.object({
   bytesPurgedAt: z.string().nullable(),
 });
 
+const itemStatus = z.enum(['done', 'missing', 'invalid', 'upcoming']);
+/** When a requirement is handed in (presenter.ts presentStage). */
+const stageView = z.object({
+  stageId: z.string().nullable(),
+  phaseId: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  start: z.string(),
+  end: z.string(),
+  state: z.enum(['upcoming', 'open', 'closed']),
+});
+
 export const worksReply = z
   .object({
     works: z.object({
@@ -92,20 +104,23 @@ export const worksReply = z
       ref: z.string(),
       title: z.string(),
       contestId: z.string(),
+      /** The contest's time zone, in which pages show each stage's window. */
+      timeZone: z.string(),
       submissionOpen: z.boolean(),
       deadline: z.string().nullable(),
       graceMinutes: z.number(),
       naming: z.string().nullable(),
       originality: z.array(z.string()),
       files: z.array(
-        z.object({ requirement: fileRequirementSchema, files: z.array(fileView), problems: z.array(problem), status: z.enum(['done', 'missing', 'invalid']) }),
+        z.object({ requirement: fileRequirementSchema, stage: stageView, files: z.array(fileView), problems: z.array(problem), status: itemStatus }),
       ),
       fields: z.array(
         z.object({
           requirement: fieldRequirementSchema,
+          stage: stageView,
           value: z.string().nullable(),
           problems: z.array(problem),
-          status: z.enum(['done', 'missing', 'invalid']),
+          status: itemStatus,
         }),
       ),
       complete: z.boolean(),

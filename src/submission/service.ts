@@ -19,7 +19,7 @@ import { displayFileName } from './file-names.ts';
 import * as queries from './queries.ts';
 import { worksOfPlace } from '../contest/scope.ts';
 import { digestState, probeStored, type WorksStorage } from './storage.ts';
-import { isSubmissionOpen, mayContinueUpload } from './windows.ts';
+import { handInRefusal, mayContinueUpload, type Staged } from './windows.ts';
 import { fingerprintFile } from './originality.ts';
 
 export interface SubmissionActor {
@@ -81,12 +81,11 @@ const requireEntrant = (row: RegistrationRow, actor: SubmissionActor) => {
   requireActive(row);
 };
 
-const submissionClosed = (contest: StoredContest) =>
-  new AppError(
-    'submission.closed',
-    { zh: `不在作品提交时间内（${contest.definition.name}）`, en: 'Works cannot be submitted now: the submission window is closed' },
-    409,
-  );
+/** Refuses a hand-in, replacement or removal outside the requirement's window (windows.ts). */
+const requireHandInOpen = (contest: StoredContest, requirement: Staged, at: Date) => {
+  const refusal = handInRefusal(contest.definition, requirement, at);
+  if (refusal) throw refusal;
+};
 
 const requirementOf = (works: Works, requirementId: string) => {
   const requirement = works.files.find((f) => f.id === requirementId);
@@ -101,9 +100,10 @@ const requirementOf = (works: Works, requirementId: string) => {
 
 /**
  * Begins a resumable upload. Effects: one uploads row that ties the upload id to the entry, the
- * requirement, the account and the start time (the postmark of windows.ts). Refuses a closed window,
- * someone else's entry, an unknown requirement, an empty or over-size file, a file name no one can
- * read, and a file the entry's storage quota has no room for, before a byte is stored.
+ * requirement, the account and the start time (the postmark of windows.ts). Refuses a requirement
+ * outside its window (its stage's, or the contest's submission window), someone else's entry, an
+ * unknown requirement, an empty or over-size file, a file name no one can read, and a file the
+ * entry's storage quota has no room for, before a byte is stored.
  */
 export async function startUpload(
   db: Kysely<Database>,
@@ -116,8 +116,8 @@ export async function startUpload(
   const { row, contest, works } = await loadEntryWorks(db, request.registrationId);
   requireEntrant(row, actor);
   const at = actor.clock.now();
-  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
   const requirement = requirementOf(works, request.requirementId);
+  requireHandInOpen(contest, requirement, at);
   if (request.size === undefined) throw new AppError('upload.size_required', { zh: '上传须先声明文件大小', en: 'An upload declares its size first' }, 400);
   if (request.size === 0) throw new AppError('file.empty', { zh: '文件为空（0 字节）', en: 'The file is empty (0 bytes)' }, 422);
   const maxBytes = requirement.maxSizeMb ? requirement.maxSizeMb * 1024 * 1024 : limits.maxBytes;
@@ -184,8 +184,8 @@ export async function authoriseUpload(
     );
   }
   if (sendsBytes) {
-    const { contest } = await loadEntryWorks(db, upload.registration_id);
-    if (!mayContinueUpload(contest.definition, upload.started_at, actor.clock.now(), limits.graceMinutes)) {
+    const { contest, works } = await loadEntryWorks(db, upload.registration_id);
+    if (!mayContinueUpload(contest.definition, requirementOf(works, upload.requirement_id), upload.started_at, actor.clock.now(), limits.graceMinutes)) {
       throw new AppError(
         'upload.deadline_passed',
         {
@@ -277,9 +277,9 @@ export async function setWorksField(db: Kysely<Database>, registrationId: string
   const { row, contest, works } = await loadEntryWorks(db, registrationId);
   requireEntrant(row, actor);
   const at = actor.clock.now();
-  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
   const requirement = works.fields.find((f) => f.id === fieldId);
   if (!requirement) throw new AppError('submission.unknown_field', { zh: `本赛道没有「${fieldId}」一项`, en: `This place has no field "${fieldId}"` }, 422);
+  requireHandInOpen(contest, requirement, at);
   const problems = checkField(requirement, value);
   if (problems.some((p) => p.severity === 'error')) throw new AppError(problems[0].code, problems[0].message, 422, problems);
   await inTransaction(db, async (trx) => {
@@ -295,14 +295,15 @@ export async function setWorksField(db: Kysely<Database>, registrationId: string
   });
 }
 
-/** Removes a file from the entry until the deadline: superseded and audited, never deleted. */
+/** Removes a file from the entry while its requirement's window is open: superseded and audited, never deleted. */
 export async function removeSubmissionFile(db: Kysely<Database>, fileId: string, actor: SubmissionActor) {
   const file = await queries.submissionFileById(db, fileId);
   if (!file || file.superseded_at) throw notFound({ zh: `文件 ${fileId}`, en: `File ${fileId}` }, 'submission.file_not_found');
-  const { row, contest } = await loadEntryWorks(db, file.registration_id);
+  const { row, contest, works } = await loadEntryWorks(db, file.registration_id);
   requireEntrant(row, actor);
   const at = actor.clock.now();
-  if (!isSubmissionOpen(contest.definition, at)) throw submissionClosed(contest);
+  // A file of a requirement the definition no longer asks for keeps the contest's submission window.
+  requireHandInOpen(contest, works.files.find((r) => r.id === file.requirement_id) ?? { name: file.file_name }, at);
   await inTransaction(db, async (trx) => {
     await queries.supersedeFiles(trx, [file.id], at);
     await appendAuditEvent(trx, {

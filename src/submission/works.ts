@@ -7,10 +7,10 @@ import { canSeeRegistration } from '../registration/policy.ts';
 import { membersOf } from '../registration/service.ts';
 import { getRegistration } from '../registration/service.ts';
 import { checkCount, checkField } from './checks.ts';
-import { presentSubmissionFile } from './presenter.ts';
+import { presentStage, presentSubmissionFile } from './presenter.ts';
 import * as queries from './queries.ts';
 import { loadEntryWorks, type SubmissionActor } from './service.ts';
-import { isSubmissionOpen, submissionDeadline } from './windows.ts';
+import { isRequirementOpen, worksDeadline } from './windows.ts';
 
 /** Its people, the organisers and its zone's coordinator see an entry's works (canSeeRegistration). */
 const requireSeesEntry = async (db: Kysely<Database>, account: Account | null, row: RegistrationRow) => {
@@ -38,52 +38,56 @@ export async function fileToDownload(db: Kysely<Database>, fileId: string, accou
   return file;
 }
 
+/** upcoming: its stage has not opened (未开始), so nothing is missing yet. */
+type ItemStatus = 'done' | 'missing' | 'invalid' | 'upcoming';
+
 /**
  * An entry's works as a checklist: each requirement of the definition with its current files or
- * value, the problems found, and whether it is done — what the upload page turns green.
+ * value, the problems found, whether it is done, and its stage: a requirement whose stage has not
+ * opened is `upcoming` (未开始), not missing, and counts against nothing — `complete` means every
+ * requirement due so far is done.
  */
 export async function worksOfEntry(db: Kysely<Database>, registrationId: string, actor: SubmissionActor, graceMinutes: number) {
   requireAccount(actor.account);
   const { row, contest, works } = await loadEntryWorks(db, registrationId);
   await requireSeesEntry(db, actor.account, row);
   const at = actor.clock.now();
+  const { definition } = contest;
   const files = await queries.currentFilesOf(db, [row.id]);
   const fields = await queries.fieldsOf(db, row.id);
   const fileItems = works.files.map((requirement) => {
     const current = files.filter((f) => f.requirement_id === requirement.id);
-    const accepted = current.filter((f) => f.accepted);
-    const countProblems = checkCount(requirement, accepted.length);
-    const refused = current.some((f) => !f.accepted);
-    return {
-      requirement,
-      files: current.map(presentSubmissionFile),
-      problems: countProblems,
-      status: refused ? ('invalid' as const) : countProblems.length > 0 ? ('missing' as const) : ('done' as const),
-    };
+    const stage = presentStage(definition, requirement, at);
+    const notYet = stage.state === 'upcoming' && current.length === 0;
+    const countProblems = notYet ? [] : checkCount(requirement, current.filter((f) => f.accepted).length);
+    const status: ItemStatus = notYet ? 'upcoming' : current.some((f) => !f.accepted) ? 'invalid' : countProblems.length > 0 ? 'missing' : 'done';
+    return { requirement, stage, files: current.map(presentSubmissionFile), problems: countProblems, status };
   });
   const fieldItems = works.fields.map((requirement) => {
     const value = fields.find((f) => f.field_id === requirement.id)?.value;
-    const problems = checkField(requirement, value);
-    return {
-      requirement,
-      value: value ?? null,
-      problems,
-      status: problems.length > 0 ? (value ? ('invalid' as const) : ('missing' as const)) : ('done' as const),
-    };
+    const stage = presentStage(definition, requirement, at);
+    const notYet = stage.state === 'upcoming' && !value;
+    const problems = notYet ? [] : checkField(requirement, value);
+    const status: ItemStatus = notYet ? 'upcoming' : problems.length > 0 ? (value ? 'invalid' : 'missing') : 'done';
+    return { requirement, stage, value: value ?? null, problems, status };
   });
-  const deadline = submissionDeadline(contest.definition, at);
+  const items = [...fileItems, ...fieldItems];
+  // An entry asked for nothing still has the contest's submission window to show.
+  const requirements = items.length > 0 ? items.map((item) => item.requirement) : [{}];
+  const deadline = worksDeadline(definition, requirements, at);
   return {
     registrationId: row.id,
     ref: row.ref,
     title: row.title,
     contestId: row.contest_id,
-    submissionOpen: isSubmissionOpen(contest.definition, at) && row.status === 'active',
+    timeZone: definition.timeZone,
+    submissionOpen: row.status === 'active' && (items.length > 0 ? items.some((item) => item.stage.state === 'open') : isRequirementOpen(definition, {}, at)),
     deadline: deadline?.toISOString() ?? null,
     graceMinutes,
     naming: works.naming ?? null,
     originality: works.originality ?? [],
     files: fileItems,
     fields: fieldItems,
-    complete: [...fileItems, ...fieldItems].every((item) => item.status === 'done'),
+    complete: items.every((item) => item.status === 'done' || item.status === 'upcoming'),
   };
 }

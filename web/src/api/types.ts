@@ -116,6 +116,7 @@ export type FieldItem = WorksView['fields'][number];
 export type SubmittedFile = FileItem['files'][number];
 export type CheckProblem = SubmittedFile['problems'][number];
 export type WorksStatus = FileItem['status'];
+export type StageView = FileItem['stage'];
 
 export type OriginalityPair = z.infer<typeof originalityReply>['pairs'][number];
 export type DuplicateSide = OriginalityPair['a'];

@@ -8,6 +8,7 @@ import { Button } from '../components/Button.tsx';
 import { Contact } from '../components/Contact.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
+import { StageLine } from '../participant/works/StageLine.tsx';
 import { StatusBadge } from '../participant/works/StatusBadge.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
 
@@ -113,6 +114,7 @@ export const Component = () => {
             {items.map((item) => (
               <li key={item.requirement.id} className="works-item" data-testid="detail-works-item">
                 <StatusBadge status={item.status} /> {item.requirement.name}
+                <StageLine stage={item.stage} timeZone={works.timeZone} />
               </li>
             ))}
           </ul>

@@ -6,17 +6,21 @@ import { useI18n } from '../../i18n.ts';
 import { countCharacters } from '../../lib/chars.ts';
 import { fieldRules } from '../../lib/works.ts';
 import { CheckProblems } from './FileProblems.tsx';
+import { StageLine } from './StageLine.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** A text or link field of the works: typed here, counted in 字 as the server counts, saved with PUT. */
 export const FieldRequirementItem = ({
   item,
   registrationId,
+  timeZone,
   editable,
   onSaved,
 }: {
   item: FieldItem;
   registrationId: string;
+  timeZone: string;
+  /** Who may change the entry, while this requirement's stage is open. */
   editable: boolean;
   onSaved: (works: WorksView) => void;
 }) => {
@@ -80,6 +84,7 @@ export const FieldRequirementItem = ({
         </h2>
         <StatusBadge status={item.status} />
       </div>
+      <StageLine stage={item.stage} timeZone={timeZone} />
       <p className="works-rules">
         {fieldRules(requirement, lang).map((rule) => (
           <span key={rule}>{rule}</span>

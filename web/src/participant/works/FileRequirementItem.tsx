@@ -6,6 +6,7 @@ import { Notice } from '../../components/Problems.tsx';
 import { useI18n } from '../../i18n.ts';
 import { acceptFor, fileRules, formatBytes } from '../../lib/works.ts';
 import { CheckProblems } from './FileProblems.tsx';
+import { StageLine } from './StageLine.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SubmittedFileRow } from './SubmittedFileRow.tsx';
 import { startUpload, unfinishedUploads, type RunningUpload, type UploadProgress } from './upload.ts';
@@ -47,11 +48,14 @@ const UploadBar = ({ progress, queued, onCancel }: { progress: UploadProgress; q
 export const FileRequirementItem = ({
   item,
   registrationId,
+  timeZone,
   editable,
   onChanged,
 }: {
   item: FileItem;
   registrationId: string;
+  timeZone: string;
+  /** Who may change the entry, while this requirement's stage is open. */
   editable: boolean;
   onChanged: () => void;
 }) => {
@@ -127,6 +131,7 @@ export const FileRequirementItem = ({
         </h2>
         <StatusBadge status={item.status} />
       </div>
+      <StageLine stage={item.stage} timeZone={timeZone} />
       <p className="works-rules" data-testid="works-rules">
         {rules.map((rule) => (
           <span key={rule}>{rule}</span>

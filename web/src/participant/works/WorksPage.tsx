@@ -72,7 +72,9 @@ export const Component = () => {
   // Members and organisers' coordinators read the works; only who may change the entry uploads or deletes.
   const editable = works.submissionOpen && loaded.mayUpload;
   const items = [...works.files, ...works.fields];
-  const left = items.filter((item) => item.status !== 'done').length;
+  const open = (item: (typeof items)[number]) => editable && item.stage.state === 'open';
+  const later = items.filter((item) => item.status === 'upcoming').length;
+  const left = items.filter((item) => item.status !== 'done' && item.status !== 'upcoming').length;
   return (
     <div className="narrow works-page" data-testid="works-page" data-complete={String(works.complete)}>
       <p className="breadcrumb">
@@ -101,8 +103,12 @@ export const Component = () => {
       )}
       {items.length === 0 ? (
         <p className="empty">{t('worksPage.nothing')}</p>
+      ) : later === items.length ? (
+        <p className="works-summary" data-testid="works-not-yet">
+          {t('worksPage.notYet')}
+        </p>
       ) : works.complete ? (
-        <Notice testId="works-complete">{t('worksPage.complete')}</Notice>
+        <Notice testId="works-complete">{later > 0 ? t('worksPage.completeSoFar', { n: later }) : t('worksPage.complete')}</Notice>
       ) : (
         <p className="works-summary" data-testid="works-incomplete">
           {t('worksPage.incomplete', { n: left })}
@@ -110,10 +116,24 @@ export const Component = () => {
       )}
       <ul className="works-list">
         {works.files.map((item) => (
-          <FileRequirementItem key={item.requirement.id} item={item} registrationId={works.registrationId} editable={editable} onChanged={refresh} />
+          <FileRequirementItem
+            key={item.requirement.id}
+            item={item}
+            registrationId={works.registrationId}
+            timeZone={works.timeZone}
+            editable={open(item)}
+            onChanged={refresh}
+          />
         ))}
         {works.fields.map((item) => (
-          <FieldRequirementItem key={item.requirement.id} item={item} registrationId={works.registrationId} editable={editable} onSaved={setWorks} />
+          <FieldRequirementItem
+            key={item.requirement.id}
+            item={item}
+            registrationId={works.registrationId}
+            timeZone={works.timeZone}
+            editable={open(item)}
+            onSaved={setWorks}
+          />
         ))}
       </ul>
       {(works.naming || works.originality.length > 0) && (
