@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { optionalText } from '../platform/text.ts';
 import {
   awardTierSchema,
+  carriedOverFieldSchema,
   committeeSchema,
   contestFormatSchema,
   entrantKindSchema,
@@ -102,6 +104,9 @@ const divisionView = z.object({
   categoryId: z.string().optional(),
 });
 
+/** Another edition, named for people (its id is for links only). */
+const editionLink = z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional(), edition: z.string().optional() });
+
 export const contestViewSchema = z
   .object({
     id: z.string(),
@@ -114,11 +119,13 @@ export const contestViewSchema = z
     edition: z.string().optional(),
     editionOf: z.string().nullable(),
     /** Its place among its editions: the contest it was copied from and the current (newest) edition of the chain. */
-    editions: z.object({ of: z.string().nullable(), current: z.string() }),
+    editions: z.object({ of: editionLink.nullable(), current: editionLink }),
     /** The definition version in force and the SHA-256 of its canonical JSON: what decisions under it record. */
     version: z.object({ number: z.number().int(), sha256: z.string() }),
     isDemo: z.boolean(),
     announcement: z.object({ title: z.string(), reference: z.string().optional(), url: z.string().optional(), publishedOn: z.string().optional() }).optional(),
+    /** The texts still the previous edition's (copy.ts), which the page marks as such. */
+    carriedOver: z.array(carriedOverFieldSchema).optional(),
     organisers: z.array(organiserSchema),
     committees: z.array(committeeSchema),
     prizePayer: z.string().optional(),
@@ -157,5 +164,28 @@ export const contestViewSchema = z
 export const contestListReply = z.object({ contests: z.array(contestListItemSchema) });
 export const contestReply = z.object({ contest: contestViewSchema });
 export const contestParams = z.object({ id: z.string().max(120) });
-export const copyContestBody = z.object({ registrationOpens: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD') });
+/** A new edition: the day its registration opens, and the organiser's own names over the proposed ones. */
+export const copyContestBody = z.object({
+  registrationOpens: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  name: optionalText({ max: 200 }),
+  nameEn: optionalText({ max: 200 }),
+});
+export const nextEditionQuery = copyContestBody;
+export const nextEditionReply = z.object({
+  edition: z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    shortName: z.string().optional(),
+    edition: z.string().optional(),
+    year: z.number().int(),
+    previousYear: z.number().int(),
+    firstDay: z.string(),
+    lastDay: z.string(),
+    /** First-edition words (首届, 1st) in its names, for the organiser to keep or edit. */
+    flagged: z.array(z.object({ field: z.enum(['name', 'nameEn', 'shortName']), word: z.string() })),
+    carriedOver: z.array(carriedOverFieldSchema),
+  }),
+});
 export const copiedContestReply = z.object({ contest: z.object({ id: z.string() }) });
+export const deletedContestReply = copiedContestReply;

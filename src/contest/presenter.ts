@@ -1,9 +1,10 @@
+import type { EditionProposal } from './copy.ts';
 import { describeRule } from './describe-rule.ts';
 import { divisionsOf } from './divisions.ts';
 import { mergeRules } from './scope.ts';
 import { contestStage } from './stage.ts';
 import type { ContestDefinition, EligibilityRule, Works } from './schema/index.ts';
-import type { StoredContest } from './service.ts';
+import type { EditionLink, StoredContest } from './service.ts';
 import { divisionIdsOfGroup, divisions, isPhaseOpen, phasesAt, phasesOfKind, presentPhase, prizePoolCny } from './views.ts';
 
 /** What the contest pages and API show: explicit fields, computed for the moment asked about. */
@@ -114,8 +115,8 @@ const presentAwards = (definition: ContestDefinition) => {
 };
 
 export interface EditionPlace {
-  of: string | null;
-  current: string;
+  of: EditionLink | null;
+  current: EditionLink;
 }
 
 export const presentContest = (stored: StoredContest, editions: EditionPlace, at: Date) => {
@@ -134,6 +135,7 @@ export const presentContest = (stored: StoredContest, editions: EditionPlace, at
     version: { number: stored.version, sha256: stored.sha256 },
     isDemo: stored.isDemo,
     announcement: definition.announcement,
+    carriedOver: definition.carriedOver,
     organisers: definition.organisers,
     committees: definition.committees,
     prizePayer: definition.prizePayer,
@@ -164,6 +166,21 @@ export const presentContest = (stored: StoredContest, editions: EditionPlace, at
     contacts: definition.contacts,
   };
 };
+
+/** The edition a copy would make, as the organiser checks it before confirming. */
+export const presentEditionProposal = ({ definition, year, previousYear, firstDay, lastDay, flagged }: EditionProposal) => ({
+  id: definition.id,
+  name: definition.name,
+  nameEn: definition.nameEn,
+  shortName: definition.shortName,
+  edition: definition.edition,
+  year,
+  previousYear,
+  firstDay,
+  lastDay,
+  flagged,
+  carriedOver: definition.carriedOver ?? [],
+});
 
 export type ContestView = ReturnType<typeof presentContest>;
 export type ContestListItem = ReturnType<typeof presentContestListItem>;

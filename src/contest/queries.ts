@@ -52,6 +52,18 @@ export const insertContestVersion = (db: Db, version: NewContestVersion) => db.i
 export const setCurrentVersion = (db: Db, id: string, change: { name: string; current_version: number; updated_at: Date }) =>
   db.updateTable('contests').set(change).where('id', '=', id).execute();
 
+/** The editions copied from a contest directly. */
+export const editionsCopiedFrom = (db: Db, id: string) => db.selectFrom('contests').select('id').where('edition_of', '=', id).execute();
+
+/**
+ * Removes a contest and its versions; its schedule changes and reference counter go with it (on
+ * delete cascade). Its audit chain stays: the log is never rewritten.
+ */
+export async function deleteContest(db: Db, id: string) {
+  await db.deleteFrom('contest_versions').where('contest_id', '=', id).execute();
+  await db.deleteFrom('contests').where('id', '=', id).execute();
+}
+
 /** Serialises publishing per contest, so two publishers cannot both append version n+1. */
 export const lockContest = (db: Db, id: string) => db.selectFrom('contests').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 

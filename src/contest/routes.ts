@@ -2,11 +2,20 @@ import { requireAccount } from '../platform/auth/policy.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { forbidden } from '../platform/errors.ts';
-import { contestListReply, contestParams, contestReply, copiedContestReply, copyContestBody } from './api-schema.ts';
-import { canCopyContest } from './policy.ts';
-import { presentContest, presentContestListItem } from './presenter.ts';
+import {
+  contestListReply,
+  contestParams,
+  contestReply,
+  copiedContestReply,
+  copyContestBody,
+  deletedContestReply,
+  nextEditionQuery,
+  nextEditionReply,
+} from './api-schema.ts';
+import { canCopyContest, canDeleteEdition } from './policy.ts';
+import { presentContest, presentContestListItem, presentEditionProposal } from './presenter.ts';
 import { getScheduledContest, withSchedules } from '../schedule/service.ts';
-import { copyContestEdition, editionOfContest, findContests } from './service.ts';
+import { copyContestEdition, deleteContestEdition, editionOfContest, findContests, proposeContestEdition } from './service.ts';
 
 export async function contestRoutes(app: LeitaiApp) {
   app.get(
@@ -39,12 +48,31 @@ export async function contestRoutes(app: LeitaiApp) {
     },
   );
 
+  app.get(
+    '/api/contests/:id/next-edition',
+    {
+      schema: {
+        tags: ['contests'],
+        summary: 'The next edition a copy would make, with its id, names, year and first and last days; changes nothing (organisers)',
+        params: contestParams,
+        querystring: nextEditionQuery,
+        response: { 200: nextEditionReply, 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
+      },
+    },
+    async (request) => {
+      const account = requireAccount(request.account);
+      if (!canCopyContest(account, request.params.id)) throw forbidden('contest.copy_forbidden');
+      const { registrationOpens, ...names } = request.query;
+      return { edition: presentEditionProposal(await proposeContestEdition(app.db, request.params.id, registrationOpens, app.clock, names)) };
+    },
+  );
+
   app.post(
     '/api/contests/:id/copy',
     {
       schema: {
         tags: ['contests'],
-        summary: "The contest's next edition: every date shifted so registration opens on the given day (organisers)",
+        summary: "The contest's next edition: every date shifted so registration opens on the given day, not before today (organisers)",
         params: contestParams,
         body: copyContestBody,
         response: {
@@ -60,8 +88,27 @@ export async function contestRoutes(app: LeitaiApp) {
     async (request, reply) => {
       const account = requireAccount(request.account);
       if (!canCopyContest(account, request.params.id)) throw forbidden('contest.copy_forbidden');
-      const copy = await copyContestEdition(app.db, request.params.id, request.body.registrationOpens, account.id, app.clock);
+      const { registrationOpens, ...names } = request.body;
+      const copy = await copyContestEdition(app.db, request.params.id, registrationOpens, account.id, app.clock, names);
       return reply.status(201).send({ contest: { id: copy.id } });
+    },
+  );
+
+  app.delete(
+    '/api/contests/:id',
+    {
+      schema: {
+        tags: ['contests'],
+        summary: 'Deletes an edition copied in Leitai that has no registrations (organisers)',
+        params: contestParams,
+        response: { 200: deletedContestReply, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
+      },
+    },
+    async (request) => {
+      const account = requireAccount(request.account);
+      if (!canDeleteEdition(account, request.params.id)) throw forbidden('contest.delete_forbidden');
+      await deleteContestEdition(app.db, request.params.id, account.id, app.clock);
+      return { contest: { id: request.params.id } };
     },
   );
 }

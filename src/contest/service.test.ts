@@ -4,7 +4,7 @@ import { fixedClock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { contestsFolder, loadSeed, seeds } from '../../test/support/test-fixtures.ts';
-import { copyContestEdition, findContest, findContests, getContest, publishContest, publishContestFolder } from './service.ts';
+import { copyContestEdition, findContest, findContests, getContest, proposeContestEdition, publishContest, publishContestFolder } from './service.ts';
 import { phasesOfKind } from './views.ts';
 import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 
@@ -120,7 +120,7 @@ describeOnDatabases('copying a contest to its next edition', (database) => {
     const copy = await copyContestEdition(database.db, definition.id, '2026-05-12', 'organiser-1', clock);
     expect(copy.id).toBe('jjj-social-security-card-2026');
     const stored = await getContest(database.db, copy.id);
-    expect([stored.editionOf, stored.isDemo, stored.definition.name]).toEqual([definition.id, false, definition.name.replaceAll('2025', '2026')]);
+    expect([stored.editionOf, stored.isDemo, stored.definition.name]).toEqual([definition.id, false, `2026年${definition.name}`]);
     expect(stored.definition.phases.map((p) => [p.id, p.start, p.end])).toEqual([
       ['registration', '2026-05-12', '2026-09-09'],
       ['preliminary', '2026-09-12', '2026-09-16'],
@@ -143,10 +143,63 @@ describeOnDatabases('copying a contest to its next edition', (database) => {
     });
   });
 
-  it('names a copy within the same year after its opening day', async () => {
+  it('names a copy whose final falls in the same year after its opening day', async () => {
     const { definition, source } = await loadSeed('000');
     await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
-    expect((await copyContestEdition(database.db, definition.id, '2025-10-01', 'organiser-1', clock)).id).toBe('jjj-social-security-card-2025-20251001');
+    expect((await copyContestEdition(database.db, definition.id, '2025-05-20', 'organiser-1', clock)).id).toBe('jjj-social-security-card-2025-20250520');
+  });
+
+  it('refuses a registration opening before today in the contest’s time zone with contest.copy_in_past, and opens today', async () => {
+    const { definition, source } = await loadSeed('000');
+    await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
+    // 2025-05-01 00:30 in Shanghai is still 2025-04-30 in UTC: the contest's day counts.
+    const justAfterMidnight = fixedClock('2025-05-01T00:30:00+08:00');
+    expect(await refusal(copyContestEdition(database.db, definition.id, '2025-04-30', 'organiser-1', justAfterMidnight))).toEqual({
+      code: 'contest.copy_in_past',
+      status: 400,
+      message: {
+        zh: '报名开始日期 2025-04-30 已经过去（今天是 2025-05-01，Asia/Shanghai）',
+        en: 'The registration opening day 2025-04-30 has passed (today is 2025-05-01 in Asia/Shanghai)',
+      },
+    });
+    expect((await findContests(database.db)).map((c) => c.definition.id)).toEqual([definition.id]);
+    expect((await copyContestEdition(database.db, definition.id, '2025-05-01', 'organiser-1', justAfterMidnight)).id).toBe(
+      'jjj-social-security-card-2025-20250501',
+    );
+    // The demo opens its editions a little before today, so that their registration is open.
+    expect((await copyContestEdition(database.db, definition.id, '2025-04-20', 'demo', clock, { mayOpenInPast: true })).id).toBe(
+      'jjj-social-security-card-2025-20250420',
+    );
+  });
+
+  it('takes the organiser’s names over the proposed ones, and shows the proposal without storing anything', async () => {
+    const { definition, source } = await loadSeed('001');
+    await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
+    const proposal = await proposeContestEdition(database.db, definition.id, '2026-03-10', clock);
+    expect([proposal.definition.id, proposal.definition.name, proposal.flagged.map((f) => f.word)]).toEqual([
+      'hebei-smart-government-data-2026',
+      '2026年河北省首届“智慧政务 创想未来”数据应用创新创业大赛',
+      ['首届', '1st'],
+    ]);
+    expect(await findContest(database.db, proposal.definition.id)).toBeUndefined();
+    const names = { name: '2026年河北省“智慧政务 创想未来”数据应用创新创业大赛', nameEn: '2026 Hebei Data Application Contest' };
+    await copyContestEdition(database.db, definition.id, '2026-03-10', 'organiser-1', clock, names);
+    const stored = await getContest(database.db, 'hebei-smart-government-data-2026');
+    expect([stored.definition.name, stored.definition.nameEn, stored.row.name, stored.definition.carriedOver]).toEqual([
+      names.name,
+      names.nameEn,
+      names.name,
+      ['summary', 'announcement'],
+    ]);
+  });
+
+  it('drops the carried-over mark from the texts a new version replaces', async () => {
+    const { definition, source } = await loadSeed('000');
+    await publishContest(database.db, { definition, sourceYaml: source }, 'system', clock);
+    const copy = await copyContestEdition(database.db, definition.id, '2026-05-12', 'organiser-1', clock);
+    await publishContest(database.db, { definition: { ...copy, summary: '2026 年大赛简介' }, sourceYaml: 'summary replaced' }, 'organiser-1', clock);
+    const stored = await getContest(database.db, copy.id);
+    expect([stored.version, stored.definition.summary, stored.definition.carriedOver]).toEqual([2, '2026 年大赛简介', ['announcement']]);
   });
 
   it('refuses a day that does not exist or lies outside 2000–2099 with contest.invalid_day, storing nothing', async () => {

@@ -7,15 +7,18 @@ import { appendAuditEvent } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
 import { inTransaction } from '../platform/transaction.ts';
-import { AppError, notFound } from '../platform/errors.ts';
-import { copyEdition } from './copy.ts';
+import { AppError, notFound, type LocalisedText } from '../platform/errors.ts';
+import { countRegistrationsOfContest } from '../registration/service.ts';
+import { proposeEdition, settleCarriedOver, type EditionOverrides, type EditionProposal } from './copy.ts';
 import { formatError, loadDefinitionFile } from './load.ts';
 import {
   allContests,
   contestById,
   contestExists,
   contestVersion,
+  deleteContest,
   editionFamily,
+  editionsCopiedFrom,
   insertContest,
   insertContestVersion,
   lockContest,
@@ -23,6 +26,7 @@ import {
   type CurrentContestRow,
 } from './queries.ts';
 import type { ContestDefinition } from './schema/index.ts';
+import { localDateAt } from './time.ts';
 import { cachedDefinition, definitionSha256, parsedDefinition } from './versions/cache.ts';
 import { DEFINITION_FORMAT_VERSION } from './versions/format.ts';
 
@@ -79,6 +83,7 @@ export interface Published {
  * Publishes a definition: the one owner of contests and their versions. A definition whose SHA-256
  * equals the version in force changes nothing (a YAML whose comments alone changed is the same rules);
  * otherwise it is appended as the next version and made current, never written over an old one.
+ * A carried-over summary or announcement the new version replaces loses its mark (copy.ts).
  * Effects, in one transaction: the contest row (inserted, or its current version moved), one
  * contest_versions row, and `contest.published` or `contest.updated` (with version and sha256) on the
  * contest's audit chain.
@@ -88,17 +93,18 @@ export async function publishContest(db: Kysely<Database>, input: PublishInput, 
     const id = input.definition.id;
     await lockContest(trx, id);
     const existing = await contestById(trx, id);
-    const stored = JSON.parse(JSON.stringify(input.definition)) as unknown;
+    const definition = settleCarriedOver(existing && (await definitionOf(trx, existing)), input.definition);
+    const stored = JSON.parse(JSON.stringify(definition)) as unknown;
     const sha256 = definitionSha256(stored);
     if (existing?.sha256 === sha256) return { outcome: 'unchanged', version: existing.current_version, sha256 };
     const at = clock.now();
     const version = (existing?.current_version ?? 0) + 1;
     if (existing) {
-      await setCurrentVersion(trx, id, { name: input.definition.name, current_version: version, updated_at: at });
+      await setCurrentVersion(trx, id, { name: definition.name, current_version: version, updated_at: at });
     } else {
       await insertContest(trx, {
         id,
-        name: input.definition.name,
+        name: definition.name,
         current_version: version,
         source_file: input.sourceFile ?? null,
         edition_of: input.editionOf ?? null,
@@ -124,7 +130,7 @@ export async function publishContest(db: Kysely<Database>, input: PublishInput, 
       formatVersion: DEFINITION_FORMAT_VERSION,
       sourceFile: input.sourceFile ?? null,
       editionOf: input.editionOf ?? null,
-      definition: input.definition,
+      definition,
     };
     await appendAuditEvent(trx, { contestId: id, actor, type, payload, at });
     return { outcome: existing ? 'updated' : 'created', version, sha256 };
@@ -149,18 +155,12 @@ export async function publishContestFolder(db: Kysely<Database>, folder: string,
   return published;
 }
 
-/**
- * The next edition of a contest, every date shifted so registration opens on the given day
- * (see copy.ts). Effects: one new contest with edition_of set, its `contest.published` event.
- */
-export async function copyContestEdition(
-  db: Kysely<Database>,
-  contestId: string,
-  registrationOpens: string,
-  actor: string,
-  clock: Clock,
-  options: { isDemo?: boolean } = {},
-) {
+/** How a new edition is made: the organiser's names over the proposed ones; the demo's may open in the past. */
+export interface EditionOptions extends EditionOverrides {
+  mayOpenInPast?: boolean;
+}
+
+const checkOpeningDay = (registrationOpens: string) => {
   // A day that does not exist (2026-02-30) or lies ages away would store phases no page can show.
   const day = DateTime.fromISO(registrationOpens, { zone: 'UTC' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(registrationOpens) || !day.isValid || day.year < 2000 || day.year > 2099) {
@@ -173,13 +173,98 @@ export async function copyContestEdition(
       400,
     );
   }
+};
+
+/**
+ * The edition a copy would make (copy.ts), refused as the copy would refuse it: a day that is not
+ * one, a day before today in the contest's time zone (a registration that opened in the past would
+ * have taken no one's entries), an edition that exists. Changes nothing.
+ */
+export async function proposeContestEdition(
+  db: Kysely<Database>,
+  contestId: string,
+  registrationOpens: string,
+  clock: Clock,
+  { mayOpenInPast, ...overrides }: EditionOptions = {},
+): Promise<EditionProposal> {
+  checkOpeningDay(registrationOpens);
   const original = await getContest(db, contestId);
-  const definition = copyEdition(original.definition, registrationOpens);
-  if (await contestExists(db, definition.id)) {
-    throw new AppError('contest.edition_exists', { zh: `赛事 ${definition.id} 已存在`, en: `The contest ${definition.id} already exists` }, 409);
+  const today = localDateAt(clock.now(), original.definition.timeZone);
+  if (!mayOpenInPast && registrationOpens < today) {
+    throw new AppError(
+      'contest.copy_in_past',
+      {
+        zh: `报名开始日期 ${registrationOpens} 已经过去（今天是 ${today}，${original.definition.timeZone}）`,
+        en: `The registration opening day ${registrationOpens} has passed (today is ${today} in ${original.definition.timeZone})`,
+      },
+      400,
+    );
   }
-  await publishContest(db, { definition, sourceYaml: stringify(definition, { lineWidth: 0 }), editionOf: contestId, isDemo: options.isDemo }, actor, clock);
-  return definition;
+  const proposal = proposeEdition(original.definition, registrationOpens, overrides);
+  if (await contestExists(db, proposal.definition.id)) {
+    const { id } = proposal.definition;
+    throw new AppError('contest.edition_exists', { zh: `赛事 ${id} 已存在`, en: `The contest ${id} already exists` }, 409);
+  }
+  return proposal;
+}
+
+/**
+ * The next edition of a contest, every date shifted so registration opens on the given day. The
+ * demo may open one in the past, so that today falls inside its registration. Effects: one new
+ * contest with edition_of set, its `contest.published` event.
+ */
+export async function copyContestEdition(
+  db: Kysely<Database>,
+  contestId: string,
+  registrationOpens: string,
+  actor: string,
+  clock: Clock,
+  { isDemo, ...options }: EditionOptions & { isDemo?: boolean } = {},
+) {
+  return inTransaction(db, async (trx) => {
+    const { definition } = await proposeContestEdition(trx, contestId, registrationOpens, clock, options);
+    const sourceYaml = stringify(definition, { lineWidth: 0 });
+    await publishContest(trx, { definition, sourceYaml, editionOf: contestId, isDemo }, actor, clock);
+    return definition;
+  });
+}
+
+const cannotDelete = (code: string, message: LocalisedText) => new AppError(code, message, 409);
+
+/**
+ * Deletes an edition made in Leitai that no one has entered: an organiser's mistaken copy. A
+ * published seed, an edition with registrations or one that later editions were copied from stays.
+ * Effects, in one transaction: its versions, schedule changes and reference counter, the contest
+ * row, and `contest.deleted` on its own chain, which keeps its `contest.published` and so tells the
+ * whole story of the id (a later copy of the same id continues the chain).
+ */
+export async function deleteContestEdition(db: Kysely<Database>, contestId: string, actor: string, clock: Clock) {
+  await inTransaction(db, async (trx) => {
+    await lockContest(trx, contestId);
+    const contest = await getContest(trx, contestId);
+    if (!contest.editionOf) {
+      throw cannotDelete('contest.not_an_edition', {
+        zh: `赛事 ${contestId} 不是在擂台中复制的新一届，不能删除`,
+        en: `The contest ${contestId} is not an edition copied in Leitai and cannot be deleted`,
+      });
+    }
+    const registrations = await countRegistrationsOfContest(trx, contestId);
+    if (registrations > 0) {
+      throw cannotDelete('contest.has_registrations', {
+        zh: `赛事 ${contestId} 已有 ${registrations} 个报名，不能删除`,
+        en: `The contest ${contestId} has ${registrations} registrations and cannot be deleted`,
+      });
+    }
+    if ((await editionsCopiedFrom(trx, contestId)).length > 0) {
+      throw cannotDelete('contest.has_editions', {
+        zh: `赛事 ${contestId} 已被复制为新一届，请先删除新一届`,
+        en: `A newer edition was copied from ${contestId}; delete that one first`,
+      });
+    }
+    await deleteContest(trx, contestId);
+    const payload = { editionOf: contest.editionOf, version: contest.version, sha256: contest.sha256 };
+    await appendAuditEvent(trx, { contestId, actor, type: 'contest.deleted', payload, at: clock.now() });
+  });
 }
 
 export const findContests = async (db: Kysely<Database>) => {
@@ -188,12 +273,26 @@ export const findContests = async (db: Kysely<Database>) => {
   return stored;
 };
 
+/** Another edition as a page names and links it: by its name, never by its id alone. */
+export interface EditionLink {
+  id: string;
+  name: string;
+  nameEn?: string;
+  edition?: string;
+}
+
+const editionLink = async (db: Kysely<Database>, id: string): Promise<EditionLink> => {
+  const { definition } = await getContest(db, id);
+  return { id, name: definition.name, nameEn: definition.nameEn, edition: definition.edition };
+};
+
 /**
  * Where a contest stands among its editions: the contest it was copied from, and the current
  * edition of its chain (the one made last; the contest itself when it is the newest).
  */
-export async function editionOfContest(db: Kysely<Database>, id: string): Promise<{ of: string | null; current: string }> {
+export async function editionOfContest(db: Kysely<Database>, id: string): Promise<{ of: EditionLink | null; current: EditionLink }> {
   const family = await editionFamily(db, id);
   const newest = family.reduce((a, b) => (b.created_at > a.created_at || (b.created_at.getTime() === a.created_at.getTime() && b.id > a.id) ? b : a));
-  return { of: family.find((c) => c.id === id)?.edition_of ?? null, current: newest.id };
+  const of = family.find((c) => c.id === id)?.edition_of ?? null;
+  return { of: of === null ? null : await editionLink(db, of), current: await editionLink(db, newest.id) };
 }

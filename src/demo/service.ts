@@ -75,7 +75,7 @@ async function ensureCurrentEditions(db: Kysely<Database>, actor: string, clock:
   for (const seed of seeds) {
     if (contests.some((c) => c.editionOf === seed.definition.id)) continue;
     const today = localDateAt(clock.now(), seed.definition.timeZone);
-    const edition = await copyContestEdition(db, seed.definition.id, registrationOpensFor(seed, today), actor, clock);
+    const edition = await copyContestEdition(db, seed.definition.id, registrationOpensFor(seed, today), actor, clock, { mayOpenInPast: true });
     made.push({ id: edition.id, editionOf: seed.definition.id });
   }
   return made;

@@ -87,9 +87,21 @@ export const messages = m({
   'contest.tracks': { zh: '赛道设置', en: 'Tracks' },
   'contest.trackCount': { zh: '{tracks} 个赛道 · {divisions} 个评比组', en: '{tracks} {tracks:track|tracks} · {divisions} {divisions:division|divisions}' },
   'contest.now': { zh: '当前阶段：', en: 'Now: ' },
-  'contest.editionOf': { zh: '本届赛事基于往届赛事 {id} 创建', en: 'A new edition based on {id}' },
+  'contest.editionOf': { zh: '本届赛事基于往届赛事创建：', en: 'A new edition based on ' },
+  'contest.carriedOver.both': {
+    zh: '以下简介与公告链接来自上一届，待主办方更新',
+    en: 'The summary and announcement link here are from the previous edition until the organiser replaces them',
+  },
+  'contest.carriedOver.summary': {
+    zh: '以下简介来自上一届，待主办方更新',
+    en: 'The summary here is from the previous edition until the organiser replaces it',
+  },
+  'contest.carriedOver.announcement': {
+    zh: '以下公告链接来自上一届，待主办方更新',
+    en: 'The announcement link here is from the previous edition until the organiser replaces it',
+  },
   'contest.newEditionOf': { zh: '新一届赛事，基于往届：', en: 'A new edition of: ' },
-  'contest.currentEdition': { zh: '本届已结束，查看最新一届', en: 'See the current edition' },
+  'contest.currentEdition': { zh: '本届已结束，查看最新一届：{name}', en: 'See the current edition: {name}' },
   'contest.view': { zh: '查看赛事', en: 'View contest' },
   'contest.free': { zh: '免费参赛', en: 'Free to enter' },
   'contest.theme': { zh: '大赛主题', en: 'Theme' },

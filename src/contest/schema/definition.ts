@@ -17,6 +17,9 @@ export const organiserSchema = z.strictObject({
   nameEn: z.string().optional(),
 });
 
+export const carriedOverFieldSchema = z.enum(['summary', 'announcement']);
+export type CarriedOverField = z.infer<typeof carriedOverFieldSchema>;
+
 export const zoneSchema = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -45,6 +48,11 @@ export const contestDefinitionSchema = z
         publishedOn: localDateTimeSchema.optional(),
       })
       .optional(),
+    /**
+     * Texts a copy took from the previous edition (copy.ts): shown as the previous edition's until
+     * the organiser publishes their own, which drops the mark. Absent: every text is this edition's.
+     */
+    carriedOver: z.array(carriedOverFieldSchema).min(1).optional(),
     organisers: z.array(organiserSchema).min(1),
     /** 机构设置: the organising and review committees. */
     committees: z.array(committeeSchema).default([]),

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ContestView, OrganiserRole } from '../../api/types.ts';
 import { DemoBadge, StageBadge } from '../../components/Badge.tsx';
+import { CarriedOverNote } from '../../components/CarriedOverNote.tsx';
 import { useI18n } from '../../i18n.ts';
 import { formatCny } from '../../lib/format.ts';
 import { managesContest, useSession } from '../../session.ts';
@@ -32,6 +33,7 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
           {lang === 'en' && contest.themeEn ? contest.themeEn : contest.theme}
         </p>
       )}
+      <CarriedOverNote contest={contest} />
       {contest.summary && <p className="summary">{contest.summary}</p>}
       <dl className="organisers">
         {roleOrder.map((role) => {
@@ -73,12 +75,17 @@ export const ContestHeader = ({ contest }: { contest: ContestView }) => {
           {current.map((p) => name(p)).join(' · ')}
         </p>
       )}
-      {contest.editions.current !== contest.id && (
+      {contest.editions.current.id !== contest.id && (
         <p className="notice notice-info" data-testid="current-edition">
-          <Link to={`/contests/${contest.editions.current}`}>{t('contest.currentEdition')}</Link>
+          <Link to={`/contests/${contest.editions.current.id}`}>{t('contest.currentEdition', { name: name(contest.editions.current) })}</Link>
         </p>
       )}
-      {contest.editionOf && <p className="muted small">{t('contest.editionOf', { id: contest.editionOf })}</p>}
+      {contest.editions.of && (
+        <p className="muted small" data-testid="edition-of">
+          {t('contest.editionOf')}
+          <Link to={`/contests/${contest.editions.of.id}`}>{name(contest.editions.of)}</Link>
+        </p>
+      )}
       {contest.announcement && (
         <p className="muted small">
           {t('contest.announcement')}

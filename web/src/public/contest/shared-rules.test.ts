@@ -12,7 +12,9 @@ const contestPage = async (seed: Seed, change: (definition: ContestDefinition) =
   const { definition } = await loadSeed(seed);
   change(definition);
   const stored = { definition, editionOf: null, isDemo: false } as unknown as StoredContest;
-  return JSON.parse(JSON.stringify(presentContest(stored, { of: null, current: definition.id }, new Date('2025-06-01T02:00:00Z'))));
+  return JSON.parse(
+    JSON.stringify(presentContest(stored, { of: null, current: { id: definition.id, name: definition.name } }, new Date('2025-06-01T02:00:00Z'))),
+  );
 };
 
 describe('rules shared by every track', () => {
