@@ -26,7 +26,7 @@ const jsonColumns: Record<string, string> = {
   'contest_versions.definition': 'Jsonb<RawDefinition>',
   'registrations.entrant': 'Jsonb<StoredEntrant>',
   'submission_files.facts': 'Jsonb<FileFacts>',
-  'submission_files.fingerprint': 'Jsonb<Fingerprint>',
+  'submission_files.fingerprint': 'Jsonb<StoredFingerprint>',
   'submission_files.problems': 'Jsonb<StoredFileProblem[]>',
   'team_invitations.for_identifiers': 'Jsonb<string[]>',
 };

@@ -19,4 +19,13 @@ export type Jsonb<T> = ColumnType<T, string, string>;
 /** What a submitted file's checks found, as kept with the file (submission/service.ts drops the rest). */
 export type StoredFileProblem = Pick<CheckProblem, 'code' | 'message' | 'severity'>;
 
-export type { FileFacts, Fingerprint, RawDefinition, StoredEntrant };
+/**
+ * A fingerprint as kept with a file, made by whichever algorithm was current then: it is a
+ * Fingerprint only when its algorithm is one of today's (submission/originality/fingerprint.ts).
+ */
+export interface StoredFingerprint {
+  kind: Fingerprint['kind'];
+  algorithm: string;
+}
+
+export type { FileFacts, RawDefinition, StoredEntrant };

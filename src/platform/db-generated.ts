@@ -2,7 +2,7 @@
  * The database's tables as Kysely sees them, generated from the migrations by `npm run db:types`
  * (scripts/db-codegen.ts): do not edit. db-generated.test.ts fails when this is out of date.
  */
-import type { FileFacts, Fingerprint, Jsonb, RawDefinition, StoredEntrant, StoredFileProblem } from './db-columns.ts';
+import type { FileFacts, Jsonb, RawDefinition, StoredEntrant, StoredFileProblem, StoredFingerprint } from './db-columns.ts';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
@@ -218,7 +218,7 @@ export interface SubmissionFiles {
   facts: Jsonb<FileFacts> | null;
   file_kind: string | null;
   file_name: string;
-  fingerprint: Jsonb<Fingerprint> | null;
+  fingerprint: Jsonb<StoredFingerprint> | null;
   id: string;
   media_type: string | null;
   problems: Jsonb<StoredFileProblem[]>;
