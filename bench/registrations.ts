@@ -7,7 +7,8 @@
  *
  *   LEITAI_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:registrations
  *
- * Runs in a fresh database it creates on that server (leitai_bench_<pid>) and drops afterwards.
+ * Runs in a fresh database it creates on that server (leitai_bench_<pid>) and drops afterwards, unless
+ * BENCH_KEEP_DATABASE=1 (to EXPLAIN the table's queries against it afterwards).
  * The last line is one JSON object: { existing, p50Ms, p99Ms, concurrentRps, concurrentP99Ms, rssMb }.
  */
 import { randomUUID } from 'node:crypto';
@@ -186,6 +187,7 @@ try {
   );
 } finally {
   await close();
-  await admin.query(`drop database if exists ${name}`);
+  if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept database ${name}`);
+  else await admin.query(`drop database if exists ${name}`);
   await admin.end();
 }

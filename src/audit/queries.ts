@@ -3,12 +3,18 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
 
 /**
- * Serialises appends to one chain until the transaction ends. An advisory lock and not
- * `SELECT … FOR UPDATE` on the head row, because an empty chain has no row to lock.
- * hashtext may map two contests to one key: they then merely wait for each other.
+ * Locks a chain until the transaction ends and reads its head: `FOR UPDATE` on the head row, which
+ * under READ COMMITTED waits for an append in flight and then returns the head it committed. A chain
+ * with no head yet has no row to lock: its first append takes an advisory lock and reads again, so
+ * two first appends wait for each other and the second sees the head the first made. hashtext may
+ * map two chains to one advisory key: they then merely wait for each other.
  */
-export async function lockChain(trx: Transaction<Database>, contestId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`audit_events:${contestId}`}))`.execute(trx);
+export async function lockHead(trx: Transaction<Database>, chain: string): Promise<{ seq: number; hash: string } | undefined> {
+  const locked = () => trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirst();
+  const head = await locked();
+  if (head) return head;
+  await sql`select pg_advisory_xact_lock(hashtext(${`audit_events:${chain}`}))`.execute(trx);
+  return locked();
 }
 
 /** The head the last append recorded; the chain is read from here, not from its newest row, so a deleted tail leaves a gap. */
@@ -16,8 +22,11 @@ export function storedHead(db: Kysely<Database> | Transaction<Database>, chain: 
   return db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
 }
 
-export async function saveHead(trx: Transaction<Database>, head: { chain: string; seq: number; hash: string; updated_at: Date }): Promise<void> {
+/** Inserts the event and moves its chain's head to it in one statement: one round trip while the chain is locked. */
+export async function insertEventAndHead(trx: Transaction<Database>, row: Omit<AuditEventRow, 'payload'> & { payload: string }): Promise<void> {
+  const head = { chain: row.contest_id, seq: row.seq, hash: row.hash, updated_at: row.at };
   await trx
+    .with('event', (db) => db.insertInto('audit_events').values(row))
     .insertInto('audit_heads')
     .values(head)
     .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: head.seq, hash: head.hash, updated_at: head.updated_at }))
@@ -28,10 +37,6 @@ export function storedHeads(db: Kysely<Database>, chain?: string) {
   let query = db.selectFrom('audit_heads').selectAll().orderBy('chain');
   if (chain !== undefined) query = query.where('chain', '=', chain);
   return query.execute();
-}
-
-export async function insertAuditEvent(trx: Transaction<Database>, row: Omit<AuditEventRow, 'payload'> & { payload: string }): Promise<void> {
-  await trx.insertInto('audit_events').values(row).execute();
 }
 
 /** Every chain with events or a head: a chain deleted whole still has its head. */

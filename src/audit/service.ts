@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
-import { auditChainIds, auditEventsPage, insertAuditEvent, lockChain, saveHead, storedHead, storedHeads } from './queries.ts';
+import { auditChainIds, auditEventsPage, insertEventAndHead, lockHead, storedHead, storedHeads } from './queries.ts';
 import { createRowChecker, createStateRecorder, type CurrentRow, type RowsCheck } from './rows.ts';
 import { GENESIS_HASH, createChainVerifier, hashEvent, type ChainBreak, type ChainHead, type ChainedAuditEvent } from './rules.ts';
 
@@ -32,7 +32,8 @@ export interface NewAuditEvent {
  * Appends one event to its contest's chain, inside the caller's transaction so the event
  * exists exactly when the change it records does. Effects: takes the chain's lock until the
  * transaction ends, inserts one audit_events row with the next seq and its hash, and moves the
- * chain's head (audit_heads) to it.
+ * chain's head (audit_heads) to it. The lock is contest-wide, so call it last, when everything
+ * else of the change is written: two round trips and the commit are all it serialises.
  *
  * Call it in a READ COMMITTED transaction (the default): the head is read after the lock is
  * taken, so it sees the previous append's commit. Under REPEATABLE READ a stale snapshot would
@@ -42,8 +43,7 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
   if (!trx.isTransaction) throw new Error('appendAuditEvent must run inside the transaction of the change it records');
   // Hash exactly what jsonb will give back: undefined properties dropped, Dates as strings.
   const payload: unknown = JSON.parse(JSON.stringify(event.state ? { ...(event.payload as object), state: event.state } : (event.payload ?? null)));
-  await lockChain(trx, event.contestId);
-  const head = await storedHead(trx, event.contestId);
+  const head = await lockHead(trx, event.contestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
   const unhashed = {
     contestId: event.contestId,
@@ -54,7 +54,7 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
     payload,
   };
   const chained: ChainedAuditEvent = { ...unhashed, prevHash, hash: hashEvent(prevHash, unhashed) };
-  await insertAuditEvent(trx, {
+  await insertEventAndHead(trx, {
     contest_id: chained.contestId,
     seq: chained.seq,
     at: chained.at,
@@ -64,7 +64,6 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
     prev_hash: chained.prevHash,
     hash: chained.hash,
   });
-  await saveHead(trx, { chain: chained.contestId, seq: chained.seq, hash: chained.hash, updated_at: chained.at });
   return chained;
 }
 

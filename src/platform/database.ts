@@ -4,6 +4,7 @@
  * or in memory. Both speak the same SQL and run the same migrations, and both are configured to
  * read values the same way (see db-types.ts).
  */
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -56,7 +57,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const release = dataDir ? lockDataDirectory(options.dataDir ?? './data') : undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+    // pg_trgm: the organiser's title search (migration 2026113091), as on PostgreSQL.
+    client = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 }, extensions: { pg_trgm } });
   } catch (error) {
     release?.();
     throw error;

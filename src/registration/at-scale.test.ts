@@ -114,5 +114,32 @@ describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", 
       ['乙 平台'],
     ]);
     expect((await table({ q: '%' })).matched).toBe(0);
+    // The number without its leading zeros is the same reference.
+    expect((await table({ q: '3' })).registrations.map((r) => r.ref)).toEqual(['HSGD22-0003']);
+  });
+
+  it('counts the matches under every filter as the page finds them (the counts serve both)', async () => {
+    await publishSeed(database.db, '001');
+    const account = await newAccount(database.db, '刘志强');
+    const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId }]);
+    const entries = [];
+    for (const i of [0, 1, 2, 3, 4]) entries.push(await registerEntry(database.db, contestId, team(i, `作品 ${i}`), { account, clock: during['001'] }));
+    await withdrawRegistration(database.db, entries[1].id, { account, clock: during['001'] });
+    const table = (filters: Parameters<typeof contestRegistrations>[2]) => contestRegistrations(database.db, contestId, filters, organiser, during['001']);
+    const filterSets: Parameters<typeof contestRegistrations>[2][] = [
+      {},
+      { status: 'active' },
+      { status: 'withdrawn' },
+      { trackId: 'financial-innovation' },
+      { trackId: 'financial-innovation', status: 'active' },
+      { trackId: 'government-services', q: '作品' },
+      { zoneId: 'no-such-zone' },
+    ];
+    for (const filters of filterSets) {
+      const reply = await table({ ...filters, limit: 500 });
+      expect([filters, reply.matched]).toEqual([filters, reply.registrations.length]);
+    }
+    expect((await table({ status: 'withdrawn' })).registrations.map((r) => r.ref)).toEqual([entries[1].ref]);
+    expect((await table({})).counts.total).toBe(4);
   });
 });

@@ -27,11 +27,16 @@ export const registrationDigest = (row: RegistrationRow, members: RegistrationMe
     members: members.map((m) => [m.role, m.person_key, m.name, m.status, m.account_id]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
   });
 
+/** The `state` of an event about this registration, from its rows as the change wrote them (what the inserts returned). */
+export const registrationStateOf = (row: RegistrationRow, members: RegistrationMemberRow[]): Record<string, string> => ({
+  [subject(row.id)]: registrationDigest(row, members),
+});
+
 /** The `state` of an event about this registration: read inside the transaction, after the change. */
 export async function registrationState(db: Kysely<Database>, id: string): Promise<Record<string, string | null>> {
   const row = await queries.registrationById(db, id);
   if (!row) return { [subject(id)]: null };
-  return { [subject(id)]: registrationDigest(row, await queries.membersOf(db, [id])) };
+  return registrationStateOf(row, await queries.membersOf(db, [id]));
 }
 
 const PAGE = 500;

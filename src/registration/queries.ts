@@ -131,9 +131,9 @@ export const membersOf = (db: Db, registrationIds: string[]) =>
     ? Promise.resolve([])
     : db.selectFrom('registration_members').selectAll().where('registration_id', 'in', registrationIds).execute();
 
-export const insertMembers = async (db: Db, members: NewRegistrationMember[]) => {
-  if (members.length > 0) await db.insertInto('registration_members').values(members).execute();
-};
+/** The member rows as stored. */
+export const insertMembers = async (db: Db, members: NewRegistrationMember[]) =>
+  members.length > 0 ? db.insertInto('registration_members').values(members).returningAll().execute() : [];
 
 export const replaceMembers = async (db: Db, registrationId: string, members: NewRegistrationMember[]) => {
   await db.deleteFrom('registration_members').where('registration_id', '=', registrationId).execute();
@@ -177,35 +177,44 @@ export interface RegistrationFilters {
   status?: 'active' | 'withdrawn';
 }
 
-const filtered = (db: Db, contestId: string, filters: RegistrationFilters, q?: string) => {
+const filtered = (db: Db, contestId: string, filters: RegistrationFilters, search?: RegistrationSearch) => {
   let query = db.selectFrom('registrations').where('contest_id', '=', contestId);
   if (filters.trackId) query = query.where('track_id', '=', filters.trackId);
   if (filters.groupId) query = query.where('group_id', '=', filters.groupId);
   if (filters.categoryId) query = query.where('category_id', '=', filters.categoryId);
   if (filters.zoneIds) query = filters.zoneIds.length ? query.where('zone_id', 'in', filters.zoneIds) : query.where(sql<boolean>`false`);
   if (filters.status) query = query.where('status', '=', filters.status);
-  if (!q) return query;
+  return search ? query.where('id', 'in', searchMatches(db, contestId, search)) : query;
+};
+
+/** What the organiser typed, and the references it may mean (the whole reference, or its number with the contest's code). */
+export interface RegistrationSearch {
+  q: string;
+  refs: string[];
+}
+
+/**
+ * The registrations a search finds, as a union with one index per part rather than one OR over the
+ * contest's rows: a reference (unique index), a part of a title (trigram index), a name or phone
+ * prefix (the key table's (contest, kind, value) index). Withdrawn entries keep no key rows, so
+ * their people are found by title or reference only.
+ */
+const searchMatches = (db: Db, contestId: string, { q, refs }: RegistrationSearch) => {
   const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  // Names and phones through the key table's (contest, kind, value) index; withdrawn entries keep
-  // no key rows, so their people are found by title or reference only.
-  return query.where((eb) =>
-    eb.or([
-      // A whole reference (JSSC25-0004, any case) or its number alone (0004): within one contest the number is enough.
-      eb('ref', '=', q.toUpperCase()),
-      ...(/^\d+$/.test(q) ? [eb('ref', 'like', `%-${q}`)] : []),
-      eb('title', 'ilike', `%${literal}%`),
-      eb(
-        'id',
-        'in',
-        eb
-          .selectFrom('registration_identifiers')
-          .select('registration_id')
-          .where('contest_id', '=', contestId)
-          .where('kind', 'in', ['name', 'phone'])
-          .where('value', 'like', `${literal}%`),
-      ),
-    ]),
-  );
+  return db
+    .selectFrom('registrations')
+    .select('id')
+    .where('ref', 'in', refs)
+    .where('contest_id', '=', contestId)
+    .union(db.selectFrom('registrations').select('id').where('contest_id', '=', contestId).where('title', 'ilike', `%${literal}%`))
+    .union(
+      db
+        .selectFrom('registration_identifiers')
+        .select('registration_id as id')
+        .where('contest_id', '=', contestId)
+        .where('kind', 'in', ['name', 'phone'])
+        .where('value', 'like', `${literal}%`),
+    );
 };
 
 export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) =>
@@ -213,36 +222,43 @@ export const registrationsOfContest = (db: Db, contestId: string, filters: Regis
 
 export interface RegistrationTableQuery {
   filters: RegistrationFilters;
-  /** A title's part, a person's name or phone (prefix), or a reference number (exact). */
-  q?: string;
+  search?: RegistrationSearch;
   sort: 'created' | 'ref' | 'title';
   order: 'asc' | 'desc';
   offset: number;
   limit: number;
 }
 
-/** One page of the organiser's table, sorted and searched in SQL, and how many rows match in all. */
-export const registrationTablePage = async (db: Db, contestId: string, table: RegistrationTableQuery) => {
+/** One page of the organiser's table, sorted and searched in SQL. */
+export const registrationTablePage = (db: Db, contestId: string, table: RegistrationTableQuery) => {
   const column = { created: 'created_at', ref: 'ref', title: 'title' } as const;
-  const rows = await filtered(db, contestId, table.filters, table.q)
-    .selectAll()
-    .orderBy(column[table.sort], table.order)
-    // References are unique; times and titles are not, and a page must not shift between requests.
-    .$if(table.sort !== 'ref', (query) => query.orderBy('id', table.order))
-    .offset(table.offset)
-    .limit(table.limit)
-    .execute();
-  const { count } = await filtered(db, contestId, table.filters, table.q)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return { rows, matched: Number(count) };
+  return (
+    filtered(db, contestId, table.filters, table.search)
+      .selectAll()
+      .orderBy(column[table.sort], table.order)
+      // References are unique; times and titles are not, and a page must not shift between requests.
+      .$if(table.sort !== 'ref', (query) => query.orderBy('id', table.order))
+      .offset(table.offset)
+      .limit(table.limit)
+      .execute()
+  );
 };
 
-/** Active registrations by track, subdivision and zone, over the zones the account may see. */
-export const activeRegistrationCounts = (db: Db, contestId: string, zoneIds?: string[]) =>
-  filtered(db, contestId, { status: 'active', zoneIds })
-    .select((eb) => ['track_id', 'group_id', 'category_id', 'zone_id', eb.fn.countAll<number>().as('count')])
-    .groupBy(['track_id', 'group_id', 'category_id', 'zone_id'])
+/** How many registrations a search finds under the filters. */
+export const countSearchMatches = async (db: Db, contestId: string, filters: RegistrationFilters, search: RegistrationSearch) =>
+  Number(
+    (
+      await filtered(db, contestId, filters, search)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow()
+    ).count,
+  );
+
+/** Registrations by status, track, subdivision and zone, over the zones the account may see: one index-only scan. */
+export const registrationCounts = (db: Db, contestId: string, zoneIds?: string[]) =>
+  filtered(db, contestId, { zoneIds })
+    .select((eb) => ['status', 'track_id', 'group_id', 'category_id', 'zone_id', eb.fn.countAll<number>().as('count')])
+    .groupBy(['status', 'track_id', 'group_id', 'category_id', 'zone_id'])
     .execute();
 
 export const insertInvitation = (db: Db, invitation: NewTeamInvitation) => db.insertInto('team_invitations').values(invitation).execute();

@@ -15,8 +15,8 @@ import { canChangeRegistration } from './policy.ts';
 import { formatRef, refPrefixCandidates } from './reference.ts';
 import { invitationsOfRemovedPeople } from './binding.ts';
 import { prepareEntry } from './masking.ts';
-import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant } from './records.ts';
-import { registrationState } from './audit-state.ts';
+import { auditEntry, existingEntriesOf, memberRows, toInput, toStoredEntrant, withEntrySchool } from './records.ts';
+import { registrationState, registrationStateOf } from './audit-state.ts';
 import * as queries from './queries.ts';
 import type { RegistrationInput } from './schema.ts';
 import { entryKeys, keyRows, lockKeys } from './entry-keys.ts';
@@ -80,7 +80,7 @@ const assess = async (
   const disclosed = rows.length === 0 ? () => false : await disclosedTo(db, contestId, account);
   const result = checkEligibility(contest.definition, restored.entry, existingEntriesOf(rows, disclosed));
   const problems = [...restored.problems, ...result.problems];
-  return { entry: restored.entry, ok: problems.length === 0, problems };
+  return { entry: withEntrySchool(contest.definition, restored.entry), ok: problems.length === 0, problems };
 };
 
 /**
@@ -147,10 +147,12 @@ export const lockRegistration = async (trx: Transaction<Database>, id: string) =
 
 /**
  * Registers an entry. Effects, in one transaction under the locks of the entry's people and
- * organisations: checks the window and every rule (across registrations too), inserts the
- * registration with the contest's next reference number, one member row per person (the leader
- * confirmed, others invited) and its key rows, and appends `registration.created` to the contest's
- * audit chain.
+ * organisations: checks the window and every rule (across registrations too), writes one member row
+ * per person (the leader confirmed, others invited) and the entry's key rows, then the registration
+ * with the contest's next reference number, and appends `registration.created` to the contest's
+ * audit chain. The reference counter and the audit chain are contest-wide locks held to commit, so
+ * they come last: the members and key rows go first (their foreign keys are checked at commit), and
+ * the audit state is digested from the rows the inserts return rather than read again.
  */
 export async function registerEntry(db: Kysely<Database>, contestId: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const account = requireAccount(actor.account);
@@ -162,6 +164,8 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const id = randomUUID();
+    const members = await queries.insertMembers(trx, memberRows(id, entry, account.id));
+    await queries.insertRegistrationKeys(trx, keyRows(contestId, id, entry));
     const ref = await nextRef(trx, contestId);
     const row = await queries.insertRegistration(trx, {
       id,
@@ -175,10 +179,14 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
       updated_at: at,
       withdrawn_at: null,
     });
-    // A new registration has no member or key rows to replace.
-    await queries.insertMembers(trx, memberRows(id, entry, account.id));
-    await queries.insertRegistrationKeys(trx, keyRows(contestId, id, entry));
-    await audit(trx, contestId, actor, 'registration.created', { registrationId: id, ref, ...auditEntry(entry) });
+    await appendAuditEvent(trx, {
+      contestId,
+      actor: account.id,
+      type: 'registration.created',
+      payload: { registrationId: id, ref, ...auditEntry(entry) },
+      at,
+      state: registrationStateOf(row, members),
+    });
     return row;
   });
 }

@@ -26,6 +26,8 @@ import * as registrationIndex from './2026113050-registration-index.ts';
 import * as contestVersions from './2026113060-contest-versions.ts';
 import * as definitionVersionColumns from './2026113061-definition-version-columns.ts';
 import * as registrationRefPrefix from './2026113080-registration-ref-prefix.ts';
+import * as registrationRowsCheckedAtCommit from './2026113090-registration-rows-checked-at-commit.ts';
+import * as registrationTableIndexes from './2026113091-registration-table-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -50,4 +52,6 @@ export const migrations: Record<string, Migration> = {
   '2026113060-contest-versions': contestVersions,
   '2026113061-definition-version-columns': definitionVersionColumns,
   '2026113080-registration-ref-prefix': registrationRefPrefix,
+  '2026113090-registration-rows-checked-at-commit': registrationRowsCheckedAtCommit,
+  '2026113091-registration-table-indexes': registrationTableIndexes,
 };
