@@ -72,3 +72,13 @@ it('leitai storage sweep answers a refusal (here a bad setting) with its message
     stderr: '环境变量 LEITAI_S3_ENDPOINT 的值无效：not a url\nEnvironment variable LEITAI_S3_ENDPOINT is invalid: not a url (config.invalid)\n',
   });
 });
+
+it('leitai submissions refingerprint runs on the database leitai serve uses, and refuses a contest it does not hold', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'leitai-refingerprint-'));
+  const env = { LEITAI_DATA_DIR: dataDir, DATABASE_URL: '' };
+  const done = await runIn(env, 'submissions', 'refingerprint', '--json');
+  expect([done.code, JSON.parse(done.stdout)]).toEqual([0, { done: 0, total: 0, refingerprinted: 0, dropped: 0, failures: [] }]);
+  const refused = await runIn(env, 'submission', 'refingerprint', '--contest', 'no-such-contest');
+  expect([refused.code, refused.stderr]).toEqual([1, '未找到赛事 no-such-contest\nContest no-such-contest not found (contest.not_found)\n']);
+  // Two runs, each opening and migrating an embedded database.
+}, 180_000);

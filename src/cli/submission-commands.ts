@@ -11,12 +11,16 @@ import { migrateToLatest, openDatabase } from '../platform/database.ts';
 import { worksStorage } from '../server.ts';
 import { uploadLimitsOf } from '../submission/service.ts';
 import { sweepStorage } from '../submission/sweep.ts';
+import { refingerprintFiles } from '../submission/originality/refingerprint.ts';
 import { fail, print } from './output.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export const addSubmissionCommands = (program: Command) => {
-  const submission = program.command('submission').description('works: pre-check files against a contest definition / 作品');
+  const submission = program
+    .command('submission')
+    .alias('submissions')
+    .description('works: pre-check files against a contest definition, refresh fingerprints / 作品');
 
   submission
     .command('check <contest> <files...>')
@@ -66,6 +70,41 @@ export const addSubmissionCommands = (program: Command) => {
         );
       if (!result.ok) process.exitCode = 1;
     });
+
+  submission
+    .command('refingerprint')
+    .description('recompute, from the stored bytes, the fingerprints an earlier algorithm made, so those works are compared again by the originality report')
+    .option('--contest <id>', 'only the files of this contest')
+    .option('--batch <n>', 'files read and written per transaction', (value) => positiveInteger('--batch', value), 50)
+    .option('--json', 'print { total, done, refingerprinted, dropped, failures } as JSON')
+    .action(async (options: { contest?: string; batch: number; json?: boolean }) => {
+      const config = loadConfig();
+      // Each batch appends to the audit log, under the same key as the server's.
+      useAuditKey(config);
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(database.db);
+        const report = await refingerprintFiles(database.db, worksStorage(config), systemClock, {
+          contestId: options.contest,
+          batchSize: options.batch,
+          // Progress to stderr, so that --json output stays one document.
+          onProgress: ({ done, total }) => process.stderr.write(`${done}/${total}\n`),
+        });
+        if (options.json) print(report, true);
+        else
+          print(
+            `files with an old fingerprint: ${report.total}\nre-fingerprinted: ${report.refingerprinted}\nnot fingerprintable now (no longer compared): ${report.dropped}${report.failures.map((f) => `\n✗ ${f.fileId}: ${f.error}`).join('')}`,
+          );
+        if (report.failures.length > 0) process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+};
+
+const positiveInteger = (option: string, value: string) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fail([`${option}: expected a positive whole number, got ${value}`]);
 };
 
 /**

@@ -5,7 +5,8 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Database } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
 import { registrationsOfContest } from '../registration/service.ts';
-import { fingerprintImage, fingerprintText, textFingerprint, type Fingerprint } from './originality/fingerprint.ts';
+import { comparableFingerprint, currentAlgorithms, fingerprintImage, fingerprintText, textFingerprint, type Fingerprint } from './originality/fingerprint.ts';
+import { countOutdatedFingerprints } from './originality/queries.ts';
 import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './originality/rules.ts';
 import { pdfTextSketch } from './pdf-text.ts';
 import type { FileFacts } from './probes/types.ts';
@@ -30,6 +31,8 @@ export async function fingerprintFile(facts: FileFacts, storage: Pick<WorksStora
 /**
  * Near-duplicate works across the entries of a contest, for the organiser to look at side by side:
  * images and PDFs by the fingerprints stored with them, text fields fingerprinted here (they are short).
+ * Files whose fingerprint an earlier algorithm made are not compared; the report says how many, and
+ * which command recomputes them.
  */
 export async function originalityReport(db: Kysely<Database>, contestId: string, account: Account | null) {
   requireAccount(account);
@@ -37,7 +40,10 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
   const { definition } = await getContest(db, contestId);
   const entries = await registrationsOfContest(db, contestId, { status: 'active' });
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const files = (await queries.currentFilesOfContest(db, contestId)).filter((f) => f.fingerprint && byId.has(f.registration_id));
+  const files = (await queries.currentFilesOfContest(db, contestId)).flatMap((f) => {
+    const fingerprint = comparableFingerprint(f.fingerprint);
+    return fingerprint && byId.has(f.registration_id) ? [{ ...f, fingerprint }] : [];
+  });
   const fields = await queries.fieldsOfContest(db, contestId);
 
   const works: FingerprintedWork[] = [
@@ -45,7 +51,7 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
       registrationId: f.registration_id,
       ref: byId.get(f.registration_id)!.ref,
       fileId: `file:${f.id}`,
-      fingerprint: f.fingerprint as Fingerprint,
+      fingerprint: f.fingerprint,
     })),
     ...fields
       .filter((f) => byId.has(f.registration_id))
@@ -70,10 +76,25 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
     const requirement = works?.fields.find((r) => r.id === fieldId);
     return { ...base, fileId: null, fieldId, what: requirement?.name ?? fieldId, fileName: null, text: field.value.slice(0, 500) };
   };
-  return findNearDuplicates(works).map((pair) => ({
+  const pairs = findNearDuplicates(works).map((pair) => ({
     kind: pair.kind,
     similarity: Math.round(pair.similarity * 1000) / 1000,
     a: describe(pair.a),
     b: describe(pair.b),
   }));
+  return { pairs, outdatedFingerprints: outdatedNotice(await countOutdatedFingerprints(db, currentAlgorithms, contestId), contestId) };
+}
+
+/** What the organiser reads when some files were not compared: how many, and the command that brings them back. */
+function outdatedNotice(files: number, contestId: string) {
+  if (files === 0) return null;
+  const command = `leitai submission refingerprint --contest ${contestId}`;
+  return {
+    files,
+    command,
+    message: {
+      zh: `${files} 个文件的指纹为旧版本，未参与比对，请运行 ${command}`,
+      en: `${files} file(s) have a fingerprint of an earlier version and were not compared; run ${command}`,
+    },
+  };
 }

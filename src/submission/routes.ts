@@ -141,9 +141,7 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
         response: { 200: originalityReply, ...refusals },
       },
     },
-    async (request) => ({
-      pairs: await originalityReport(app.db, request.params.id, request.account),
-    }),
+    async (request) => originalityReport(app.db, request.params.id, request.account),
   );
 
   app.get(
@@ -157,7 +155,8 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
       },
     },
     async (request, reply) => {
-      const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, request.query.division, request.account, storage);
+      const { division, stage } = request.query;
+      const { body, fileName } = await exportDivisionWorks(app.db, request.params.id, { divisionId: division, stage }, request.account, storage);
       reply.header('Content-Type', 'application/zip');
       reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
       return reply.send(body);

@@ -8,7 +8,8 @@ export const fieldParams = z.object({ id: z.string().uuid(), fieldId: z.string()
 export const fileParams = z.object({ fileId: z.string().uuid() });
 export const fieldBody = z.object({ value: clearableText({ max: 20_000, multiLine: true }) });
 export const exportParams = z.object({ id: z.string().max(120) });
-export const exportQuery = z.object({ division: z.string().max(120) });
+/** `stage`: one stage's files only, where works differ by stage (a phase id a requirement names). */
+export const exportQuery = z.object({ division: z.string().max(120), stage: z.string().max(60).optional() });
 
 /**
  * The tus Upload-Metadata of a new upload, as tus-js-client sends it. The file name is checked as
@@ -140,4 +141,6 @@ const duplicateSide = z.object({
 });
 export const originalityReply = z.object({
   pairs: z.array(z.object({ kind: z.enum(['image', 'text']), similarity: z.number(), a: duplicateSide, b: duplicateSide })),
+  /** Files not compared because an earlier algorithm made their fingerprint, and the command that recomputes them; null when none. */
+  outdatedFingerprints: z.object({ files: z.number(), command: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
 });

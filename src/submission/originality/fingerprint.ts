@@ -30,6 +30,19 @@ export interface TextFingerprint {
 
 export type Fingerprint = ImageFingerprint | TextFingerprint;
 
+/** The algorithms fingerprints are made with now, one per kind. */
+export const currentAlgorithms: readonly string[] = [imageAlgorithm, textAlgorithm];
+
+/**
+ * A stored fingerprint (JSON kept with a file, of any age) when it can be compared with today's, else
+ * null: one made by an earlier algorithm has another shape and meaning, and is recomputed from the
+ * stored bytes (refingerprint.ts) rather than compared.
+ */
+export function comparableFingerprint(stored: unknown): Fingerprint | null {
+  const algorithm = (stored as { algorithm?: unknown } | null)?.algorithm;
+  return typeof algorithm === 'string' && currentAlgorithms.includes(algorithm) ? (stored as Fingerprint) : null;
+}
+
 /** Side of the square raster sharp hands over; the views are cut from it, then averaged to 32×32 (and 64×64). */
 const decodedSide = 128;
 
