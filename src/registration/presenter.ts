@@ -46,6 +46,8 @@ export const presentRegistration = (row: RegistrationRow, members: RegistrationM
     title: row.title,
     entrantKind: row.entrant_kind,
     teamName: entry.teamName,
+    /** The 申报学校 where the place records one (000's 校园组: the leader's school). */
+    entrySchool: entry.entrySchool,
     track: { id: row.track_id, name: track?.name ?? row.track_id },
     group: named(track?.groups, row.group_id),
     category: named(track?.categories, row.category_id),

@@ -1,11 +1,31 @@
 import { keyedDigest } from '../audit/key.ts';
+import type { ContestDefinition } from '../contest/schema/index.ts';
 import type { NewRegistrationMember, RegistrationMemberRow, MemberStatus } from '../platform/db-types.ts';
 import { maskPerson } from './identity.ts';
 import { personIdentifiers, personKey, toExistingEntry, type ExistingEntry } from './eligibility/index.ts';
 import type { PersonInput, RegistrationInput } from './schema.ts';
 
-/** How a registration's entrant is kept: the input as validated, without the place (kept in columns). */
-export type StoredEntrant = Omit<RegistrationInput, 'trackId' | 'groupId' | 'categoryId' | 'topicId' | 'zoneId' | 'title'>;
+/**
+ * A registration as it is kept: the input as validated and, where its place registers an entry under
+ * its leader's school (000's 校园组, `entrySchool: leader`), that school, the 申报学校, as it stood when
+ * the entry was registered or last edited.
+ */
+export type RegistrationRecord = RegistrationInput & { entrySchool?: string };
+
+/** How a registration's entrant is kept: the record without the place (kept in columns). */
+export type StoredEntrant = Omit<RegistrationRecord, 'trackId' | 'groupId' | 'categoryId' | 'topicId' | 'zoneId' | 'title'>;
+
+/**
+ * The entry as it will be stored and audited: with its 申报学校 where its place records one, taken
+ * from the leader; never one the request carried.
+ */
+export const withEntrySchool = (definition: ContestDefinition, entry: RegistrationRecord): RegistrationRecord => {
+  const { entrySchool: _carried, ...input } = entry;
+  const track = definition.tracks.find((t) => t.id === input.trackId);
+  const subdivision = [...(track?.groups ?? []), ...(track?.categories ?? [])].find((s) => s.id === (input.groupId ?? input.categoryId));
+  const school = subdivision?.entrySchool === 'leader' ? input.leader.school : undefined;
+  return school ? { ...input, entrySchool: school } : input;
+};
 
 export const toStoredEntrant = ({
   trackId: _t,
@@ -15,7 +35,7 @@ export const toStoredEntrant = ({
   zoneId: _z,
   title: _title,
   ...entrant
-}: RegistrationInput): StoredEntrant => entrant;
+}: RegistrationRecord): StoredEntrant => entrant;
 
 export const toInput = (row: {
   title: string;
@@ -25,7 +45,7 @@ export const toInput = (row: {
   topic_id: string | null;
   zone_id: string | null;
   entrant: unknown;
-}): RegistrationInput => ({
+}): RegistrationRecord => ({
   ...(row.entrant as StoredEntrant),
   title: row.title,
   trackId: row.track_id,
@@ -73,7 +93,7 @@ export const memberRows = (
  * of the full entry, which proves what was accepted to whoever holds the key. Never a bare hash:
  * the masked entry leaves 10⁴ candidates for a phone, and a bare hash confirms the right one.
  */
-export const auditEntry = (entry: RegistrationInput) => {
+export const auditEntry = (entry: RegistrationRecord) => {
   const mask = (person: PersonInput) => maskPerson(person);
   return {
     entry: { ...entry, leader: mask(entry.leader), members: entry.members.map(mask), advisors: entry.advisors.map(mask) },

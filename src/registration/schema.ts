@@ -101,6 +101,7 @@ export const registrationViewSchema = z
     title: z.string(),
     entrantKind: entrantKindSchema,
     teamName: z.string().optional(),
+    entrySchool: z.string().optional(),
     track: named,
     group: named.optional(),
     category: named.optional(),

@@ -1,4 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
+import { bufferSource } from './probes/byte-source.ts';
+import { readStoredEntry, readZipDirectory } from './probes/zip.ts';
 import { verifyAuditLog } from '../audit/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
@@ -146,6 +148,44 @@ describeOnDatabases('works by stage: each requirement handed in only in its stag
     expect(finished.body).toMatchObject({ file: { accepted: true, uploadStartedAt: '2021-11-03T15:58:00.000Z' } });
     const refused = await send(base, cookie, pdf, to('prototype'));
     expect(JSON.parse(refused.error!.body).error.code).toBe('submission.stage_closed');
+  });
+
+  it('003: the organiser exports a stage’s works alone, and the manifest names each file’s stage', async () => {
+    const clock = movableClock('2021-07-15T10:00:00+08:00');
+    const { base, registration, signIn } = await register003(clock);
+    const organiser = await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: hackathon }]);
+    const to = (requirementId: string) => ({ registrationId: registration.id, requirementId, filename: `${requirementId}.pdf` });
+    clock.set('2021-09-20T10:00:00+08:00');
+    await send(base, await signIn(), pdf, to('presentation'));
+    clock.set('2021-11-10T10:00:00+08:00');
+    await send(base, await signIn(), pdf, to('workshop-presentation'));
+
+    const headers = { cookie: await cookieFor(database.db, organiser, clock) };
+    const exported = async (query: string) => {
+      const reply = await app!.inject({ method: 'GET', url: `/api/contests/${hackathon}/works.zip?division=hackathon${query}`, headers });
+      const zip = bufferSource(reply.rawPayload);
+      const directory = await readZipDirectory(zip, 'zip');
+      const manifest = new TextDecoder().decode(await readStoredEntry(zip, directory.entries.at(-1)!, 'zip', 1_000_000));
+      const rows = manifest.replace('\uFEFF', '').trim().split('\n');
+      return { disposition: reply.headers['content-disposition'], rows: rows.map((row) => row.split(',').slice(3, 5)) };
+    };
+    expect(await exported('')).toEqual({
+      disposition: `attachment; filename="${hackathon}-hackathon-works.zip"`,
+      rows: [
+        ['requirement', 'stage'],
+        ['在线作品展示（演示文稿）', '线上阶段'],
+        ['在线作品展示（线下阶段）', '线下创客坊'],
+      ],
+    });
+    expect(await exported('&stage=workshop')).toEqual({
+      disposition: `attachment; filename="${hackathon}-hackathon-workshop-works.zip"`,
+      rows: [
+        ['requirement', 'stage'],
+        ['在线作品展示（线下阶段）', '线下创客坊'],
+      ],
+    });
+    const unknown = await app!.inject({ method: 'GET', url: `/api/contests/${hackathon}/works.zip?division=hackathon&stage=selection`, headers });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'submission.unknown_stage']);
   });
 
   it('004: supplementary materials are refused during registration and taken during the preliminary review', async () => {

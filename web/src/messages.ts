@@ -280,6 +280,7 @@ export const messages = m({
   'me.notice.updated': { zh: '已保存修改：{ref}（{title}）。', en: 'Changes saved: {ref} ({title}).' },
   'me.notice.joined': { zh: '已加入团队：{ref}（{title}）。', en: 'You joined the team: {ref} ({title}).' },
   'registration.division': { zh: '评比组', en: 'Division' },
+  'registration.entrySchool': { zh: '申报学校', en: 'Applying school' },
   'registration.updated': { zh: '最近更新', en: 'Last updated' },
   'registration.edit': { zh: '修改', en: 'Edit' },
   'registration.works': { zh: '提交作品', en: 'Submit works' },
@@ -492,6 +493,31 @@ export const messages = m({
   },
   'edition.opens': { zh: '报名开始日期', en: 'Registration opens' },
   'edition.create': { zh: '创建新一届', en: 'Create the new edition' },
+  'edition.review': { zh: '核对新一届', en: 'Review the new edition' },
+  'edition.confirm': { zh: '确认创建新一届？', en: 'Create this new edition?' },
+  'edition.name': { zh: '名称', en: 'Name' },
+  'edition.nameEn': { zh: '英文名称', en: 'English name' },
+  'edition.id': { zh: '编号', en: 'Id' },
+  'edition.year': { zh: '届别', en: 'Edition' },
+  'edition.yearOf': {
+    zh: '{year} 年（上一届 {previous} 年，按决赛或颁奖所在年份）',
+    en: '{year} (the previous one {previous}; the year of the final or award)',
+  },
+  'edition.days': { zh: '起止日期', en: 'First and last day' },
+  'edition.flagged': {
+    zh: '名称中有 {words} 等首届字样，新一届通常应删去；请修改名称，或确认保留。',
+    en: 'The names contain {words}, which a later edition usually drops: edit the names, or keep them on purpose.',
+  },
+  'edition.carriedOver': {
+    zh: '简介与公告链接沿用上一届，并注明“来自上一届”，直到您发布本届的内容。',
+    en: 'The summary and announcement link stay the previous edition’s, marked as such, until you publish this edition’s own.',
+  },
+  'edition.delete': { zh: '删除本届', en: 'Delete this edition' },
+  'edition.deleteExplain': {
+    zh: '本届由往届复制而来，尚无人报名，可以删除。删除记入审计日志，无法撤销。',
+    en: 'This edition was copied from an earlier one and nobody has entered it, so it can be deleted. The deletion is audited and cannot be undone.',
+  },
+  'edition.deleteConfirm': { zh: '确认删除 {name}？', en: 'Delete {name}?' },
   'edition.creating': { zh: '正在创建…', en: 'Creating…' },
 });
 

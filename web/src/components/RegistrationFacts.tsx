@@ -15,6 +15,12 @@ export const RegistrationFacts = ({ registration: r, stamp }: { registration: Re
         <dt>{t('registration.division')}</dt>
         <dd data-testid="registration-division">{name(r.division)}</dd>
       </div>
+      {r.entrySchool && (
+        <div>
+          <dt>{t('registration.entrySchool')}</dt>
+          <dd data-testid="registration-entry-school">{r.entrySchool}</dd>
+        </div>
+      )}
       {r.topic && (
         <div>
           <dt>{t('form.topic')}</dt>

@@ -72,6 +72,7 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
     );
   const hasTopics = contest.tracks.some((track) => track.topics.length > 0);
   const hasZones = contest.zones.length > 0;
+  const hasEntrySchools = contest.tracks.some((track) => [...track.groups, ...track.categories].some((sub) => sub.entrySchool));
   return (
     <div className="table-scroll" tabIndex={0} aria-label={t('organiser.registrations')}>
       <table className="table registrations" data-testid="registrations-table">
@@ -83,6 +84,7 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
             <th>{t('registration.division')}</th>
             {hasTopics && <th>{t('form.topic')}</th>}
             {hasZones && <th>{t('form.zone')}</th>}
+            {hasEntrySchools && <th>{t('registration.entrySchool')}</th>}
             <th className="num">{t('organiser.people')}</th>
             <th>{t('organiser.status')}</th>
             <SortHeader column="created">{t('organiser.created')}</SortHeader>
@@ -115,6 +117,7 @@ export const RegistrationsTable = ({ contest, registrations, mayReveal }: { cont
                 <td>{name(r.division)}</td>
                 {hasTopics && <td>{r.topic ? name(r.topic) : '—'}</td>}
                 {hasZones && <td>{r.zone ? name(r.zone) : '—'}</td>}
+                {hasEntrySchools && <td data-testid="entry-school">{r.entrySchool ?? '—'}</td>}
                 <td className="num" data-testid="people-count">
                   {1 + r.members.length}
                   {r.advisors.length > 0 && <span className="muted small"> +{r.advisors.length}</span>}
