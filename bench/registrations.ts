@@ -3,7 +3,9 @@
  * (100,000 by default) in bulk, multi-row INSERTs of registrations, members and key rows, then
  * measures through the service for BENCH_SECONDS each (10 by default): registrations one after
  * another (p50, p99), 20 clients registering at once (registrations a second, p99), and the
- * organiser's table (a page, sorted, searched). Each entry is a team of three new people.
+ * organiser's table (a page, sorted, searched), then starts `leitai serve --demo` on that database and
+ * reads its resident memory (run `npm run build` first: from the sources, tsx costs more). Each entry is
+ * a team of three new people.
  *
  *   LEITAI_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:registrations
  *
@@ -27,6 +29,7 @@ import { contestRegistrations } from '../src/registration/listing.ts';
 import { memberRows, toStoredEntrant } from '../src/registration/records.ts';
 import { formatRef, refPrefixBase } from '../src/registration/reference.ts';
 import { registerEntry } from '../src/registration/service.ts';
+import { serverRssAfterStart } from './server-rss.ts';
 
 const serverUrl = process.env.LEITAI_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const existing = Number(process.env.BENCH_EXISTING ?? 100_000);
@@ -35,7 +38,8 @@ const CLIENTS = 20;
 const BATCH = 1000;
 
 // A throwaway key for the throwaway database: services append keyed digests, as under `leitai serve`.
-installAuditKey(randomUUID() + randomUUID());
+const auditKey = randomUUID() + randomUUID();
+installAuditKey(auditKey);
 
 const file = `${contestsFolder}/${seeds['001'].file}`;
 const loaded = parseDefinition(readFileSync(file, 'utf8'), file);
@@ -170,7 +174,9 @@ try {
     console.log(`table, ${label}: ${round(performance.now() - started)} ms, ${reply.registrations.length} rows of ${reply.matched} (${total} registered)`);
   }
 
-  const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+  // The server's memory after start on this database (100,000 entries and the demo), not this process's.
+  const rssMb = await serverRssAfterStart(url.toString(), auditKey);
+  console.log(`server RSS after start (leitai serve --demo on this database): ${rssMb} MB`);
   console.log(
     `os load average ${(await import('node:os'))
       .loadavg()
