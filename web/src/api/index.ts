@@ -3,9 +3,11 @@ import type {
   Account,
   ContestSummary,
   ContestView,
+  EditionRequest,
   Invitation,
   InvitationSummary,
   InvitationView,
+  NextEdition,
   OriginalityPair,
   PersonRequest,
   RegistrationCheck,
@@ -31,7 +33,12 @@ export const auth = {
 export const contests = {
   list: (signal?: AbortSignal) => request<{ contests: ContestSummary[] }>('GET', '/api/contests', undefined, signal),
   get: (id: string, signal?: AbortSignal) => request<{ contest: ContestView }>('GET', `/api/contests/${enc(id)}`, undefined, signal),
-  copy: (id: string, registrationOpens: string) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, { registrationOpens }),
+  /** The edition a copy would make, checked as the copy checks it (the organiser's names included); changes nothing. */
+  nextEdition: (id: string, edition: EditionRequest, signal?: AbortSignal) =>
+    request<{ edition: NextEdition }>('GET', `/api/contests/${enc(id)}/next-edition${queryString({ ...edition })}`, undefined, signal),
+  copy: (id: string, edition: EditionRequest) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, edition),
+  /** Deletes an edition copied in Leitai that nobody has entered. */
+  remove: (id: string) => request<{ contest: { id: string } }>('DELETE', `/api/contests/${enc(id)}`),
   originality: (id: string, signal?: AbortSignal) => request<{ pairs: OriginalityPair[] }>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
   /** A division's accepted works as one zip (a plain link: the browser downloads it). */
   worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,

@@ -8,6 +8,7 @@ export const ConfirmDialog = ({
   title,
   children,
   confirmLabel,
+  variant = 'danger',
   busy,
   onConfirm,
   onCancel,
@@ -16,6 +17,8 @@ export const ConfirmDialog = ({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** Red for what cannot be undone (the default); primary for a step forward, like making a new edition. */
+  variant?: 'danger' | 'primary';
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -41,7 +44,7 @@ export const ConfirmDialog = ({
       <h2>{title}</h2>
       {children}
       <div className="actions">
-        <Button variant="danger" busy={busy} onClick={onConfirm} data-testid="confirm-yes">
+        <Button variant={variant} busy={busy} onClick={onConfirm} data-testid="confirm-yes">
           {confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel} disabled={busy} data-testid="confirm-no">

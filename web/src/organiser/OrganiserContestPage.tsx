@@ -1,10 +1,12 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit, type LoaderFunctionArgs } from 'react-router';
 import { contests } from '../api/index.ts';
 import { DemoBadge } from '../components/Badge.tsx';
+import { CarriedOverNote } from '../components/CarriedOverNote.tsx';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
 import { organisesContest, useSession } from '../session.ts';
 import { CountsPanel } from './CountsPanel.tsx';
+import { DeleteEditionButton } from './DeleteEditionButton.tsx';
 import { filtersOf, pagerOf } from './filters.ts';
 import { NewEditionForm } from './NewEditionForm.tsx';
 import { RegistrationsTable } from './RegistrationsTable.tsx';
@@ -24,7 +26,10 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
     };
   });
 
-/** The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new edition. */
+/**
+ * The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new
+ * edition, and deleting this one while it is a copy nobody has entered.
+ */
 export const Component = () => {
   const { contest, registrations, matched, counts, selected } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
@@ -40,6 +45,7 @@ export const Component = () => {
       <h1>
         {name(contest)} {contest.isDemo && <DemoBadge />}
       </h1>
+      <CarriedOverNote contest={contest} />
       <CountsPanel contest={contest} counts={counts} />
 
       <section className="section">
@@ -118,6 +124,8 @@ export const Component = () => {
       {organisesContest(account, contest.id) && <WorksSection contest={contest} />}
 
       {organisesContest(account, contest.id) && <NewEditionForm contest={contest} />}
+
+      {organisesContest(account, contest.id) && contest.editionOf && counts.total === 0 && <DeleteEditionButton contest={contest} />}
     </>
   );
 };
