@@ -8,7 +8,7 @@ import type {
   InvitationSummary,
   InvitationView,
   NextEdition,
-  OriginalityPair,
+  OriginalityReply,
   PersonRequest,
   RegistrationCheck,
   RegistrationCounts,
@@ -39,7 +39,7 @@ export const contests = {
   copy: (id: string, edition: EditionRequest) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, edition),
   /** Deletes an edition copied in Leitai that nobody has entered. */
   remove: (id: string) => request<{ contest: { id: string } }>('DELETE', `/api/contests/${enc(id)}`),
-  originality: (id: string, signal?: AbortSignal) => request<{ pairs: OriginalityPair[] }>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
+  originality: (id: string, signal?: AbortSignal) => request<OriginalityReply>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
   /** A division's accepted works as one zip (a plain link: the browser downloads it). */
   worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,
   registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>

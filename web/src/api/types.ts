@@ -121,5 +121,6 @@ export type CheckProblem = SubmittedFile['problems'][number];
 export type WorksStatus = FileItem['status'];
 export type StageView = FileItem['stage'];
 
-export type OriginalityPair = z.infer<typeof originalityReply>['pairs'][number];
+export type OriginalityReply = z.infer<typeof originalityReply>;
+export type OriginalityPair = OriginalityReply['pairs'][number];
 export type DuplicateSide = OriginalityPair['a'];

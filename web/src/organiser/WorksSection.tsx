@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, contests, works } from '../api/index.ts';
-import type { ContestView, DuplicateSide, OriginalityPair } from '../api/types.ts';
+import type { ContestView, DuplicateSide, OriginalityPair, OriginalityReply } from '../api/types.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
@@ -33,12 +33,16 @@ const Side = ({ side, kind }: { side: DuplicateSide; kind: OriginalityPair['kind
 const Originality = ({ contestId }: { contestId: string }) => {
   const { t, pick } = useI18n();
   const [pairs, setPairs] = useState<OriginalityPair[] | null>(null);
+  const [outdated, setOutdated] = useState<OriginalityReply['outdatedFingerprints']>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     contests
       .originality(contestId, controller.signal)
-      .then((reply) => setPairs(reply.pairs))
+      .then((reply) => {
+        setPairs(reply.pairs);
+        setOutdated(reply.outdatedFingerprints);
+      })
       .catch((e) => {
         if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? pick(e.messages) : t('error.unexpected'));
       });
@@ -49,6 +53,11 @@ const Originality = ({ contestId }: { contestId: string }) => {
       <h3>{t('originality.title')}</h3>
       <p className="muted small">{t('originality.explain')}</p>
       {error && <Notice tone="error">{error}</Notice>}
+      {outdated && (
+        <Notice tone="info" testId="originality-outdated">
+          {pick(outdated.message)}
+        </Notice>
+      )}
       {!error && pairs === null && <p className="muted">{t('originality.loading')}</p>}
       {pairs?.length === 0 && (
         <p className="muted" data-testid="originality-none">
