@@ -476,6 +476,8 @@ export const messages = m({
     en: 'Each division’s accepted works as one zip, named by the contest’s template, with a manifest (manifest.csv).',
   },
   'organiser.downloadZip': { zh: '下载作品 (zip)', en: 'Download works (zip)' },
+  'organiser.downloadStage': { zh: '下载本阶段作品 (zip)', en: 'Download this stage (zip)' },
+  'organiser.unstaged': { zh: '随作品提交阶段提交', en: 'Handed in with the works' },
   'originality.title': { zh: '原创性检查', en: 'Originality' },
   'originality.explain': {
     zh: '系统比对本赛事内的图片（感知哈希）与文字（含 PDF 文字），列出高度相似的作品，供人工判断。',

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
 import { StageLine } from '../participant/works/StageLine.tsx';
 import { StatusBadge } from '../participant/works/StatusBadge.tsx';
+import { inStageOrder } from '../participant/works/stages.ts';
 import { RevealDialog } from './RevealDialog.tsx';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) =>
@@ -72,7 +73,7 @@ export const Component = () => {
   const [r, setR] = useState(loaded.registration);
   const [asking, setAsking] = useState(false);
   const [revealed, setRevealed] = useState(false);
-  const items = [...works.files, ...works.fields];
+  const items = inStageOrder([...works.files, ...works.fields]);
   return (
     <div data-testid="registration-detail">
       <p className="breadcrumb">

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { ApiError, contests, works } from '../api/index.ts';
-import type { ContestView, DuplicateSide, OriginalityPair, OriginalityReply } from '../api/types.ts';
+import type { ContestView, DivisionView, DuplicateSide, OriginalityPair, OriginalityReply } from '../api/types.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
-import { divisionsWithWorks, similarityPercent } from './works.ts';
+import { WindowText } from '../components/WindowText.tsx';
+import { divisionsWithWorks, similarityPercent, stagesOfWorks, worksOfDivision } from './works.ts';
 
 const Side = ({ side, kind }: { side: DuplicateSide; kind: OriginalityPair['kind'] }) => (
   <div className="duplicate-side" data-testid="originality-side">
@@ -84,7 +85,37 @@ const Originality = ({ contestId }: { contestId: string }) => {
   );
 };
 
-/** The organiser's works: a zip per division (named by the template, with a manifest) and the originality report. */
+/** Where works differ by stage: each stage of a division with its window and requirements, and its own zip. */
+const DivisionStages = ({ contest, division }: { contest: ContestView; division: DivisionView }) => {
+  const { t, name } = useI18n();
+  return stagesOfWorks(contest, worksOfDivision(contest, division)!).map(({ phase, requirements }) => (
+    <li key={phase?.id ?? ''} className="download-stage" data-testid="division-stage">
+      <span>
+        <strong>{phase ? t('works.stage', { phase: name(phase) }) : t('organiser.unstaged')}</strong>
+        {phase && (
+          <>
+            {' · '}
+            <WindowText start={phase.start} end={phase.end} timeZone={contest.timeZone} />
+          </>
+        )}
+        <br />
+        <span className="muted small">{requirements.join(' · ')}</span>
+      </span>
+      {phase && (
+        <a
+          className="btn btn-secondary"
+          href={`${contests.worksZipUrl(contest.id, division.id)}&stage=${encodeURIComponent(phase.id)}`}
+          download
+          data-testid={`download-stage-${division.id}-${phase.id}`}
+        >
+          {t('organiser.downloadStage')}
+        </a>
+      )}
+    </li>
+  ));
+};
+
+/** The organiser's works: a zip per division (named by the template, with a manifest), per stage where works differ by stage, and the originality report. */
 export const WorksSection = ({ contest }: { contest: ContestView }) => {
   const { t, name } = useI18n();
   const divisions = divisionsWithWorks(contest);
@@ -95,12 +126,15 @@ export const WorksSection = ({ contest }: { contest: ContestView }) => {
       <p className="muted small">{t('organiser.worksExplain')}</p>
       <ul className="download-list">
         {divisions.map((d) => (
-          <li key={d.id}>
-            <span>{name(d)}</span>
-            <a className="btn btn-secondary" href={contests.worksZipUrl(contest.id, d.id)} download data-testid={`download-division-${d.id}`}>
-              {t('organiser.downloadZip')}
-            </a>
-          </li>
+          <Fragment key={d.id}>
+            <li>
+              <span>{name(d)}</span>
+              <a className="btn btn-secondary" href={contests.worksZipUrl(contest.id, d.id)} download data-testid={`download-division-${d.id}`}>
+                {t('organiser.downloadZip')}
+              </a>
+            </li>
+            <DivisionStages contest={contest} division={d} />
+          </Fragment>
         ))}
       </ul>
       <Originality contestId={contest.id} />

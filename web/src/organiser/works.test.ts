@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContestView } from '../api/types.ts';
-import { divisionsWithWorks, similarityPercent } from './works.ts';
+import type { ContestView, Works } from '../api/types.ts';
+import { divisionsWithWorks, similarityPercent, stagesOfWorks } from './works.ts';
 
 const contest = {
   divisions: [
@@ -30,5 +30,25 @@ describe('organiser works', () => {
     expect(similarityPercent(0.973)).toBe(97);
     expect(similarityPercent(0.996)).toBe(99);
     expect(similarityPercent(1)).toBe(100);
+  });
+
+  it('lists a division’s stages in the contest’s order with their requirements, those without a stage last', () => {
+    const phase = (id: string, name: string) => ({ id, name, start: '2021-06-10T00:00:00+08:00', end: '2021-08-30T23:59:59+08:00' });
+    const hackathon = {
+      phases: [phase('registration', '申请报名'), phase('selection', '申请和选拔'), phase('online-stage', '线上阶段')],
+    } as unknown as ContestView;
+    const works = {
+      files: [
+        { id: 'presentation', name: '在线作品展示', phase: 'online-stage' },
+        { id: 'appendix', name: '附件' },
+      ],
+      fields: [{ id: 'concept-proposal', name: '初步概念提案', phase: 'registration' }],
+    } as unknown as Works;
+    expect(stagesOfWorks(hackathon, works).map(({ phase, requirements }) => [phase?.id ?? null, requirements])).toEqual([
+      ['registration', ['初步概念提案']],
+      ['online-stage', ['在线作品展示']],
+      [null, ['附件']],
+    ]);
+    expect(stagesOfWorks(hackathon, { files: [{ id: 'work', name: '作品' }], fields: [] } as unknown as Works)).toEqual([]);
   });
 });

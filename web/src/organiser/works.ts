@@ -1,4 +1,4 @@
-import type { ContestView, DivisionView, Works } from '../api/types.ts';
+import type { ContestView, DivisionView, PhaseView, Works } from '../api/types.ts';
 
 /** The works a division asks for: its group's or category's, else its track's. */
 export const worksOfDivision = (contest: ContestView, division: DivisionView): Works | undefined => {
@@ -21,3 +21,18 @@ export const divisionsWithWorks = (contest: ContestView) =>
 
 /** 0.9731 → 97 (whole percent, rounded down so 99.6% never reads as 100%). */
 export const similarityPercent = (similarity: number) => Math.floor(similarity * 100);
+
+/**
+ * The stages a division's works are handed in (003: application, online stage, workshop), in the
+ * contest's order, each with its requirements; requirements without a stage go last, under null.
+ * Empty where no requirement names a stage: the division's works are one whole.
+ */
+export const stagesOfWorks = (contest: ContestView, works: Works): { phase: PhaseView | null; requirements: string[] }[] => {
+  const requirements = [...works.files, ...works.fields];
+  if (!requirements.some((r) => r.phase)) return [];
+  const staged = contest.phases
+    .map((phase) => ({ phase, requirements: requirements.filter((r) => r.phase === phase.id).map((r) => r.name) }))
+    .filter((stage) => stage.requirements.length > 0);
+  const unstaged = requirements.filter((r) => !r.phase).map((r) => r.name);
+  return unstaged.length > 0 ? [...staged, { phase: null, requirements: unstaged }] : staged;
+};

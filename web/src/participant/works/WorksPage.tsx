@@ -12,6 +12,7 @@ import { countdownText, formatSpan } from '../../lib/works.ts';
 import { namingText } from '../../public/contest/WorksBlock.tsx';
 import { FieldRequirementItem } from './FieldRequirementItem.tsx';
 import { FileRequirementItem } from './FileRequirementItem.tsx';
+import { inStageOrder } from './stages.ts';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) =>
   withLogin(request, async () => {
@@ -72,6 +73,7 @@ export const Component = () => {
   // Members and organisers' coordinators read the works; only who may change the entry uploads or deletes.
   const editable = works.submissionOpen && loaded.mayUpload;
   const items = [...works.files, ...works.fields];
+  const ordered = inStageOrder([...works.files.map((file) => ({ file, stage: file.stage })), ...works.fields.map((field) => ({ field, stage: field.stage }))]);
   const open = (item: (typeof items)[number]) => editable && item.stage.state === 'open';
   const later = items.filter((item) => item.status === 'upcoming').length;
   const left = items.filter((item) => item.status !== 'done' && item.status !== 'upcoming').length;
@@ -115,26 +117,27 @@ export const Component = () => {
         </p>
       )}
       <ul className="works-list">
-        {works.files.map((item) => (
-          <FileRequirementItem
-            key={item.requirement.id}
-            item={item}
-            registrationId={works.registrationId}
-            timeZone={works.timeZone}
-            editable={open(item)}
-            onChanged={refresh}
-          />
-        ))}
-        {works.fields.map((item) => (
-          <FieldRequirementItem
-            key={item.requirement.id}
-            item={item}
-            registrationId={works.registrationId}
-            timeZone={works.timeZone}
-            editable={open(item)}
-            onSaved={setWorks}
-          />
-        ))}
+        {ordered.map((entry) =>
+          'file' in entry ? (
+            <FileRequirementItem
+              key={`file-${entry.file.requirement.id}`}
+              item={entry.file}
+              registrationId={works.registrationId}
+              timeZone={works.timeZone}
+              editable={open(entry.file)}
+              onChanged={refresh}
+            />
+          ) : (
+            <FieldRequirementItem
+              key={`field-${entry.field.requirement.id}`}
+              item={entry.field}
+              registrationId={works.registrationId}
+              timeZone={works.timeZone}
+              editable={open(entry.field)}
+              onSaved={setWorks}
+            />
+          ),
+        )}
       </ul>
       {(works.naming || works.originality.length > 0) && (
         <div className="works-footnotes muted small">
