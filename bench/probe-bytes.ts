@@ -1,8 +1,9 @@
 /**
  * Bytes read against file size, per probe: the probes read box headers, segment headers and
  * directories, never the media data. Makes a large MP4 (moov at the end, as cameras write it, and
- * moov first after faststart), a big JPEG with EXIF, a large PNG and a PDF with many pages padded
- * with unused objects, probes each from disk, and prints bytes read / size.
+ * moov first after faststart), a big JPEG with EXIF, a large PNG, a PDF with many pages padded
+ * with unused objects, and a PPTX and a PPT padded with media, probes each from disk, and prints a
+ * table of bytes read / size (a table, not the JSON last line of the other benchmarks).
  *
  *   npx tsx bench/probe-bytes.ts [seconds of video, default 6]   (or: npm run bench)
  *

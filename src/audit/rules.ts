@@ -14,7 +14,7 @@ export interface AuditEvent {
   /** 1 for the first event of a chain, then +1 each. */
   seq: number;
   at: Date;
-  /** Who caused it: an account id, or `system`, `cli:<user>`… */
+  /** Who caused it: an account id, `system` (the server and its commands) or `demo` (the demo data). */
   actor: string;
   /** e.g. `registration.created`, `phase.moved`. */
   type: string;

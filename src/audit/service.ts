@@ -2,7 +2,7 @@
  * Appending to and verifying the audit log (DESIGN, "Audit and verifiability").
  *
  * Each contest has its own chain, keyed by its id. Events that belong to no contest
- * (accounts, platform settings) go in the chain PLATFORM_AUDIT_CHAIN, the empty string,
+ * (accounts and their roles) go in the chain PLATFORM_AUDIT_CHAIN, the empty string,
  * which no contest id can be.
  */
 import type { Kysely, Transaction } from 'kysely';

@@ -83,8 +83,9 @@ const publishedHeads = async (options: { contest?: string; head?: string; heads?
 
 /**
  * `leitai audit verify`: walks every hash chain of the audit log (or one contest's), checks each
- * chain's end against its stored head and any head published earlier, and the current registrations
- * and works against the last state the log recorded for them (this needs the audit key). Reads
+ * chain's end against its stored head and any head published earlier, and the current registrations,
+ * works and schedule changes against the last state the log recorded for them (this needs the audit
+ * key; without one it says so and checks the chains alone). Reads
  * only: it runs no migration and writes nothing. Exits 1 when anything does not match.
  * `leitai audit head`: each chain's head, to publish so that a later verify can be checked against it.
  */

@@ -3,10 +3,6 @@ import { probeFile } from '../submission/probes/index.ts';
 import type { FileFacts } from '../submission/probes/types.ts';
 import { print } from './output.ts';
 
-/**
- * `leitai probe <file> [--json]`: what the probes find in a file, read from its content. A refusal
- * prints its code and message and exits 1. The JSON is flat: { ok, mediaType, …facts, bytesRead, size }.
- */
 const describeFacts = (facts: FileFacts): string[] => {
   switch (facts.kind) {
     case 'image':
@@ -30,6 +26,10 @@ const describeFacts = (facts: FileFacts): string[] => {
   }
 };
 
+/**
+ * `leitai probe <file> [--json]`: what the probes find in a file, read from its content. A refusal
+ * prints its code and message and exits 1. The JSON is flat: { ok, kind, mediaType, …facts, bytesRead, size }.
+ */
 export const addProbeCommand = (program: Command) => {
   program
     .command('probe <file>')

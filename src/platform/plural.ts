@@ -7,7 +7,7 @@ const irregular: Record<string, string> = {
   child: 'children',
 };
 
-/** The plural of an English noun: irregulars, then -y → -ies, -s/-x/-ch/-sh → -es, else -s. */
+/** The plural of an English noun: irregulars, then -y → -ies, -s/-x/-z/-ch/-sh → -es, else -s. */
 export function pluralOf(noun: string): string {
   const known = irregular[noun];
   if (known) return known;

@@ -15,12 +15,12 @@ export type TextRefusalCode = 'text.invalid_character' | 'text.empty' | 'text.to
 
 export type NormalisedText = { ok: true; text: string } | { ok: false; code: TextRefusalCode; message: LocalisedText; what?: LocalisedText };
 
+/** A UTF-16 half without its partner: `u` regexes see a well-formed pair as one code point. */
+const loneSurrogate = /\p{Surrogate}/u;
 /**
  * C0 and C1 controls. Tab, line feed and carriage return are allowed only in multi-line text,
  * where CR LF and lone CR become LF.
  */
-/** A UTF-16 half without its partner: `u` regexes see a well-formed pair as one code point. */
-const loneSurrogate = /\p{Surrogate}/u;
 const singleLineControl = /[\u0000-\u001F\u007F-\u009F]/u;
 const multiLineControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 /** Bidi embeddings, overrides and isolates: they make text display in another order than it is stored ("Trojan Source"). */
@@ -38,8 +38,8 @@ const invalidCharacter = (what: LocalisedText): NormalisedText => ({
 
 /**
  * NFC, outer whitespace and invisible characters trimmed, refused when it holds a lone surrogate,
- * a control character (tab and newlines kept in multi-line text) or a bidi control, or when
- * nothing visible is left.
+ * a control character (tab and newlines kept in multi-line text) or a bidi control. Text with
+ * nothing visible left passes: each caller decides whether blank is allowed (`isBlankText`).
  */
 export function normaliseText(raw: string, options: { multiLine?: boolean } = {}): NormalisedText {
   if (loneSurrogate.test(raw)) return invalidCharacter({ zh: '不成对的代理项', en: 'a lone UTF-16 surrogate' });

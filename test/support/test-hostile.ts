@@ -6,7 +6,7 @@ import { patchEntries, pdfOf, ppt, pptx } from './test-media.ts';
 /**
  * Pathological files, one table per probe kind: long NUL runs in every text field a probe reads,
  * huge counts and lengths in headers, deep nesting, many tiny boxes, segments and records. Built byte
- * by byte (no tool needed), each a few MB at most. And the measure they are held to: the longest the
+ * by byte (no tool needed), each 15 MB at most (the ZIP directories). And the measure they are held to: the longest the
  * main thread's event loop was kept from running while a probe worked (fuzz.test.ts).
  */
 

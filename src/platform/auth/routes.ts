@@ -12,7 +12,7 @@ export const presentAccount = (account: Account): AccountReply => ({
   roles: account.roles.map((r) => ({ role: r.role, contestId: r.contestId, zoneId: r.zoneId })),
 });
 
-/** Guessing passwords costs an argon2 hash each; ten tries a minute per address is plenty for a person. */
+/** Guessing passwords costs an argon2 hash each; ten tries a minute per client IP is plenty for a person. */
 const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: LeitaiApp): Promise<void> {

@@ -76,8 +76,8 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
 /**
  * Creates an account with the given roles (none by default). Effects: one accounts row, one
  * account_roles row per role, one account.created event on the platform audit chain (no email
- * or name in it: the chain is meant to be published). Refuses a malformed email, a short or
- * guessable password, a taken email.
+ * or name in it: the chain is meant to be published). Refuses a malformed email, a password too
+ * short, too long or guessable, an empty display name, a taken email.
  */
 export async function createAccount(db: Kysely<Database>, input: NewAccountInput, clock: Clock, roles: RoleGrant[] = []): Promise<Account> {
   const email = normaliseEmail(input.email);
@@ -160,9 +160,9 @@ export interface SignInOptions {
 }
 
 /**
- * Checks the password and opens a session. Effects: one sessions row (token's sha256). A demo
- * account is refused (403 auth.demo_account) unless demo accounts are allowed: its password is
- * public.
+ * Checks the password and opens a session. Effects: the account's expired sessions deleted, one
+ * sessions row (token's sha256). A demo account is refused (403 auth.demo_account) unless demo
+ * accounts are allowed: its password is public.
  */
 export async function authenticate(
   db: Kysely<Database>,

@@ -126,8 +126,8 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
     },
   );
 
-  // Limits apply only to routes that ask for one (sign-in and sign-up), in-process; the public vote
-  // will share counters through Redis when REDIS_URL is set.
+  // Limits apply only to routes that ask for one (sign-in, sign-up, the registration dry run), and
+  // count in this process's memory: servers behind one address do not share their counts.
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => rateLimited(context.ttl),

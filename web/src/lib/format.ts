@@ -74,7 +74,7 @@ export const windowState = (start: string, end: string, now: Date): 'upcoming' |
   return 'current';
 };
 
-/** A short moment in the reader's own time zone, for timestamps like 提交于 / created. */
+/** A moment for timestamps like 提交于 / created: in Beijing time unless another zone is given, whatever the reader's own. */
 export const formatStamp = (iso: string, lang: Lang, timeZone = 'Asia/Shanghai') => formatDateTime(iso, timeZone, lang);
 
 /** Today's date in a time zone as YYYY-MM-DD, for date inputs. */

@@ -17,7 +17,7 @@ const Stage = ({ phaseId, phases }: { phaseId?: string; phases: PhaseView[] }) =
   return phase ? <span className="badge badge-info">{t('works.stage', { phase: name(phase) })}</span> : null;
 };
 
-/** What an entry hands in, read-only (uploading comes with submissions). */
+/** What an entry hands in, as rules to read: the entrant uploads on the registration's works page (participant/works/). */
 export const WorksBlock = ({ works, phases }: { works: Works; phases: PhaseView[] }) => {
   const i18n = useI18n();
   const { t } = i18n;
