@@ -46,21 +46,48 @@ export function decodeThumbnail(base64: string): GreyImage {
  * 1% each way; the best-aligned comparison counts.
  */
 export function comparePixels(a: GreyImage, viewA: ViewName, b: GreyImage, viewB: ViewName, refine = true): PixelComparison {
-  const gridA = alignedView(a, viewRegions[viewA].keep, 0, 0, viewRegions[viewA].mirrored);
-  const detailA = detailOf(gridA);
+  const sampleA = viewSample(a, viewRegions[viewA].keep, 0, 0, viewRegions[viewA].mirrored);
   const offsets = refine ? [0, -0.01, 0.01] : [0];
   let best: PixelComparison | null = null;
   for (const scale of refine ? [1, 0.98, 1.02] : [1]) {
     for (const dy of offsets) {
       for (const dx of offsets) {
-        const gridB = alignedView(b, Math.min(viewRegions[viewB].keep * scale, 1), dx, dy, viewRegions[viewB].mirrored);
-        const detailB = detailOf(gridB);
-        const found = { overall: likeness(gridA, gridB), detail: correlation(detailA, detailB), detailStrength: Math.min(rms(detailA), rms(detailB)) };
+        const sampleB = viewSample(b, Math.min(viewRegions[viewB].keep * scale, 1), dx, dy, viewRegions[viewB].mirrored);
+        const found = {
+          overall: likeness(sampleA.grid, sampleB.grid),
+          detail: correlation(sampleA.detail, sampleB.detail),
+          detailStrength: Math.min(sampleA.strength, sampleB.strength),
+        };
         if (!best || pixelScore(found) > pixelScore(best)) best = found;
       }
     }
   }
   return best!;
+}
+
+interface ViewSample {
+  grid: Float64Array;
+  detail: Float64Array;
+  strength: number;
+}
+
+/**
+ * The regions already cut from each thumbnail, with their detail: a candidate pair compares the same views
+ * for several view pairs and again when refining. Kept as long as the thumbnail object lives (one pair).
+ */
+const samples = new WeakMap<GreyImage, Map<string, ViewSample>>();
+
+function viewSample(image: GreyImage, keep: number, dx: number, dy: number, mirrored: boolean): ViewSample {
+  let cut = samples.get(image);
+  if (!cut) samples.set(image, (cut = new Map()));
+  const key = `${keep} ${dx} ${dy} ${mirrored}`;
+  let sample = cut.get(key);
+  if (!sample) {
+    const grid = alignedView(image, keep, dx, dy, mirrored);
+    const detail = detailOf(grid);
+    cut.set(key, (sample = { grid, detail, strength: rms(detail) }));
+  }
+  return sample;
 }
 
 /** How well a comparison confirms a match: its weaker correlation (detail too faint to compare counts as 1). */
