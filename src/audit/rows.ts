@@ -17,7 +17,8 @@ export interface CurrentRow {
 
 /**
  * - changed: the row differs from the state its last event recorded.
- * - unrecorded: no event ever recorded this row (inserted outside Leitai, or before state was recorded).
+ * - unrecorded: no event records this row as it exists: none ever recorded it (inserted outside Leitai,
+ *   or before state was recorded), or the last one recorded it gone.
  * - deleted: an event recorded the row and it is gone.
  */
 export type RowProblem = 'changed' | 'unrecorded' | 'deleted';

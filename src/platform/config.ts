@@ -15,7 +15,10 @@ export interface Config {
   nodeEnv: string;
   /** Cookies are marked `Secure` only in production, so the demo works over plain http://localhost. */
   isProduction: boolean;
-  /** The largest upload accepted where a contest sets no size (LEITAI_MAX_UPLOAD_MB, default 2048). */
+  /**
+   * The largest file accepted where a contest sets no size, and the most the upload server takes of any
+   * file, whatever size a contest sets (LEITAI_MAX_UPLOAD_MB, default 2048).
+   */
   maxUploadBytes: number;
   /** How long an upload begun before the deadline may go on after it (LEITAI_UPLOAD_GRACE_MINUTES, default 120). */
   uploadGraceMinutes: number;

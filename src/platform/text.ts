@@ -75,7 +75,8 @@ function checkText({ max, multiLine }: TextOptions, raw: string, ctx: z.Refineme
   const result = normaliseText(raw, { multiLine });
   if (!result.ok) return refuse(ctx, result.code, result.message, { what: result.what });
   if (isBlankText(result.text)) return undefined;
-  // Counted in code points, as people count characters: one emoji or CJK extension character is one.
+  // Counted in code points: a CJK extension character or a lone emoji is one, but an emoji sequence
+  // (a skin tone, a flag, a family) is two or more, where submission/probes/text.ts counts graphemes.
   if ([...result.text].length > max) return refuse(ctx, 'text.too_long', { zh: `最多 ${max} 个字符`, en: `At most ${max} characters` }, { limit: max });
   return result.text;
 }
