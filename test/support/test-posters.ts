@@ -85,7 +85,7 @@ function textHeavy(random: () => number, width: number, height: number): string 
   for (let c = 0; c < columns; c++) {
     let y = margin + 110 * s;
     while (y < height - margin) {
-      // A paragraph ends early, a heading is bolder: lines of unequal length, as real text has.
+      // A paragraph's last line ends early: lines of unequal length, as real text has.
       const paragraphEnd = random() < 0.2;
       const length = paragraphEnd ? 0.2 + random() * 0.6 : 1;
       const x0 = margin + c * (columnWidth + gap);
