@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { optionalText } from '../platform/text.ts';
+import { optionalText, requiredText } from '../platform/text.ts';
 import {
   awardTierSchema,
   carriedOverFieldSchema,
   committeeSchema,
   contestFormatSchema,
   entrantKindSchema,
+  httpUrlSchema,
   organisationTypeSchema,
   organiserSchema,
+  localDateTimeSchema,
   phaseKindSchema,
   reviewRoundSchema,
   supportSchema,
@@ -187,5 +189,18 @@ export const nextEditionReply = z.object({
     carriedOver: z.array(carriedOverFieldSchema),
   }),
 });
+/** An edition's own summary and announcement, over those carried from the previous edition; a text left out stays as it is. */
+export const editionTextsBody = z.object({
+  summary: optionalText({ max: 2000, multiLine: true }),
+  announcement: z
+    .object({
+      title: requiredText({ max: 300 }),
+      reference: optionalText({ max: 100 }),
+      url: httpUrlSchema.optional(),
+      publishedOn: localDateTimeSchema.optional(),
+    })
+    .optional(),
+});
+export const publishedContestReply = z.object({ contest: z.object({ id: z.string(), version: z.number().int() }) });
 export const copiedContestReply = z.object({ contest: z.object({ id: z.string() }) });
 export const deletedContestReply = copiedContestReply;

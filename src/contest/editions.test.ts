@@ -239,3 +239,48 @@ const reply = async (answer: Promise<{ statusCode: number; json: () => unknown }
   const { statusCode, json } = await answer;
   return [statusCode, json()];
 };
+
+describeOnDatabases('an edition’s own summary and announcement', (database) => {
+  const texts = async (id: string, payload: unknown, headers: Record<string, string>) =>
+    (await app(database.db)).inject({ method: 'PUT', url: `/api/contests/${id}/texts`, headers, payload: payload as object });
+  const page = async (id: string) => (await (await app(database.db)).inject({ method: 'GET', url: `/api/contests/${id}` })).json().contest;
+
+  it('replaces the carried-over summary as a new version, keeping the announcement’s mark until it is sent too', async () => {
+    await publishContestFolder(database.db, contestsFolder, 'system', during['000']);
+    const organiser = await cookieOf(database.db, await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: original }]));
+    await (
+      await app(database.db)
+    ).inject({ method: 'POST', url: `/api/contests/${original}/copy`, headers: organiser, payload: { registrationOpens: '2026-06-01' } });
+    expect((await page(edition2026)).carriedOver).toEqual(['summary', 'announcement']);
+
+    const summary = await texts(edition2026, { summary: '  2026 年大赛：\r\n面向京津冀。 ' }, organiser);
+    expect([summary.statusCode, summary.json()]).toEqual([200, { contest: { id: edition2026, version: 2 } }]);
+    const afterSummary = await page(edition2026);
+    expect([afterSummary.summary, afterSummary.carriedOver, afterSummary.announcement.title]).toEqual([
+      '2026 年大赛：\n面向京津冀。',
+      ['announcement'],
+      (await page(original)).announcement.title,
+    ]);
+
+    // The organiser may keep last year's announcement as this year's: sent unchanged, it is theirs now.
+    const kept = await texts(edition2026, { announcement: afterSummary.announcement }, organiser);
+    expect([kept.statusCode, kept.json().contest.version, (await page(edition2026)).carriedOver]).toEqual([200, 3, undefined]);
+    const events = await database.db.selectFrom('audit_events').select('type').where('contest_id', '=', edition2026).orderBy('seq').execute();
+    expect(events.map((e) => e.type)).toEqual(['contest.published', 'contest.updated', 'contest.updated']);
+  });
+
+  it('refuses a seed, a stranger, and an announcement link that is not http(s)', async () => {
+    await publishContestFolder(database.db, contestsFolder, 'system', during['000']);
+    const organiser = await cookieOf(database.db, await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: original }]));
+    const seed = await texts(original, { summary: '新简介' }, organiser);
+    expect([seed.statusCode, seed.json().error.code]).toEqual([409, 'contest.not_an_edition']);
+    await (
+      await app(database.db)
+    ).inject({ method: 'POST', url: `/api/contests/${original}/copy`, headers: organiser, payload: { registrationOpens: '2026-06-01' } });
+    const stranger = await cookieOf(database.db, await newAccount(database.db, '参赛者'));
+    expect((await texts(edition2026, { summary: '新简介' }, stranger)).statusCode).toBe(403);
+    const script = await texts(edition2026, { announcement: { title: '公告', url: 'javascript:alert(1)' } }, organiser);
+    expect([script.statusCode, script.json().error.problems.map((p: { path: string }) => p.path)]).toEqual([400, ['announcement.url']]);
+    expect((await page(edition2026)).carriedOver).toEqual(['summary', 'announcement']);
+  });
+});

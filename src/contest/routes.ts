@@ -9,13 +9,15 @@ import {
   copiedContestReply,
   copyContestBody,
   deletedContestReply,
+  editionTextsBody,
   nextEditionQuery,
   nextEditionReply,
+  publishedContestReply,
 } from './api-schema.ts';
 import { canCopyContest, canDeleteEdition } from './policy.ts';
 import { presentContest, presentContestListItem, presentEditionProposal } from './presenter.ts';
 import { getScheduledContest, withSchedules } from '../schedule/service.ts';
-import { copyContestEdition, deleteContestEdition, editionOfContest, findContests, proposeContestEdition } from './service.ts';
+import { copyContestEdition, deleteContestEdition, editionOfContest, findContests, proposeContestEdition, replaceEditionTexts } from './service.ts';
 
 export async function contestRoutes(app: LeitaiApp) {
   app.get(
@@ -91,6 +93,33 @@ export async function contestRoutes(app: LeitaiApp) {
       const { registrationOpens, ...names } = request.body;
       const copy = await copyContestEdition(app.db, request.params.id, registrationOpens, account.id, app.clock, names);
       return reply.status(201).send({ contest: { id: copy.id } });
+    },
+  );
+
+  app.put(
+    '/api/contests/:id/texts',
+    {
+      schema: {
+        tags: ['contests'],
+        summary:
+          "An edition's own summary and announcement, published as a new version; a text sent is no longer marked as the previous edition's (organisers)",
+        params: contestParams,
+        body: editionTextsBody,
+        response: {
+          200: publishedContestReply,
+          400: errorReplySchema,
+          401: errorReplySchema,
+          403: errorReplySchema,
+          404: errorReplySchema,
+          409: errorReplySchema,
+        },
+      },
+    },
+    async (request) => {
+      const account = requireAccount(request.account);
+      if (!canCopyContest(account, request.params.id)) throw forbidden('contest.texts_forbidden');
+      const { version } = await replaceEditionTexts(app.db, request.params.id, request.body, account.id, app.clock);
+      return { contest: { id: request.params.id, version } };
     },
   );
 

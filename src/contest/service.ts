@@ -229,7 +229,40 @@ export async function copyContestEdition(
   });
 }
 
-const cannotDelete = (code: string, message: LocalisedText) => new AppError(code, message, 409);
+const conflict = (code: string, message: LocalisedText) => new AppError(code, message, 409);
+
+/** What only an edition copied in Leitai allows (deleting it, writing its texts here), asked of a seed. */
+const notAnEdition = (contestId: string, why: LocalisedText) =>
+  conflict('contest.not_an_edition', {
+    zh: `赛事 ${contestId} 不是在擂台中复制的新一届，${why.zh}`,
+    en: `The contest ${contestId} is not an edition copied in Leitai and ${why.en}`,
+  });
+
+/** This edition's own summary and announcement, written over those carried from the previous one. */
+export interface EditionTexts {
+  summary?: string;
+  announcement?: ContestDefinition['announcement'];
+}
+
+/**
+ * Publishes the organiser's summary and announcement for this edition as a new version. A text sent
+ * is theirs now, changed or not, so it loses its carried-over mark (copy.ts); one left out keeps its
+ * text and mark. Effects: those of publishContest (a new version and `contest.updated`), or none
+ * when nothing changes.
+ */
+export async function replaceEditionTexts(db: Kysely<Database>, contestId: string, texts: EditionTexts, actor: string, clock: Clock) {
+  return inTransaction(db, async (trx) => {
+    await lockContest(trx, contestId);
+    const { definition: current, editionOf } = await getContest(trx, contestId);
+    // A seed's texts are its YAML file's, which the next start publishes again over any written here.
+    if (!editionOf) throw notAnEdition(contestId, { zh: '其简介与公告以定义文件为准', en: 'its texts are those of its definition file' });
+    const sent = (['summary', 'announcement'] as const).filter((field) => texts[field] !== undefined);
+    const carriedOver = current.carriedOver?.filter((field) => !sent.includes(field));
+    const { carriedOver: _previous, ...rest } = { ...current, ...Object.fromEntries(sent.map((field) => [field, texts[field]])) };
+    const definition: ContestDefinition = { ...rest, ...(carriedOver && carriedOver.length > 0 && { carriedOver }) };
+    return publishContest(trx, { definition, sourceYaml: stringify(definition, { lineWidth: 0 }) }, actor, clock);
+  });
+}
 
 /**
  * Deletes an edition made in Leitai that no one has entered: an organiser's mistaken copy. A
@@ -242,21 +275,16 @@ export async function deleteContestEdition(db: Kysely<Database>, contestId: stri
   await inTransaction(db, async (trx) => {
     await lockContest(trx, contestId);
     const contest = await getContest(trx, contestId);
-    if (!contest.editionOf) {
-      throw cannotDelete('contest.not_an_edition', {
-        zh: `赛事 ${contestId} 不是在擂台中复制的新一届，不能删除`,
-        en: `The contest ${contestId} is not an edition copied in Leitai and cannot be deleted`,
-      });
-    }
+    if (!contest.editionOf) throw notAnEdition(contestId, { zh: '不能删除', en: 'cannot be deleted' });
     const registrations = await countRegistrationsOfContest(trx, contestId);
     if (registrations > 0) {
-      throw cannotDelete('contest.has_registrations', {
+      throw conflict('contest.has_registrations', {
         zh: `赛事 ${contestId} 已有 ${registrations} 个报名，不能删除`,
         en: `The contest ${contestId} has ${registrations} registrations and cannot be deleted`,
       });
     }
     if ((await editionsCopiedFrom(trx, contestId)).length > 0) {
-      throw cannotDelete('contest.has_editions', {
+      throw conflict('contest.has_editions', {
         zh: `赛事 ${contestId} 已被复制为新一届，请先删除新一届`,
         en: `A newer edition was copied from ${contestId}; delete that one first`,
       });
