@@ -12,7 +12,6 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db-types.ts';
 import { inTransaction } from '../../platform/transaction.ts';
 import { FINGERPRINT_MAX_BYTES, fingerprintFile } from '../originality.ts';
-import type { FileFacts } from '../probes/types.ts';
 import type { WorksStorage } from '../storage.ts';
 import { currentAlgorithms, imageAlgorithm, textAlgorithm } from './fingerprint.ts';
 import * as queries from './queries.ts';
@@ -65,7 +64,8 @@ export async function refingerprintFiles(
         report.failures.push({ fileId: file.id, error: String(error) });
         continue;
       }
-      const fingerprint = await fingerprintFile(file.facts as FileFacts, { readAll: async () => bytes }, file.storage_key);
+      // Read above, not by fingerprintFile, which takes an unreadable store for an undecodable file.
+      const fingerprint = file.facts && (await fingerprintFile(file.facts, { readAll: async () => bytes }, file.storage_key));
       computed.push({ file, fingerprint: fingerprint && JSON.stringify(fingerprint) });
     }
     await inTransaction(db, async (trx) => {
