@@ -1,5 +1,5 @@
 /** Every SQL statement of the audit log. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type InsertQueryBuilder, type InsertResult, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
 
 /**
@@ -10,11 +10,17 @@ import type { AuditEventRow, Database } from '../platform/db-types.ts';
  * map two chains to one advisory key: they then merely wait for each other.
  */
 export async function lockHead(trx: Transaction<Database>, chain: string): Promise<{ seq: number; hash: string } | undefined> {
-  const locked = () => trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirst();
-  const head = await locked();
-  if (head) return head;
+  return (await lockedHeadQuery(trx, chain).executeTakeFirst()) ?? lockFirstHead(trx, chain);
+}
+
+/** The locking read of a chain's head as a query, for a statement that takes another lock with it. */
+export const lockedHeadQuery = (db: QueryCreator<Database>, chain: string) =>
+  db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate();
+
+/** A chain with no head row yet: its first appends wait for each other on an advisory lock, then read again. */
+export async function lockFirstHead(trx: Transaction<Database>, chain: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`audit_events:${chain}`}))`.execute(trx);
-  return locked();
+  return lockedHeadQuery(trx, chain).executeTakeFirst();
 }
 
 /** The head the last append recorded; the chain is read from here, not from its newest row, so a deleted tail leaves a gap. */
@@ -22,10 +28,22 @@ export function storedHead(db: Kysely<Database> | Transaction<Database>, chain: 
   return db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
 }
 
-/** Inserts the event and moves its chain's head to it in one statement: one round trip while the chain is locked. */
-export async function insertEventAndHead(trx: Transaction<Database>, row: Omit<AuditEventRow, 'payload'> & { payload: string }): Promise<void> {
+/** An insert of the change an event records, written in the event's statement. */
+export type AlongsideInsert<T extends keyof Database = keyof Database> = (db: QueryCreator<Database>) => InsertQueryBuilder<Database, T, InsertResult>;
+
+/**
+ * Inserts the event, and the row it records when given, and moves its chain's head to it in one
+ * statement: one round trip while the chain is locked.
+ */
+export async function insertEventAndHead<T extends keyof Database>(
+  trx: Transaction<Database>,
+  row: Omit<AuditEventRow, 'payload'> & { payload: string },
+  alongside?: AlongsideInsert<T>,
+): Promise<void> {
   const head = { chain: row.contest_id, seq: row.seq, hash: row.hash, updated_at: row.at };
-  await trx
+  // The alongside insert's CTE adds no table the rest of the statement reads: the cast only drops it from the type.
+  const start: QueryCreator<Database> = alongside ? (trx.with('alongside', alongside) as unknown as QueryCreator<Database>) : trx;
+  await start
     .with('event', (db) => db.insertInto('audit_events').values(row))
     .insertInto('audit_heads')
     .values(head)

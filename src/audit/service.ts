@@ -7,7 +7,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
-import { auditChainIds, auditEventsPage, insertEventAndHead, lockHead, storedHead, storedHeads } from './queries.ts';
+import { auditChainIds, auditEventsPage, insertEventAndHead, lockFirstHead, lockHead, storedHead, storedHeads, type AlongsideInsert } from './queries.ts';
+
+export { lockedHeadQuery, type AlongsideInsert } from './queries.ts';
 import { createRowChecker, createStateRecorder, type CurrentRow, type RowsCheck } from './rows.ts';
 import { GENESIS_HASH, createChainVerifier, hashEvent, type ChainBreak, type ChainHead, type ChainedAuditEvent } from './rules.ts';
 
@@ -41,9 +43,34 @@ export interface NewAuditEvent {
  */
 export async function appendAuditEvent(trx: Transaction<Database>, event: NewAuditEvent): Promise<ChainedAuditEvent> {
   if (!trx.isTransaction) throw new Error('appendAuditEvent must run inside the transaction of the change it records');
+  return appendUnderHead(trx, await lockHead(trx, event.contestId), event);
+}
+
+/**
+ * appendAuditEvent for a use case that locked the chain's head itself, in the statement that takes
+ * its other contest-wide lock (`lockedHeadQuery`, joined in: registration takes its reference number
+ * so), and that writes its own row in the event's statement (`alongside`): the chain's lock then
+ * costs that use case two round trips and the commit. `head` is what that locking read returned in
+ * this transaction; undefined for a chain with no head yet.
+ */
+export async function appendAuditEventUnderHead<T extends keyof Database>(
+  trx: Transaction<Database>,
+  head: { seq: number; hash: string } | undefined,
+  event: NewAuditEvent,
+  alongside?: AlongsideInsert<T>,
+): Promise<ChainedAuditEvent> {
+  if (!trx.isTransaction) throw new Error('appendAuditEventUnderHead must run inside the transaction of the change it records');
+  return appendUnderHead(trx, head ?? (await lockFirstHead(trx, event.contestId)), event, alongside);
+}
+
+async function appendUnderHead<T extends keyof Database>(
+  trx: Transaction<Database>,
+  head: { seq: number; hash: string } | undefined,
+  event: NewAuditEvent,
+  alongside?: AlongsideInsert<T>,
+) {
   // Hash exactly what jsonb will give back: undefined properties dropped, Dates as strings.
   const payload: unknown = JSON.parse(JSON.stringify(event.state ? { ...(event.payload as object), state: event.state } : (event.payload ?? null)));
-  const head = await lockHead(trx, event.contestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
   const unhashed = {
     contestId: event.contestId,
@@ -54,16 +81,20 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
     payload,
   };
   const chained: ChainedAuditEvent = { ...unhashed, prevHash, hash: hashEvent(prevHash, unhashed) };
-  await insertEventAndHead(trx, {
-    contest_id: chained.contestId,
-    seq: chained.seq,
-    at: chained.at,
-    actor: chained.actor,
-    type: chained.type,
-    payload: JSON.stringify(payload),
-    prev_hash: chained.prevHash,
-    hash: chained.hash,
-  });
+  await insertEventAndHead(
+    trx,
+    {
+      contest_id: chained.contestId,
+      seq: chained.seq,
+      at: chained.at,
+      actor: chained.actor,
+      type: chained.type,
+      payload: JSON.stringify(payload),
+      prev_hash: chained.prevHash,
+      hash: chained.hash,
+    },
+    alongside,
+  );
   return chained;
 }
 

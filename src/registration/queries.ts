@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { lockedHeadQuery } from '../audit/service.ts';
 import type {
   Database,
-  NewRegistration,
   NewRegistrationIdentifier,
   NewRegistrationMember,
   NewRegistrationOrganisation,
@@ -88,15 +88,22 @@ export const deleteRegistrationKeys = async (db: Db, registrationId: string) => 
 };
 
 /**
- * The contest's next reference number. The counter row stays locked until the transaction ends, so
- * take it last, just before the insert: numbers follow commit order with no gaps.
+ * The contest's next reference number, and its audit chain's head, in one statement: the two locks
+ * every registration of the contest takes, held until the transaction ends. Numbers follow commit
+ * order with no gaps. `seq` and `hash` are null for a chain with no head yet.
  */
-export const nextRegistrationRef = (db: Db, contestId: string, prefixIfFirst: string) =>
-  db
-    .insertInto('registration_counters')
-    .values({ contest_id: contestId, last_ref: 1, ref_prefix: prefixIfFirst })
-    .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
-    .returning(['last_ref', 'ref_prefix'])
+export const nextRefAndLockedHead = (trx: Transaction<Database>, contestId: string, prefixIfFirst: string) =>
+  trx
+    .with('counter', (db) =>
+      db
+        .insertInto('registration_counters')
+        .values({ contest_id: contestId, last_ref: 1, ref_prefix: prefixIfFirst })
+        .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
+        .returning(['last_ref', 'ref_prefix']),
+    )
+    .selectFrom('counter')
+    .leftJoinLateral(lockedHeadQuery(trx, contestId).as('head'), (join) => join.onTrue())
+    .select(['counter.last_ref', 'counter.ref_prefix', 'head.seq', 'head.hash'])
     .executeTakeFirstOrThrow();
 
 /** The contest's reference code, once its first entry has taken one. */
@@ -119,9 +126,6 @@ export const countRegistrationsOfContest = async (db: Db, contestId: string) =>
         .executeTakeFirstOrThrow()
     ).count,
   );
-
-export const insertRegistration = (db: Db, registration: NewRegistration) =>
-  db.insertInto('registrations').values(registration).returningAll().executeTakeFirstOrThrow();
 
 export const updateRegistration = (db: Db, id: string, change: RegistrationUpdate) =>
   db.updateTable('registrations').set(change).where('id', '=', id).execute();

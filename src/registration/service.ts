@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { appendAuditEvent } from '../audit/service.ts';
+import { appendAuditEvent, appendAuditEventUnderHead } from '../audit/service.ts';
 import type { StoredContest } from '../contest/service.ts';
 import { getScheduledContest } from '../schedule/service.ts';
 import { registrationClosedAt } from '../contest/views.ts';
@@ -151,8 +151,8 @@ export const lockRegistration = async (trx: Transaction<Database>, id: string) =
  * per person (the leader confirmed, others invited) and the entry's key rows, then the registration
  * with the contest's next reference number, and appends `registration.created` to the contest's
  * audit chain. The reference counter and the audit chain are contest-wide locks held to commit, so
- * they come last: the members and key rows go first (their foreign keys are checked at commit), and
- * the audit state is digested from the rows the inserts return rather than read again.
+ * they come last and cost two round trips: the members and key rows go first (their foreign keys are
+ * checked at commit), one statement takes both locks, and one writes the registration with its event.
  */
 export async function registerEntry(db: Kysely<Database>, contestId: string, input: RegistrationInput, actor: Actor): Promise<RegistrationRow> {
   const account = requireAccount(actor.account);
@@ -166,33 +166,43 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     const id = randomUUID();
     const members = await queries.insertMembers(trx, memberRows(id, entry, account.id));
     await queries.insertRegistrationKeys(trx, keyRows(contestId, id, entry));
-    const ref = await nextRef(trx, contestId);
-    const row = await queries.insertRegistration(trx, {
+    const { ref, head } = await nextRefAndLockedHead(trx, contestId);
+    const registration = {
       id,
       contest_id: contestId,
       ref,
       ...entryColumns(entry, contest),
       owner_account_id: account.id,
-      status: 'active',
+      status: 'active' as const,
       is_demo: actor.isDemo ?? false,
       created_at: at,
       updated_at: at,
       withdrawn_at: null,
-    });
-    await appendAuditEvent(trx, {
-      contestId,
-      actor: account.id,
-      type: 'registration.created',
-      payload: { registrationId: id, ref, ...auditEntry(entry) },
-      at,
-      state: registrationStateOf(row, members),
-    });
+    };
+    // The row as the database will give it back (jsonb parsed), to digest without reading it again.
+    const row: RegistrationRow = { ...registration, entrant: JSON.parse(registration.entrant) as RegistrationRow['entrant'] };
+    await appendAuditEventUnderHead(
+      trx,
+      head,
+      {
+        contestId,
+        actor: account.id,
+        type: 'registration.created',
+        payload: { registrationId: id, ref, ...auditEntry(entry) },
+        at,
+        state: registrationStateOf(row, members),
+      },
+      (db) => db.insertInto('registrations').values(registration),
+    );
     return row;
   });
 }
 
-/** The contest's next reference (JSSC25-0004): its code, taken with its first entry, and the next number. */
-const nextRef = async (trx: Transaction<Database>, contestId: string) => {
+/**
+ * The contest's next reference (JSSC25-0004: its code, taken with its first entry, and the next
+ * number) and its audit chain's head, both locked to commit by one statement.
+ */
+const nextRefAndLockedHead = async (trx: Transaction<Database>, contestId: string) => {
   const firstFree = async () => {
     const candidates = refPrefixCandidates(contestId);
     const taken = await queries.takenRefPrefixes(trx, candidates);
@@ -200,8 +210,11 @@ const nextRef = async (trx: Transaction<Database>, contestId: string) => {
     if (!free) throw new Error(`no free reference code for contest ${contestId}`);
     return free;
   };
-  const counter = await queries.nextRegistrationRef(trx, contestId, (await queries.refPrefixOf(trx, contestId)) ?? (await firstFree()));
-  return formatRef(counter.ref_prefix, counter.last_ref);
+  const taken = await queries.nextRefAndLockedHead(trx, contestId, (await queries.refPrefixOf(trx, contestId)) ?? (await firstFree()));
+  return {
+    ref: formatRef(taken.ref_prefix, taken.last_ref),
+    head: taken.seq === null || taken.hash === null ? undefined : { seq: taken.seq, hash: taken.hash },
+  };
 };
 
 export const getRegistration = async (db: Kysely<Database>, id: string) => {
