@@ -1,6 +1,6 @@
 // The house rules the code can check (docs/ARCHITECTURE.md, "Dependencies between folders"): which
-// folder may import which, and promises that are neither awaited nor handed on. Style is left to the
-// reviewer for now: a formatter run over the whole tree would rewrite every file at once.
+// folder may import which, and promises that are neither awaited nor handed on. Layout is Prettier's
+// (.prettierrc.json), checked by `npm run lint` after these rules.
 import tseslint from 'typescript-eslint';
 
 const features = ['audit', 'contest', 'registration', 'schedule', 'submission', 'demo', 'cli'];
@@ -13,9 +13,10 @@ const queriesOf = (feature) => ({
 });
 
 // Platform code is what every feature uses, so it cannot depend on one, nor on the composition root.
-// One exception: account changes are state changes, and every state change appends to the audit log
+// Two exceptions: account changes are state changes, and every state change appends to the audit log
 // in its own transaction, so platform/auth/service.ts appends to the platform chain through
-// audit/service.ts.
+// audit/service.ts; and db-columns.ts names the features' JSON column types for the generated row
+// types (type imports only, set below).
 const featureFromPlatform = (allowAuditService) => ({
   regex: `\\.\\./(${features.filter((f) => f !== 'audit').join('|')}|server\\.ts|cli\\.ts)|\\.\\./audit/${allowAuditService ? '(?!service\\.ts$)' : ''}`,
   message: 'platform/ imports no feature: the feature depends on the platform, never the other way.',
