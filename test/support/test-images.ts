@@ -82,7 +82,12 @@ export type ImageAlteration =
   | 'cropped 3–5% per side'
   | 'brightened 10%'
   | 'cropped, resized and re-compressed'
-  | 'flipped horizontally';
+  | 'flipped horizontally'
+  | 'resized to 83% at quality 80'
+  | 're-saved at quality 80'
+  | 'PNG to JPEG'
+  | 'JPEG to PNG'
+  | 'watermark text';
 
 export const imageAlterations: readonly ImageAlteration[] = [
   'resized to 50%',
@@ -92,6 +97,11 @@ export const imageAlterations: readonly ImageAlteration[] = [
   'brightened 10%',
   'cropped, resized and re-compressed',
   'flipped horizontally',
+  'resized to 83% at quality 80',
+  're-saved at quality 80',
+  'PNG to JPEG',
+  'JPEG to PNG',
+  'watermark text',
 ];
 
 /** An altered copy of an original, as a plagiarist might make it. */
@@ -132,5 +142,36 @@ export async function alterImage(original: Buffer, alteration: ImageAlteration, 
     }
     case 'flipped horizontally':
       return sharp(original).flop().jpeg({ quality: 90 }).toBuffer();
+    // The finding of the originality issue: a 1200×900 poster resized to 1000×750 at quality 80.
+    case 'resized to 83% at quality 80':
+      return sharp(original)
+        .resize(Math.round(width * 0.83))
+        .jpeg({ quality: 80 })
+        .toBuffer();
+    case 're-saved at quality 80':
+      return sharp(original).jpeg({ quality: 80 }).toBuffer();
+    case 'PNG to JPEG':
+      return sharp(original).jpeg({ quality: 92 }).toBuffer();
+    // A JPEG found on the web, saved again as PNG.
+    case 'JPEG to PNG':
+      return sharp(await sharp(original).jpeg({ quality: 85 }).toBuffer())
+        .png()
+        .toBuffer();
+    case 'watermark text':
+      return sharp(original)
+        .composite([{ input: watermark(width, height, random) }])
+        .jpeg({ quality: 90 })
+        .toBuffer();
   }
+}
+
+/** A credit line in a corner, as a plagiarist's (or a stock site's) watermark: white, half opaque, with a dark edge. */
+function watermark(width: number, height: number, random: () => number): Buffer {
+  const size = Math.round(height * (0.04 + random() * 0.02));
+  const right = random() < 0.5;
+  const x = right ? width - size : size;
+  const y = height - size;
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="${x}" y="${y}" text-anchor="${right ? 'end' : 'start'}" font-family="sans-serif" font-weight="bold" font-size="${size}" fill="#ffffff" fill-opacity="0.6" stroke="#000000" stroke-opacity="0.3" stroke-width="${Math.max(1, size / 16).toFixed(1)}">© Studio ${Math.floor(random() * 900 + 100)} · sample</text></svg>`,
+  );
 }
