@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
+import { pdfWithText } from '../../test/support/test-media.ts';
 
 const run = async (...args: string[]) => runIn({}, ...args);
 
@@ -55,6 +56,26 @@ it('leitai submission check refuses a 640 px poster for 002 平面设计类 with
     '--json',
   );
   expect([passed.code, JSON.parse(passed.stdout).ok, JSON.parse(passed.stdout).errors]).toEqual([0, true, []]);
+});
+
+it('leitai submission check --stage checks one stage of 003: the online stage’s completeness, not the application’s or the workshop’s', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'leitai-check-'));
+  const slides = join(dir, 'presentation.pdf');
+  await writeFile(slides, pdfWithText(2));
+  const check = (...args: string[]) =>
+    run('submission', 'check', 'contests/003-ilo-digital-social-security-hackathon-2021.yaml', '--division', 'hackathon', ...args);
+  const online = await check('--stage', 'online-stage', '--complete', `presentation=${slides}`, '--json');
+  expect(online.code).toBe(1);
+  expect(JSON.parse(online.stdout).errors.map((e: { code: string; message: string }) => [e.code, e.message])).toEqual([
+    ['file.missing', '愿景宣言：已上传 0 个，要求至少 1 个'],
+    ['file.missing', '可测试原型（文档）：已上传 0 个，要求至少 1 个'],
+    ['field.required', '请填写演示视频链接'],
+  ]);
+  const unknown = await check('--stage', 'selection', slides);
+  expect([unknown.code, unknown.stderr]).toEqual([
+    1,
+    expect.stringContaining('--stage: hackathon hands in nothing in a stage selection; its stages are registration, online-stage, workshop'),
+  ]);
 });
 
 it('leitai storage sweep runs on the database and store that leitai serve uses, and prints what it swept as JSON', async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatError, loadDefinitionFile } from '../contest/load.ts';
 import { precheckWorks } from '../submission/precheck.ts';
 import { probeFile } from '../submission/probes/index.ts';
-import { worksOfDivision } from '../submission/requirements.ts';
+import { worksOfDivision, worksOfStage } from '../submission/requirements.ts';
 import { divisions } from '../contest/views.ts';
 import { useAuditKey } from '../audit/key.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -16,6 +16,14 @@ import { fail, print } from './output.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+interface CheckOptions {
+  division: string;
+  field: string[];
+  complete?: boolean;
+  stage?: string;
+  json?: boolean;
+}
+
 export const addSubmissionCommands = (program: Command) => {
   const submission = program
     .command('submission')
@@ -28,17 +36,22 @@ export const addSubmissionCommands = (program: Command) => {
     .requiredOption('--division <id>', 'the division whose works the files are (e.g. works/video, app-dev/campus)')
     .option('--field <id=value>', 'a text or link field of the works (repeatable)', collect, [])
     .option('--complete', 'also report missing files and fields')
+    .option('--stage <phase>', 'only the requirements handed in during this stage (where works differ by stage, e.g. 003 online-stage)')
     .option('--json', 'print { ok, errors, files } as JSON')
-    .action(async (contestFile: string, paths: string[], options: { division: string; field: string[]; complete?: boolean; json?: boolean }) => {
+    .action(async (contestFile: string, paths: string[], options: CheckOptions) => {
       const loaded = await loadDefinitionFile(contestFile);
       if (!loaded.ok) return fail(loaded.errors.map(formatError));
-      const works = worksOfDivision(loaded.definition, options.division);
-      if (!works)
+      const division = worksOfDivision(loaded.definition, options.division);
+      if (!division)
         return fail([
           `--division: no division ${options.division}; divisions are ${divisions(loaded.definition)
             .map((d) => d.id)
             .join(', ')}`,
         ]);
+      const stages = loaded.definition.phases.map((p) => p.id).filter((id) => [...division.files, ...division.fields].some((r) => r.phase === id));
+      if (options.stage !== undefined && !stages.includes(options.stage))
+        return fail([`--stage: ${options.division} hands in nothing in a stage ${options.stage}; its stages are ${stages.join(', ') || 'none'}`]);
+      const works = options.stage === undefined ? division : worksOfStage(division, options.stage);
       const files = await Promise.all(
         paths.map(async (arg) => {
           const [requirementId, path] =

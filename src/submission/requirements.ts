@@ -9,3 +9,10 @@ export const worksOfDivision = (definition: ContestDefinition, divisionId: strin
   if (!division) return undefined;
   return worksOfPlace(definition, { trackId: division.trackId, groupId: division.groupId, categoryId: division.categoryId });
 };
+
+/** Only the requirements handed in during one stage (a phase id a requirement names): 003's online stage, 004's review. */
+export const worksOfStage = (works: Works, stage: string): Works => ({
+  ...works,
+  files: works.files.filter((f) => f.phase === stage),
+  fields: works.fields.filter((f) => f.phase === stage),
+});

@@ -93,7 +93,8 @@ export const Component = () => {
         </Link>
       </p>
       <Deadline works={works} timeZone={contest.timeZone} />
-      {!works.submissionOpen && (
+      {/* Where nothing is due yet, works-not-yet below says so: "closed" would read as too late. */}
+      {!works.submissionOpen && !(items.length > 0 && later === items.length) && (
         <Notice tone="info" testId="works-closed">
           {t('worksPage.closed')}
         </Notice>
