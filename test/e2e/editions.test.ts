@@ -85,12 +85,19 @@ describe('a new edition from the organiser page', () => {
     await screenshots(page, 'editions-03-new-edition');
   });
 
-  it('deletes the new edition nobody has entered, after confirmation, and lands on the edition it came from', async () => {
+  it('takes the new edition’s own summary, then deletes the edition nobody has entered after confirmation, landing on the one it came from', async () => {
     const { contests } = (await (await page.request.get('/api/contests')).json()) as { contests: { id: string; editionOf: string | null }[] };
     const copy = contests.find((c) => c.editionOf === source.id)!;
     await page.setViewportSize(desktop);
     await page.goto(`/organiser/contests/${copy.id}`);
     await page.getByTestId('carried-over').waitFor();
+
+    // The organiser writes this edition's summary (and keeps the announcement): the mark goes.
+    await page.locator('#edition-summary').fill('本届大赛简介：面向全省征集数据应用。');
+    await page.getByTestId('edition-texts-save').click();
+    await page.getByTestId('carried-over').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('edition-texts-form').count()).toBe(0);
+
     await page.getByTestId('delete-edition').click();
     // Only the open dialog has the dialog role; the new-edition form's closed one is still in the page.
     await page.getByRole('dialog').getByTestId('confirm-yes').click();

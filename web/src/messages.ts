@@ -514,6 +514,16 @@ export const messages = m({
     zh: '简介与公告链接沿用上一届，并注明“来自上一届”，直到您发布本届的内容。',
     en: 'The summary and announcement link stay the previous edition’s, marked as such, until you publish this edition’s own.',
   },
+  'edition.texts': { zh: '本届简介与公告', en: 'This edition’s summary and announcement' },
+  'edition.textsExplain': {
+    zh: '以下内容复制自上一届，公开页面上注明“来自上一届”。改写（或确认沿用）后保存，即成为本届内容。',
+    en: 'These were copied from the previous edition and are marked as such on the public page. Rewrite them (or keep them) and save to make them this edition’s own.',
+  },
+  'edition.summary': { zh: '简介', en: 'Summary' },
+  'edition.announcementTitle': { zh: '公告标题', en: 'Announcement title' },
+  'edition.announcementUrl': { zh: '公告链接', en: 'Announcement link' },
+  'edition.announcementReference': { zh: '文号', en: 'Reference' },
+  'edition.textsSave': { zh: '保存为本届内容', en: 'Save as this edition’s' },
   'edition.delete': { zh: '删除本届', en: 'Delete this edition' },
   'edition.deleteExplain': {
     zh: '本届由往届复制而来，尚无人报名，可以删除。删除记入审计日志，无法撤销。',

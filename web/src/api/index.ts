@@ -4,6 +4,7 @@ import type {
   ContestSummary,
   ContestView,
   EditionRequest,
+  EditionTextsRequest,
   Invitation,
   InvitationSummary,
   InvitationView,
@@ -37,6 +38,8 @@ export const contests = {
   nextEdition: (id: string, edition: EditionRequest, signal?: AbortSignal) =>
     request<{ edition: NextEdition }>('GET', `/api/contests/${enc(id)}/next-edition${queryString({ ...edition })}`, undefined, signal),
   copy: (id: string, edition: EditionRequest) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, edition),
+  /** Publishes an edition's own summary and announcement; those sent are no longer marked as the previous edition's. */
+  texts: (id: string, texts: EditionTextsRequest) => request<{ contest: { id: string; version: number } }>('PUT', `/api/contests/${enc(id)}/texts`, texts),
   /** Deletes an edition copied in Leitai that nobody has entered. */
   remove: (id: string) => request<{ contest: { id: string } }>('DELETE', `/api/contests/${enc(id)}`),
   originality: (id: string, signal?: AbortSignal) => request<OriginalityReply>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),

@@ -5,7 +5,7 @@
  * request bodies are `z.input` (what the server accepts, before defaults and trimming).
  */
 import type { z } from 'zod';
-import type { contestListReply, contestReply, copyContestBody, nextEditionReply } from '../../../src/contest/api-schema.ts';
+import type { contestListReply, contestReply, copyContestBody, editionTextsBody, nextEditionReply } from '../../../src/contest/api-schema.ts';
 import type { ContestFormat, EntrantKind, OrganisationType } from '../../../src/contest/schema/common.ts';
 import type { organiserSchema } from '../../../src/contest/schema/definition.ts';
 import type { accountReply } from '../../../src/platform/auth/schema.ts';
@@ -70,6 +70,7 @@ export type PhaseView = ContestView['phases'][number];
 /** A new edition as the organiser asks for it, and as the server proposes it. */
 export type EditionRequest = z.input<typeof copyContestBody>;
 export type NextEdition = z.infer<typeof nextEditionReply>['edition'];
+export type EditionTextsRequest = z.input<typeof editionTextsBody>;
 export type TrackView = ContestView['tracks'][number];
 /** A group or category of a track. */
 export type SubView = TrackView['groups'][number];

@@ -7,6 +7,7 @@ import { withLogin } from '../lib/guard.ts';
 import { organisesContest, useSession } from '../session.ts';
 import { CountsPanel } from './CountsPanel.tsx';
 import { DeleteEditionButton } from './DeleteEditionButton.tsx';
+import { EditionTextsForm } from './EditionTextsForm.tsx';
 import { filtersOf, pagerOf } from './filters.ts';
 import { NewEditionForm } from './NewEditionForm.tsx';
 import { RegistrationsTable } from './RegistrationsTable.tsx';
@@ -122,6 +123,8 @@ export const Component = () => {
       </section>
 
       {organisesContest(account, contest.id) && <WorksSection contest={contest} />}
+
+      {organisesContest(account, contest.id) && contest.editionOf && contest.carriedOver && <EditionTextsForm key={contest.version.number} contest={contest} />}
 
       {organisesContest(account, contest.id) && <NewEditionForm contest={contest} />}
 
