@@ -33,6 +33,13 @@ describe('the next edition of each seed', () => {
       expect(lengths(definition)).toEqual(lengths(original));
       expect(definition.phases.every((p) => p.asPublished === undefined)).toBe(true);
     }
+    // 000's quotes of its dates go; the one on how the preliminary is scored stays.
+    expect(copyEdition(seedDefinition('000'), '2026-12-01').phases.map((p) => [p.id, p.quote])).toEqual([
+      ['registration', undefined],
+      ['preliminary', undefined],
+      ['public-vote', '初赛成绩由专家评委专业评分（占50%）和网上大众投票评分（占50%）构成'],
+      ['final', undefined],
+    ]);
   });
 
   it('flags 001’s 首届 and 1st and keeps them in the proposed names until the organiser writes their own', () => {

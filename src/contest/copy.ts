@@ -23,6 +23,9 @@ export interface EditionProposal {
 
 const carriable: readonly CarriedOverField[] = ['summary', 'announcement'];
 
+/** A quoted sentence that names a day or a year (2025年5月12日, 9月28日, 2025-09-28): it would contradict the shifted window. */
+const namesADay = /\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}/u;
+
 /**
  * The next edition of an annual contest: the same definition with every date moved by the same
  * number of days, so each phase keeps its length and the gaps between phases stay as published.
@@ -39,6 +42,7 @@ export const proposeEdition = (definition: ContestDefinition, registrationOpens:
     end: shiftLocal(phase.end, days),
     // The published wording named the old dates; the shifted window speaks for itself.
     asPublished: undefined,
+    quote: phase.quote && namesADay.test(phase.quote) ? undefined : phase.quote,
   }));
   const previousYear = editionYear(definition);
   const year = editionYear({ phases });
