@@ -178,7 +178,7 @@ describe('001 河北省首届“智慧政务 创想未来”数据应用创新�
     expect(contestWide.tiers.map((t) => [t.id, t.count, t.prizeCny])).toEqual([
       ['grand', 1, 500000],
       ['special', undefined, undefined],
-      ['popularity', undefined, undefined],
+      ['popularity', 1, undefined],
     ]);
     expect(perTrack.divisions).toBe('each');
     expect(perTrack.tiers.map((t) => [t.id, t.count, t.prizeCny])).toEqual([
