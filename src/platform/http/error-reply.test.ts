@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimited, requestInvalid } from './error-reply.ts';
+import Fastify from 'fastify';
+import { handleError, rateLimited, requestInvalid } from './error-reply.ts';
 
 describe('the rate limit refusal', () => {
   it('gives the wait in seconds in Chinese throughout, and in English', () => {
@@ -22,5 +23,31 @@ describe('the request.invalid reply', () => {
     const problem = { code: 'too_small', message: { zh: '请填写作品名称', en: 'Enter the title' }, path: 'title' };
     expect(requestInvalid([problem, problem]).error.message).toEqual({ zh: '请求有 2 处不符合要求', en: 'The request has 2 problems' });
     expect(requestInvalid([problem]).error.message).toEqual(problem.message);
+  });
+});
+
+describe('a write that raced another request', () => {
+  const replyTo = async (error: Error & { code?: string }) => {
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(handleError);
+    app.get('/', async () => {
+      throw error;
+    });
+    const reply = await app.inject({ method: 'GET', url: '/' });
+    await app.close();
+    return [reply.statusCode, reply.json().error.code];
+  };
+
+  it('is a 409 request.conflict for a unique or foreign key violation, a deadlock or a serialisation failure, never a 500', async () => {
+    for (const code of ['23505', '23503', '40001', '40P01']) {
+      expect(await replyTo(Object.assign(new Error('duplicate key value violates unique constraint "contests_pkey"'), { code }))).toEqual([
+        409,
+        'request.conflict',
+      ]);
+    }
+  });
+
+  it('leaves any other database error a 500 internal, its message unsaid', async () => {
+    expect(await replyTo(Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }))).toEqual([500, 'internal']);
   });
 });

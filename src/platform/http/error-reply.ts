@@ -101,6 +101,23 @@ export function rateLimited(ttlMs: number): AppError {
   );
 }
 
+/**
+ * The database refusing a write another request made impossible a moment before: two copies to one
+ * new id, a registration racing the deletion of its contest, a deadlock or serialisation failure. The
+ * rules checked what they could; what raced them is a conflict to try again, not a server fault.
+ * SQLSTATE codes, the same on PostgreSQL and PGlite.
+ */
+const RACED = new Set(['23505', '23503', '40001', '40P01']);
+
+const isRaceWithAnotherRequest = (error: unknown) => typeof error === 'object' && error !== null && RACED.has(String((error as { code?: unknown }).code));
+
+const conflictError = () =>
+  new AppError(
+    'request.conflict',
+    { zh: '数据刚被其他操作修改，请刷新后重试', en: 'The data was changed by another request just now; reload and try again' },
+    409,
+  );
+
 /** What an unexpected error says: nothing of the error itself, which is logged in full instead. */
 export const internalErrorMessage: LocalisedText = { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' };
 
@@ -116,6 +133,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     // Another refusal by Fastify or a plugin: its status stands, its message is safe to show.
     return reply.status(error.statusCode).send(errorReply('request.rejected', { zh: '请求被拒绝', en: error.message || 'The request was rejected' }));
+  }
+  if (isRaceWithAnotherRequest(error)) {
+    request.log.warn({ err: error }, 'a write raced another request');
+    const conflict = conflictError();
+    return reply.status(conflict.status).send(errorReply(conflict.code, conflict.localised));
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.status(500).send(errorReply('internal', internalErrorMessage));
