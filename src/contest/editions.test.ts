@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { openSession, type Account } from '../platform/auth/service.ts';
+import { loadAccount, openSession, type Account } from '../platform/auth/service.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
 import { testServer } from '../../test/support/test-server.ts';
@@ -201,6 +201,19 @@ describeOnDatabases('deleting an edition nobody has entered', (database) => {
 
     expect((await copy(original, '2026-06-02', organiser)).statusCode).toBe(201);
     expect(await verifyAuditLog(database.db, edition2026)).toEqual([{ contestId: edition2026, ok: true, count: 3 }]);
+  });
+
+  it('takes back the roles given on the deleted edition itself, each recorded, so a later copy of that id starts with none', async () => {
+    await publishContestFolder(database.db, contestsFolder, 'system', during['000']);
+    const organiser = await cookieOf(database.db, await newAccount(database.db, '主办方', [{ role: 'organiser', contestId: original }]));
+    await copy(original, '2026-06-01', organiser);
+    const judge = await newAccount(database.db, '评委', [{ role: 'judge', contestId: edition2026 }]);
+    expect((await remove(edition2026, organiser)).statusCode).toBe(200);
+    const left = await database.db.selectFrom('account_roles').select('role').where('contest_id', '=', edition2026).execute();
+    const revoked = await database.db.selectFrom('audit_events').select('payload').where('contest_id', '=', '').where('type', '=', 'role.revoked').execute();
+    expect([left, revoked.map((e) => e.payload)]).toEqual([[], [{ accountId: judge.id, role: 'judge', contestId: edition2026, zoneId: null }]]);
+    expect((await copy(original, '2026-06-02', organiser)).statusCode).toBe(201);
+    expect((await loadAccount(database.db, judge.id))?.roles.filter((r) => r.contestId === edition2026)).toEqual([]);
   });
 
   it('refuses a seed, an edition with a registration, and one a newer edition was copied from', async () => {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { appendAuditEvent } from '../audit/service.ts';
+import { revokeRolesOnContest } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
 import { inTransaction } from '../platform/transaction.ts';
@@ -267,8 +268,8 @@ export async function replaceEditionTexts(db: Kysely<Database>, contestId: strin
 /**
  * Deletes an edition made in Leitai that no one has entered: an organiser's mistaken copy. A
  * published seed, an edition with registrations or one that later editions were copied from stays.
- * Effects, in one transaction: its versions, schedule changes and reference counter, the contest
- * row, and `contest.deleted` on its own chain, which keeps its `contest.published` and so tells the
+ * Effects, in one transaction: the roles given on it (each `role.revoked` on the platform chain),
+ * its versions, schedule changes and reference counter, the contest row, and `contest.deleted` on its own chain, which keeps its `contest.published` and so tells the
  * whole story of the id (a later copy of the same id continues the chain).
  */
 export async function deleteContestEdition(db: Kysely<Database>, contestId: string, actor: string, clock: Clock) {
@@ -289,6 +290,7 @@ export async function deleteContestEdition(db: Kysely<Database>, contestId: stri
         en: `A newer edition was copied from ${contestId}; delete that one first`,
       });
     }
+    await revokeRolesOnContest(trx, contestId, { actor, clock });
     await deleteContest(trx, contestId);
     const payload = { editionOf: contest.editionOf, version: contest.version, sha256: contest.sha256 };
     await appendAuditEvent(trx, { contestId, actor, type: 'contest.deleted', payload, at: clock.now() });

@@ -32,6 +32,9 @@ export const rolesOfAccount = async (db: Db, accountId: string): Promise<Account
 };
 
 /** Granting a role the account already has changes nothing (unique with NULLS NOT DISTINCT): false then. */
+/** Removes every role on one contest, returning what it removed. */
+export const deleteRolesOnContest = (db: Db, contestId: string) => db.deleteFrom('account_roles').where('contest_id', '=', contestId).returningAll().execute();
+
 export async function insertRole(db: Db, role: AccountRoleRow): Promise<boolean> {
   const result = await db
     .insertInto('account_roles')

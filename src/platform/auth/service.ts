@@ -22,6 +22,7 @@ import {
   insertAccount,
   insertRole,
   deleteExpiredSessionsOf,
+  deleteRolesOnContest,
   insertSession,
   rolesOfAccount,
 } from './queries.ts';
@@ -142,6 +143,19 @@ export async function grantRole(db: Kysely<Database>, accountId: string, grant: 
     if (!(await insertRole(trx, roleRow(accountId, grant)))) return;
     const payload = { accountId, ...presentGrant(grant) };
     await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: by.actor, type: 'role.granted', payload, at: by.clock.now() });
+  });
+}
+
+/**
+ * Takes back every role given on one contest, each recorded as role.revoked on the platform audit
+ * chain: for a contest that is deleted, so that a later contest with the same id starts with none.
+ */
+export async function revokeRolesOnContest(db: Kysely<Database>, contestId: string, by: { actor: string; clock: Clock }): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const row of await deleteRolesOnContest(trx, contestId)) {
+      const payload = { accountId: row.account_id, role: row.role, contestId: row.contest_id, zoneId: row.zone_id };
+      await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: by.actor, type: 'role.revoked', payload, at: by.clock.now() });
+    }
   });
 }
 
