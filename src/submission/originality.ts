@@ -6,8 +6,9 @@ import type { Database } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
 import { registrationsOfContest } from '../registration/service.ts';
 import { comparableFingerprint, currentAlgorithms, fingerprintImage, fingerprintText, textFingerprint, type Fingerprint } from './originality/fingerprint.ts';
+import { compareInWorker, comparisonProgress } from './originality/compare-pool.ts';
 import { countOutdatedFingerprints } from './originality/queries.ts';
-import { findNearDuplicates, type FingerprintedWork, type WorkRef } from './originality/rules.ts';
+import type { FingerprintedWork, WorkRef } from './originality/rules.ts';
 import { pdfTextSketch } from './pdf-text.ts';
 import type { FileFacts } from './probes/types.ts';
 import * as queries from './queries.ts';
@@ -32,7 +33,8 @@ export async function fingerprintFile(facts: FileFacts, storage: Pick<WorksStora
  * Near-duplicate works across the entries of a contest, for the organiser to look at side by side:
  * images and PDFs by the fingerprints stored with them, text fields fingerprinted here (they are short).
  * Files whose fingerprint an earlier algorithm made are not compared; the report says how many, and
- * which command recomputes them.
+ * which command recomputes them. The comparison runs in a worker thread (compare-pool.ts): it can take
+ * seconds, and the server answers everyone else meanwhile; `originalityProgress` says how far it is.
  */
 export async function originalityReport(db: Kysely<Database>, contestId: string, account: Account | null) {
   requireAccount(account);
@@ -76,13 +78,21 @@ export async function originalityReport(db: Kysely<Database>, contestId: string,
     const requirement = works?.fields.find((r) => r.id === fieldId);
     return { ...base, fileId: null, fieldId, what: requirement?.name ?? fieldId, fileName: null, text: field.value.slice(0, 500) };
   };
-  const pairs = findNearDuplicates(works).map((pair) => ({
+  const { pairs: found } = await compareInWorker(works, contestId);
+  const pairs = found.map((pair) => ({
     kind: pair.kind,
     similarity: Math.round(pair.similarity * 1000) / 1000,
     a: describe(pair.a),
     b: describe(pair.b),
   }));
   return { pairs, outdatedFingerprints: outdatedNotice(await countOutdatedFingerprints(db, currentAlgorithms, contestId), contestId) };
+}
+
+/** How far the contest's originality report is while it is computed (queued, or candidate pairs checked); null when none is. */
+export function originalityProgress(contestId: string, account: Account | null) {
+  requireAccount(account);
+  if (!isOrganiserOf(account, contestId)) throw forbidden('submission.originality_forbidden');
+  return { progress: comparisonProgress(contestId) };
 }
 
 /** What the organiser reads when some files were not compared: how many, and the command that brings them back. */

@@ -2,12 +2,22 @@ import { z } from 'zod';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
 import { exportDivisionWorks } from './export.ts';
-import { exportParams, exportQuery, fieldBody, fieldParams, fileParams, originalityReply, worksParams, worksReply } from './schema.ts';
+import {
+  exportParams,
+  exportQuery,
+  fieldBody,
+  fieldParams,
+  fileParams,
+  originalityProgressReply,
+  originalityReply,
+  worksParams,
+  worksReply,
+} from './schema.ts';
 import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
 import type { WorksStorage } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
 import { fileToDownload, worksOfEntry } from './works.ts';
-import { originalityReport } from './originality.ts';
+import { originalityProgress, originalityReport } from './originality.ts';
 import { startSweeping, sweepStorage } from './sweep.ts';
 import { requireImage, THUMBNAIL_SIZE, thumbnailOf } from './thumbnail.ts';
 
@@ -142,6 +152,19 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
       },
     },
     async (request) => originalityReport(app.db, request.params.id, request.account),
+  );
+
+  app.get(
+    '/api/contests/:id/originality/progress',
+    {
+      schema: {
+        tags,
+        summary: 'How far the originality report being computed is, for a page to poll while it waits (organisers)',
+        params: exportParams,
+        response: { 200: originalityProgressReply, ...refusals },
+      },
+    },
+    async (request) => originalityProgress(request.params.id, request.account),
   );
 
   app.get(

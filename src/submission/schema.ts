@@ -144,3 +144,13 @@ export const originalityReply = z.object({
   /** Files not compared because an earlier algorithm made their fingerprint, and the command that recomputes them; null when none. */
   outdatedFingerprints: z.object({ files: z.number(), command: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
 });
+
+/** Where a report being computed stands: queued behind `ahead` others, or `checked` of its `candidates` image pairs given a pixel verdict. */
+export const originalityProgressReply = z.object({
+  progress: z
+    .discriminatedUnion('state', [
+      z.object({ state: z.literal('queued'), ahead: z.number() }),
+      z.object({ state: z.literal('comparing'), checked: z.number(), candidates: z.number() }),
+    ])
+    .nullable(),
+});

@@ -1,4 +1,4 @@
-import { closestMatch, confirmed, hashDistance, hashThreshold, packViews } from './image-match.ts';
+import { hashDistance, hashThreshold, imagesLookAlike, packViews } from './image-match.ts';
 import type { Fingerprint, ImageFingerprint, TextFingerprint } from './fingerprint.ts';
 import { estimatedJaccard, LshIndex, minTextCharacters, textSimilarityThreshold } from './text-hash.ts';
 
@@ -30,29 +30,44 @@ export interface NearDuplicate {
   similarity: number;
 }
 
+/** What a caller of `findNearDuplicates` may add: the comparison's outcome stays the same. */
+export interface ComparisonOptions {
+  /**
+   * The pixel verdict of a candidate pair of images, asked in content order (`contentOrder`), so that it
+   * depends on the two fingerprints alone and a cache of verdicts may answer it (compare-job.ts).
+   */
+  imagesLookAlike?: (a: ImageFingerprint, b: ImageFingerprint) => boolean;
+  /** Told after each candidate pair's pixel verdict, with how many candidates there are. */
+  progress?: (checked: number, candidates: number) => void;
+}
+
 /**
  * The pairs of near-duplicate works, most similar first. A pair is two works of the same kind and
  * algorithm from different registrations: a team's own versions of one work are not duplicates of each
  * other. Images' hashes are compared in all pairs (a few XORs each), and the pairs within the hash
- * threshold are confirmed by their thumbnails' pixels (image-match.ts); texts only in the candidate pairs
- * of an LSH index. Texts shorter than
+ * threshold are confirmed by their thumbnails' pixels (image-match.ts), the slow part (report progress
+ * counts these); texts only in the candidate pairs of an LSH index. Texts shorter than
  * `minTextCharacters` are left out.
  */
-export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDuplicate[] {
+export function findNearDuplicates(works: readonly FingerprintedWork[], options: ComparisonOptions = {}): NearDuplicate[] {
   const found: NearDuplicate[] = [];
   const images = works.filter((w): w is FingerprintedWork & { fingerprint: ImageFingerprint } => w.fingerprint.kind === 'image');
   const packed = images.map((w) => packViews(w.fingerprint.views));
+  const candidates: { a: (typeof images)[number]; b: (typeof images)[number]; distance: number }[] = [];
   for (let i = 0; i < images.length; i++) {
     for (let j = i + 1; j < images.length; j++) {
       const a = images[i]!;
       const b = images[j]!;
       if (a.registrationId === b.registrationId || a.fingerprint.algorithm !== b.fingerprint.algorithm) continue;
       const distance = hashDistance(packed[i]!, packed[j]!);
-      if (distance <= hashThreshold && confirmed(closestMatch(a.fingerprint, b.fingerprint, packed[i], packed[j]))) {
-        found.push(pair(a, b, 'image', 1 - distance));
-      }
+      if (distance <= hashThreshold) candidates.push({ a, b, distance });
     }
   }
+  const lookAlike = options.imagesLookAlike ?? imagesLookAlike;
+  candidates.forEach(({ a, b, distance }, k) => {
+    if (lookAlike(...contentOrder(a.fingerprint, b.fingerprint))) found.push(pair(a, b, 'image', 1 - distance));
+    options.progress?.(k + 1, candidates.length);
+  });
 
   const texts = works.filter(
     (w): w is FingerprintedWork & { fingerprint: TextFingerprint } => w.fingerprint.kind === 'text' && w.fingerprint.characters >= minTextCharacters,
@@ -68,6 +83,15 @@ export function findNearDuplicates(works: readonly FingerprintedWork[]): NearDup
   }
 
   return found.sort((x, y) => y.similarity - x.similarity || compareRefs(x.a, y.a) || compareRefs(x.b, y.b));
+}
+
+/**
+ * Two image fingerprints in an order of their own content: the pixel check refines the second image's
+ * region only, so its verdict must not depend on which work the database listed first.
+ */
+export function contentOrder(a: ImageFingerprint, b: ImageFingerprint): [ImageFingerprint, ImageFingerprint] {
+  const key = (f: ImageFingerprint) => `${f.thumbnail} ${packViews(f.views).join(' ')}`;
+  return key(a) <= key(b) ? [a, b] : [b, a];
 }
 
 function pair(x: FingerprintedWork, y: FingerprintedWork, kind: 'image' | 'text', similarity: number): NearDuplicate {

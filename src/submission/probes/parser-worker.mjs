@@ -5,12 +5,12 @@
 // timer in the same thread can interrupt; and a damaged PDF leaves rejected promises in pdfjs that
 // nobody awaits, fatal in a Node main thread. Here the main thread's deadline ends the worker with
 // terminate(), and stray rejections are ignored. See parser-pool.ts.
-import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import exifr from 'exifr';
 import { createFile, MP4BoxBuffer } from 'mp4box';
 import { getDocument, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { importCompiledOrSource } from '../../platform/compiled-or-source.mjs';
 
 process.on('unhandledRejection', () => {});
 // mp4box reports parse errors on console.error and cannot be told not to: a bad upload is not our error.
@@ -139,18 +139,6 @@ const image = async (_id, { tiff, xmp }) => ({
   trailer: xmp ? trailerLength(new TextDecoder('latin1').decode(xmp)) : 0,
 });
 
-/**
- * In the compiled build (dist/server, npm run build) text-hash.js sits beside this folder and tsx, a
- * development dependency, may not be installed; from the sources it is TypeScript, loaded through tsx.
- */
-const loadTextHash = async () => {
-  const compiled = new URL('../originality/text-hash.js', import.meta.url);
-  if (existsSync(compiled)) return import(compiled.href);
-  const { register } = await import('tsx/esm/api');
-  register();
-  return import('../originality/text-hash.ts');
-};
-
 const PDF_TEXT_PAGES = 30;
 const PDF_TEXT_CHARACTERS = 200_000;
 let textHash;
@@ -158,7 +146,7 @@ let textHash;
 /**
  * The text of a PDF's first pages and its MinHash sketch, for the originality check: both are work
  * on a hostile file's content (a PDF can spell 200,000 characters in a few KB), so neither runs on
- * the main thread. The sketch comes from src/submission/originality/text-hash.ts (see loadTextHash).
+ * the main thread. The sketch comes from src/submission/originality/text-hash.ts (compiled or not: compiled-or-source.mjs).
  */
 const pdfText = async (id, { bytes }) => {
   const task = getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS });
@@ -178,7 +166,7 @@ const pdfText = async (id, { bytes }) => {
   } finally {
     task.destroy().catch(() => {});
   }
-  textHash ??= await loadTextHash();
+  textHash ??= await importCompiledOrSource(import.meta.url, '../originality/text-hash');
   return textHash.sketchText(parts.join('\n').slice(0, PDF_TEXT_CHARACTERS));
 };
 
