@@ -4,6 +4,7 @@ import { addAuditCommands } from './cli/audit-command.ts';
 import { addContestCommands } from './cli/contest-commands.ts';
 import { addProbeCommand } from './cli/probe-command.ts';
 import { addRegistrationsCommands } from './cli/registrations-commands.ts';
+import { addResultsCommands } from './cli/results-command.ts';
 import { addServeCommand } from './cli/serve-command.ts';
 import { addStorageCommands, addSubmissionCommands } from './cli/submission-commands.ts';
 
@@ -15,6 +16,7 @@ addStorageCommands(program);
 addProbeCommand(program);
 addServeCommand(program);
 addAuditCommands(program);
+addResultsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

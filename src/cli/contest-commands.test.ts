@@ -44,6 +44,14 @@ describe('leitai contest check', () => {
     expect(s004.tracks).toHaveLength(15);
   });
 
+  it('lists the review rounds: divisions ranked, criteria with their scales, the vote weight, how many advance', async () => {
+    const [s000, s003] = await Promise.all([check('000-jjj-social-security-card-2025.yaml'), check('003-ilo-digital-social-security-hackathon-2021.yaml')]);
+    expect(s000.rounds[0]).toMatchObject({ id: 'preliminary', divisions: s000.divisions.map((d: { id: string }) => d.id), criteria: [], publicVoteWeight: 50 });
+    expect(s000.rounds[0].advance).toEqual({ perDivision: 10, total: null, advancing: 40 });
+    expect(s003.rounds[1].criteria[0]).toEqual({ id: 'innovation', weight: 30, min: 0, max: 100 });
+    expect(s003.rounds.map((r: { advance: { advancing: number | null } }) => r.advance.advancing)).toEqual([20, 5, null]);
+  });
+
   it('adds the phases open at --at, by the contest time zone', async () => {
     const lastSecond = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T23:59:59+08:00');
     const nextDay = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T16:00:00Z');
