@@ -90,21 +90,29 @@ export const deleteRegistrationKeys = async (db: Db, registrationId: string) => 
 /**
  * The contest's next reference number, and its audit chain's head, in one statement: the two locks
  * every registration of the contest takes, held until the transaction ends. Numbers follow commit
- * order with no gaps. `seq` and `hash` are null for a chain with no head yet.
+ * order with no gaps. `seq` and `hash` are null for a chain with no head yet. Without
+ * `prefixIfFirst` it only moves an existing counter (undefined for a contest with none yet); with
+ * it, it makes the counter with that code when there is none.
  */
-export const nextRefAndLockedHead = (trx: Transaction<Database>, contestId: string, prefixIfFirst: string) =>
+export const nextRefAndLockedHead = (trx: Transaction<Database>, contestId: string, prefixIfFirst?: string) =>
   trx
     .with('counter', (db) =>
-      db
-        .insertInto('registration_counters')
-        .values({ contest_id: contestId, last_ref: 1, ref_prefix: prefixIfFirst })
-        .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
-        .returning(['last_ref', 'ref_prefix']),
+      prefixIfFirst === undefined
+        ? db
+            .updateTable('registration_counters')
+            .set((eb) => ({ last_ref: eb('last_ref', '+', 1) }))
+            .where('contest_id', '=', contestId)
+            .returning(['last_ref', 'ref_prefix'])
+        : db
+            .insertInto('registration_counters')
+            .values({ contest_id: contestId, last_ref: 1, ref_prefix: prefixIfFirst })
+            .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last_ref: eb('registration_counters.last_ref', '+', 1) })))
+            .returning(['last_ref', 'ref_prefix']),
     )
     .selectFrom('counter')
     .leftJoinLateral(lockedHeadQuery(trx, contestId).as('head'), (join) => join.onTrue())
     .select(['counter.last_ref', 'counter.ref_prefix', 'head.seq', 'head.hash'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 
 /** The contest's reference code, once its first entry has taken one. */
 export const refPrefixOf = async (db: Db, contestId: string) =>

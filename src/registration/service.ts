@@ -210,7 +210,8 @@ const nextRefAndLockedHead = async (trx: Transaction<Database>, contestId: strin
     if (!free) throw new Error(`no free reference code for contest ${contestId}`);
     return free;
   };
-  const taken = await queries.nextRefAndLockedHead(trx, contestId, (await queries.refPrefixOf(trx, contestId)) ?? (await firstFree()));
+  // Only a contest's first entry needs its code found; every later one moves the counter in one statement.
+  const taken = (await queries.nextRefAndLockedHead(trx, contestId)) ?? (await queries.nextRefAndLockedHead(trx, contestId, await firstFree()))!;
   return {
     ref: formatRef(taken.ref_prefix, taken.last_ref),
     head: taken.seq === null || taken.hash === null ? undefined : { seq: taken.seq, hash: taken.hash },
