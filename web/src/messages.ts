@@ -485,6 +485,11 @@ export const messages = m({
   },
   'originality.none': { zh: '未发现高度相似的作品。', en: 'No near-duplicate works found.' },
   'originality.loading': { zh: '正在比对…', en: 'Comparing…' },
+  'originality.progress': {
+    zh: '正在比对… 已核对 {checked} / {candidates} 对相近图片',
+    en: 'Comparing… {checked} of {candidates} pairs of similar images checked',
+  },
+  'originality.queued': { zh: '排队中，前面还有 {n} 个比对…', en: 'Queued behind {n} other {n:comparison|comparisons}…' },
   'originality.similarity': { zh: '相似度 {percent}%', en: '{percent}% similar' },
   'originality.image': { zh: '图片', en: 'Image' },
   'originality.text': { zh: '文字', en: 'Text' },

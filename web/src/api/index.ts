@@ -9,6 +9,7 @@ import type {
   InvitationSummary,
   InvitationView,
   NextEdition,
+  OriginalityProgressReply,
   OriginalityReply,
   PersonRequest,
   RegistrationCheck,
@@ -43,6 +44,9 @@ export const contests = {
   /** Deletes an edition copied in Leitai that nobody has entered. */
   remove: (id: string) => request<{ contest: { id: string } }>('DELETE', `/api/contests/${enc(id)}`),
   originality: (id: string, signal?: AbortSignal) => request<OriginalityReply>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
+  /** How far the originality report being computed is; polled while the report is awaited. */
+  originalityProgress: (id: string, signal?: AbortSignal) =>
+    request<OriginalityProgressReply>('GET', `/api/contests/${enc(id)}/originality/progress`, undefined, signal),
   /** A division's accepted works as one zip (a plain link: the browser downloads it). */
   worksZipUrl: (id: string, divisionId: string) => `/api/contests/${enc(id)}/works.zip${queryString({ division: divisionId })}`,
   registrations: (id: string, filters: RegistrationFilters, signal?: AbortSignal) =>

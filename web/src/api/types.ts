@@ -22,7 +22,7 @@ import type {
   registrationInputSchema,
   registrationViewSchema,
 } from '../../../src/registration/schema.ts';
-import type { originalityReply, worksReply } from '../../../src/submission/schema.ts';
+import type { originalityProgressReply, originalityReply, worksReply } from '../../../src/submission/schema.ts';
 
 export type { EntrantKind, OrganisationType, ContestFormat };
 export type { FileFacts, Orientation } from '../../../src/submission/probes/types.ts';
@@ -125,3 +125,5 @@ export type StageView = FileItem['stage'];
 export type OriginalityReply = z.infer<typeof originalityReply>;
 export type OriginalityPair = OriginalityReply['pairs'][number];
 export type DuplicateSide = OriginalityPair['a'];
+export type OriginalityProgressReply = z.infer<typeof originalityProgressReply>;
+export type OriginalityProgress = OriginalityProgressReply['progress'];

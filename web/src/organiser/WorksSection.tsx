@@ -5,6 +5,7 @@ import { Badge } from '../components/Badge.tsx';
 import { Notice } from '../components/Problems.tsx';
 import { useI18n } from '../i18n.ts';
 import { WindowText } from '../components/WindowText.tsx';
+import { OriginalityProgress } from './OriginalityProgress.tsx';
 import { divisionsWithWorks, similarityPercent, stagesOfWorks, worksOfDivision } from './works.ts';
 
 const Side = ({ side, kind }: { side: DuplicateSide; kind: OriginalityPair['kind'] }) => (
@@ -59,7 +60,7 @@ const Originality = ({ contestId }: { contestId: string }) => {
           {pick(outdated.message)}
         </Notice>
       )}
-      {!error && pairs === null && <p className="muted">{t('originality.loading')}</p>}
+      {!error && pairs === null && <OriginalityProgress contestId={contestId} />}
       {pairs?.length === 0 && (
         <p className="muted" data-testid="originality-none">
           {t('originality.none')}
