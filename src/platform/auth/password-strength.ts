@@ -4,21 +4,32 @@
  * the person's own details. Score 3 ("safely unguessable: moderate protection from offline
  * slow-hash attacks") is the least accepted.
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type * as EnglishPack from '@zxcvbn-ts/language-en';
 import { AppError, type LocalisedText } from '../errors.ts';
 
 export const MIN_PASSWORD_SCORE = 3;
 
-// No translations given: zxcvbn's feedback comes back as keys, worded below in both languages.
-const estimator = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+/**
+ * zxcvbn and its dictionaries, loaded at the first password checked: they take some 50 MB, which a
+ * server that no one signs up to (or only the demo's accounts) never needs. No translations given:
+ * zxcvbn's feedback comes back as keys, worded below in both languages.
+ */
+let loaded:
+  | Promise<{
+      estimator: { check(password: string, userInputs: string[]): { score: number; feedback: { warning: string | null; suggestions: string[] } } };
+      english: typeof EnglishPack;
+    }>
+  | undefined;
+const zxcvbn = () =>
+  (loaded ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, english]) => ({
+      estimator: new core.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs }),
+      english,
+    }),
+  ));
 
-type Warning = keyof typeof english.translations.warnings;
-type Suggestion = keyof typeof english.translations.suggestions;
+type Warning = keyof typeof EnglishPack.translations.warnings;
+type Suggestion = keyof typeof EnglishPack.translations.suggestions;
 
 const zhWarnings: Record<Warning, string> = {
   straightRow: '键盘上连成一行的按键很容易被猜到。',
@@ -62,7 +73,8 @@ export interface PasswordOwner {
 }
 
 /** Refuses (400 auth.password_weak) a password scoring under 3, or holding the owner's email, its name part or display name. */
-export function checkPasswordStrength(password: string, owner: PasswordOwner): void {
+export async function checkPasswordStrength(password: string, owner: PasswordOwner): Promise<void> {
+  const { estimator, english } = await zxcvbn();
   const localPart = owner.email.split('@')[0] ?? '';
   const personal = [owner.email, localPart, owner.displayName].map(comparable).filter((text) => text.length >= 3);
   const folded = comparable(password);
