@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import archiver from 'archiver';
 import type { Kysely } from 'kysely';
 import { divisionIdOf, divisionsOf } from '../contest/divisions.ts';
 import { getContest } from '../contest/service.ts';
@@ -62,6 +61,8 @@ export async function exportDivisionWorks(
   const staged = stages.size > 0;
 
   // Stored, not deflated: photos, videos and PDFs are compressed already, and a reviewer's unzip is instant.
+  // Loaded at the first export, not at start: archiver and its streams weigh some 15 MB that most servers never use.
+  const { default: archiver } = await import('archiver');
   const zip = archiver('zip', { store: true });
   const manifest: SpreadsheetCell[][] = [
     [
