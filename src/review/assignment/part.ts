@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import { PartFlow, type FlowPart } from './flow.ts';
-import { forEachCoveringJudge, type IndexedInstance } from './model.ts';
+import { forEachCoveringJudge, maxAffinityScore, type IndexedInstance } from './model.ts';
 
 export interface Part {
   entries: number[];
@@ -73,22 +73,25 @@ export class PartSolver {
     // Per entry, by judge: −1 for a conflict, else the score; cleared after the entry.
     const standing = new Int32Array(judges.length);
     this.pairStart = new Int32Array(part.entries.length + 1);
-    const pairJudge: number[] = [];
-    const pairCost: number[] = [];
+    let most = 0;
+    for (const e of part.entries) for (const group of entries[e].groups) most += indexed.groupJudges.get(group)?.length ?? 0;
+    const pairJudge = new Int32Array(most);
+    const pairCost = new Float64Array(most);
+    let pairs = 0;
     part.entries.forEach((e, local) => {
       for (const { judge, score } of indexed.scoresOf[e]) standing[judge] = score;
       for (const judge of indexed.conflictsOf[e]) standing[judge] = -1;
       forEachCoveringJudge(indexed, e, (j) => {
         if (standing[j] < 0) return;
-        pairJudge.push(localJudge[j]);
-        pairCost.push(maxScore - standing[j]);
+        pairJudge[pairs] = localJudge[j];
+        pairCost[pairs++] = maxScore - standing[j];
       });
       for (const { judge } of indexed.scoresOf[e]) standing[judge] = 0;
       for (const judge of indexed.conflictsOf[e]) standing[judge] = 0;
-      this.pairStart[local + 1] = pairJudge.length;
+      this.pairStart[local + 1] = pairs;
     });
-    this.pairJudge = Int32Array.from(pairJudge);
-    this.pairCost = Float64Array.from(pairCost);
+    this.pairJudge = pairJudge.subarray(0, pairs);
+    this.pairCost = pairCost.subarray(0, pairs);
     this.needs = Int32Array.from(part.entries, (e) => entries[e].judgesNeeded);
     this.caps = Int32Array.from(part.judges, (j) => judges[j].cap);
     this.weights = weightsOf(this.needs, this.caps, maxScore, balance);
@@ -128,8 +131,10 @@ export class PartSolver {
         chosen.fill(1, start, start + count);
         continue;
       }
-      const costs = Array.from(pairCost.subarray(start, start + count)).sort((a, b) => a - b);
-      const threshold = costs[wanted - 1];
+      const costCounts = new Int32Array(maxAffinityScore + 1);
+      for (let i = start; i < start + count; i++) costCounts[pairCost[i]]++;
+      let threshold = 0;
+      for (let below = costCounts[0]; below < wanted; below += costCounts[++threshold]);
       let left = wanted;
       for (let i = 0; i < count; i++)
         if (pairCost[start + i] < threshold) {
@@ -152,15 +157,18 @@ export class PartSolver {
     const { pairStart, pairJudge, pairCost, inNetwork } = this;
     const entryCount = this.needs.length;
     const arcStart = new Int32Array(entryCount + 1);
-    const arcJudge: number[] = [];
-    const arcCost: number[] = [];
+    let arcCount = 0;
+    for (const chosen of inNetwork) arcCount += chosen;
+    const arcJudge = new Int32Array(arcCount);
+    const arcCost = new Float64Array(arcCount);
+    let a = 0;
     for (let e = 0; e < entryCount; e++) {
       for (let i = pairStart[e]; i < pairStart[e + 1]; i++)
         if (inNetwork[i] === 1) {
-          arcJudge.push(pairJudge[i]);
-          arcCost.push(pairCost[i]);
+          arcJudge[a] = pairJudge[i];
+          arcCost[a++] = pairCost[i];
         }
-      arcStart[e + 1] = arcJudge.length;
+      arcStart[e + 1] = a;
     }
     return new PartFlow({
       entryCount,
@@ -168,8 +176,8 @@ export class PartSolver {
       needs: this.needs,
       caps: this.caps,
       arcStart,
-      arcJudge: Int32Array.from(arcJudge),
-      arcCost: Float64Array.from(arcCost),
+      arcJudge,
+      arcCost,
       ...this.weights,
     });
   }

@@ -15,7 +15,7 @@ export interface SolveOptions {
   balance?: boolean;
   /**
    * How many of its cheapest pairs per place each entry starts with before pricing adds the rest that
-   * could help (part.ts): a matter of speed only, the optimum is the same. 8 unless given.
+   * could help (part.ts): a matter of speed only, the optimum is the same. 4 unless given.
    */
   startingPairsPerPlace?: number;
   signal?: AbortSignal;
@@ -54,7 +54,7 @@ const turnMs = 25;
 export async function solveAssignment(instance: AssignmentInstance, options: SolveOptions = {}): Promise<AssignmentResult> {
   const indexed = indexInstance(instance);
   const { signal, onProgress } = options;
-  const solvers = partsOf(indexed).map((part) => new PartSolver(indexed, part, options.balance !== false, options.startingPairsPerPlace ?? 8));
+  const solvers = partsOf(indexed).map((part) => new PartSolver(indexed, part, options.balance !== false, options.startingPairsPerPlace ?? 4));
   const total = solvers.reduce((sum, solver) => sum + solver.flow.totalUnits, 0);
   let routedBefore = 0;
   let turnStarted = performance.now();
