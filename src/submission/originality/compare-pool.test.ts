@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { gradientPosterWorks } from '../../../test/support/poster-works.ts';
 import { compareInWorker, comparisonProgress, type ComparisonProgress } from './compare-pool.ts';
@@ -27,6 +28,8 @@ describe('the originality comparison in a worker thread', () => {
     }, 20);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
+    // The histogram records from its second tick on: a loop blocked before then would go unseen.
+    await sleep(50);
     const started = performance.now();
     const comparing = compareInWorker(works, 'contest-b');
     const waiting = compareInWorker(works.slice(0, 3), 'contest-c');
