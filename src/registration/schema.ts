@@ -200,7 +200,7 @@ const invitationSummary = z.object({
 });
 export const invitationListReply = z.object({ invitations: z.array(invitationSummary) });
 export const invitationSummaryReply = z.object({ invitation: invitationSummary });
-/** Codes are 10 characters of A–Z and 2–9 (typed in either case); anything else is not a code. */
+/** Codes are 10 letters or digits (typed in either case); one with a character the alphabet leaves out (0, 1, I, O) is not found. */
 export const invitationCodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9]{10}$/) });
 export const invitationIdParams = z.object({ id: z.string().uuid(), invitationId: z.string().uuid() });
 export const acceptInvitationBody = z.object({ person: personInputSchema });

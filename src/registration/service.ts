@@ -146,8 +146,8 @@ export const lockRegistration = async (trx: Transaction<Database>, id: string) =
 };
 
 /**
- * Registers an entry. Effects, in one transaction under the locks of the entry's people and
- * organisations: checks the window and every rule (across registrations too), writes one member row
+ * Registers an entry. Checks the window, then, in one transaction under the locks of the entry's
+ * people and organisations: checks every rule (across registrations too), writes one member row
  * per person (the leader confirmed, others invited) and the entry's key rows, then the registration
  * with the contest's next reference number, and appends `registration.created` to the contest's
  * audit chain. The reference counter and the audit chain are contest-wide locks held to commit, so
@@ -302,7 +302,10 @@ export async function editRegistration(db: Kysely<Database>, id: string, input: 
   });
 }
 
-/** Withdraws an entry (any time while active). Effects: status withdrawn with its time, `registration.withdrawn`. */
+/**
+ * Withdraws an entry (any time while active). Effects: status withdrawn with its time, its key rows
+ * deleted (so its people may enter again), `registration.withdrawn`.
+ */
 export async function withdrawRegistration(db: Kysely<Database>, id: string, actor: Actor): Promise<RegistrationRow> {
   const row = await getRegistration(db, id);
   requireChangeable(row, actor);

@@ -65,7 +65,7 @@ export const personIdentifiers = (person: PersonInput): string[] => [
   ...(person.email ? [`email:${person.email.toLowerCase()}`] : []),
 ];
 
-/** The stable key a person is stored under: ID number, else phone, else email. */
+/** The stable key a person is stored under: ID number, else phone, else email, else name. */
 export const personKey = (person: PersonInput) => personIdentifiers(person)[0] ?? `name:${person.name}`;
 
 /** The people on the team (队员): the leader and members; advisors are not. */

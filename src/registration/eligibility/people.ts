@@ -68,8 +68,8 @@ export const checkNoDuplicatePeople: Check = ({ entry }) => {
     return [
       problem(
         'person.listed_twice',
-        `${listed.person.name} 与${earlier.label.zh} ${earlier.person.name} 是同一人（证件号或手机号相同）`,
-        `${listed.person.name} is the same person as ${earlier.label.en} ${earlier.person.name} (same ID number or phone)`,
+        `${listed.person.name} 与${earlier.label.zh} ${earlier.person.name} 是同一人（证件号、手机号或邮箱相同）`,
+        `${listed.person.name} is the same person as ${earlier.label.en} ${earlier.person.name} (same ID number, phone or email)`,
         { path: `${listed.path}.name` },
       ),
     ];

@@ -164,6 +164,13 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
         'person.listed_twice',
       ]);
     });
+    it('says an email shared by two people makes them one, as a shared ID number or phone does', () => {
+      const members = [person(2), { name: '李四', email: 'li@example.com' }, { name: '王五', email: 'LI@example.com' }];
+      const [twice] = checkEligibility(contest, entry(contest, { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', members })).problems;
+      expect(twice.code).toBe('person.listed_twice');
+      expect(twice.message.zh).toContain('邮箱');
+      expect(twice.message.en).toContain('email');
+    });
     it('needs a phone for the leader and an identifier for every member', () => {
       expect(codes({ trackId: 'app-dev', groupId: 'social', entrantKind: 'team', leader: { name: '张三' }, members: [{ name: '李四' }] })).toEqual([
         'person.phone_required',
