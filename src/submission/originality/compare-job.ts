@@ -13,7 +13,7 @@ import { findNearDuplicates, type FingerprintedWork, type NearDuplicate } from '
  */
 
 /** Verdicts kept (least recently used dropped first): about 100 bytes each, every candidate pair of a few contests of hundreds of images. */
-export const verdictCacheSize = 100_000;
+const verdictCacheSize = 100_000;
 /** The least time between two progress messages: the organiser's page polls about twice a second. */
 const progressIntervalMs = 200;
 
