@@ -128,7 +128,7 @@ export async function contestRoutes(app: LeitaiApp) {
     {
       schema: {
         tags: ['contests'],
-        summary: 'Deletes an edition copied in Leitai that has no registrations (organisers)',
+        summary: 'Deletes an edition copied in Leitai that has no registrations and no edition copied from it (organisers)',
         params: contestParams,
         response: { 200: deletedContestReply, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema },
       },

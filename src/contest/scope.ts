@@ -1,7 +1,7 @@
 import type { ContestDefinition, EligibilityRule, Subdivision, Topic, Track, Works } from './schema/index.ts';
 
 /**
- * Where an entry registers: a track, maybe a group or category, maybe a topic. Its scope carries the
+ * Where an entry registers: a track, maybe a group or category, a topic, a zone. Its scope carries the
  * rules in force there: the contest's, replaced rule by rule by the track's and then the group's or
  * category's.
  */
