@@ -50,7 +50,6 @@ const largestCost = 2 ** 50;
 
 export class PartSolver {
   flow: PartFlow;
-  rounds = 1;
   private readonly weights: Pick<FlowPart, 'loadWeight' | 'shortfallCost'>;
   private readonly needs: Int32Array;
   private readonly caps: Int32Array;
@@ -103,7 +102,6 @@ export class PartSolver {
   step(): boolean {
     if (this.flow.step()) return true;
     if (!this.addImprovingPairs()) return false;
-    this.rounds++;
     this.flow = this.network();
     return true;
   }
@@ -199,19 +197,26 @@ export class PartSolver {
 }
 
 /**
- * Each part of the objective outweighs everything the later parts can change: the load weight W
- * exceeds the whole affinity range, the shortfall cost M the whole balance and affinity range.
+ * Weights that make the one cost order solutions as the objective's parts do, and no larger (the
+ * potentials stay far from 2^53). If an optimum of the weighted cost could be bettered in an earlier
+ * part, the difference would hold a residual cycle that betters it: a cycle moving one empty place
+ * onto a path of real arcs gains M and pays at most W · cap for the judge's new entry plus maxScore
+ * for each judge the path passes (each at most once); a cycle lowering the balance by at least 1 gains
+ * W and pays at most maxScore per judge it passes. Both would be negative, so neither exists.
  */
 function weightsOf(needs: Int32Array, caps: Int32Array, maxScore: number, balance: boolean) {
   const units = needs.reduce((sum, need) => sum + need, 0);
-  const affinityRange = maxScore * units;
-  const loadWeight = balance ? affinityRange + 1 : 0;
-  const balanceRange = caps.reduce((sum, cap) => sum + (Math.min(cap, units) * (Math.min(cap, units) + 1)) / 2, 0);
-  const shortfallCost = loadWeight * balanceRange + affinityRange + 1;
+  const affinityAcrossJudges = maxScore * (caps.length + 1);
+  const loadWeight = balance ? affinityAcrossJudges + 1 : 0;
+  const highestLoad = Math.min(
+    units,
+    caps.reduce((most, cap) => Math.max(most, cap), 0),
+  );
+  const shortfallCost = loadWeight * highestLoad + affinityAcrossJudges + 1;
   if (shortfallCost > largestCost)
     throw new AppError('assignment.too_large', {
-      zh: '分配规模过大，无法精确求解（请按组别拆分，或缩小匹配度的取值）',
-      en: 'The assignment is too large to solve exactly (split it by group, or narrow the affinity scores)',
+      zh: '分配规模过大，无法精确求解（请按组别拆分）',
+      en: 'The assignment is too large to solve exactly (split it by group)',
     });
   return { loadWeight, shortfallCost };
 }
