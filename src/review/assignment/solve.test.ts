@@ -71,6 +71,16 @@ describe('solveAssignment', () => {
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('solves a contest whose judges have no practical cap, affinity scored, exactly (once refused as too large)', async () => {
+    const result = await solveAssignment({
+      entries: Array.from({ length: 2000 }, (_, e) => entry(`e${e}`, ['division:A'], 3)),
+      judges: Array.from({ length: 200 }, (_, j) => judge(`j${j}`, ['division:A'], 1_000_000)),
+      conflicts: [],
+      affinity: Array.from({ length: 2000 }, (_, e) => ({ entry: `e${e}`, judge: `j${e % 200}`, score: 100 })),
+    });
+    expect(result.objective).toEqual({ shortfall: 0, balance: 200 * ((30 * 31) / 2), affinity: 2000 * 100 });
+  });
+
   it('refuses an instance with every problem in it', async () => {
     const refused = solveAssignment({
       entries: [entry('e1', ['division:A'], 0), entry('e1', ['division:A'])],
