@@ -30,7 +30,7 @@ export interface NearDuplicate {
   similarity: number;
 }
 
-/** What a caller of `findNearDuplicates` may add: the comparison's outcome stays the same. */
+/** What a caller of `findNearDuplicates` may add; the pairs found are the same with or without them. */
 export interface ComparisonOptions {
   /**
    * The pixel verdict of a candidate pair of images, asked in content order (`contentOrder`), so that it
@@ -89,7 +89,7 @@ export function findNearDuplicates(works: readonly FingerprintedWork[], options:
  * Two image fingerprints in an order of their own content: the pixel check refines the second image's
  * region only, so its verdict must not depend on which work the database listed first.
  */
-export function contentOrder(a: ImageFingerprint, b: ImageFingerprint): [ImageFingerprint, ImageFingerprint] {
+function contentOrder(a: ImageFingerprint, b: ImageFingerprint): [ImageFingerprint, ImageFingerprint] {
   const key = (f: ImageFingerprint) => `${f.thumbnail} ${packViews(f.views).join(' ')}`;
   return key(a) <= key(b) ? [a, b] : [b, a];
 }
