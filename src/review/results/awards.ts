@@ -1,6 +1,6 @@
 import type { AwardGroup, AwardTier, ContestDefinition } from '../../contest/schema/index.ts';
 import { problem } from './problems.ts';
-import { cut, rankGroups, type Contender } from './ranking.ts';
+import { contenderOf, cut, rankGroups, type Contender } from './ranking.ts';
 import type { AwardGiven, NotComputed, ResultProblem, Vacancy } from './types.ts';
 
 /** What the awards are decided on: the last round's entries, their scores and votes. */
@@ -132,7 +132,7 @@ export const decideAwards = (input: AwardInput): AwardOutcome => {
   each('public-vote', (scope, tiers) => {
     const eligible = [...input.entries.keys()]
       .filter((id) => scope.divisions.has(input.entries.get(id)!) && (input.votes.get(id) ?? 0) > 0 && open(id))
-      .map((id) => ({ id, score: 0, judgeScore: null, votes: input.votes.get(id) ?? 0 }));
+      .map((id) => contenderOf(id, 0, null, input.votes.get(id) ?? 0));
     place(scope, counted(tiers), rankGroups(eligible, byVotes(input.votes)), () => undefined);
   });
   each('finalists', (scope, tiers) => {

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefinition } from '../../../test/support/factories.ts';
 import type { ContestDefinition, ReviewRound } from '../../contest/schema/index.ts';
-import { combineScores, type CountedScore } from './combine.ts';
+import { combineScores, type ScoresByEntry } from './combine.ts';
 import { computeResults } from './compute.ts';
 import type { ResultProblem } from './types.ts';
 
 const scale = { min: 0, max: 100 };
 const scoresOf = (entry: string, ...values: number[]): CountedScore[] => values.map((total, i) => ({ judge: `j${i + 1}`, entry, total }));
+interface CountedScore {
+  judge: string;
+  entry: string;
+  total: number;
+}
 const combined = (mode: ReviewRound['combine'], scores: CountedScore[]) => {
   const problems: ResultProblem[] = [];
-  return { values: Object.fromEntries(combineScores(mode, scores, scale, problems)), problems };
+  const byEntry: ScoresByEntry = new Map();
+  for (const { judge, entry, total } of scores) {
+    const scored = byEntry.get(entry) ?? { judges: [], totals: [] };
+    scored.judges.push(judge);
+    scored.totals.push(total);
+    byEntry.set(entry, scored);
+  }
+  return { values: Object.fromEntries(combineScores(mode, byEntry, scale, problems)), problems };
 };
 
 describe('combining judges’ scores', () => {

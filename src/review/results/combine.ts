@@ -5,11 +5,8 @@ import type { ResultProblem } from './types.ts';
 
 export type CombineMode = ReviewRound['combine'];
 
-export interface CountedScore {
-  judge: string;
-  entry: string;
-  total: number;
-}
+/** Each entry's counted scores: the judges who gave them and their totals, in the same order. */
+export type ScoresByEntry = Map<string, { judges: string[]; totals: number[] }>;
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
@@ -24,16 +21,6 @@ const trimmedMean = (values: readonly number[]) => {
   if (values.length < 3) return mean(values);
   const sorted = [...values].sort((a, b) => a - b);
   return mean(sorted.slice(1, -1));
-};
-
-const byEntry = (scores: readonly CountedScore[]) => {
-  const grouped = new Map<string, number[]>();
-  for (const score of scores) {
-    const list = grouped.get(score.entry);
-    if (list) list.push(score.total);
-    else grouped.set(score.entry, [score.total]);
-  }
-  return grouped;
 };
 
 interface Spread {
@@ -52,12 +39,16 @@ const spreadOf = (values: readonly number[]): Spread => {
  * all the round's totals, clamped to the scale. A judge whose totals are all equal separates nobody:
  * their z-scores are 0 (reported).
  */
-const zScoreCombine = (scores: readonly CountedScore[], scale: Scale, problems: ResultProblem[]) => {
+const zScoreCombine = (scores: ScoresByEntry, scale: Scale, problems: ResultProblem[]) => {
   const byJudge = new Map<string, number[]>();
-  for (const score of scores) {
-    const list = byJudge.get(score.judge);
-    if (list) list.push(score.total);
-    else byJudge.set(score.judge, [score.total]);
+  const all: number[] = [];
+  for (const { judges, totals } of scores.values()) {
+    judges.forEach((judge, i) => {
+      const list = byJudge.get(judge);
+      if (list) list.push(totals[i]);
+      else byJudge.set(judge, [totals[i]]);
+      all.push(totals[i]);
+    });
   }
   const spreads = new Map<string, Spread>();
   for (const [judge, totals] of byJudge) {
@@ -76,28 +67,26 @@ const zScoreCombine = (scores: readonly CountedScore[], scale: Scale, problems: 
       );
     }
   }
-  const overall = spreadOf(scores.map((s) => s.total));
-  const zs = new Map<string, number[]>();
-  for (const score of scores) {
-    const { mean: m, sd } = spreads.get(score.judge)!;
-    const z = sd === 0 ? 0 : (score.total - m) / sd;
-    const list = zs.get(score.entry);
-    if (list) list.push(z);
-    else zs.set(score.entry, [z]);
-  }
+  const overall = spreadOf(all);
   const combined = new Map<string, number>();
-  for (const [entry, values] of zs) combined.set(entry, Math.min(scale.max, Math.max(scale.min, overall.mean + mean(values) * overall.sd)));
+  for (const [entry, { judges, totals }] of scores) {
+    const zs = judges.map((judge, i) => {
+      const { mean: m, sd } = spreads.get(judge)!;
+      return sd === 0 ? 0 : (totals[i] - m) / sd;
+    });
+    combined.set(entry, Math.min(scale.max, Math.max(scale.min, overall.mean + mean(zs) * overall.sd)));
+  }
   return combined;
 };
 
 /** The judges' score of each entry that has scores, by the round's `combine`. */
-export const combineScores = (mode: CombineMode, scores: readonly CountedScore[], scale: Scale, problems: ResultProblem[]): Map<string, number> => {
-  if (scores.length === 0) return new Map();
+export const combineScores = (mode: CombineMode, scores: ScoresByEntry, scale: Scale, problems: ResultProblem[]): Map<string, number> => {
+  if (scores.size === 0) return new Map();
   if (mode === 'z-score') return zScoreCombine(scores, scale, problems);
   const combine = mode === 'median' ? median : mode === 'trimmed-mean' ? trimmedMean : mean;
   const combined = new Map<string, number>();
   const untrimmed: string[] = [];
-  for (const [entry, totals] of byEntry(scores)) {
+  for (const [entry, { totals }] of scores) {
     combined.set(entry, combine(totals));
     if (mode === 'trimmed-mean' && totals.length < 3) untrimmed.push(entry);
   }

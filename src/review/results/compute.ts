@@ -2,9 +2,9 @@ import { divisionsOf } from '../../contest/divisions.ts';
 import type { ContestDefinition, ReviewRound } from '../../contest/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decideAwards } from './awards.ts';
-import { combineScores, type CountedScore } from './combine.ts';
+import { combineScores, type ScoresByEntry } from './combine.ts';
 import { problem } from './problems.ts';
-import { comparerOf, cut, rankGroups, type Contender } from './ranking.ts';
+import { comparerOf, contenderOf, cut, rankGroups, type Contender } from './ranking.ts';
 import { roundScale, scoreTotal } from './scores.ts';
 import type { DivisionResults, NotComputed, RankedEntry, ResultProblem, Results, ResultsInput } from './types.ts';
 import { voteScores } from './votes.ts';
@@ -68,10 +68,8 @@ const admitVotes = (input: ResultsInput, entries: ReadonlyMap<string, string>, p
 
 const admitScores = (round: ReviewRound, input: ResultsInput, entries: ReadonlyMap<string, string>, problems: ResultProblem[]) => {
   const scale = roundScale(round);
-  const seen = new Set<string>();
-  const counted: CountedScore[] = [];
+  const counted: ScoresByEntry = new Map();
   for (const score of input.scores) {
-    const pair = `${score.judge}\u0000${score.entry}`;
     if (!entries.has(score.entry)) {
       problems.push(
         problem(
@@ -82,7 +80,9 @@ const admitScores = (round: ReviewRound, input: ResultsInput, entries: ReadonlyM
       );
       continue;
     }
-    if (seen.has(pair)) {
+    const scored = counted.get(score.entry);
+    // A handful of judges per entry: a list is cheaper than a set, and no joined key strings are made.
+    if (scored?.judges.includes(score.judge)) {
       problems.push(
         problem(
           'score.duplicate',
@@ -92,10 +92,12 @@ const admitScores = (round: ReviewRound, input: ResultsInput, entries: ReadonlyM
       );
       continue;
     }
-    seen.add(pair);
     const total = scoreTotal(round, scale, score);
-    if (typeof total === 'number') counted.push({ judge: score.judge, entry: score.entry, total });
-    else problems.push(total);
+    if (typeof total !== 'number') problems.push(total);
+    else if (scored) {
+      scored.judges.push(score.judge);
+      scored.totals.push(total);
+    } else counted.set(score.entry, { judges: [score.judge], totals: [total] });
   }
   return { scale, counted };
 };
@@ -118,8 +120,6 @@ export const computeResults = (definition: ContestDefinition, roundId: string, i
   const votes = admitVotes(input, entries, problems);
   const { scale, counted } = admitScores(round, input, entries, problems);
   const judgeScores = combineScores(round.combine, counted, scale, problems);
-  const judgeCounts = new Map<string, number>();
-  for (const score of counted) judgeCounts.set(score.entry, (judgeCounts.get(score.entry) ?? 0) + 1);
   const countsVotes = round.weights.publicVote > 0;
   const votesAsScores = countsVotes ? voteScores(round.publicVoteScore, entries, votes) : undefined;
 
@@ -141,10 +141,10 @@ export const computeResults = (definition: ContestDefinition, roundId: string, i
       judgeScore,
       voteScore,
       votes: votes.get(id) ?? 0,
-      judges: judgeCounts.get(id) ?? 0,
+      judges: counted.get(id)?.totals.length ?? 0,
     });
     if (score === null) unscored.push(id);
-    else contenders.push({ id, score, judgeScore, votes: votes.get(id) ?? 0 });
+    else contenders.push(contenderOf(id, score, judgeScore, votes.get(id) ?? 0));
   }
   if (unscored.length > 0) {
     problems.push(
@@ -184,8 +184,10 @@ export const computeResults = (definition: ContestDefinition, roundId: string, i
     problems.push(...awards.problems);
     notComputed.push(...awards.notComputed);
   }
+  const rowsOf = new Map<string, RankedEntry[]>(divisionIds.map((id) => [id, []]));
+  for (const row of rows.values()) rowsOf.get(row.division)!.push(row);
   const divisions: DivisionResults[] = divisionIds.map((id) => {
-    const ranked = [...rows.values()].filter((row) => row.division === id);
+    const ranked = rowsOf.get(id)!;
     ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {
       id,

@@ -5,6 +5,9 @@ export interface Contender {
   score: number;
   judgeScore: number | null;
   votes: number;
+  /** The score and judge score as compared (`level`), worked out once rather than in every comparison. */
+  scoreLevel: number;
+  judgeLevel: number;
 }
 
 /**
@@ -13,21 +16,25 @@ export interface Contender {
  */
 const level = (value: number | null) => (value === null ? -Infinity : Math.round(value * 1e9));
 
-const keysOf = (tieBreak: ReviewRound['tieBreak']) => [
-  (c: Contender) => level(c.score),
-  ...tieBreak.map((rule) => (rule === 'judges' ? (c: Contender) => level(c.judgeScore) : (c: Contender) => c.votes)),
-];
+export const contenderOf = (id: string, score: number, judgeScore: number | null, votes: number): Contender => ({
+  id,
+  score,
+  judgeScore,
+  votes,
+  scoreLevel: level(score),
+  judgeLevel: level(judgeScore),
+});
 
 /** Higher first by score, then by each tie-break rule in turn; 0 where the rule cannot part them. */
-export const comparerOf = (tieBreak: ReviewRound['tieBreak']) => {
-  const keys = keysOf(tieBreak);
-  return (a: Contender, b: Contender) => {
-    for (const key of keys) {
-      const difference = key(b) - key(a);
-      if (difference !== 0) return difference;
-    }
-    return 0;
-  };
+export const comparerOf = (tieBreak: ReviewRound['tieBreak']) => (a: Contender, b: Contender) => {
+  // `|| 0`: two absent judge scores (−∞ − −∞ is NaN) do not part entries.
+  const byScore = b.scoreLevel - a.scoreLevel || 0;
+  if (byScore !== 0) return byScore;
+  for (const rule of tieBreak) {
+    const difference = (rule === 'judges' ? b.judgeLevel - a.judgeLevel : b.votes - a.votes) || 0;
+    if (difference !== 0) return difference;
+  }
+  return 0;
 };
 
 /** Best first, as groups the rule cannot part (a group of one where nothing ties); ids order a group. */

@@ -1,0 +1,74 @@
+/**
+ * The results engine on BENCH_ENTRIES entries (100,000 by default) of seed 000's four divisions, 5
+ * judges' totals each and a vote count each: its preliminary as published (mean, 50% judges and 50%
+ * votes, top 10 of each division), then the same round with each other combine mode, and its final with
+ * the awards. Each is timed after a warm-up, the median of 3 runs. The half of issue 9's bench that reads
+ * the round from PostgreSQL waits for the scores tables, which do not exist yet.
+ *
+ *   npm run bench:results
+ *
+ * The last line is one JSON object: { entries, scores, engineMs } (engineMs: the preliminary as published).
+ */
+import { seedDefinition } from '../test/support/factories.ts';
+import type { ContestDefinition, ReviewRound } from '../src/contest/schema/index.ts';
+import { computeResults } from '../src/review/results/compute.ts';
+import type { ResultsInput } from '../src/review/results/types.ts';
+
+const entryCount = Number(process.env.BENCH_ENTRIES ?? 100_000);
+const judgesPerEntry = 5;
+const judgePool = 1_000;
+
+/** A fixed pseudo-random sequence (mulberry32), so every run ranks the same round. */
+const random = (() => {
+  let state = 20251130;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();
+
+const definition = seedDefinition('000');
+const divisions = ['publicity', 'app-dev/campus', 'app-dev/social', 'case-selection'];
+const entries = Array.from({ length: entryCount }, (_, i) => ({ id: `e${i}`, division: divisions[i % divisions.length] }));
+const input: ResultsInput = {
+  entries,
+  scores: entries.flatMap((entry, i) =>
+    Array.from({ length: judgesPerEntry }, (_, j) => ({
+      judge: `j${(i * judgesPerEntry + j) % judgePool}`,
+      entry: entry.id,
+      total: Math.round(40 + random() * 600) / 10,
+    })),
+  ),
+  votes: entries.map((entry) => ({ entry: entry.id, count: Math.floor(random() ** 3 * 20_000) })),
+};
+
+const withCombine = (combine: ReviewRound['combine']): ContestDefinition => ({
+  ...definition,
+  review: { ...definition.review, rounds: definition.review.rounds.map((r) => (r.id === 'preliminary' ? { ...r, combine } : r)) },
+});
+
+const timed = (label: string, run: () => ReturnType<typeof computeResults>) => {
+  run();
+  const times: number[] = [];
+  let last!: ReturnType<typeof computeResults>;
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    last = run();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const ms = Math.round(times.sort((a, b) => a - b)[1]);
+  const awards = last.divisions.reduce((n, d) => n + d.awards.length, last.contestAwards.length);
+  console.log(`${label.padEnd(34)} ${String(ms).padStart(6)} ms   advancing ${last.advancing}, awards ${awards}, problems ${last.problems.length}`);
+  return ms;
+};
+
+console.log(
+  `entries ${entryCount} in ${divisions.length} divisions, scores ${input.scores.length} from ${judgePool} judges, vote counts ${input.votes.length}`,
+);
+const engineMs = timed('preliminary (mean, 50/50 votes)', () => computeResults(definition, 'preliminary', input));
+for (const combine of ['trimmed-mean', 'median', 'z-score'] as const)
+  timed(`preliminary (${combine})`, () => computeResults(withCombine(combine), 'preliminary', input));
+timed('final (mean, awards)', () => computeResults(definition, 'final', input));
+console.log(JSON.stringify({ entries: entryCount, scores: input.scores.length, engineMs }));
