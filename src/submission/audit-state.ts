@@ -1,9 +1,10 @@
 /**
- * What the audit log vouches for of an entry's works: each submission event records the keyed
- * digest of every file version and field the change left behind (see src/audit/rows.ts), and
- * `audit verify` digests the current rows the same way. Versions are kept, never deleted, so every
- * version is checked, superseded ones included. Keyed like every digest in the log: file names and
- * field values may name people.
+ * What the audit log vouches for of an entry's works: each event that writes a file version or a
+ * field (received, removed, field set) records the keyed digest of every version and field the
+ * change left behind (see src/audit/rows.ts); a refused file's bytes purged change no digested
+ * column, so that event records none. `audit verify` digests the current rows the same way.
+ * Versions are kept, never deleted, so every version is checked, superseded ones included. Keyed
+ * like every digest in the log: file names and field values may name people.
  */
 import type { Kysely } from 'kysely';
 import { keyedDigest } from '../audit/key.ts';

@@ -5,9 +5,9 @@ import type { ProbeResult } from './probes/types.ts';
 
 /**
  * An organiser's pre-check of files by hand, as `leitai submission check` runs it: each file is
- * matched to the requirement it names (`requirementId=path`) or to the first requirement that takes
- * its detected kind and has room, then checked as an upload would be. With `complete`, missing files
- * and fields are reported too.
+ * matched to the requirement it names (`requirementId=path`), else to the first requirement that
+ * takes its detected kind and has room, else to the first requirement; then checked as an upload
+ * would be. With `complete`, missing files and fields are reported too.
  */
 export interface PrecheckFile {
   path: string;

@@ -97,7 +97,7 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     {
       schema: {
         tags,
-        summary: 'Remove a submitted file until the deadline (kept in the record, audited)',
+        summary: "Remove a submitted file while its requirement's window is open (kept in the record, audited)",
         params: fileParams,
         response: { 204: z.null(), ...refusals },
       },
@@ -110,7 +110,13 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
 
   app.get(
     '/api/works/files/:fileId/content',
-    { schema: { tags, summary: 'Download one submitted file (its entrant and the organisers)', params: fileParams } },
+    {
+      schema: {
+        tags,
+        summary: "Download one submitted file (whoever may see its entry: its people, the organisers, its zone's coordinator)",
+        params: fileParams,
+      },
+    },
     async (request, reply) => {
       const file = await fileToDownload(app.db, request.params.fileId, request.account);
       reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
@@ -124,7 +130,7 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     {
       schema: {
         tags,
-        summary: `A submitted image as a JPEG of at most ${THUMBNAIL_SIZE} px a side (its entrant and the organisers), cached by the browser`,
+        summary: `A submitted image as a JPEG of at most ${THUMBNAIL_SIZE} px a side (whoever may see its entry), cached by the browser`,
         params: fileParams,
       },
     },
