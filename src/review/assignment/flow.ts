@@ -34,13 +34,14 @@ export interface FlowPart {
 }
 
 export class PartFlow {
+  /** 1 on each arc entry → judge that the assignment uses. */
   readonly flow: Uint8Array;
-  readonly load: Int32Array;
-  readonly shortfall: Int32Array;
-  readonly potential: Float64Array;
   readonly totalUnits: number;
   routedUnits = 0;
 
+  private readonly load: Int32Array;
+  private readonly shortfall: Int32Array;
+  private readonly potential: Float64Array;
   private readonly sink: number;
   private readonly routed: Int32Array;
   private readonly arcEntry: Int32Array;
