@@ -41,7 +41,7 @@ export const contests = {
   copy: (id: string, edition: EditionRequest) => request<{ contest: { id: string } }>('POST', `/api/contests/${enc(id)}/copy`, edition),
   /** Publishes an edition's own summary and announcement; those sent are no longer marked as the previous edition's. */
   texts: (id: string, texts: EditionTextsRequest) => request<{ contest: { id: string; version: number } }>('PUT', `/api/contests/${enc(id)}/texts`, texts),
-  /** Deletes an edition copied in Leitai that nobody has entered. */
+  /** Deletes an edition copied in Leitai that nobody has entered and no later edition was copied from. */
   remove: (id: string) => request<{ contest: { id: string } }>('DELETE', `/api/contests/${enc(id)}`),
   originality: (id: string, signal?: AbortSignal) => request<OriginalityReply>('GET', `/api/contests/${enc(id)}/originality`, undefined, signal),
   /** How far the originality report being computed is; polled while the report is awaited. */
@@ -94,7 +94,7 @@ export const works = {
   setField: (registrationId: string, fieldId: string, value: string) =>
     request<{ works: WorksView }>('PUT', `/api/registrations/${enc(registrationId)}/works/fields/${enc(fieldId)}`, { value }),
   removeFile: (fileId: string) => request<null>('DELETE', `/api/works/files/${enc(fileId)}`),
-  /** Where a submitted file downloads from (its entrant and the organisers). */
+  /** Where a submitted file downloads from (whoever may see its entry). */
   contentUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/content`,
   /** A submitted image's small JPEG preview (at most 320 px a side, cached by the browser). */
   thumbnailUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/thumbnail`,

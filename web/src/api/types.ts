@@ -1,8 +1,8 @@
 /**
- * The shapes of the JSON API as the web app reads them, inferred from the server's zod schemas
- * (STYLE: schemas once). Every import from src/ is type-only: Vite erases it, so no server code
- * and no zod reach the bundle. Replies are `z.infer` (what the server sends, defaults filled);
- * request bodies are `z.input` (what the server accepts, before defaults and trimming).
+ * The shapes of the JSON API as the web app reads them, inferred from the server's zod schemas,
+ * never written twice (DESIGN.md). Every import from src/ is type-only: Vite erases it, so no
+ * server code and no zod reach the bundle. Replies are `z.infer` (what the server sends, defaults
+ * filled); request bodies are `z.input` (what the server accepts, before defaults and trimming).
  */
 import type { z } from 'zod';
 import type { contestListReply, contestReply, copyContestBody, editionTextsBody, nextEditionReply } from '../../../src/contest/api-schema.ts';

@@ -35,7 +35,7 @@ const Deadline = ({ works, timeZone }: { works: WorksView; timeZone: string }) =
   const { t, lang } = useI18n();
   const now = useNow(30_000);
   if (!works.deadline) return <p className="muted">{t('worksPage.noDeadline')}</p>;
-  // The window ends at midnight (exclusive): the last moment that counts is one second before.
+  // The deadline is the window's exclusive end (midnight after a published day): the last moment that counts is one second before.
   const deadline = new Date(works.deadline);
   const lastMoment = new Date(deadline.getTime() - 1000).toISOString();
   const countdown = countdownText(deadline, now, lang);
@@ -70,7 +70,7 @@ export const Component = () => {
     }
   }, [loaded.works.registrationId]);
 
-  // Members and organisers' coordinators read the works; only who may change the entry uploads or deletes.
+  // Its people, the organisers and its zone's coordinator read the works; only who may change the entry uploads or deletes.
   const editable = works.submissionOpen && loaded.mayUpload;
   const items = [...works.files, ...works.fields];
   const ordered = inStageOrder([...works.files.map((file) => ({ file, stage: file.stage })), ...works.fields.map((field) => ({ field, stage: field.stage }))]);
