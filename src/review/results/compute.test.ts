@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefinition } from '../../../test/support/factories.ts';
+import { reviewRoundSchema, type ContestDefinition } from '../../contest/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { computeResults } from './compute.ts';
 
@@ -55,5 +56,47 @@ describe('computeResults: what it cannot use', () => {
       votes: [],
     });
     expect(results.divisions[0].entries[0]).toMatchObject({ score: 75, judges: 2 });
+  });
+});
+
+describe('the round settings the engine reads', () => {
+  it('maps votes against the highest of the whole round with relativeTo: round-max', () => {
+    const seed = seedDefinition('000');
+    const roundMax: ContestDefinition = {
+      ...seed,
+      review: { ...seed.review, rounds: seed.review.rounds.map((r) => ({ ...r, publicVoteScore: { relativeTo: 'round-max' as const, scale: 10 } })) },
+    };
+    const input = {
+      entries: [
+        { id: 'a', division: 'publicity' },
+        { id: 'b', division: 'case-selection' },
+      ],
+      scores: [
+        { judge: 'j', entry: 'a', total: 60 },
+        { judge: 'j', entry: 'b', total: 60 },
+      ],
+      votes: [
+        { entry: 'a', count: 400 },
+        { entry: 'b', count: 100 },
+      ],
+    };
+    const voteScores = (definition: ContestDefinition) =>
+      computeResults(definition, 'preliminary', input).divisions.flatMap((d) => d.entries.map((e) => [e.id, e.voteScore, e.score]));
+    // division-max: each is its division's best, 100; round-max on a scale of 10: 400 → 10, 100 → 2.5.
+    expect(voteScores(seed)).toEqual([
+      ['a', 100, 80],
+      ['b', 100, 80],
+    ]);
+    expect(voteScores(roundMax)).toEqual([
+      ['a', 10, 35],
+      ['b', 2.5, 31.25],
+    ]);
+  });
+
+  it('refuses a scale beside a rubric, and a scale that does not run upwards', () => {
+    const round = { id: 'r', name: 'r', phase: 'p', rubric: [{ id: 'c', name: 'c', weight: 100 }] };
+    expect(reviewRoundSchema.safeParse({ ...round, scale: { min: 0, max: 10 } }).success).toBe(false);
+    expect(reviewRoundSchema.safeParse({ ...round, rubric: [{ id: 'c', name: 'c', weight: 100, scale: { min: 5, max: 5 } }] }).success).toBe(false);
+    expect(reviewRoundSchema.parse(round)).toMatchObject({ combine: 'mean', tieBreak: [], publicVoteScore: { relativeTo: 'division-max', scale: 100 } });
   });
 });
