@@ -85,7 +85,7 @@ const assess = async (
 
 /**
  * The form's dry run, signed in: every problem the entry would be refused for, without writing
- * anything. When editing (the leader's or an organiser's own entry), that registration is left out of
+ * anything. When editing (by its leader or an organiser), that registration is left out of
  * the rules across registrations and its masked values stand for what is stored.
  */
 export async function checkRegistration(db: Kysely<Database>, contestId: string, entry: RegistrationInput, actor: Actor, editingId?: string) {
@@ -137,8 +137,9 @@ const storeKeys = (trx: Transaction<Database>, contestId: string, id: string, en
   queries.replaceRegistrationKeys(trx, id, keyRows(contestId, id, entry));
 
 /**
- * One change of a registration at a time (edits, withdrawal, invitations): taken first, before any
- * key lock, so waiting for it never holds another lock. Returns the row as it is under the lock.
+ * One change of a registration at a time (edits, withdrawal, accepting or revoking an invitation;
+ * making one takes no lock, since accepting it checks the entry again): taken first, before any key
+ * lock, so waiting for it never holds another lock. Returns the row as it is under the lock.
  */
 export const lockRegistration = async (trx: Transaction<Database>, id: string) => {
   await queries.lockKeys(trx, [`registration:${id}`]);
