@@ -29,7 +29,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
 
 /**
  * The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new
- * edition, and deleting this one while it is a copy nobody has entered.
+ * edition, and deleting this one while it is a copy with no active entry (DeleteEditionButton).
  */
 export const Component = () => {
   const { contest, registrations, matched, counts, selected } = useLoaderData<typeof loader>();
