@@ -7,7 +7,7 @@
  *   npm run bench:assign
  *
  * Prints the time and the objective's parts; the last line is one JSON object:
- * { entries, judges, perEntry, conflicts, ms, cpuMs, maxLoad, minLoad, shortfall, balance, affinity }:
+ * { entries, judges, perEntry, conflicts, ms, cpuMs, maxLoad, minLoad, shortfall, spread, balance, affinity }:
  * ms is the wall time, cpuMs the CPU time the process spent solving (the two differ on a busy machine).
  */
 import { solveAssignment } from '../src/review/assignment/solve.ts';
@@ -35,10 +35,10 @@ const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 const loads = result.loads.map(({ load }) => load);
 const maxLoad = Math.max(...loads);
 const minLoad = Math.min(...loads);
-const { shortfall, balance, affinity } = result.objective;
+const { shortfall, spread, balance, affinity } = result.objective;
 console.log(`seed ${seed}: ${shape.entries} entries × ${shape.judges} judges × ${shape.perEntry}, ${shape.conflicts} conflicts, cap ${shape.cap}`);
 console.log(
-  `solved in ${ms} ms (${cpuMs} ms of CPU): ${result.pairs.length} pairs, ${shortfall} places empty, loads ${minLoad}–${maxLoad}, Σ load(load+1)/2 = ${balance}, Σ affinity = ${affinity}`,
+  `solved in ${ms} ms (${cpuMs} ms of CPU): ${result.pairs.length} pairs, ${shortfall} places empty (spread Σ empty(empty+1)/2 = ${spread}), loads ${minLoad}–${maxLoad}, Σ load(load+1)/2 = ${balance}, Σ affinity = ${affinity}`,
 );
 console.log(
   JSON.stringify({
@@ -51,6 +51,7 @@ console.log(
     maxLoad,
     minLoad,
     shortfall,
+    spread,
     balance,
     affinity,
   }),

@@ -10,9 +10,10 @@
  *
  * The network: source → entry (capacity judgesNeeded, cost 0) → judge (capacity 1, cost maxScore −
  * score) → sink through unit arcs of cost loadWeight · l for the judge's l-th entry, l ≤ cap (convex,
- * so they fill in order and are kept as the judge's load rather than as arcs); and entry → sink
- * (capacity judgesNeeded, cost shortfallCost), the empty places, so the flow always routes every unit
- * and the optimum leaves as few empty as possible. Costs are integers below 2^53, so the reduced costs
+ * so they fill in order and are kept as the judge's load rather than as arcs); and entry → sink through
+ * unit arcs of cost shortfallCost + spreadWeight · m for the entry's m-th empty place, likewise, so the
+ * flow always routes every unit and the optimum leaves as few places empty as possible, spread over
+ * as many entries as possible. Costs are integers below 2^53, so the reduced costs
  * compare exactly.
  */
 import { NodeHeap } from './heap.ts';
@@ -31,6 +32,7 @@ export interface FlowPart {
   arcCost: Float64Array;
   loadWeight: number;
   shortfallCost: number;
+  spreadWeight: number;
 }
 
 export class PartFlow {
@@ -103,7 +105,7 @@ export class PartFlow {
   }
 
   private shortestPaths() {
-    const { entryCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight, shortfallCost } = this.part;
+    const { entryCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight } = this.part;
     const { distance, potential, heap, flow, load, shortfall, slots, slotStart, arcEntry, sink } = this;
     distance.fill(Infinity);
     heap.clear();
@@ -128,7 +130,7 @@ export class PartFlow {
             const judgeNode = entryCount + arcJudge[a];
             relax(judgeNode, reached + arcCost[a] - potential[judgeNode]);
           }
-        if (shortfall[node] < needs[node]) relax(sink, reached + shortfallCost - potential[sink]);
+        if (shortfall[node] < needs[node]) relax(sink, reached + this.emptyPlaceCost(node) - potential[sink]);
       } else {
         const j = node - entryCount;
         for (let s = slotStart[j]; s < slotStart[j] + load[j]; s++) {
@@ -150,7 +152,7 @@ export class PartFlow {
    * them cannot improve the optimum (pricing, part.ts).
    */
   sinkPotentials(): Float64Array {
-    const { entryCount, judgeCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight, shortfallCost } = this.part;
+    const { entryCount, judgeCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight } = this.part;
     const { distance, potential, heap, flow, load, shortfall, arcEntry, sink } = this;
     const intoStart = new Int32Array(judgeCount + 1);
     for (let a = 0; a < arcJudge.length; a++) intoStart[arcJudge[a] + 1]++;
@@ -172,7 +174,7 @@ export class PartFlow {
       const node = heap.pop();
       const left = distance[node] - potential[node];
       if (node === sink) {
-        for (let e = 0; e < entryCount; e++) if (shortfall[e] < needs[e]) relax(e, left + shortfallCost + potential[e]);
+        for (let e = 0; e < entryCount; e++) if (shortfall[e] < needs[e]) relax(e, left + this.emptyPlaceCost(e) + potential[e]);
         for (let j = 0; j < judgeCount; j++) if (load[j] < caps[j]) relax(entryCount + j, left + loadWeight * (load[j] + 1) + potential[entryCount + j]);
       } else if (node < entryCount) {
         for (let a = arcStart[node]; a < arcStart[node + 1]; a++)
@@ -190,6 +192,11 @@ export class PartFlow {
     return potential.map((p, v) => p - Math.min(distance[v], farthest));
   }
 
+  /** The cost of the entry's next empty place. */
+  private emptyPlaceCost(e: number) {
+    return this.part.shortfallCost + this.part.spreadWeight * (this.shortfall[e] + 1);
+  }
+
   private isSourceOpen(e: number) {
     return this.routed[e] < this.part.needs[e] && this.potential[e] === 0;
   }
@@ -199,7 +206,7 @@ export class PartFlow {
    * neither on the current path nor dead: its number, -2 for the arc to the sink, -1 when none is left.
    */
   private nextArc(node: number): number {
-    const { entryCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight, shortfallCost } = this.part;
+    const { entryCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight } = this.part;
     const { potential, mark, cursor, flow, load, shortfall, slots, slotStart, arcEntry, sink } = this;
     const p = potential[node];
     if (node < entryCount) {
@@ -210,7 +217,7 @@ export class PartFlow {
         if (flow[a] === 0 && mark[judgeNode] === 0 && arcCost[a] + p === potential[judgeNode]) return a;
       }
       if (cursor[node] === end) {
-        if (shortfall[node] < needs[node] && shortfallCost + p === potential[sink]) return -2;
+        if (shortfall[node] < needs[node] && this.emptyPlaceCost(node) + p === potential[sink]) return -2;
         cursor[node]++;
       }
       return -1;

@@ -10,10 +10,12 @@
  * The objective, in strict order (each part counts only between solutions equal on the parts before):
  *   1. shortfall: the number of (entry, judge) places left empty, Σ_e (judgesNeeded_e − judges_e), is
  *      the least possible: no entry is left short that could be staffed by moving others;
- *   2. balance (when `balance` is on): Σ_j load_j·(load_j + 1)/2 is the least possible, i.e. the l-th
+ *   2. spread: Σ_e empty_e·(empty_e + 1)/2 is the least possible, so that the empty places fall on as
+ *      many entries as they must and no entry is left with one judge where two could each have two;
+ *   3. balance (when `balance` is on): Σ_j load_j·(load_j + 1)/2 is the least possible, i.e. the l-th
  *      entry of a judge costs l, rising with each extra entry; with every place filled this is
  *      Σ_j load_j² up to a constant, so loads are as even as coverage, conflicts and caps allow;
- *   3. affinity: Σ score(judge, entry) over the assigned pairs is the greatest possible.
+ *   4. affinity: Σ score(judge, entry) over the assigned pairs is the greatest possible.
  * Hard constraints, never broken: each entry gets at most judgesNeeded distinct judges, every one of
  * them covering it and not conflicted; no judge exceeds its cap.
  */

@@ -7,6 +7,8 @@ import { affinityOf, type IndexedInstance, type JudgeEntryPair } from './model.t
 export interface ObjectiveParts {
   /** Places left empty: Σ_e (judgesNeeded_e − judges_e). Least first. */
   shortfall: number;
+  /** Σ_e empty_e·(empty_e + 1)/2: empty places spread over entries. Least next. */
+  spread: number;
   /** Σ_j load_j·(load_j + 1)/2. Least next (when balancing). */
   balance: number;
   /** Σ score over the assigned pairs. Greatest last. */
@@ -31,7 +33,9 @@ export function measure(indexed: IndexedInstance, pairs: readonly JudgeEntryPair
     staffed[entry]++;
     affinity += affinityOf(indexed, entry, judge);
   }
-  const shortfall = entries.reduce((sum, entry, e) => sum + Math.max(0, entry.judgesNeeded - staffed[e]), 0);
+  const empty = entries.map((entry, e) => Math.max(0, entry.judgesNeeded - staffed[e]));
+  const shortfall = empty.reduce((sum, places) => sum + places, 0);
+  const spread = empty.reduce((sum, places) => sum + (places * (places + 1)) / 2, 0);
   const balance = loads.reduce((sum, load) => sum + (load * (load + 1)) / 2, 0);
-  return { objective: { shortfall, balance, affinity }, loads };
+  return { objective: { shortfall, spread, balance, affinity }, loads };
 }

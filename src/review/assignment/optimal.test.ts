@@ -18,21 +18,27 @@ interface Lp {
   bounds: string[];
   rows: string[];
   shortfall: Terms;
+  spread: Terms;
   balance: Terms;
   affinity: Terms;
 }
 
-/** x per covering, unconflicted pair; y_l per judge for its l-th entry (l ≤ cap); s per entry for its empty places. */
+/** x per covering, unconflicted pair; y_l per judge for its l-th entry (l ≤ cap); z_m per entry for its m-th empty place. */
 function lpOf(instance: AssignmentInstance): Lp {
   const conflicted = new Set(instance.conflicts.map(({ entry, judge }) => `${entry}|${judge}`));
   const score = new Map((instance.affinity ?? []).map(({ entry, judge, score }) => [`${entry}|${judge}`, score]));
   const bounds: string[] = [];
   const judgeTerms = instance.judges.map(() => [] as string[]);
-  const lp: Lp = { bounds, rows: [], shortfall: [], balance: [], affinity: [] };
+  const lp: Lp = { bounds, rows: [], shortfall: [], spread: [], balance: [], affinity: [] };
   instance.entries.forEach((entry, e) => {
-    const terms = [`s${e}`];
-    bounds.push(`0 <= s${e} <= ${entry.judgesNeeded}`);
-    lp.shortfall.push([1, `s${e}`]);
+    const terms: string[] = [];
+    for (let m = 1; m <= entry.judgesNeeded; m++) {
+      const z = `z${e}_${m}`;
+      bounds.push(`0 <= ${z} <= 1`);
+      terms.push(z);
+      lp.shortfall.push([1, z]);
+      lp.spread.push([m, z]);
+    }
     instance.judges.forEach((judge, j) => {
       if (!judge.covers.some((group) => entry.groups.includes(group)) || conflicted.has(`${entry.id}|${judge.id}`)) return;
       const x = `x${e}_${j}`;
@@ -56,22 +62,31 @@ function lpOf(instance: AssignmentInstance): Lp {
 
 // Weights that make the sum lexicographic on these sizes (≤ 8 entries × 3 places, scores ≤ 5, ≤ 6
 // judges with cap ≤ 5): affinity moves by at most 120 < balanceWeight; balance by at most
-// 6 · 15 · 1,000 + 120 < shortfallWeight.
+// 6 · 15 · 1,000 + 120 < spreadWeight; spread by at most 8 · 6 · 10^6 + 90,120 < shortfallWeight.
 const balanceWeight = 1_000;
-const shortfallWeight = 1_000_000;
+const spreadWeight = 1_000_000;
+const shortfallWeight = 100_000_000;
 
 const scaled = (terms: Terms, by: number): Terms => terms.map(([coefficient, variable]) => [coefficient * by, variable]);
 
 /**
- * The LP relaxation's optimum of shortfall · M + balance · W − affinity. It bounds every integer
+ * The LP relaxation's optimum of shortfall · M + spread · S + balance · W − affinity. It bounds every integer
  * assignment from below, so an assignment that reaches it is optimal.
  */
 function lpOptimum(instance: AssignmentInstance, balanceOn: boolean): number {
   const lp = lpOf(instance);
-  const objective = [...scaled(lp.shortfall, shortfallWeight), ...(balanceOn ? scaled(lp.balance, balanceWeight) : []), ...scaled(lp.affinity, -1)];
+  // One coefficient per variable: LP format does not add up a variable named twice.
+  const objective = new Map<string, number>();
+  const terms = [
+    ...scaled(lp.shortfall, shortfallWeight),
+    ...scaled(lp.spread, spreadWeight),
+    ...(balanceOn ? scaled(lp.balance, balanceWeight) : []),
+    ...scaled(lp.affinity, -1),
+  ];
+  for (const [coefficient, variable] of terms) objective.set(variable, (objective.get(variable) ?? 0) + coefficient);
   const text = [
     'Minimize',
-    ` obj: ${objective.map(([coefficient, variable]) => `${coefficient < 0 ? '-' : '+'} ${Math.abs(coefficient)} ${variable}`).join(' ')}`,
+    ` obj: ${[...objective].map(([variable, coefficient]) => `${coefficient < 0 ? '-' : '+'} ${Math.abs(coefficient)} ${variable}`).join(' ')}`,
     'Subject To',
     ...lp.rows.map((row, i) => ` r${i}: ${row}`),
     'Bounds',
@@ -94,7 +109,8 @@ describe('solveAssignment against HiGHS', () => {
       fc.asyncProperty(instanceInMode, async ({ instance, options }) => {
         const { balance } = options;
         const { objective } = await solveAssignment(instance, options);
-        const weighted = objective.shortfall * shortfallWeight + (balance ? objective.balance * balanceWeight : 0) - objective.affinity;
+        const weighted =
+          objective.shortfall * shortfallWeight + objective.spread * spreadWeight + (balance ? objective.balance * balanceWeight : 0) - objective.affinity;
         expect(weighted).toBe(lpOptimum(instance, balance));
       }),
       { numRuns: 2000, seed: 9 },

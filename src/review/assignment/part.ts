@@ -50,7 +50,7 @@ const largestCost = 2 ** 50;
 
 export class PartSolver {
   flow: PartFlow;
-  private readonly weights: Pick<FlowPart, 'loadWeight' | 'shortfallCost'>;
+  private readonly weights: Pick<FlowPart, 'loadWeight' | 'shortfallCost' | 'spreadWeight'>;
   private readonly needs: Int32Array;
   private readonly caps: Int32Array;
   /** Every covering, unconflicted pair, by entry: local judge and cost. */
@@ -199,24 +199,26 @@ export class PartSolver {
 /**
  * Weights that make the one cost order solutions as the objective's parts do, and no larger (the
  * potentials stay far from 2^53). If an optimum of the weighted cost could be bettered in an earlier
- * part, the difference would hold a residual cycle that betters it: a cycle moving one empty place
- * onto a path of real arcs gains M and pays at most W · cap for the judge's new entry plus maxScore
- * for each judge the path passes (each at most once); a cycle lowering the balance by at least 1 gains
- * W and pays at most maxScore per judge it passes. Both would be negative, so neither exists.
+ * part, the difference would hold a residual cycle that betters it, and that cycle's cost would be
+ * negative: a cycle filling one empty place gains at least M and pays at most W · cap for the judge's
+ * new entry plus maxScore for each judge it passes (each at most once); with as many places empty, one
+ * that spreads them better gains at least S and pays only maxScore per judge, as does one that lowers
+ * the balance, which gains at least W. So neither exists.
  */
 function weightsOf(needs: Int32Array, caps: Int32Array, maxScore: number, balance: boolean) {
   const units = needs.reduce((sum, need) => sum + need, 0);
   const affinityAcrossJudges = maxScore * (caps.length + 1);
   const loadWeight = balance ? affinityAcrossJudges + 1 : 0;
+  const spreadWeight = affinityAcrossJudges + 1;
   const highestLoad = Math.min(
     units,
     caps.reduce((most, cap) => Math.max(most, cap), 0),
   );
   const shortfallCost = loadWeight * highestLoad + affinityAcrossJudges + 1;
-  if (shortfallCost > largestCost)
+  if (shortfallCost + spreadWeight * needs.reduce((most, need) => Math.max(most, need), 0) > largestCost)
     throw new AppError('assignment.too_large', {
       zh: '分配规模过大，无法精确求解（请按组别拆分）',
       en: 'The assignment is too large to solve exactly (split it by group)',
     });
-  return { loadWeight, shortfallCost };
+  return { loadWeight, shortfallCost, spreadWeight };
 }

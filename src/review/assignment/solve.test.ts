@@ -29,7 +29,7 @@ describe('solveAssignment', () => {
       { entry: 'e2', judge: 'a1' },
       { entry: 'e2', judge: 'a3' },
     ]);
-    expect(result.objective).toEqual({ shortfall: 0, balance: 3 + 1 + 1, affinity: 90 + 60 + 90 + 40 });
+    expect(result.objective).toEqual({ shortfall: 0, spread: 0, balance: 3 + 1 + 1, affinity: 90 + 60 + 90 + 40 });
 
     const unbalanced = await solveAssignment({ ...instance, judges: instance.judges.map((j) => ({ ...j, cap: 3 })) }, { balance: false });
     expect(unbalanced.objective.affinity).toBe(90 + 60 + 90 + 40);
@@ -55,6 +55,19 @@ describe('solveAssignment', () => {
     expect(result.objective.shortfall).toBe(3);
   });
 
+  it('spreads the places it cannot fill over the entries rather than leaving one entry with a single judge', async () => {
+    // Four judges of cap 1 for two entries of three places: two places stay empty whatever is done; the
+    // best-fitting pairs would leave both on e2, spreading leaves one on each.
+    const result = await solveAssignment({
+      entries: [entry('e1', ['division:A'], 3), entry('e2', ['division:A'], 3)],
+      judges: [judge('j1', ['division:A'], 1), judge('j2', ['division:A'], 1), judge('j3', ['division:A'], 1), judge('j4', ['division:A'], 1)],
+      conflicts: [],
+      affinity: ['j1', 'j2', 'j3'].map((j) => ({ judge: j, entry: 'e1', score: 100 })),
+    });
+    expect(result.objective).toMatchObject({ shortfall: 2, spread: 2 });
+    expect(result.shortfalls.map(({ assigned }) => assigned)).toEqual([2, 2]);
+  });
+
   it('reports progress up to every place, and stops when cancelled', async () => {
     const instance: AssignmentInstance = {
       entries: Array.from({ length: 40 }, (_, e) => entry(`e${e}`, [`division:${e % 2}`], 3)),
@@ -78,7 +91,7 @@ describe('solveAssignment', () => {
       conflicts: [],
       affinity: Array.from({ length: 2000 }, (_, e) => ({ entry: `e${e}`, judge: `j${e % 200}`, score: 100 })),
     });
-    expect(result.objective).toEqual({ shortfall: 0, balance: 200 * ((30 * 31) / 2), affinity: 2000 * 100 });
+    expect(result.objective).toEqual({ shortfall: 0, spread: 0, balance: 200 * ((30 * 31) / 2), affinity: 2000 * 100 });
   });
 
   it('refuses an instance with every problem in it', async () => {
