@@ -6,22 +6,26 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database, RegistrationRow } from '../platform/db-types.ts';
 import { forbidden } from '../platform/errors.ts';
 import { isPhaseOpen } from '../contest/views.ts';
-import { findContest } from '../contest/service.ts';
-import { getScheduledContest } from '../schedule/service.ts';
+import { getContest } from '../contest/service.ts';
+import { getScheduledContest, withSchedules } from '../schedule/service.ts';
 import { canSeeRegistration, viewerCan, viewerRoleOf, visibleZones } from './policy.ts';
 import { presentRegistration } from './presenter.ts';
 import * as queries from './queries.ts';
 import { formatRef } from './reference.ts';
 import { getRegistration } from './service.ts';
 
-/** Presents rows with their members and contests, loading each contest once; `revealed` only after an audited reveal. */
+/**
+ * Presents rows with their members and contests, loading each contest once, as scheduled (an
+ * extension or early close moves what the viewer may do, as it moves what the services accept);
+ * `revealed` only after an audited reveal.
+ */
 const presentRows = async (db: Kysely<Database>, rows: RegistrationRow[], account: Account | null, clock: Clock, revealed = false) => {
   const members = await queries.membersOf(
     db,
     rows.map((r) => r.id),
   );
-  const contests = new Map<string, Awaited<ReturnType<typeof findContest>>>();
-  for (const id of new Set(rows.map((r) => r.contest_id))) contests.set(id, await findContest(db, id));
+  const stored = await Promise.all([...new Set(rows.map((r) => r.contest_id))].map((id) => getContest(db, id)));
+  const contests = new Map((await withSchedules(db, stored)).map((contest) => [contest.definition.id, contest]));
   return rows.map((row) => {
     const contest = contests.get(row.contest_id)!;
     const own = members.filter((m) => m.registration_id === row.id);
