@@ -70,19 +70,23 @@ const admitScores = (round: ReviewRound, input: ResultsInput, entries: ReadonlyM
   const scale = roundScale(round);
   const counted: ScoresByEntry = new Map();
   for (const score of input.scores) {
-    if (!entries.has(score.entry)) {
-      problems.push(
-        problem(
-          'score.unknown_entry',
-          { zh: `评委 ${score.judge} 评的作品 ${score.entry} 不在本轮`, en: `${score.judge} scored ${score.entry}, which is not in this round` },
-          { entries: [score.entry], judge: score.judge },
-        ),
-      );
-      continue;
+    // An entry's first score looks it up among the round's entries; its later ones find its list.
+    let scored = counted.get(score.entry);
+    if (!scored) {
+      if (!entries.has(score.entry)) {
+        problems.push(
+          problem(
+            'score.unknown_entry',
+            { zh: `评委 ${score.judge} 评的作品 ${score.entry} 不在本轮`, en: `${score.judge} scored ${score.entry}, which is not in this round` },
+            { entries: [score.entry], judge: score.judge },
+          ),
+        );
+        continue;
+      }
+      scored = { judges: [], totals: [] };
     }
-    const scored = counted.get(score.entry);
     // A handful of judges per entry: a list is cheaper than a set, and no joined key strings are made.
-    if (scored?.judges.includes(score.judge)) {
+    if (scored.judges.includes(score.judge)) {
       problems.push(
         problem(
           'score.duplicate',
@@ -93,11 +97,13 @@ const admitScores = (round: ReviewRound, input: ResultsInput, entries: ReadonlyM
       continue;
     }
     const total = scoreTotal(round, scale, score);
-    if (typeof total !== 'number') problems.push(total);
-    else if (scored) {
-      scored.judges.push(score.judge);
-      scored.totals.push(total);
-    } else counted.set(score.entry, { judges: [score.judge], totals: [total] });
+    if (typeof total !== 'number') {
+      problems.push(total);
+      continue;
+    }
+    if (scored.judges.length === 0) counted.set(score.entry, scored);
+    scored.judges.push(score.judge);
+    scored.totals.push(total);
   }
   return { scale, counted };
 };
@@ -168,7 +174,11 @@ export const computeResults = (definition: ContestDefinition, roundId: string, i
     orders.set(division, groups);
     let position = 1;
     for (const group of groups) {
-      for (const c of group) Object.assign(rows.get(c.id)!, { rank: position, tied: group.length > 1 });
+      for (const c of group) {
+        const row = rows.get(c.id)!;
+        row.rank = position;
+        row.tied = group.length > 1;
+      }
       position += group.length;
     }
   }
