@@ -7,7 +7,11 @@ export interface InvitablePerson {
   name: string;
 }
 
-/** The listed people who have not confirmed yet, each of whom the leader may send an invitation only they can accept. */
+/**
+ * The listed people who have not confirmed yet, each of whom the leader may send an invitation only
+ * they can accept: a team's members and advisors, an individual's advisors; an organisation entry's
+ * people are offered none here, though the server would take an invitation for them.
+ */
 export const invitablePeople = (r: Pick<RegistrationView, 'entrantKind' | 'members' | 'advisors'>): InvitablePerson[] => {
   const waiting = (role: InvitablePerson['role'], people: PersonView[]) =>
     people.flatMap((p, index) => (p.status === 'invited' ? [{ role, index, name: p.name }] : []));
