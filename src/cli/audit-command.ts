@@ -48,7 +48,7 @@ const withServerDatabase = async (config: Config, work: (database: OpenedDatabas
   let database: OpenedDatabase | undefined;
   let refusal: string[] | undefined;
   try {
-    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir });
     await work(database);
   } catch (error) {
     if (error instanceof AppError) refusal = [error.localised.en, error.localised.zh];

@@ -22,7 +22,7 @@ export const addServeCommand = (program: Command) =>
       // Demo accounts' password is public: they sign in only while the server runs with --demo.
       const config = { ...loadConfig(), demoAccounts: options.demo === true };
       useAuditKey(config);
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir });
       await migrateToLatest(database.db);
       const published = await publishContestFolder(database.db, options.contests, 'system', systemClock);
       console.log(`contests: ${published.map((p) => `${p.id} (${p.outcome})`).join(', ')}`);

@@ -94,7 +94,7 @@ export const addSubmissionCommands = (program: Command) => {
       const config = loadConfig();
       // Each batch appends to the audit log, under the same key as the server's.
       useAuditKey(config);
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir });
       try {
         await migrateToLatest(database.db);
         const report = await refingerprintFiles(database.db, worksStorage(config), systemClock, {
@@ -137,7 +137,7 @@ export const addStorageCommands = (program: Command) => {
       const config = loadConfig();
       // A purge appends to the audit log, under the same key as the server's.
       useAuditKey(config);
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir });
       try {
         await migrateToLatest(database.db);
         const report = await sweepStorage(database.db, worksStorage(config), systemClock, uploadLimitsOf(config));

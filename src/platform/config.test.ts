@@ -86,6 +86,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBe(undefined);
   });
 
+  it('keeps the database pool size unset (the default by cores) unless set, and refuses one under 1 or not whole', () => {
+    expect([loadConfig({}).databasePoolSize, loadConfig({ LEITAI_DATABASE_POOL_SIZE: '4' }).databasePoolSize]).toEqual([undefined, 4]);
+    for (const size of ['0', '2.5', 'many']) {
+      expect(() => loadConfig({ LEITAI_DATABASE_POOL_SIZE: size })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+    }
+  });
+
   it('refuses an upload limit or grace that is not a non-negative number', () => {
     expect(() => loadConfig({ LEITAI_MAX_UPLOAD_MB: 'lots' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
     expect(() => loadConfig({ LEITAI_UPLOAD_GRACE_MINUTES: '-5' })).toThrow(expect.objectContaining({ code: 'config.invalid' }));

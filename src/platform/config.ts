@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** `postgres://…` to use a PostgreSQL server instead of the embedded database. */
   databaseUrl: string | undefined;
+  /** How many connections to that server the process keeps at most (LEITAI_DATABASE_POOL_SIZE); see database.ts. */
+  databasePoolSize: number | undefined;
   sessionSecret: string | undefined;
   nodeEnv: string;
   /** Cookies are marked `Secure` only in production, so the demo works over plain http://localhost. */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: nonEmpty(env.LEITAI_DATA_DIR) ?? './data',
     databaseUrl: nonEmpty(env.DATABASE_URL),
+    databasePoolSize: nonEmpty(env.LEITAI_DATABASE_POOL_SIZE) === undefined ? undefined : positiveInteger(env, 'LEITAI_DATABASE_POOL_SIZE', 1, 1),
     sessionSecret: nonEmpty(env.LEITAI_SESSION_SECRET),
     nodeEnv,
     isProduction: nodeEnv === 'production',
