@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { lockedHeadQuery } from '../audit/service.ts';
 import type {
   Database,
@@ -73,6 +73,22 @@ type KeyRows = { identifiers: NewRegistrationIdentifier[]; organisations: NewReg
 export const insertRegistrationKeys = async (db: Db, rows: KeyRows) => {
   if (rows.identifiers.length) await db.insertInto('registration_identifiers').values(rows.identifiers).execute();
   if (rows.organisations.length) await db.insertInto('registration_organisations').values(rows.organisations).execute();
+};
+
+/**
+ * A new entry's member rows and key rows in one statement, the key rows as data-modifying CTEs: one
+ * round trip instead of three on the path every registration takes. The members come back as stored.
+ */
+export const insertEntryRows = (db: Db, members: NewRegistrationMember[], rows: KeyRows) => {
+  // Each CTE adds a name the statement never reads: the casts only drop it from the builder's type.
+  let start: QueryCreator<Database> = db;
+  if (rows.identifiers.length) {
+    start = start.with('identifiers', (q) => q.insertInto('registration_identifiers').values(rows.identifiers)) as unknown as QueryCreator<Database>;
+  }
+  if (rows.organisations.length) {
+    start = start.with('organisations', (q) => q.insertInto('registration_organisations').values(rows.organisations)) as unknown as QueryCreator<Database>;
+  }
+  return start.insertInto('registration_members').values(members).returningAll().execute();
 };
 
 /** Replaces an active registration's rows in the key tables. */

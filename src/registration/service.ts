@@ -165,8 +165,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
     if (!result.ok) throw ineligible(result.problems);
     const { entry } = result;
     const id = randomUUID();
-    const members = await queries.insertMembers(trx, memberRows(id, entry, account.id));
-    await queries.insertRegistrationKeys(trx, keyRows(contestId, id, entry));
+    const members = await queries.insertEntryRows(trx, memberRows(id, entry, account.id), keyRows(contestId, id, entry));
     const { ref, head } = await nextRefAndLockedHead(trx, contestId);
     const registration = {
       id,
