@@ -62,6 +62,10 @@ describe('002 视频类: MP4 of at most 3 minutes, landscape, at least 960×540'
   it('refuses 640×360', () => {
     expect(checkFile(video, probed(mp4(60, 640, 360))).map((p) => p.code)).toEqual(['file.video.too_small']);
   });
+  it('names only the side a rule sets when it sets one (a height alone: —×540, never undefined)', () => {
+    const heightOnly = { ...video, video: { ...video.video, minWidthPx: undefined, minHeightPx: 540 } };
+    expect(messages(checkFile(heightOnly, probed(mp4(60, 400, 300))))).toEqual([['file.video.too_small', '视频分辨率 400×300，要求不低于 —×540', 'error']]);
+  });
   it('warns, without refusing, when no subtitle track is found (subtitles may be burned in)', () => {
     expect(messages(checkFile(video, probed(mp4(60, 1280, 720, false))))).toEqual([
       ['file.video.no_subtitle_track', '未检测到字幕轨道；要求设置中文字幕，如字幕已嵌入画面请忽略此提示', 'warning'],

@@ -123,8 +123,8 @@ const checkVideo = (rule: NonNullable<FileRequirement['video']>, facts: Extract<
     found.push(
       error(
         'file.video.too_small',
-        `视频分辨率 ${facts.width}×${facts.height}，要求不低于 ${rule.minWidthPx}×${rule.minHeightPx}`,
-        `The video is ${facts.width}×${facts.height}; at least ${rule.minWidthPx}×${rule.minHeightPx} is required`,
+        `视频分辨率 ${facts.width}×${facts.height}，要求不低于 ${rule.minWidthPx ?? '—'}×${rule.minHeightPx ?? '—'}`,
+        `The video is ${facts.width}×${facts.height}; at least ${rule.minWidthPx ?? '—'}×${rule.minHeightPx ?? '—'} is required`,
       ),
     );
   }
