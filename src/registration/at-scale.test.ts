@@ -140,6 +140,6 @@ describeOnDatabases("the organiser's table, paged, sorted and searched in SQL", 
       expect([filters, reply.matched]).toEqual([filters, reply.registrations.length]);
     }
     expect((await table({ status: 'withdrawn' })).registrations.map((r) => r.ref)).toEqual([entries[1].ref]);
-    expect((await table({})).counts.total).toBe(4);
+    expect([(await table({})).counts.total, (await table({})).counts.withdrawn]).toEqual([4, 1]);
   });
 });

@@ -96,6 +96,7 @@ export async function contestRegistrations(
     matched: search ? await queries.countSearchMatches(db, contestId, tableFilters, search) : sum((row) => inFilters(row, tableFilters)),
     counts: {
       total: active(() => true),
+      withdrawn: sum((row) => row.status === 'withdrawn'),
       byDivision: divisions.map((d) => ({
         divisionId: d.id,
         name: d.name,

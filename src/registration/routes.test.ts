@@ -287,6 +287,7 @@ describeOnDatabases('who sees which registrations', (database) => {
     ]);
     expect(reply.json().counts).toEqual({
       total: 4,
+      withdrawn: 0,
       byDivision: [
         { divisionId: 'publicity', name: '社保卡宣传赛道', count: 2 },
         { divisionId: 'app-dev/campus', name: '应用开发赛道（校园组）', count: 0 },

@@ -156,7 +156,10 @@ export const contestRegistrationsReply = z.object({
   /** How many registrations match the filters and search in all; `registrations` is one page of them. */
   matched: z.number(),
   counts: z.object({
+    /** Active entries. */
     total: z.number(),
+    /** Entries withdrawn: they keep their data, so a contest that has any is not empty. */
+    withdrawn: z.number(),
     byDivision: z.array(z.object({ divisionId: z.string(), name: z.string(), count: z.number() })),
     byZone: z.array(z.object({ zoneId: z.string(), name: z.string(), count: z.number() })),
   }),

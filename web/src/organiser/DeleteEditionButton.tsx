@@ -9,8 +9,8 @@ import { useI18n } from '../i18n.ts';
 
 /**
  * 删除本届: for an edition copied in Leitai that nobody has entered. The page shows it while the
- * counts hold no active entry; the server checks again, counting withdrawn entries too, and refuses
- * when a later edition was copied from it.
+ * counts hold no entry, active or withdrawn; the server checks again, and refuses when a later
+ * edition was copied from it.
  */
 export const DeleteEditionButton = ({ contest }: { contest: ContestView }) => {
   const { t, pick, name } = useI18n();

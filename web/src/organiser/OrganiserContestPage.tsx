@@ -29,7 +29,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
 
 /**
  * The organiser's (or zone coordinator's) view of a contest: counts, filters, the registrations, a new
- * edition, and deleting this one while it is a copy with no active entry (DeleteEditionButton).
+ * edition, and deleting this one while it is a copy nobody has entered, withdrawn entries included (DeleteEditionButton).
  */
 export const Component = () => {
   const { contest, registrations, matched, counts, selected } = useLoaderData<typeof loader>();
@@ -128,7 +128,7 @@ export const Component = () => {
 
       {organisesContest(account, contest.id) && <NewEditionForm contest={contest} />}
 
-      {organisesContest(account, contest.id) && contest.editionOf && counts.total === 0 && <DeleteEditionButton contest={contest} />}
+      {organisesContest(account, contest.id) && contest.editionOf && counts.total + counts.withdrawn === 0 && <DeleteEditionButton contest={contest} />}
     </>
   );
 };
