@@ -9,12 +9,17 @@
 import type { ColumnType } from 'kysely';
 import type { RawDefinition } from '../contest/versions/format.ts';
 import type { StoredEntrant } from '../registration/records.ts';
+import type { AssignmentProgress, AssignmentRunSummary } from '../review/assignment/stored.ts';
+import type { Results } from '../review/results/types.ts';
 import type { CheckProblem } from '../submission/checks.ts';
 import type { Fingerprint } from '../submission/originality/fingerprint.ts';
 import type { FileFacts } from '../submission/probes/types.ts';
 
 /** A jsonb column: read parsed as T, written as JSON text (`JSON.stringify(value)`): see db-types.ts. */
 export type Jsonb<T> = ColumnType<T, string, string>;
+
+/** A judge's values per criterion id (scores.criteria). */
+export type CriterionScores = Record<string, number>;
 
 /** What a submitted file's checks found, as kept with the file (submission/service.ts drops the rest). */
 export type StoredFileProblem = Pick<CheckProblem, 'code' | 'message' | 'severity'>;
@@ -28,4 +33,4 @@ export interface StoredFingerprint {
   algorithm: string;
 }
 
-export type { FileFacts, RawDefinition, StoredEntrant };
+export type { AssignmentProgress, AssignmentRunSummary, FileFacts, RawDefinition, Results, StoredEntrant };

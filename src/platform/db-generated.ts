@@ -2,7 +2,18 @@
  * The database's tables as Kysely sees them, generated from the migrations by `npm run db:types`
  * (scripts/db-codegen.ts): do not edit. db-generated.test.ts fails when this is out of date.
  */
-import type { FileFacts, Jsonb, RawDefinition, StoredEntrant, StoredFileProblem, StoredFingerprint } from './db-columns.ts';
+import type {
+  AssignmentProgress,
+  AssignmentRunSummary,
+  CriterionScores,
+  FileFacts,
+  Jsonb,
+  RawDefinition,
+  Results,
+  StoredEntrant,
+  StoredFileProblem,
+  StoredFingerprint,
+} from './db-columns.ts';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
@@ -33,6 +44,33 @@ export interface Accounts {
    */
   is_demo: Generated<boolean>;
   password_hash: string;
+}
+
+export interface AssignmentRuns {
+  contest_id: string;
+  finished_at: Date | null;
+  id: string;
+  kind: 'solver' | 'hand';
+  progress: Jsonb<AssignmentProgress>;
+  round_id: string;
+  started_at: Date;
+  started_by: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'undone';
+  summary: Jsonb<AssignmentRunSummary> | null;
+  undone_at: Date | null;
+  undone_by: string | null;
+}
+
+export interface Assignments {
+  added_by_run: string;
+  contest_id: string;
+  judge_id: string;
+  registration_id: string;
+  /**
+   * The run that took the pair away; null while the pair stands.
+   */
+  removed_by_run: string | null;
+  round_id: string;
 }
 
 export interface AuditEvents {
@@ -91,6 +129,88 @@ export interface ContestVersions {
   sha256: string;
   source_yaml: string;
   version: number;
+}
+
+export interface JudgeDeclaredConflicts {
+  contest_id: string;
+  declared_at: Date;
+  declared_by: string;
+  id: string;
+  judge_id: string;
+  kind: 'entry' | 'organisation' | 'person';
+  note: Generated<string>;
+  organisation: string | null;
+  person_identifier: string | null;
+  person_name: string | null;
+  registration_id: string | null;
+}
+
+export interface JudgeInvitations {
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  /**
+   * sha256 hex of the single-use code; the code itself is only in the link.
+   */
+  code_hash: string;
+  created_at: Date;
+  created_by: string;
+  expires_at: Date;
+  judge_id: string;
+  revoked_at: Date | null;
+}
+
+export interface JudgeListPublications {
+  contest_id: string;
+  published_at: Date;
+  published_by: string;
+}
+
+export interface Judges {
+  /**
+   * Set when the judge accepts the invitation.
+   */
+  account_id: string | null;
+  /**
+   * The most entries the judge takes in one round; null = the round decides.
+   */
+  cap: number | null;
+  contest_id: string;
+  /**
+   * The divisions (track or track/group ids) the judge covers; empty = every division.
+   */
+  covers: Jsonb<string[]>;
+  created_at: Date;
+  created_by: string;
+  email: string | null;
+  employer: Generated<string>;
+  expertise: Jsonb<string[]>;
+  id: string;
+  id_number: string | null;
+  name: string;
+  organisation: Generated<string>;
+  phone: string | null;
+  /**
+   * The ids of the rounds the judge serves; empty = every round.
+   */
+  rounds: Jsonb<string[]>;
+  school: Generated<string>;
+  status: 'invited' | 'active' | 'removed';
+  title: Generated<string>;
+  updated_at: Date;
+}
+
+export interface OutboxMessages {
+  body: string;
+  contest_id: string | null;
+  created_at: Date;
+  created_by: string | null;
+  id: string;
+  kind: string;
+  link: string | null;
+  recipient_address: string | null;
+  recipient_name: string;
+  sent_at: Date | null;
+  subject: string;
 }
 
 export interface PhaseChanges {
@@ -176,6 +296,21 @@ export interface Registrations {
   zone_id: string | null;
 }
 
+export interface RoundPublications {
+  contest_id: string;
+  definition_version: number;
+  published_at: Date;
+  published_by: string;
+  reason: string | null;
+  results: Jsonb<Results>;
+  round_id: string;
+  /**
+   * Of the results' canonical JSON; the same hash is in the round.published event.
+   */
+  sha256: string;
+  version: number;
+}
+
 export interface RoundStates {
   changed_at: Date;
   changed_by: string;
@@ -183,6 +318,26 @@ export interface RoundStates {
   reason: string | null;
   round_id: string;
   state: 'open' | 'closed' | 'published';
+}
+
+export interface Scores {
+  comment: Generated<string>;
+  contest_id: string;
+  /**
+   * Criterion id → the judge's value on that criterion's scale.
+   */
+  criteria: Jsonb<CriterionScores>;
+  definition_version: number;
+  judge_id: string;
+  registration_id: string;
+  round_id: string;
+  saved_at: Date;
+  status: 'draft' | 'submitted';
+  submitted_at: Date | null;
+  /**
+   * Given directly in a round without a rubric; null where the criteria give it.
+   */
+  total: number | null;
 }
 
 export interface Sessions {
@@ -277,17 +432,26 @@ export interface Uploads {
 export interface DB {
   account_roles: AccountRoles;
   accounts: Accounts;
+  assignment_runs: AssignmentRuns;
+  assignments: Assignments;
   audit_events: AuditEvents;
   audit_heads: AuditHeads;
   contest_versions: ContestVersions;
   contests: Contests;
+  judge_declared_conflicts: JudgeDeclaredConflicts;
+  judge_invitations: JudgeInvitations;
+  judge_list_publications: JudgeListPublications;
+  judges: Judges;
+  outbox_messages: OutboxMessages;
   phase_changes: PhaseChanges;
   registration_counters: RegistrationCounters;
   registration_identifiers: RegistrationIdentifiers;
   registration_members: RegistrationMembers;
   registration_organisations: RegistrationOrganisations;
   registrations: Registrations;
+  round_publications: RoundPublications;
   round_states: RoundStates;
+  scores: Scores;
   sessions: Sessions;
   submission_fields: SubmissionFields;
   submission_files: SubmissionFiles;

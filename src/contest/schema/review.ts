@@ -42,6 +42,15 @@ export const reviewRoundSchema = z
     quote: quoteSchema,
     divisions: divisionSelectorSchema.default('each'),
     mode: z.enum(['online', 'live']).default('online'),
+    /**
+     * How many judges score each entry in an online round (the assignment gives each entry this many);
+     * in a live round every judge of the round scores every entry.
+     */
+    judgesPerEntry: z.number().int().positive().max(50).default(3),
+    /** The most entries one judge takes in the round; a judge's own cap, when lower, holds for that judge. */
+    judgeCap: z.number().int().positive().optional(),
+    /** Judges see no names, organisations or schools of the entries (盲评). */
+    blind: z.boolean().default(false),
     rubric: z.array(criterionSchema).optional(),
     /** The range of a judge's total in a round without a rubric (a rubric's criteria give their own). */
     scale: scaleSchema.optional(),
