@@ -131,6 +131,15 @@ export interface ContestVersions {
   version: number;
 }
 
+export interface ImportedVoteCounts {
+  contest_id: string;
+  count: number;
+  imported_at: Date;
+  imported_by: string;
+  phase_id: string;
+  registration_id: string;
+}
+
 export interface JudgeDeclaredConflicts {
   contest_id: string;
   declared_at: Date;
@@ -438,6 +447,7 @@ export interface DB {
   audit_heads: AuditHeads;
   contest_versions: ContestVersions;
   contests: Contests;
+  imported_vote_counts: ImportedVoteCounts;
   judge_declared_conflicts: JudgeDeclaredConflicts;
   judge_invitations: JudgeInvitations;
   judge_list_publications: JudgeListPublications;

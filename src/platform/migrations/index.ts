@@ -29,6 +29,7 @@ import * as registrationRefPrefix from './2026113080-registration-ref-prefix.ts'
 import * as registrationRowsCheckedAtCommit from './2026113090-registration-rows-checked-at-commit.ts';
 import * as registrationTableIndexes from './2026113091-registration-table-indexes.ts';
 import * as review from './2026120100-review.ts';
+import * as importedVoteCounts from './2026120101-imported-vote-counts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026113090-registration-rows-checked-at-commit': registrationRowsCheckedAtCommit,
   '2026113091-registration-table-indexes': registrationTableIndexes,
   '2026120100-review': review,
+  '2026120101-imported-vote-counts': importedVoteCounts,
 };
