@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
@@ -58,4 +58,31 @@ export const signInAs = async (page: Page, credentials: { email: string; passwor
   await fieldOf(page, 'password').fill(credentials.password);
   await page.getByTestId('login-form-submit').click();
   await page.waitForURL(`**${next}`);
+};
+
+type ApiReply = { ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> };
+
+/** The JSON of an API reply made through a page's request context; a refusal fails the test with its body. */
+export const okJson = async <T>(reply: Promise<ApiReply>): Promise<T> => {
+  const r = await reply;
+  if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
+  return (await r.json()) as T;
+};
+
+/**
+ * Pages of their own (each its own cookies: a person of the test) on one browser, in Chinese, at phone
+ * size unless told; `closeAll` closes every context opened.
+ */
+export const pagesOf = (browser: () => Browser, baseURL: () => string) => {
+  const contexts: BrowserContext[] = [];
+  return {
+    newPage: async (viewport = phone): Promise<Page> => {
+      const context = await browser().newContext({ viewport, locale: 'zh-CN', baseURL: baseURL() });
+      contexts.push(context);
+      return context.newPage();
+    },
+    closeAll: async () => {
+      for (const context of contexts.splice(0)) await context.close();
+    },
+  };
 };

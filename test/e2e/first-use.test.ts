@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER } from '../../src/demo/service.ts';
-import { desktop, fieldOf, launchBrowser, phone, screenshots } from './browser.ts';
+import { desktop, fieldOf, launchBrowser, okJson, pagesOf, screenshots } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -12,22 +12,16 @@ import { startServer, type RunningServer } from './server.ts';
 describe('first use: a member with a code, an organiser after sign-in', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let contestId: string;
   const title = `首次使用测试作品 ${Date.now()}`;
   let code = '';
   let registrationId = '';
 
-  const newPage = async (viewport = phone): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
-  const ok = async <T>(reply: Promise<{ ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> }>) => {
-    const r = await reply;
-    if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
+  const { newPage, closeAll } = pagesOf(
+    () => browser,
+    () => server.url,
+  );
+  const ok = okJson;
   const signUp = (request: APIRequestContext, name: string) =>
     ok(request.post('/api/auth/register', { data: { email: `${name}.${Date.now()}@example.cn`, password: 'a-long-password-1', displayName: name } }));
 
@@ -65,7 +59,7 @@ describe('first use: a member with a code, an organiser after sign-in', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await closeAll();
     await browser?.close();
     await server?.stop();
   });

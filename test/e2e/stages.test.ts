@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER } from '../../src/demo/service.ts';
-import { desktop, fieldOf, launchBrowser, phone, screenshots } from './browser.ts';
+import { desktop, fieldOf, launchBrowser, okJson, pagesOf, screenshots } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -13,19 +13,13 @@ import { startServer, type RunningServer } from './server.ts';
 describe('works by stage and the applying school', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const ids = { hackathon: '', card: '', hackathonEntry: '', campusEntry: '' };
 
-  const newPage = async (viewport = phone): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
-  const ok = async <T>(reply: Promise<{ ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> }>) => {
-    const r = await reply;
-    if (!r.ok()) throw new Error(`${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
+  const { newPage, closeAll } = pagesOf(
+    () => browser,
+    () => server.url,
+  );
+  const ok = okJson;
   const register = async (request: APIRequestContext, contestId: string, data: object) =>
     (await ok<{ registration: { id: string } }>(request.post(`/api/contests/${contestId}/registrations`, { data }))).registration.id;
   let leader: Page;
@@ -68,7 +62,7 @@ describe('works by stage and the applying school', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await closeAll();
     await browser?.close();
     await server?.stop();
   });
