@@ -3,27 +3,10 @@ import { AppError } from '../platform/errors.ts';
 import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { contestRegistrations } from './listing.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
-import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds } from '../../test/support/test-fixtures.ts';
+import { during, entryOf, newAccount, people, person, phone, publishSeed, seeds, teamsSharingAMember } from '../../test/support/test-fixtures.ts';
 
 const contestId = seeds['001'].id;
-const firstTeam = () =>
-  entryOf('001', {
-    title: '县域政务数据共享平台',
-    trackId: 'government-services',
-    entrantKind: 'team',
-    teamName: '正定县数据共享攻坚队',
-    leader: person(11),
-    members: people(3, 12),
-  });
-const secondTeam = () =>
-  entryOf('001', {
-    title: '信用画像',
-    trackId: 'financial-innovation',
-    entrantKind: 'team',
-    teamName: '信易贷小组',
-    leader: person(21),
-    members: [person(13), person(22)],
-  });
+const { first: firstTeam, second: secondTeam } = teamsSharingAMember;
 const outcome = (settled: PromiseSettledResult<{ ref: string }>) =>
   settled.status === 'fulfilled' ? settled.value.ref : settled.reason instanceof AppError ? settled.reason.code : String(settled.reason);
 

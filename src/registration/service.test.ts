@@ -14,10 +14,10 @@ import {
   lastSecondOf000,
   newAccount,
   person,
-  people,
   publishSeed,
   seeds,
   socialTeam,
+  teamsSharingAMember,
 } from '../../test/support/test-fixtures.ts';
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -169,24 +169,7 @@ describeOnDatabases('registering an entry', (database) => {
 });
 
 describeOnDatabases('teams that share members (001: 禁止不同参赛团队共用相同队员)', (database) => {
-  const firstTeam = () =>
-    entryOf('001', {
-      title: '县域政务数据共享平台',
-      trackId: 'government-services',
-      entrantKind: 'team',
-      teamName: '正定县数据共享攻坚队',
-      leader: person(11),
-      members: people(3, 12),
-    });
-  const secondTeam = () =>
-    entryOf('001', {
-      title: '信用画像',
-      trackId: 'financial-innovation',
-      entrantKind: 'team',
-      teamName: '信易贷小组',
-      leader: person(21),
-      members: [person(13), person(22)],
-    });
+  const { first: firstTeam, second: secondTeam } = teamsSharingAMember;
 
   it('refuses a second team that lists a member of the first with team.member_in_other_team', async () => {
     await publishSeed(database.db, '001');

@@ -81,3 +81,25 @@ export const hackathonTeam = (size: number, from = 31) =>
     leader: person(from, { experienceYears: 5 }),
     members: people(size - 1, from + 1, { experienceYears: 3 }),
   });
+
+/** 001: two teams in different tracks that share one person (person 13), for 禁止不同参赛团队共用相同队员. */
+export const teamsSharingAMember = {
+  first: () =>
+    entryOf('001', {
+      title: '县域政务数据共享平台',
+      trackId: 'government-services',
+      entrantKind: 'team',
+      teamName: '正定县数据共享攻坚队',
+      leader: person(11),
+      members: people(3, 12),
+    }),
+  second: () =>
+    entryOf('001', {
+      title: '信用画像',
+      trackId: 'financial-innovation',
+      entrantKind: 'team',
+      teamName: '信易贷小组',
+      leader: person(21),
+      members: [person(13), person(22)],
+    }),
+};
