@@ -1,5 +1,6 @@
 import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { lockedHeadQuery } from '../audit/service.ts';
+import { withInsertInFront } from '../platform/data-modifying-cte.ts';
 import type {
   Database,
   NewRegistrationIdentifier,
@@ -80,14 +81,10 @@ export const insertRegistrationKeys = async (db: Db, rows: KeyRows) => {
  * round trip instead of three on the path every registration takes. The members come back as stored.
  */
 export const insertEntryRows = (db: Db, members: NewRegistrationMember[], rows: KeyRows) => {
-  // Each CTE adds a name the statement never reads: the casts only drop it from the builder's type.
   let start: QueryCreator<Database> = db;
-  if (rows.identifiers.length) {
-    start = start.with('identifiers', (q) => q.insertInto('registration_identifiers').values(rows.identifiers)) as unknown as QueryCreator<Database>;
-  }
-  if (rows.organisations.length) {
-    start = start.with('organisations', (q) => q.insertInto('registration_organisations').values(rows.organisations)) as unknown as QueryCreator<Database>;
-  }
+  if (rows.identifiers.length) start = withInsertInFront(start, 'identifiers', (q) => q.insertInto('registration_identifiers').values(rows.identifiers));
+  if (rows.organisations.length)
+    start = withInsertInFront(start, 'organisations', (q) => q.insertInto('registration_organisations').values(rows.organisations));
   return start.insertInto('registration_members').values(members).returningAll().execute();
 };
 
@@ -247,6 +244,20 @@ const searchMatches = (db: Db, contestId: string, { q, refs }: RegistrationSearc
 
 export const registrationsOfContest = (db: Db, contestId: string, filters: RegistrationFilters) =>
   filtered(db, contestId, filters).selectAll().orderBy('ref', 'asc').execute();
+
+/**
+ * The contest's active entries as review places them (where each competes, what it is called),
+ * without the entrant: an assignment board of 10,000 entries reads these columns only.
+ */
+export const reviewEntriesOfContest = (db: Db, contestId: string, ids?: readonly string[]) =>
+  db
+    .selectFrom('registrations')
+    .select(['id', 'ref', 'title', 'track_id', 'group_id', 'category_id', 'topic_id'])
+    .where('contest_id', '=', contestId)
+    .where('status', '=', 'active')
+    .$if(ids !== undefined, (query) => (ids!.length > 0 ? query.where('id', 'in', ids!) : query.where(sql<boolean>`false`)))
+    .orderBy('ref', 'asc')
+    .execute();
 
 export interface RegistrationTableQuery {
   filters: RegistrationFilters;

@@ -52,3 +52,16 @@ export const removeJudgePairs = (db: Executor, runId: string, contestId: string,
     .where('registration_id', 'in', registrationIds)
     .where('removed_by_run', 'is', null)
     .execute();
+
+/** The results of the round's latest publication (a correction is a later version), if any. */
+export const latestPublishedResults = async (db: Executor, contestId: string, roundId: string) =>
+  (
+    await db
+      .selectFrom('round_publications')
+      .select('results')
+      .where('contest_id', '=', contestId)
+      .where('round_id', '=', roundId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  )?.results;
