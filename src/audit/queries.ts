@@ -1,5 +1,6 @@
 /** Every SQL statement of the audit log. */
-import { sql, type InsertQueryBuilder, type InsertResult, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import { withInsertInFront, type InsertInFront } from '../platform/data-modifying-cte.ts';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
 
 /**
@@ -29,7 +30,7 @@ export function storedHead(db: Kysely<Database> | Transaction<Database>, chain: 
 }
 
 /** An insert of the change an event records, written in the event's statement. */
-export type AlongsideInsert<T extends keyof Database = keyof Database> = (db: QueryCreator<Database>) => InsertQueryBuilder<Database, T, InsertResult>;
+export type AlongsideInsert<T extends keyof Database = keyof Database> = InsertInFront<T>;
 
 /**
  * Inserts the event, and the row it records when given, and moves its chain's head to it in one
@@ -41,8 +42,7 @@ export async function insertEventAndHead<T extends keyof Database>(
   alongside?: AlongsideInsert<T>,
 ): Promise<void> {
   const head = { chain: row.contest_id, seq: row.seq, hash: row.hash, updated_at: row.at };
-  // The alongside insert's CTE adds no table the rest of the statement reads: the cast only drops it from the type.
-  const start: QueryCreator<Database> = alongside ? (trx.with('alongside', alongside) as unknown as QueryCreator<Database>) : trx;
+  const start = alongside ? withInsertInFront(trx, 'alongside', alongside) : trx;
   await start
     .with('event', (db) => db.insertInto('audit_events').values(row))
     .insertInto('audit_heads')
