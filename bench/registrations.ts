@@ -16,22 +16,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { installAuditKey } from '../src/audit/key.ts';
 import { parseDefinition } from '../src/contest/load.ts';
 import { publishContest } from '../src/contest/service.ts';
 import { createAccount } from '../src/platform/auth/service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
-import { migrateToLatest, openDatabase } from '../src/platform/database.ts';
 import { contestsFolder, entry, person, seeds } from '../test/support/factories.ts';
 import { keyRows } from '../src/registration/entry-keys.ts';
 import { contestRegistrations } from '../src/registration/listing.ts';
 import { memberRows, toStoredEntrant } from '../src/registration/records.ts';
 import { formatRef, refPrefixBase } from '../src/registration/reference.ts';
 import { registerEntry } from '../src/registration/service.ts';
+import { withScratchDatabase } from './scratch-database.ts';
 import { serverRssAfterStart } from './server-rss.ts';
 
-const serverUrl = process.env.LEITAI_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const existing = Number(process.env.BENCH_EXISTING ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 20;
@@ -63,16 +61,7 @@ const team = (n: number) =>
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-const name = `leitai_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const { db, close } = await openDatabase({ url: url.toString() });
-
-try {
-  await migrateToLatest(db);
+await withScratchDatabase(async (db, url) => {
   await publishContest(db, { definition, sourceYaml: loaded.source, sourceFile: `contests/${seeds['001'].file}` }, 'system', clock);
   const account = await createAccount(db, { email: 'bench@example.com', password: 'correct horse battery', displayName: '压测' }, clock, [
     { role: 'participant' },
@@ -180,7 +169,7 @@ try {
   }
 
   // The server's memory after start on this database (100,000 entries and the demo), not this process's.
-  const rssMb = await serverRssAfterStart(url.toString(), auditKey);
+  const rssMb = await serverRssAfterStart(url, auditKey);
   console.log(`server RSS after start (leitai serve --demo on this database): ${rssMb} MB`);
   console.log(
     `os load average ${(await import('node:os'))
@@ -198,9 +187,4 @@ try {
       rssMb,
     }),
   );
-} finally {
-  await close();
-  if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept database ${name}`);
-  else await admin.query(`drop database if exists ${name}`);
-  await admin.end();
-}
+});
