@@ -33,16 +33,27 @@ export const standsApartThreshold = (scale: Scale) => (scale.max - scale.min) / 
 
 export const MIN_COMPARED_ENTRIES = 3;
 
+/** Items in lists by key, each list in the items' order. */
+export const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};
+
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const rounded = (value: number) => Math.round(value * 100) / 100;
 
 /** Each judge's standing, in the order of `judges`. */
 export const judgeStandings = (judges: readonly string[], totals: readonly SubmittedTotal[], scale: Scale): JudgeStanding[] => {
-  const byEntry = new Map<string, SubmittedTotal[]>();
-  for (const total of totals) byEntry.set(total.entry, [...(byEntry.get(total.entry) ?? []), total]);
+  const byEntry = groupBy(totals, (t) => t.entry);
+  const byJudge = groupBy(totals, (t) => t.judge);
   const threshold = standsApartThreshold(scale);
   return judges.map((judge) => {
-    const own = totals.filter((t) => t.judge === judge);
+    const own = byJudge.get(judge) ?? [];
     const differences = own.flatMap(({ entry, total }) => {
       const others = byEntry.get(entry)!.filter((t) => t.judge !== judge);
       return others.length === 0 ? [] : [total - mean(others.map((t) => t.total))];
