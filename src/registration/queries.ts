@@ -259,6 +259,26 @@ export const reviewEntriesOfContest = (db: Db, contestId: string, ids?: readonly
     .orderBy('ref', 'asc')
     .execute();
 
+/**
+ * What conflicts of interest (review) compare of the contest's active entries, all or the ones
+ * named: the entrant (its people with their schools, employers and identifiers; its organisations)
+ * and the accounts of the entry, its registrant's and its confirmed people's.
+ */
+export const conflictKeysOfContest = (db: Db, contestId: string, ids?: readonly string[]) =>
+  db
+    .selectFrom('registrations')
+    .select(['id', 'ref', 'title', 'owner_account_id', 'entrant'])
+    .select(
+      sql<{ accountId: string; role: 'leader' | 'member' | 'advisor' }[]>`coalesce((
+        select jsonb_agg(jsonb_build_object('accountId', m.account_id, 'role', m.role))
+        from registration_members m where m.registration_id = registrations.id and m.account_id is not null), '[]'::jsonb)`.as('accounts'),
+    )
+    .where('contest_id', '=', contestId)
+    .where('status', '=', 'active')
+    .$if(ids !== undefined, (query) => (ids!.length > 0 ? query.where('id', 'in', ids!) : query.where(sql<boolean>`false`)))
+    .orderBy('ref', 'asc')
+    .execute();
+
 export interface RegistrationTableQuery {
   filters: RegistrationFilters;
   search?: RegistrationSearch;

@@ -323,4 +323,4 @@ export { ineligible, audit as appendRegistrationAudit, assess as assessEntry, st
 
 // The reads other features make of registrations (the works export, originality checks, the demo),
 // offered here so that they depend on this service and never on the SQL behind it.
-export { countRegistrationsOfContest, membersOf, registrationsOfContest, reviewEntriesOfContest } from './queries.ts';
+export { conflictKeysOfContest, countRegistrationsOfContest, membersOf, registrationsOfContest, reviewEntriesOfContest } from './queries.ts';

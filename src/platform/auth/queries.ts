@@ -35,6 +35,18 @@ export const rolesOfAccount = async (db: Db, accountId: string): Promise<Account
 /** Removes every role on one contest, returning what it removed. */
 export const deleteRolesOnContest = (db: Db, contestId: string) => db.deleteFrom('account_roles').where('contest_id', '=', contestId).returningAll().execute();
 
+/** Removes one role; false when the account did not hold it. */
+export async function deleteRole(db: Db, role: AccountRoleRow): Promise<boolean> {
+  const result = await db
+    .deleteFrom('account_roles')
+    .where('account_id', '=', role.account_id)
+    .where('role', '=', role.role)
+    .where((eb) => (role.contest_id === null ? eb('contest_id', 'is', null) : eb('contest_id', '=', role.contest_id)))
+    .where((eb) => (role.zone_id === null ? eb('zone_id', 'is', null) : eb('zone_id', '=', role.zone_id)))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export async function insertRole(db: Db, role: AccountRoleRow): Promise<boolean> {
   const result = await db
     .insertInto('account_roles')

@@ -22,6 +22,7 @@ import {
   insertAccount,
   insertRole,
   deleteExpiredSessionsOf,
+  deleteRole,
   deleteRolesOnContest,
   insertSession,
   rolesOfAccount,
@@ -145,6 +146,18 @@ export async function grantRole(db: Kysely<Database>, accountId: string, grant: 
     if (!(await insertRole(trx, roleRow(accountId, grant)))) return;
     const payload = { accountId, ...presentGrant(grant) };
     await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: by.actor, type: 'role.granted', payload, at: by.clock.now() });
+  });
+}
+
+/**
+ * Takes back one role (a judge removed from a contest), recorded as role.revoked on the platform audit
+ * chain with who revoked it. Revoking one the account does not hold changes nothing and records nothing.
+ */
+export async function revokeRole(db: Kysely<Database>, accountId: string, grant: RoleGrant, by: { actor: string; clock: Clock }): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (!(await deleteRole(trx, roleRow(accountId, grant)))) return;
+    const payload = { accountId, ...presentGrant(grant) };
+    await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: by.actor, type: 'role.revoked', payload, at: by.clock.now() });
   });
 }
 

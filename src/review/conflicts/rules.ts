@@ -13,7 +13,7 @@
  */
 import type { LocalisedText } from '../../platform/errors.ts';
 import { comparableText } from '../../platform/text.ts';
-import { normaliseIdNumber, normalisePhone } from '../../registration/identity.ts';
+import { isValidMobile, maskEmail, maskIdNumber, maskPhone, normaliseIdNumber, normalisePhone } from '../../registration/identity.ts';
 
 export type PersonRole = 'leader' | 'member' | 'advisor';
 type OrgField = 'organisation' | 'employer' | 'school';
@@ -113,6 +113,10 @@ const eachIdentifier = (person: { idNumber?: string | null; phone?: string | nul
 
 /** A declared identifier may be any of the three: it is looked up in each canonical form. */
 const declaredIdentifierForms = (value: string) => [`id:${normaliseIdNumber(value)}`, `phone:${normalisePhone(value)}`, `email:${value.trim().toLowerCase()}`];
+
+/** A declared identifier as replies and audit events show it: masked as the kind it looks like. */
+export const maskIdentifier = (value: string) =>
+  value.includes('@') ? maskEmail(value.trim()) : isValidMobile(value) ? maskPhone(value) : maskIdNumber(value);
 
 /**
  * What one judge matched in one entry, grouped as the reasons will be: each list without repeats,
