@@ -2,9 +2,12 @@
  * Every word the web app writes itself, in Chinese and English. `{name}` marks a value filled in.
  * Names from a contest definition and messages from the server are not here: they arrive translated.
  */
+import { reviewMessages } from './organiser/review/messages.ts';
+
 const m = <T extends Record<string, { zh: string; en: string }>>(entries: T) => entries;
 
 export const messages = m({
+  ...reviewMessages,
   // app and navigation
   'app.name': { zh: '擂台', en: 'Leitai' },
   'app.title': { zh: '擂台 · 创新大赛平台', en: 'Leitai · innovation contests' },
@@ -114,6 +117,7 @@ export const messages = m({
   'contest.info': { zh: '重要说明与联系方式', en: 'Notes and contacts' },
   'contest.notes': { zh: '重要说明', en: 'Notes' },
   'contest.committees': { zh: '机构设置', en: 'Committees' },
+  'contest.judges': { zh: '评审委员会', en: 'Judges' },
   'contest.support': { zh: '政策扶持', en: 'Support after the contest' },
   'contest.entrySchoolLeader': { zh: '以作品负责人所属学校为申报学校。', en: 'The entry is registered under its leader’s school.' },
   'committees.composition': { zh: '组成：{text}', en: 'Made up of: {text}' },
