@@ -1,6 +1,21 @@
 import { queryString, request } from './client.ts';
 import type {
   Account,
+  AssignmentRun,
+  AssignmentView,
+  ConflictView,
+  JudgeInvitation,
+  JudgeRequest,
+  JudgesPublished,
+  JudgesReply,
+  JudgeView,
+  OutboxMessage,
+  PublicJudge,
+  ResultsPreview,
+  ReviewBoard,
+  RoundPublication,
+  RoundMoved,
+  ScheduleView,
   ContestSummary,
   ContestView,
   EditionRequest,
@@ -100,4 +115,67 @@ export const works = {
   thumbnailUrl: (fileId: string) => `/api/works/files/${enc(fileId)}/thumbnail`,
   /** The tus endpoint of resumable uploads. */
   uploadsEndpoint: '/api/uploads',
+};
+
+/** The organiser's review board: judges, conflicts, each round's assignment, scoring progress and results. */
+export const review = {
+  judges: (contestId: string, signal?: AbortSignal) => request<JudgesReply>('GET', `/api/contests/${enc(contestId)}/judges`, undefined, signal),
+  /** A new judge and their single-use link (also put in the outbox). */
+  invite: (contestId: string, judge: JudgeRequest) =>
+    request<{ judge: JudgeView; invitation: JudgeInvitation }>('POST', `/api/contests/${enc(contestId)}/judges`, judge),
+  update: (contestId: string, judgeId: string, judge: JudgeRequest) =>
+    request<{ judge: JudgeView }>('PATCH', `/api/contests/${enc(contestId)}/judges/${enc(judgeId)}`, judge),
+  remove: (contestId: string, judgeId: string) => request<{ judge: JudgeView }>('DELETE', `/api/contests/${enc(contestId)}/judges/${enc(judgeId)}`),
+  /** A new link; the judge's earlier one stops working. */
+  reissue: (contestId: string, judgeId: string) =>
+    request<{ invitation: JudgeInvitation }>('POST', `/api/contests/${enc(contestId)}/judges/${enc(judgeId)}/invitation`),
+  publishJudges: (contestId: string, publish: boolean) =>
+    request<{ published: JudgesPublished }>(publish ? 'POST' : 'DELETE', `/api/contests/${enc(contestId)}/judges/publish`),
+  /** The judges list on the contest's public page; a 404 (judges.not_published) until the organiser publishes it. */
+  publicJudges: (contestId: string, signal?: AbortSignal) =>
+    request<{ judges: PublicJudge[] }>('GET', `/api/contests/${enc(contestId)}/judges/public`, undefined, signal),
+  outbox: (contestId: string, signal?: AbortSignal) =>
+    request<{ messages: OutboxMessage[] }>('GET', `/api/contests/${enc(contestId)}/outbox`, undefined, signal),
+  conflicts: (contestId: string, signal?: AbortSignal) =>
+    request<{ conflicts: ConflictView[] }>('GET', `/api/contests/${enc(contestId)}/conflicts`, undefined, signal),
+  schedule: (contestId: string, signal?: AbortSignal) =>
+    request<{ schedule: ScheduleView }>('GET', `/api/contests/${enc(contestId)}/schedule`, undefined, signal),
+};
+
+const roundPath = (contestId: string, roundId: string) => `/api/contests/${enc(contestId)}/rounds/${enc(roundId)}`;
+
+/** One review round, for its organisers. */
+export const rounds = {
+  assignment: (contestId: string, roundId: string, signal?: AbortSignal) =>
+    request<AssignmentView>('GET', `${roundPath(contestId, roundId)}/assignment`, undefined, signal),
+  /** Starts the solver in the background: the run comes back at once, and is polled for its progress. */
+  startRun: (contestId: string, roundId: string, balance: boolean) =>
+    request<{ run: AssignmentRun }>('POST', `${roundPath(contestId, roundId)}/assignment/runs`, { balance }),
+  run: (contestId: string, roundId: string, runId: string, signal?: AbortSignal) =>
+    request<{ run: AssignmentRun }>('GET', `${roundPath(contestId, roundId)}/assignment/runs/${enc(runId)}`, undefined, signal),
+  cancelRun: (contestId: string, roundId: string, runId: string) =>
+    request<{ run: AssignmentRun }>('POST', `${roundPath(contestId, roundId)}/assignment/runs/${enc(runId)}/cancel`),
+  /** Undoes the newest done run, solver or hand, restoring the pairs before it. */
+  undo: (contestId: string, roundId: string) => request<{ run: AssignmentRun }>('POST', `${roundPath(contestId, roundId)}/assignment/undo`),
+  /** Moves one entry from a judge (or none: a judge added) to another; refused with the problems of a conflict or a full cap. */
+  move: (contestId: string, roundId: string, move: { entry: string; from?: string; to: string }) =>
+    request<{ run: AssignmentRun }>('POST', `${roundPath(contestId, roundId)}/assignment/moves`, move),
+  board: (contestId: string, roundId: string, signal?: AbortSignal) =>
+    request<ReviewBoard>('GET', `${roundPath(contestId, roundId)}/review-board`, undefined, signal),
+  /** Reminders in the outbox for the listed judges, or every judge with an entry not submitted. */
+  remind: (contestId: string, roundId: string, judgeIds?: string[]) =>
+    request<{ messages: number }>('POST', `${roundPath(contestId, roundId)}/reminders`, judgeIds ? { judgeIds } : {}),
+  reopenScore: (contestId: string, roundId: string, entryId: string, judgeId: string, reason: string) =>
+    request<unknown>('POST', `${roundPath(contestId, roundId)}/scores/${enc(entryId)}/${enc(judgeId)}/reopen`, { reason }),
+  preview: (contestId: string, roundId: string, signal?: AbortSignal) =>
+    request<ResultsPreview>('GET', `${roundPath(contestId, roundId)}/results/preview`, undefined, signal),
+  publications: (contestId: string, roundId: string, signal?: AbortSignal) =>
+    request<{ publications: RoundPublication[] }>('GET', `${roundPath(contestId, roundId)}/results`, undefined, signal),
+  /** The first publication of a closed round, or (with a reason) a correction that keeps the earlier ones. */
+  publish: (contestId: string, roundId: string, reason?: string) =>
+    request<{ publication: RoundPublication }>('POST', `${roundPath(contestId, roundId)}/results/publish`, reason ? { reason } : {}),
+  close: (contestId: string, roundId: string) => request<{ round: RoundMoved }>('POST', `${roundPath(contestId, roundId)}/close`, {}),
+  /** Replaces a vote phase's imported counts (until Leitai counts votes itself). */
+  importVotes: (contestId: string, phaseId: string, counts: { ref: string; count: number }[]) =>
+    request<unknown>('PUT', `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}/vote-counts`, { counts }),
 };

@@ -47,6 +47,13 @@ export const Component = () => {
         {name(contest)} {contest.isDemo && <DemoBadge />}
       </h1>
       <CarriedOverNote contest={contest} />
+      {organisesContest(account, contest.id) && contest.review.rounds.length > 0 && (
+        <p>
+          <Link className="btn btn-secondary" to={`/organiser/contests/${contest.id}/review`} data-testid="open-review">
+            {t('review.open')} →
+          </Link>
+        </p>
+      )}
       <CountsPanel contest={contest} counts={counts} />
 
       <section className="section">

@@ -1,4 +1,4 @@
-import type { ContestView } from '../../api/types.ts';
+import type { ContestView, JudgeRequest, JudgeView } from '../../api/types.ts';
 
 /** The invite and edit form as typed: text boxes, and the ticked rounds and covers. */
 export interface JudgeFormValues {
@@ -33,22 +33,6 @@ export const emptyJudgeForm: JudgeFormValues = {
   cap: '',
 };
 
-/** What the invite and edit routes accept (src/review/judges/schema.ts); the server trims and checks again. */
-export interface JudgeRequest {
-  name: string;
-  title: string;
-  organisation: string;
-  employer: string;
-  school: string;
-  expertise: string[];
-  email: string;
-  phone: string;
-  idNumber: string;
-  rounds: string[];
-  covers: string[];
-  cap: number | null;
-}
-
 export const expertiseOf = (text: string) => [...new Set(text.split(/[,，、;；\n]+/).map((word) => word.trim()))].filter((word) => word !== '');
 
 /** A cap is a whole number above 0, or nothing; anything else is refused before it is sent. */
@@ -82,20 +66,7 @@ export const judgeRequestOf = (values: JudgeFormValues): JudgeRequest | null => 
 };
 
 /** The form filled from a judge as the organiser's list shows them (contacts masked). */
-export const judgeFormOf = (judge: {
-  name: string;
-  title: string;
-  organisation: string;
-  employer: string;
-  school: string;
-  expertise: string[];
-  email?: string;
-  phone?: string;
-  idNumber?: string;
-  rounds: string[];
-  covers: string[];
-  cap: number | null;
-}): JudgeFormValues => ({
+export const judgeFormOf = (judge: Omit<JudgeView, 'id' | 'status' | 'hasAccount' | 'conflicts'>): JudgeFormValues => ({
   name: judge.name,
   title: judge.title,
   organisation: judge.organisation,

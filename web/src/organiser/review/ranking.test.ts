@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContestView } from '../../api/types.ts';
-import type { DivisionResults, RankedEntry } from '../../../../src/review/results/types.ts';
+import type { ContestView, DivisionResults, RankedEntry } from '../../api/types.ts';
 import { openPlaces, problemsOf, rankingRows, scoreText, tierNameOf } from './ranking.ts';
 
 const entry = (id: string, rank: number | null, score: number | null): RankedEntry => ({

@@ -1,5 +1,4 @@
-import type { ContestView } from '../../api/types.ts';
-import type { AwardGiven, DivisionResults, RankedEntry, Results, Vacancy } from '../../../../src/review/results/types.ts';
+import type { AwardGiven, ContestView, DivisionResults, RankedEntry, Results, Vacancy } from '../../api/types.ts';
 
 export interface EntryLabel {
   ref: string;

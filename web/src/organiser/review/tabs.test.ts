@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPercent, tabOf, tabSearch, waitingJudges } from './tabs.ts';
+import { percentOf, tabOf, tabSearch, waitingJudges } from './tabs.ts';
 
 describe('the review board’s tabs', () => {
   const rounds = ['preliminary', 'final'];
@@ -24,7 +24,7 @@ describe('the review board’s tabs', () => {
 
 describe('a run’s progress and the reminders', () => {
   it('gives whole percent of the places routed, 0 before the total is known', () => {
-    expect([runPercent({ routed: 0, total: 0 }), runPercent({ routed: 1, total: 3 }), runPercent({ routed: 30_000, total: 30_000 })]).toEqual([0, 33, 100]);
+    expect([percentOf(0, 0), percentOf(1, 3), percentOf(30_000, 30_000), percentOf(2, 3)]).toEqual([0, 33, 100, 66]);
   });
 
   it('reminds the judges who have an assigned entry not yet submitted', () => {

@@ -16,9 +16,8 @@ export const tabOf = (search: URLSearchParams, roundIds: readonly string[]): Rev
 export const tabSearch = (tab: ReviewTab) =>
   tab.kind === 'round' ? `?round=${encodeURIComponent(tab.roundId)}` : tab.kind === 'conflicts' ? '?tab=conflicts' : '?';
 
-/** How far a run is, in whole percent; 0 until it knows how many places it routes. */
-export const runPercent = (progress: { routed: number; total: number }) =>
-  progress.total > 0 ? Math.min(100, Math.floor((progress.routed / progress.total) * 100)) : 0;
+/** How far something is, in whole percent (a run's places routed, a judge's entries submitted); 0 while the whole is 0. */
+export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.floor((part / whole) * 100)) : 0);
 
 /** The judges a reminder goes to: those with an assigned entry not yet submitted. */
 export const waitingJudges = <T extends { id: string; assigned: number; submitted: number }>(judges: readonly T[]) =>
