@@ -2,11 +2,13 @@
  * Every word the web app writes itself, in Chinese and English. `{name}` marks a value filled in.
  * Names from a contest definition and messages from the server are not here: they arrive translated.
  */
+import { judgeMessages } from './judge/messages.ts';
 import { reviewMessages } from './organiser/review/messages.ts';
 
 const m = <T extends Record<string, { zh: string; en: string }>>(entries: T) => entries;
 
 export const messages = m({
+  ...judgeMessages,
   ...reviewMessages,
   // app and navigation
   'app.name': { zh: '擂台', en: 'Leitai' },

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useMatches, useNavigate, useN
 import { auth } from '../api/index.ts';
 import { useI18n } from '../i18n.ts';
 import { titleOfMatches } from '../lib/title.ts';
+import { judgedContests } from '../judge/roles.ts';
 import { useSession } from '../session.ts';
 
 const LanguageToggle = () => {
@@ -65,9 +66,10 @@ const useDocumentTitle = () => {
   }, [title]);
 };
 
-/** The frame of every page: a plain header (brand, contests, my registrations, account, language), the page, a footer. */
+/** The frame of every page: a plain header (brand, contests, my registrations, judging for a judge, account, language), the page, a footer. */
 export const Layout = () => {
   const { t } = useI18n();
+  const { account } = useSession();
   const navigation = useNavigation();
   useDocumentTitle();
   return (
@@ -94,6 +96,11 @@ export const Layout = () => {
             <NavLink to="/me" className="nav-link" data-testid="nav-me">
               {t('nav.myRegistrations')}
             </NavLink>
+            {judgedContests(account).length > 0 && (
+              <NavLink to="/judge" className="nav-link" data-testid="nav-judge">
+                {t('judge.nav')}
+              </NavLink>
+            )}
             <AccountMenu />
             <LanguageToggle />
           </nav>

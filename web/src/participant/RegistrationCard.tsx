@@ -13,6 +13,7 @@ import { useI18n } from '../i18n.ts';
 import { formatStamp } from '../lib/format.ts';
 import { contactLine } from '../lib/people.ts';
 import { InvitationList } from './InvitationList.tsx';
+import { RoundResults } from './RoundResults.tsx';
 import { invitablePeople, type InvitablePerson } from './invitations.ts';
 
 /** A person as the reply gives them: someone else's phone, email and ID number arrive masked (138****1234). */
@@ -115,6 +116,7 @@ export const RegistrationCard = ({ registration: r }: { registration: Registrati
         · <Link to={`/contests/${r.contestId}`}>{r.contestName}</Link>
       </p>
       <RegistrationFacts registration={r} stamp={{ label: t('registration.updated'), at: r.updatedAt }} />
+      <RoundResults registrationId={r.id} />
       <ul className="people" data-testid="registration-people">
         <Person
           person={r.leader}
