@@ -12,6 +12,8 @@ import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { packagePath } from './platform/package-root.ts';
 import { registrationRoutes } from './registration/routes.ts';
+import { publishingRoutes } from './review/publishing/routes.ts';
+import { scoringRoutes } from './review/scoring/routes.ts';
 import { scheduleRoutes } from './schedule/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
@@ -19,7 +21,7 @@ import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
-export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes];
+export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes, scoringRoutes, publishingRoutes];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));

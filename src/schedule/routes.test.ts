@@ -65,7 +65,7 @@ describeOnDatabases('the schedule routes', (database) => {
     expect((await server.inject({ method: 'GET', url: `${contest}/schedule` })).json().schedule.phases[0].change).toBeNull();
   });
 
-  it('closes, reopens with a reason, closes and publishes a round; a bodiless reopen is refused with round.reason_required', async () => {
+  it('closes, reopens with a reason and closes a round; a bodiless reopen is refused with round.reason_required', async () => {
     const { server, headers } = await setUp(database.db);
     const post = (path: string, payload?: object) =>
       server.inject({ method: 'POST', url: `${contest}/rounds/preliminary/${path}`, headers, ...(payload ? { payload } : {}) });
@@ -73,10 +73,9 @@ describeOnDatabases('the schedule routes', (database) => {
     const reopen = await post('reopen');
     expect([reopen.statusCode, reopen.json().error.code]).toEqual([422, 'round.reason_required']);
     expect((await post('reopen', { reason: '一位评委的评分漏录' })).json().round).toMatchObject({ state: 'open', reason: '一位评委的评分漏录' });
-    await post('close', {});
-    expect((await post('publish')).json().round.state).toBe('published');
-    const again = await post('close');
-    expect([again.statusCode, again.json().error.code]).toEqual([409, 'round.already_published']);
+    expect((await post('close', {})).json().round.state).toBe('closed');
+    const twice = await post('close');
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'round.not_open']);
   });
 
   it('refuses a participant with 403 schedule.forbidden and a signed-out caller with 401', async () => {

@@ -2,7 +2,7 @@ import { contestParams } from '../contest/api-schema.ts';
 import { errorReplySchema } from '../platform/http/error-reply.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { closePhaseBody, extendPhaseBody, phaseParams, phaseReply, roundBody, roundParams, roundReply, scheduleReply } from './schema.ts';
-import { closePhaseEarly, closeRound, extendPhase, publishRound, reopenRound, scheduleOf, type ScheduleActor } from './service.ts';
+import { closePhaseEarly, closeRound, extendPhase, reopenRound, scheduleOf, type ScheduleActor } from './service.ts';
 
 const tags = ['schedule'];
 const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
@@ -10,8 +10,8 @@ const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReply
 const roundMoves = [
   { path: 'close', move: closeRound, summary: 'Close an open review round (organisers); reason optional' },
   { path: 'reopen', move: reopenRound, summary: 'Reopen a closed, unpublished review round (organisers), with a reason' },
-  { path: 'publish', move: publishRound, summary: "Publish a closed round's results (organisers); final" },
 ] as const;
+// Publishing a round is review/publishing's: it freezes the results as a snapshot and calls publishRound in that transaction.
 
 /** Thin handlers: validate → authorise (in the service) → one service call → present. */
 export async function scheduleRoutes(app: LeitaiApp) {

@@ -6,15 +6,20 @@ import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { canSeeRegistration } from '../registration/policy.ts';
 import { membersOf } from '../registration/service.ts';
 import { getRegistration } from '../registration/service.ts';
+import { judgesEntry } from '../review/scoring/access.ts';
 import { checkCount, checkField } from './checks.ts';
 import { presentStage, presentSubmissionFile } from './presenter.ts';
 import * as queries from './queries.ts';
 import { loadEntryWorks, type SubmissionActor } from './service.ts';
 import { isRequirementOpen, worksDeadline } from './windows.ts';
 
-/** Its people, the organisers and its zone's coordinator see an entry's works (canSeeRegistration). */
+/**
+ * Its people, the organisers and its zone's coordinator see an entry's works (canSeeRegistration),
+ * and so does a judge assigned the entry and not in conflict with it (review/scoring/access.ts).
+ */
 const requireSeesEntry = async (db: Kysely<Database>, account: Account | null, row: RegistrationRow) => {
-  if (!canSeeRegistration(account, row, await membersOf(db, [row.id]))) throw forbidden('submission.forbidden');
+  if (canSeeRegistration(account, row, await membersOf(db, [row.id]))) return;
+  if (!(await judgesEntry(db, account, row.contest_id, row.id))) throw forbidden('submission.forbidden');
 };
 
 /** The bytes of a refused version, deleted after the retention (sweep.ts); when is in the file's bytesPurgedAt. */
