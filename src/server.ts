@@ -11,7 +11,11 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db-types.ts';
 import { createServer } from './platform/http/server.ts';
 import { packagePath } from './platform/package-root.ts';
+import { outboxRoutes } from './platform/outbox.ts';
 import { registrationRoutes } from './registration/routes.ts';
+import { assignmentRoutes } from './review/assignment/routes.ts';
+import { conflictRoutes } from './review/conflicts/routes.ts';
+import { judgeRoutes } from './review/judges/routes.ts';
 import { publishingRoutes } from './review/publishing/routes.ts';
 import { scoringRoutes } from './review/scoring/routes.ts';
 import { scheduleRoutes } from './schedule/routes.ts';
@@ -21,7 +25,7 @@ import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
-export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes, scoringRoutes, publishingRoutes];
+export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes, judgeRoutes, conflictRoutes, assignmentRoutes, outboxRoutes, scoringRoutes, publishingRoutes];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clearableText, optionalText, requiredText } from '../../platform/text.ts';
+import { declaredConflictView } from '../conflicts/schema.ts';
 
 /** Requests and replies of the judges' routes; the presenter builds exactly these replies. */
 export const judgeParams = z.object({ id: z.string().max(120), judgeId: z.string().max(120) });
@@ -92,3 +93,4 @@ export const invitationDescriptionReply = z.object({
   expiresAt: z.string(),
 });
 export const acceptedReply = z.object({ contestId: z.string(), judgeId: z.string() });
+export const ownJudgeReply = z.object({ judge: judgeView, declaredConflicts: z.array(declaredConflictView) });
