@@ -120,15 +120,15 @@ describe('publicRanking', () => {
       ],
       votes: [],
     });
-    const names = new Map(teams.map((id, i) => [id, { ref: `ILO21-000${i + 1}`, title: `作品${i + 1}` }]));
+    const names = new Map(teams.map((id, i) => [id, { ref: `IDSS21-000${i + 1}`, title: `作品${i + 1}` }]));
     expect(publicRanking(definition, partial, names)).toEqual({
       divisions: [
         {
           id: 'hackathon',
           name: '数字化社会保障',
           entries: [
-            { ref: 'ILO21-0001', title: '作品1', rank: 1, tied: false, score: 80, advances: true, awards: [] },
-            { ref: 'ILO21-0002', title: '作品2', rank: 2, tied: false, score: 70, advances: true, awards: [] },
+            { ref: 'IDSS21-0001', title: '作品1', rank: 1, tied: false, score: 80, advances: true, awards: [] },
+            { ref: 'IDSS21-0002', title: '作品2', rank: 2, tied: false, score: 70, advances: true, awards: [] },
           ],
         },
       ],
