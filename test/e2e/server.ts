@@ -24,9 +24,14 @@ const freePort = () =>
     });
   });
 
-/** `leitai serve --demo` on a free port with a fresh data directory; resolves once it is serving. */
-export const startServer = async (): Promise<RunningServer> => {
+/**
+ * `leitai serve --demo` on a free port with a fresh data directory; resolves once it is serving.
+ * `prepare` writes into that directory first, through the services, what a test needs that the API
+ * cannot make at the time the test runs (a round whose window is open today, say).
+ */
+export const startServer = async ({ prepare }: { prepare?: (dataDir: string) => Promise<void> } = {}): Promise<RunningServer> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'leitai-e2e-'));
+  await prepare?.(dataDir);
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/leitai.mjs', 'serve', '--demo'], {

@@ -1,0 +1,180 @@
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useAuditKey } from '../../src/audit/key.ts';
+import { copyContestEdition, publishContestFolder } from '../../src/contest/service.ts';
+import { localDateAt } from '../../src/contest/time.ts';
+import { DEMO_ORGANISER, DEMO_PARTICIPANT } from '../../src/demo/service.ts';
+import { createAccount } from '../../src/platform/auth/service.ts';
+import { fixedClock, systemClock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { migrateToLatest, openDatabase } from '../../src/platform/database.ts';
+import { packagePath } from '../../src/platform/package-root.ts';
+import { registrationInputSchema } from '../../src/registration/schema.ts';
+import { registerEntry } from '../../src/registration/service.ts';
+import { desktop, fieldOf, launchBrowser, okJson, pagesOf, screenshots } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const HACKATHON = 'ilo-digital-social-security-hackathon-2021';
+const ROUND = 'application-selection';
+const ZONE = 'Asia/Shanghai';
+
+/** The rubric of 003's 申请和选拔 (1–10 each), and what the judge gives the first team. */
+const scores: [criterion: string, value: string][] = [
+  ['成员的资格水平', '8'],
+  ['成员资格的属性和组合', '7.5'],
+  ['成员的经验', '9'],
+  ['初步概念提案的相关性和创新性', '8'],
+  ['初步概念提案的适用性和可行性', '7'],
+  ['地域代表性', '6'],
+];
+
+const team = (title: string, n: number) => ({
+  trackId: 'hackathon',
+  entrantKind: 'team',
+  title,
+  teamName: `评审测试队${n}`,
+  leader: { name: `吴${n}`, phone: `1370571${String(n).padStart(4, '0')}`, experienceYears: 5 },
+  members: [{ name: `郑${n}`, phone: `1370572${String(n).padStart(4, '0')}`, experienceYears: 3 }],
+  declarations: ['respect-existing-ip'],
+});
+
+/**
+ * An edition of 003 whose 申请和选拔 runs today: registration opened 85 days ago and closed five
+ * days ago, so the selection's window (the day after it, for 16 days) holds today. The demo
+ * participant's two teams entered while registration was open (the services take the time; the
+ * API would refuse a copy opening in the past). The server then starts on this directory.
+ */
+const prepareOpenSelection = async (dataDir: string, made: { contestId: string }) => {
+  useAuditKey(loadConfig({ ...process.env, LEITAI_DATA_DIR: dataDir }));
+  const database = await openDatabase({ dataDir });
+  const { db } = database;
+  try {
+    await migrateToLatest(db);
+    await publishContestFolder(db, packagePath('contests'), 'system', systemClock);
+    const today = DateTime.fromISO(localDateAt(systemClock.now(), ZONE), { zone: ZONE });
+    const edition = await copyContestEdition(db, HACKATHON, today.minus({ days: 85 }).toISODate()!, 'system', systemClock, { mayOpenInPast: true });
+    const participant = await createAccount(db, { ...DEMO_PARTICIPANT, demo: true }, systemClock);
+    const during = { account: participant, clock: fixedClock(today.minus({ days: 80 }).set({ hour: 10 }).toJSDate()) };
+    await registerEntry(db, edition.id, registrationInputSchema.parse(team('骑手工伤保险闯关游戏', 1)), during);
+    await registerEntry(db, edition.id, registrationInputSchema.parse(team('灵活就业参保助手', 2)), during);
+    made.contestId = edition.id;
+  } finally {
+    await database.close();
+  }
+};
+
+const signIn = async (page: Page, credentials: { email: string; password: string }, next: string) => {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await fieldOf(page, 'email').fill(credentials.email);
+  await fieldOf(page, 'password').fill(credentials.password);
+  await page.getByTestId('login-form-submit').click();
+  await page.waitForURL(`**${next}`);
+};
+
+/**
+ * Review end to end: the organiser invites a judge and assigns the round; the judge, on a phone,
+ * scores a team by the rubric (autosaved, kept over a reload) and submits; the organiser closes the
+ * round and publishes it from the board; the participant sees the team's result.
+ */
+describe('expert review from invitation to published result', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const made = { contestId: '' };
+  const pages = pagesOf(
+    () => browser,
+    () => server.url,
+  );
+  let organiser: Page;
+  let judge: Page;
+  const board = () => `/organiser/contests/${made.contestId}/review`;
+
+  beforeAll(async () => {
+    server = await startServer({ prepare: (dataDir) => prepareOpenSelection(dataDir, made) });
+    browser = await launchBrowser();
+    organiser = await pages.newPage(desktop);
+    judge = await pages.newPage({ width: 375, height: 812 });
+  });
+
+  afterAll(async () => {
+    await pages.closeAll();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets the organiser invite a judge by a single-use link, which the judge accepts', async () => {
+    await signIn(organiser, DEMO_ORGANISER, board());
+    const form = organiser.getByTestId('judge-invite-form');
+    await form.locator('[name="name"]').fill('周立');
+    await form.locator('[name="title"]').fill('研究员');
+    await form.locator('[name="organisation"]').fill('中国社会保障学会');
+    await form.getByTestId('judge-invite-form-submit').click();
+    const link = await organiser.getByTestId('judge-link-value').inputValue();
+    expect(link).toMatch(/\/judge-invitations\/[\w-]+$/);
+    expect(await organiser.getByTestId('judges-table').textContent()).toContain('已邀请');
+    await organiser.getByTestId('outbox').getByTestId('outbox-message').first().waitFor();
+    await screenshots(organiser, '70-review-judges');
+
+    await okJson(
+      judge.request.post('/api/auth/register', { data: { email: `judge.${Date.now()}@example.cn`, password: 'a-long-password-1', displayName: '周立' } }),
+    );
+    await judge.goto(new URL(link).pathname);
+    await judge.getByTestId('accept-judge-invitation').click();
+    await judge.waitForURL(`**/judge/contests/${made.contestId}`);
+  });
+
+  it('runs the assignment with its progress and shows each team’s judge', async () => {
+    await organiser.goto(`${board()}?round=${ROUND}`);
+    await organiser.getByTestId('run-start').click();
+    await organiser.locator('[data-testid="run-summary"][data-status="done"]').waitFor();
+    const rows = organiser.getByTestId('entries-table').getByTestId('pair');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('周立');
+    // One judge where the round asks for three: both teams are short, for want of judges covering them.
+    expect(await organiser.getByTestId('shortfalls').locator('[data-reason="coverage"]').count()).toBe(2);
+    await screenshots(organiser, '71-review-assignment');
+  });
+
+  it('lets the judge score a team on a phone: autosaved, kept over a reload, then submitted once', async () => {
+    await judge.goto(`/judge/contests/${made.contestId}/rounds/${ROUND}`);
+    await judge.getByTestId('assigned-entry').filter({ hasText: '骑手工伤保险闯关游戏' }).click();
+    for (const [criterion, value] of scores) await judge.getByLabel(criterion, { exact: true }).fill(value);
+    await judge.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await judge.reload();
+    for (const [criterion, value] of scores) expect(await judge.getByLabel(criterion, { exact: true }).inputValue()).toBe(value);
+    await screenshots(judge, '72-review-judge-scoring');
+    await judge.getByTestId('submit-score').click();
+    await judge.getByTestId('confirm-yes').click();
+    await judge.getByTestId('score-submitted').waitFor();
+  });
+
+  it('lets the organiser see the score, close the round and publish it', async () => {
+    await organiser.goto(`${board()}?round=${ROUND}`);
+    const progress = organiser.getByTestId('board-table');
+    expect(await progress.textContent()).toContain('1 / 2');
+    expect(await organiser.locator('[data-testid="pair"][data-score="submitted"]').count()).toBe(1);
+    const first = organiser.locator('[data-testid="ranking-row"]').first();
+    expect(await first.textContent()).toContain('骑手工伤保险闯关游戏');
+
+    await organiser.getByTestId('round-close').click();
+    await organiser.getByTestId('confirm-yes').click();
+    await organiser.locator('[data-testid="publish-controls"][data-state="closed"]').waitFor();
+    await organiser.getByTestId('round-publish').click();
+    await organiser.getByTestId('confirm-yes').click();
+    await organiser.getByTestId('publication-row').waitFor();
+    expect(await organiser.getByTestId('round-state').textContent()).toBe('已公布');
+    expect(await organiser.getByTestId('publication-row').textContent()).toMatch(/^1.*[0-9a-f]{64}/);
+    await screenshots(organiser, '73-review-published');
+  });
+
+  it('shows the participant the team’s published result', async () => {
+    const participant = await pages.newPage();
+    await signIn(participant, DEMO_PARTICIPANT, '/me');
+    const card = participant.locator('[data-testid^="registration-card"]').filter({ hasText: '骑手工伤保险闯关游戏' });
+    const result = card.getByTestId('round-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('申请和选拔');
+    expect(await result.textContent()).toContain('第 1 名');
+    await screenshots(participant, '74-review-participant-result');
+  });
+});
