@@ -17,7 +17,8 @@ import { conflictsOf } from '../conflicts/service.ts';
 import { indexInstance } from './model.ts';
 import { checkMove, type Move } from './move.ts';
 import { canManageAssignment } from './policy.ts';
-import { loadProblem, loadRound, problemInstance, scoredPairs, type LoadedRound } from './problem.ts';
+import { presentBoard } from './presenter.ts';
+import { loadAssignment, loadProblem, loadRound, problemInstance, scoredPairs, type LoadedRound } from './problem.ts';
 import * as queries from './queries.ts';
 import { abortRun, isRunLive, launchRun } from './runs.ts';
 import { failRun, solveRun } from './solving.ts';
@@ -44,6 +45,9 @@ const requireUnpublished = ({ state, round }: LoadedRound) => {
       `Round ${round.id} is published; its assignment is final`,
     );
 };
+
+/** The runs the board lists, newest first. */
+const boardRuns = 20;
 
 const orphaned = new AppError('assignment.orphaned', { zh: '求解期间服务器已重启', en: 'The server restarted while the run solved' });
 
@@ -204,6 +208,19 @@ export async function moveAssignment(db: Kysely<Database>, contestId: string, ro
     await appendAuditEvent(trx, { contestId, actor: account.id, type: 'assignment.moved', payload: { runId: run.id, roundId, move }, at });
     return run;
   });
+}
+
+/** The board of the round's assignment (presenter.ts): entries and judges with their pairs and scores, runs, shortfalls. */
+export async function assignmentBoard(db: Kysely<Database>, contestId: string, roundId: string, actor: AssignmentActor) {
+  requireOrganiser(actor, contestId);
+  await settleOrphanedRuns(db, contestId, roundId, actor.clock);
+  const loaded = await loadRound(db, contestId, roundId);
+  const [assignment, runs, newestSolver] = await Promise.all([
+    loadAssignment(db, loaded),
+    queries.runsOfRound(db, contestId, roundId, boardRuns),
+    queries.newestDoneRun(db, contestId, roundId, 'solver'),
+  ]);
+  return presentBoard(loaded, assignment, runs, newestSolver);
 }
 
 /** The round's standing pairs: what each judge is to score (scoring reads this). */

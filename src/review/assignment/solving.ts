@@ -15,7 +15,7 @@ import type { JudgeEntryPair } from './model.ts';
 import { loadProblem, loadRound, problemInstance, scoredPairs } from './problem.ts';
 import * as queries from './queries.ts';
 import { solveAssignment, type AssignmentResult } from './solve.ts';
-import type { AssignmentRunSummary } from './stored.ts';
+import type { AssignmentProgress, AssignmentRunSummary } from './stored.ts';
 
 export interface RunWork {
   run: queries.AssignmentRunRow;
@@ -48,14 +48,18 @@ const changedMeanwhile = () =>
 function progressWriter(db: Kysely<Database>, runId: string) {
   let lastAt = -Infinity;
   let writing = Promise.resolve();
+  let latest: AssignmentProgress = { routed: 0, total: 0 };
   return {
-    report(progress: { routed: number; total: number }) {
+    report(progress: AssignmentProgress) {
+      latest = progress;
       const now = performance.now();
       if (now - lastAt < progressEveryMs) return;
       lastAt = now;
       writing = writing.then(() => queries.updateRunningRun(db, runId, { progress: JSON.stringify(progress) }).then(() => undefined));
     },
     done: () => writing,
+    /** The last progress reported, written or not: the finished run records it. */
+    latest: () => latest,
   };
 }
 
@@ -69,7 +73,14 @@ export async function solveRun(db: Kysely<Database>, work: RunWork, signal: Abor
     const instance = problemInstance(loaded, problem, kept);
     const result = await solveAssignment(instance, { balance: work.balance, signal, onProgress: progress.report });
     await progress.done();
-    await finishRun(db, work, { result, kept, before: problem.pairs, entries: problem.entries.length, judges: problem.serving.length });
+    await finishRun(db, work, {
+      result,
+      kept,
+      progress: progress.latest(),
+      before: problem.pairs,
+      entries: problem.entries.length,
+      judges: problem.serving.length,
+    });
   } catch (error) {
     await progress.done().catch(() => undefined);
     if (!signal.aborted) await failRun(db, work, error);
@@ -80,6 +91,7 @@ interface Solved {
   result: AssignmentResult;
   /** The scored pairs the run kept: the solver's shortfalls count without them. */
   kept: JudgeEntryPair[];
+  progress: AssignmentProgress;
   /** The standing pairs the run was solved from. */
   before: JudgeEntryPair[];
   entries: number;
@@ -135,7 +147,7 @@ async function finishRun(db: Kysely<Database>, work: RunWork, solved: Solved) {
     );
     const at = actor.clock.now();
     const summary = summaryOf(solved, kept.length + added.length);
-    await queries.updateRun(trx, run.id, { status: 'done', finished_at: at, summary: JSON.stringify(summary) });
+    await queries.updateRun(trx, run.id, { status: 'done', finished_at: at, progress: JSON.stringify(solved.progress), summary: JSON.stringify(summary) });
     await appendAuditEvent(trx, {
       contestId: run.contest_id,
       actor: actor.accountId,
