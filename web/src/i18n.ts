@@ -31,8 +31,8 @@ export const translate = (lang: Lang, key: MessageKey, vars?: Vars) => fill(mess
 /** The server's message in the reader's language, falling back to the other one when empty. */
 export const pick = (lang: Lang, message: Message | undefined | null) => (message ? (lang === 'en' ? message.en || message.zh : message.zh || message.en) : '');
 
-/** A definition's name: Chinese as published, or its English name where one is given. */
-export const nameIn = (lang: Lang, named: { name: string; nameEn?: string } | undefined | null) =>
+/** A definition's name: Chinese as published, or its English name where one is given (a reply may send none as null). */
+export const nameIn = (lang: Lang, named: { name: string; nameEn?: string | null } | undefined | null) =>
   named ? (lang === 'en' && named.nameEn ? named.nameEn : named.name) : '';
 
 /**
@@ -48,7 +48,7 @@ export interface I18n {
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, vars?: Vars) => string;
   pick: (message: Message | undefined | null) => string;
-  name: (named: { name: string; nameEn?: string } | undefined | null) => string;
+  name: (named: { name: string; nameEn?: string | null } | undefined | null) => string;
 }
 
 const makeI18n = (lang: Lang, setLang: (lang: Lang) => void): I18n => ({

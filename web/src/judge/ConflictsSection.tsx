@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router';
-import { judging, type ConflictTarget, type DeclaredConflict } from '../api/judging.ts';
+import { judging, type ConflictRequest, type DeclaredConflict } from '../api/judging.ts';
 import type { Problem } from '../api/types.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Button } from '../components/Button.tsx';
@@ -46,10 +46,12 @@ const Declared = ({ contestId, conflict }: { contestId: string; conflict: Declar
 type Kind = 'organisation' | 'person';
 const known = new Set(['organisation', 'name', 'identifier', 'note']);
 
-const targetOf = (kind: Kind, values: Record<string, string>): ConflictTarget =>
-  kind === 'organisation'
-    ? { kind, organisation: values.organisation.trim() }
-    : { kind, ...(values.name.trim() ? { name: values.name.trim() } : {}), ...(values.identifier.trim() ? { identifier: values.identifier.trim() } : {}) };
+const requestOf = (kind: Kind, values: typeof empty): ConflictRequest => {
+  const note = values.note.trim() || undefined;
+  return kind === 'organisation'
+    ? { kind, organisation: values.organisation, note }
+    : { kind, name: values.name.trim() || undefined, identifier: values.identifier.trim() || undefined, note };
+};
 
 const empty = { organisation: '', name: '', identifier: '', note: '' };
 
@@ -75,7 +77,7 @@ const DeclareForm = ({ contestId }: { contestId: string }) => {
     setBusy(true);
     setProblems([]);
     try {
-      await judging.declare(contestId, targetOf(kind, values), values.note.trim());
+      await judging.declare(contestId, requestOf(kind, values));
       setValues(empty);
       await revalidator.revalidate();
     } catch (error) {

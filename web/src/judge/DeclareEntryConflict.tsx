@@ -23,7 +23,7 @@ export const DeclareEntryConflict = ({ contestId, entry, back }: { contestId: st
     setBusy(true);
     setError(null);
     try {
-      await judging.declare(contestId, { kind: 'entry', registrationId: entry.id }, note.trim());
+      await judging.declare(contestId, { kind: 'entry', registrationId: entry.id, note: note.trim() || undefined });
       navigate(back, { state: { notice: 'conflict', ref: entry.ref } });
     } catch (e) {
       setOpen(false);

@@ -4,10 +4,10 @@ import { judging } from '../api/judging.ts';
 import { useI18n } from '../i18n.ts';
 import { withLogin } from '../lib/guard.ts';
 import { DeclareEntryConflict } from './DeclareEntryConflict.tsx';
+import { EntryTeam } from './EntryTeam.tsx';
 import { ScoreSheet } from './ScoreSheet.tsx';
 import { neighbours } from './status.ts';
 import { BlindBadge } from './StatusChip.tsx';
-import { useDivisionName } from './useDivisionName.ts';
 import { WorksViewer } from './WorksViewer.tsx';
 import './judge.css';
 
@@ -29,7 +29,6 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
 export const Component = () => {
   const { contest, round, entries, entry, works, score } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const divisionName = useDivisionName(contest.divisions);
   const list = `/judge/contests/${encodeURIComponent(contest.id)}/rounds/${encodeURIComponent(round.id)}`;
   const { previous, next } = neighbours(entries, entry.id);
   const to = (id: string) => `${list}/entries/${encodeURIComponent(id)}`;
@@ -40,18 +39,14 @@ export const Component = () => {
       </p>
       <header className="entry-head" data-testid="judged-entry">
         <p className="small muted">
-          <span className="ref">{entry.ref}</span> · {divisionName(entry.division)}
+          <span className="ref">{entry.ref}</span> · {entry.divisionName}
         </p>
         <h1>
           {entry.title} {round.blind && <BlindBadge />}
         </h1>
         {round.blind && <p className="small muted">{t('judge.entry.blindNote')}</p>}
       </header>
-      {entry.team && entry.team.names.length > 0 && (
-        <p>
-          <strong>{t('judge.entry.team')}</strong>: {entry.team.names.join('、')}
-        </p>
-      )}
+      {entry.team && <EntryTeam team={entry.team} />}
       {entry.summary && (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t('judge.entry.summary')}</h2>

@@ -9,7 +9,6 @@ import type { JudgeNotice } from './JudgeContestPage.tsx';
 import { Progress } from './Progress.tsx';
 import { entriesToShow, entryStatus, statusCounts, type StatusFilter } from './status.ts';
 import { BlindBadge, StatusChip } from './StatusChip.tsx';
-import { useDivisionName } from './useDivisionName.ts';
 import './judge.css';
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) =>
@@ -20,7 +19,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
 
 const filters: StatusFilter[] = ['all', 'none', 'draft', 'submitted'];
 
-const EntryRow = ({ entry, to, division }: { entry: AssignedEntry; to: string; division: string }) => {
+const EntryRow = ({ entry, to }: { entry: AssignedEntry; to: string }) => {
   const { t } = useI18n();
   return (
     <li>
@@ -28,7 +27,7 @@ const EntryRow = ({ entry, to, division }: { entry: AssignedEntry; to: string; d
         <span className="judge-entry-main">
           <span className="ref small">{entry.ref}</span>
           <strong className="judge-entry-title">{entry.title}</strong>
-          <span className="small muted">{division}</span>
+          <span className="small muted">{entry.divisionName}</span>
           {entry.names && entry.names.length > 0 && <span className="small muted">{entry.names.join('、')}</span>}
         </span>
         <span className="judge-entry-side">
@@ -51,7 +50,6 @@ export const Component = () => {
   const state = (useLocation().state ?? {}) as JudgeNotice;
   const [filter, setFilter] = useState<StatusFilter>('all');
   const counts = statusCounts(entries);
-  const divisionName = useDivisionName(contest.divisions);
   const shown = entriesToShow(entries, filter);
   const base = `/judge/contests/${encodeURIComponent(contest.id)}/rounds/${encodeURIComponent(round.id)}`;
   return (
@@ -77,7 +75,7 @@ export const Component = () => {
       ) : (
         <ul className="judge-entries" data-testid="assigned-entries">
           {shown.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} to={`${base}/entries/${encodeURIComponent(entry.id)}`} division={divisionName(entry.division)} />
+            <EntryRow key={entry.id} entry={entry} to={`${base}/entries/${encodeURIComponent(entry.id)}`} />
           ))}
         </ul>
       )}

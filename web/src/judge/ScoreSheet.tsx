@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { judging, type JudgingRound, type ScoreView } from '../api/judging.ts';
+import { judging, type JudgingRound, type ScoreValues, type ScoreView } from '../api/judging.ts';
 import type { Problem } from '../api/types.ts';
 import { Button } from '../components/Button.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -46,7 +46,7 @@ export const ScoreSheet = ({ where, round, score, timeZone }: { where: Where; ro
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const save = useCallback(
-    async (values: Parameters<typeof judging.save>[3]) => (await judging.save(contestId, roundId, entryId, values)).score.savedAt ?? new Date().toISOString(),
+    async (values: ScoreValues) => (await judging.save(contestId, roundId, entryId, values)).score.savedAt,
     [contestId, roundId, entryId],
   );
   const autosave = useAutosave(key, score?.savedAt ?? null, save);
@@ -109,7 +109,7 @@ export const ScoreSheet = ({ where, round, score, timeZone }: { where: Where; ro
           key={criterion.id}
           name={`criteria.${criterion.id}`}
           label={name(criterion)}
-          other={name(criterion) === criterion.name ? criterion.nameEn : criterion.name}
+          other={name(criterion) === criterion.name ? (criterion.nameEn ?? undefined) : criterion.name}
           weight={criterion.weight}
           min={criterion.min}
           max={criterion.max}

@@ -11,7 +11,8 @@ const FileView = ({ file }: { file: WorkFile }) => {
       {t('judge.entry.openFile')}
     </a>
   );
-  if (file.mediaType.startsWith('image/')) {
+  const type = file.mediaType ?? '';
+  if (type.startsWith('image/')) {
     return (
       <figure className="judge-file">
         <img src={file.url} alt={file.fileName} loading="lazy" />
@@ -21,7 +22,7 @@ const FileView = ({ file }: { file: WorkFile }) => {
       </figure>
     );
   }
-  if (file.mediaType.startsWith('video/')) {
+  if (type.startsWith('video/')) {
     return (
       <figure className="judge-file">
         <video controls preload="metadata" playsInline src={file.url} aria-label={file.fileName} />
@@ -29,7 +30,7 @@ const FileView = ({ file }: { file: WorkFile }) => {
       </figure>
     );
   }
-  if (file.mediaType === 'application/pdf') {
+  if (type === 'application/pdf') {
     return (
       <figure className="judge-file">
         <iframe className="judge-pdf" src={file.url} title={file.fileName} />
@@ -58,7 +59,7 @@ export const WorksViewer = ({ works }: { works: WorkView[] }) => {
       {works.map((work) => (
         <div key={work.requirement} className="judge-work" data-requirement={work.requirement}>
           <h3>{work.name}</h3>
-          {work.value !== undefined &&
+          {work.value !== null &&
             (isLink(work.value) ? (
               <p>
                 <a href={work.value} target="_blank" rel="noopener noreferrer">
@@ -71,7 +72,7 @@ export const WorksViewer = ({ works }: { works: WorkView[] }) => {
           {work.files.map((file) => (
             <FileView key={file.id} file={file} />
           ))}
-          {work.value === undefined && work.files.length === 0 && <p className="muted small">{t('judge.entry.noFile')}</p>}
+          {work.value === null && work.files.length === 0 && <p className="muted small">{t('judge.entry.noFile')}</p>}
         </div>
       ))}
     </section>

@@ -3,8 +3,8 @@ import { fieldNames, formOf, formOfValues, liveTotal, missingFields, requestOf }
 
 const rubricRound = {
   rubric: [
-    { id: 'innovation', name: '创新性', weight: 60, min: 0, max: 100 },
-    { id: 'writing', name: '文本表述', weight: 40, min: 0, max: 100 },
+    { id: 'innovation', name: '创新性', nameEn: null, weight: 60, min: 0, max: 100 },
+    { id: 'writing', name: '文本表述', nameEn: null, weight: 40, min: 0, max: 100 },
   ],
   scale: null,
 };
@@ -36,7 +36,14 @@ describe('the score form', () => {
   });
 
   it('fills from a saved score, and from values kept in the browser', () => {
-    const score = { criteria: { innovation: 80 }, total: null, comment: '好', status: 'draft' as const, savedAt: null };
+    const score = {
+      criteria: { innovation: 80 },
+      total: null,
+      comment: '好',
+      status: 'draft' as const,
+      savedAt: '2026-12-01T10:00:00.000Z',
+      submittedAt: null,
+    };
     expect(formOf(score)).toEqual({ criteria: { innovation: '80' }, total: '', comment: '好' });
     expect(formOf(null)).toEqual({ criteria: {}, total: '', comment: '' });
     expect(formOfValues({ total: 7, comment: 'x' })).toEqual({ criteria: {}, total: '7', comment: 'x' });

@@ -51,7 +51,7 @@ export const requestOf = (round: Pick<JudgingRound, 'rubric'>, form: ScoreForm):
 /** The total the engine would count for these values, or null while incomplete or off scale. */
 export const liveTotal = (round: Pick<JudgingRound, 'rubric' | 'scale'>, form: ScoreForm): number | null => {
   const values = requestOf(round, form);
-  return hasRubric(round) ? weightedTotal(round.rubric, values.criteria ?? {}) : directTotal(round.scale, values.total);
+  return hasRubric(round) ? weightedTotal(round.rubric, values.criteria ?? {}) : directTotal(round.scale, values.total ?? undefined);
 };
 
 /** The fields still empty, by the name a problem beside them uses (`criteria.<id>`, `total`). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssignedEntry } from '../api/judging.ts';
 import { entriesToShow, entryStatus, neighbours, statusCounts, statusTone } from './status.ts';
 
-const entry = (id: string, score: AssignedEntry['score']): AssignedEntry => ({ id, ref: id.toUpperCase(), title: id, division: 'd', score });
+const entry = (id: string, score: AssignedEntry['score']): AssignedEntry => ({ id, ref: id.toUpperCase(), title: id, division: 'd', divisionName: 'D', score });
 const submitted = { status: 'submitted' as const, total: 80 };
 const draft = { status: 'draft' as const, total: null };
 

@@ -13,7 +13,12 @@ const ResultLine = ({ result }: { result: RoundResult }) => {
   return (
     <li className="round-result" data-testid="round-result" data-round={result.roundId}>
       <strong>{name(result)}</strong>
-      {result.rank !== null && <span data-testid="result-rank">{t('results.rank', { rank: result.rank })}</span>}
+      {result.rank !== null && (
+        <span data-testid="result-rank">
+          {t('results.rank', { rank: result.rank })}
+          {result.tied && ` (${t('results.tied')})`}
+        </span>
+      )}
       {result.score !== null && <span data-testid="result-score">{t('results.score', { score: result.score })}</span>}
       <Badge tone={result.advances ? 'open' : 'closed'} testId="result-advances">
         {t(result.advances ? 'results.advances' : 'results.notAdvancing')}
