@@ -49,7 +49,7 @@ async function selectionScored(db: Kysely<Database>) {
   return { server, clock, entries, a, b, c, judge, organiserAccount, organiser, as };
 }
 
-const publish = (server: Awaited<ReturnType<typeof selectionScored>>['server'], headers: object, payload?: object) =>
+const publish = (server: Awaited<ReturnType<typeof selectionScored>>['server'], headers: { cookie: string }, payload?: object) =>
   server.inject({ method: 'POST', url: `${selection}/results/publish`, headers, ...(payload ? { payload } : {}) });
 
 const eventsOf = (db: Kysely<Database>, type: string) =>
