@@ -19,14 +19,14 @@ const HACKATHON = 'ilo-digital-social-security-hackathon-2021';
 const ROUND = 'application-selection';
 const ZONE = 'Asia/Shanghai';
 
-/** The rubric of 003's 申请和选拔 (1–10 each), and what the judge gives the first team. */
-const scores: [criterion: string, value: string][] = [
-  ['成员的资格水平', '8'],
-  ['成员资格的属性和组合', '7.5'],
-  ['成员的经验', '9'],
-  ['初步概念提案的相关性和创新性', '8'],
-  ['初步概念提案的适用性和可行性', '7'],
-  ['地域代表性', '6'],
+/** The rubric of 003's 申请和选拔 (1–10 each): each criterion's id and label, and what the judge gives the first team. */
+const scores: [id: string, label: string, value: number][] = [
+  ['qualification-level', '成员的资格水平', 8],
+  ['qualification-mix', '成员资格的属性和组合', 7.5],
+  ['experience', '成员的经验', 9],
+  ['concept-relevance', '初步概念提案的相关性和创新性', 8],
+  ['concept-feasibility', '初步概念提案的适用性和可行性', 7],
+  ['regional-representation', '地域代表性', 6],
 ];
 
 const team = (title: string, n: number) => ({
@@ -123,6 +123,20 @@ describe('expert review from invitation to published result', () => {
     await judge.waitForURL(`**/judge/contests/${made.contestId}`);
   });
 
+  it('lists the judges on the contest’s page once the organiser publishes them, and not before', async () => {
+    const reader = await pages.newPage();
+    await reader.goto(`/contests/${made.contestId}`);
+    await reader.getByTestId('contest-page').waitFor();
+    expect(await reader.getByTestId('public-judges').count()).toBe(0);
+
+    await organiser.reload();
+    expect(await organiser.getByTestId('judges-table').textContent()).toContain('已加入');
+    await organiser.getByTestId('judges-publish').click();
+    await organiser.getByTestId('judges-unpublish').waitFor();
+    await reader.reload();
+    expect(await reader.getByTestId('public-judge').allTextContents()).toEqual(['周立研究员中国社会保障学会']);
+  });
+
   it('runs the assignment with its progress and shows each team’s judge', async () => {
     await organiser.goto(`${board()}?round=${ROUND}`);
     await organiser.getByTestId('run-start').click();
@@ -138,10 +152,15 @@ describe('expert review from invitation to published result', () => {
   it('lets the judge score a team on a phone: autosaved, kept over a reload, then submitted once', async () => {
     await judge.goto(`/judge/contests/${made.contestId}/rounds/${ROUND}`);
     await judge.getByTestId('assigned-entry').filter({ hasText: '骑手工伤保险闯关游戏' }).click();
-    for (const [criterion, value] of scores) await judge.getByLabel(criterion, { exact: true }).fill(value);
+    await judge.waitForURL(/\/entries\/[\w-]+$/);
+    const entryPath = `/api/contests/${made.contestId}/rounds/${ROUND}/judging/${judge.url().split('/').pop()}`;
+    for (const [, label, value] of scores) await judge.getByLabel(label, { exact: true }).fill(String(value));
+    // Autosaved: the server holds every value without a button pressed, and the page says so.
+    const saved = async () => (await okJson<{ score: { criteria: Record<string, number> } | null }>(judge.request.get(entryPath))).score?.criteria;
+    await expect.poll(saved, { timeout: 15_000 }).toEqual(Object.fromEntries(scores.map(([id, , value]) => [id, value])));
     await judge.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
     await judge.reload();
-    for (const [criterion, value] of scores) expect(await judge.getByLabel(criterion, { exact: true }).inputValue()).toBe(value);
+    for (const [, label, value] of scores) expect(await judge.getByLabel(label, { exact: true }).inputValue()).toBe(String(value));
     await screenshots(judge, '72-review-judge-scoring');
     await judge.getByTestId('submit-score').click();
     await judge.getByTestId('confirm-yes').click();

@@ -14,8 +14,11 @@ import type {
   ResultsPreview,
   ReviewBoard,
   RoundPublication,
+  RoundResults,
   RoundMoved,
   ScheduleView,
+  VoteCountsRequest,
+  VoteImport,
   ContestSummary,
   ContestView,
   EditionRequest,
@@ -169,13 +172,18 @@ export const rounds = {
     request<unknown>('POST', `${roundPath(contestId, roundId)}/scores/${enc(entryId)}/${enc(judgeId)}/reopen`, { reason }),
   preview: (contestId: string, roundId: string, signal?: AbortSignal) =>
     request<ResultsPreview>('GET', `${roundPath(contestId, roundId)}/results/preview`, undefined, signal),
-  publications: (contestId: string, roundId: string, signal?: AbortSignal) =>
-    request<{ publications: RoundPublication[] }>('GET', `${roundPath(contestId, roundId)}/results`, undefined, signal),
+  /** The latest publication's ranking and, for organisers, every publication; a 404 (results.not_published) before the first. */
+  results: (contestId: string, roundId: string, signal?: AbortSignal) =>
+    request<RoundResults>('GET', `${roundPath(contestId, roundId)}/results`, undefined, signal),
   /** The first publication of a closed round, or (with a reason) a correction that keeps the earlier ones. */
   publish: (contestId: string, roundId: string, reason?: string) =>
-    request<{ publication: RoundPublication }>('POST', `${roundPath(contestId, roundId)}/results/publish`, reason ? { reason } : {}),
+    request<{ publication: Pick<RoundPublication, 'version' | 'sha256' | 'publishedAt'> }>(
+      'POST',
+      `${roundPath(contestId, roundId)}/results/publish`,
+      reason ? { reason } : {},
+    ),
   close: (contestId: string, roundId: string) => request<{ round: RoundMoved }>('POST', `${roundPath(contestId, roundId)}/close`, {}),
   /** Replaces a vote phase's imported counts (until Leitai counts votes itself). */
-  importVotes: (contestId: string, phaseId: string, counts: { ref: string; count: number }[]) =>
-    request<unknown>('PUT', `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}/vote-counts`, { counts }),
+  importVotes: (contestId: string, phaseId: string, counts: VoteCountsRequest['counts']) =>
+    request<VoteImport>('PUT', `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}/vote-counts`, { counts }),
 };

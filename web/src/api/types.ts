@@ -24,9 +24,12 @@ import type {
 } from '../../../src/registration/schema.ts';
 import type { originalityProgressReply, originalityReply, worksReply } from '../../../src/submission/schema.ts';
 import type { roundReply, scheduleReply } from '../../../src/schedule/schema.ts';
-import type { Shortfall } from '../../../src/review/assignment/solve.ts';
-import type { AssignmentRunSummary } from '../../../src/review/assignment/stored.ts';
-import type { Results } from '../../../src/review/results/types.ts';
+import type { outboxMessageView } from '../../../src/platform/outbox.ts';
+import type { boardReply, runView } from '../../../src/review/assignment/schema.ts';
+import type { conflictsReply } from '../../../src/review/conflicts/schema.ts';
+import type { invitedReply, inviteJudgeBody, judgesReply, publicJudgesReply, updateJudgeBody } from '../../../src/review/judges/schema.ts';
+import type { previewReply, roundResultsReply, voteCountsBody, voteImportReply } from '../../../src/review/publishing/schema.ts';
+import type { reviewBoardReply } from '../../../src/review/scoring/schema.ts';
 
 export type { EntrantKind, OrganisationType, ContestFormat };
 export type { FileFacts, Orientation } from '../../../src/submission/probes/types.ts';
@@ -132,125 +135,39 @@ export type DuplicateSide = OriginalityPair['a'];
 export type OriginalityProgressReply = z.infer<typeof originalityProgressReply>;
 export type OriginalityProgress = OriginalityProgressReply['progress'];
 
-// ---------- review: the organiser's board (issue 9)
-// Written from the review API's contract while its schemas are being built beside this; each becomes
-// z.infer of its src/review/**/schema.ts reply as that lands.
+// ---------- review: the organiser's board (issue 9; src/review/**/schema.ts, src/platform/outbox.ts)
 
-export type { AwardGiven, DivisionResults, RankedEntry, ResultProblem, Results, Vacancy } from '../../../src/review/results/types.ts';
-export type { Shortfall } from '../../../src/review/assignment/solve.ts';
-export type { AssignmentRunSummary } from '../../../src/review/assignment/stored.ts';
-
-export interface JudgeView {
-  id: string;
-  name: string;
-  title: string;
-  organisation: string;
-  employer: string;
-  school: string;
-  expertise: string[];
-  rounds: string[];
-  covers: string[];
-  cap: number | null;
-  status: 'invited' | 'active' | 'removed';
-  hasAccount: boolean;
-  email?: string;
-  phone?: string;
-  idNumber?: string;
-  conflicts: number;
-}
+export type JudgeView = z.infer<typeof judgesReply>['judges'][number];
+export type JudgesReply = z.infer<typeof judgesReply>;
+export type JudgesPublished = JudgesReply['published'];
+export type JudgeInvitation = z.infer<typeof invitedReply>['invitation'];
 /** What inviting or editing a judge sends (an edit sends masked contacts back as shown: unchanged). */
-export interface JudgeRequest {
-  name: string;
-  title: string;
-  organisation: string;
-  employer: string;
-  school: string;
-  expertise: string[];
-  email: string;
-  phone: string;
-  idNumber: string;
-  rounds: string[];
-  covers: string[];
-  cap: number | null;
-}
-export interface JudgeInvitation {
-  link: string;
-  expiresAt: string;
-}
-export type JudgesPublished = { at: string; by: string } | null;
-export interface JudgesReply {
-  judges: JudgeView[];
-  published: JudgesPublished;
-}
-export interface PublicJudge {
-  name: string;
-  title: string;
-  organisation: string;
-}
-export interface OutboxMessage {
-  id: string;
-  kind: string;
-  recipientName: string;
-  recipientAddress: string | null;
-  subject: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-export interface ConflictView {
-  judgeId: string;
-  judgeName: string;
-  registrationId: string;
-  ref: string;
-  title: string;
-  reasons: { kind: string; detail: Message }[];
-}
+export type JudgeRequest = z.input<typeof inviteJudgeBody> & z.input<typeof updateJudgeBody>;
+export type PublicJudge = z.infer<typeof publicJudgesReply>['judges'][number];
+export type OutboxMessage = z.infer<typeof outboxMessageView>;
+export type ConflictView = z.infer<typeof conflictsReply>['conflicts'][number];
 
-export interface AssignmentRun {
-  id: string;
-  kind: 'solver' | 'hand';
-  status: 'running' | 'done' | 'cancelled' | 'failed' | 'undone';
-  progress: { routed: number; total: number };
-  summary: AssignmentRunSummary | null;
-  startedAt: string;
-  finishedAt: string | null;
-  startedBy: string;
-}
-export type PairScore = 'none' | 'draft' | 'submitted';
-export interface AssignmentView {
-  runs: AssignmentRun[];
-  judges: { id: string; name: string; load: number; cap: number | null; submitted: number; drafts: number }[];
-  entries: { id: string; ref: string; title: string; division: string; judges: { id: string; name: string; score: PairScore }[] }[];
-  shortfalls: Shortfall[];
-  waitingFor?: string;
-}
+export type AssignmentView = z.infer<typeof boardReply>;
+export type AssignmentRun = z.infer<typeof runView>;
 export type AssignmentJudge = AssignmentView['judges'][number];
 export type AssignmentEntry = AssignmentView['entries'][number];
+export type PairScore = AssignmentEntry['judges'][number]['score'];
+export type Shortfall = AssignmentView['shortfalls'][number];
 
-export interface BoardJudge {
-  id: string;
-  name: string;
-  assigned: number;
-  submitted: number;
-  drafts: number;
-  mean: number | null;
-  deviation: number | null;
-  standsApart: boolean;
-}
-export interface ReviewBoard {
-  judges: BoardJudge[];
-}
-export interface ResultsPreview {
-  results: Results;
-  entries: Record<string, { ref: string; title: string }>;
-}
-export interface RoundPublication {
-  version: number;
-  sha256: string;
-  publishedAt: string;
-  reason?: string | null;
-}
+export type ReviewBoard = z.infer<typeof reviewBoardReply>;
+export type BoardJudge = ReviewBoard['judges'][number];
+export type ResultsPreview = z.infer<typeof previewReply>;
+export type Results = ResultsPreview['results'];
+export type DivisionResults = Results['divisions'][number];
+export type RankedEntry = DivisionResults['entries'][number];
+export type AwardGiven = DivisionResults['awards'][number];
+export type Vacancy = DivisionResults['vacancies'][number];
+export type ResultProblem = Results['problems'][number];
+/** A round's results as published; organisers also get every publication (`publications`). */
+export type RoundResults = z.infer<typeof roundResultsReply>;
+export type RoundPublication = NonNullable<RoundResults['publications']>[number];
+export type VoteCountsRequest = z.input<typeof voteCountsBody>;
+export type VoteImport = z.infer<typeof voteImportReply>;
 export type ScheduleView = z.infer<typeof scheduleReply>['schedule'];
 export type RoundStateView = ScheduleView['rounds'][number];
 export type RoundMoved = z.infer<typeof roundReply>['round'];

@@ -27,7 +27,15 @@ export const BoardSection = ({ contestId, roundId, board, open }: { contestId: s
   return (
     <section className="section" data-testid="board-section">
       <h2>{t('review.board.title')}</h2>
-      <p className="muted small">{t('review.board.explain')}</p>
+      <p className="muted small">{t('review.board.explain', { at: board.round.standsApartAt })}</p>
+      <p data-testid="board-entries">
+        {t('review.board.entries', {
+          total: board.entries.total,
+          full: board.entries.fullyScored,
+          part: board.entries.partlyScored,
+          none: board.entries.unscored,
+        })}
+      </p>
       <ActionProblems error={action.error} />
       {reminded !== null && (
         <Notice testId="reminded">

@@ -25,12 +25,12 @@ export const ResultsSection = ({
   round: ReviewRoundView;
   state: RoundState;
   preview: Loaded<ResultsPreview>;
-  publications: Loaded<{ publications: RoundPublication[] }>;
+  publications: Loaded<RoundPublication[]>;
 }) => {
   const { t, name, pick } = useI18n();
   const countsVotes = round.weights.publicVote > 0;
   const divisionName = (id: string) => name(contest.divisions.find((d) => d.id === id)) || id;
-  const published = publications.ok ? publications.value.publications : [];
+  const published = publications.ok ? publications.value : [];
   return (
     <section className="section" data-testid="results-section">
       <h2>{t('review.ranking.title')}</h2>

@@ -1,4 +1,4 @@
-import { review, rounds } from '../../api/index.ts';
+import { ApiError, review, rounds } from '../../api/index.ts';
 import type { ContestView, ReviewRoundView } from '../../api/types.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Notice } from '../../components/Problems.tsx';
@@ -11,6 +11,16 @@ import { ResultsSection } from './ResultsSection.tsx';
 
 export type RoundState = 'open' | 'closed' | 'published';
 
+/** Every publication of the round, oldest first; none before the first (results.not_published). */
+const publicationsOf = (contestId: string, roundId: string, signal: AbortSignal) =>
+  rounds.results(contestId, roundId, signal).then(
+    (results) => results.publications ?? [],
+    (error: unknown) => {
+      if (error instanceof ApiError && error.code === 'results.not_published') return [];
+      throw error;
+    },
+  );
+
 /** A round's board, each part on its own: a part the server refuses shows why in its section. */
 export const loadRoundPanel = async (contestId: string, roundId: string, signal: AbortSignal) => {
   const [{ schedule }, assignment, board, preview, publications] = await Promise.all([
@@ -18,7 +28,7 @@ export const loadRoundPanel = async (contestId: string, roundId: string, signal:
     settle(rounds.assignment(contestId, roundId, signal)),
     settle(rounds.board(contestId, roundId, signal)),
     settle(rounds.preview(contestId, roundId, signal)),
-    settle(rounds.publications(contestId, roundId, signal)),
+    settle(publicationsOf(contestId, roundId, signal)),
   ]);
   const scheduled = schedule.rounds.find((r) => r.id === roundId);
   const phase = schedule.phases.find((p) => p.id === scheduled?.phase);

@@ -193,8 +193,12 @@ export const reviewMessages = {
   // review progress
   'review.board.title': { zh: '评审进度', en: 'Review progress' },
   'review.board.explain': {
-    zh: '“偏离”是评委打分与同一作品其他评委平均分之差的平均值；偏离超过分值范围的十分之一（至少三件共同作品）时标出，供公布前核查。',
-    en: '“Deviation” is the judge’s mean difference from the other judges on the same entries; beyond a tenth of the scale (over three or more shared entries) the judge is flagged for a look before publishing.',
+    zh: '“偏离”是评委打分与同一作品其他评委平均分之差的平均值；超过 {at} 分（至少三件共同作品）时标出，供公布前核查。',
+    en: '“Deviation” is the judge’s mean difference from the other judges on the same entries; beyond {at} points (over three or more shared entries) the judge is flagged for a look before publishing.',
+  },
+  'review.board.entries': {
+    zh: '共 {total} 件作品：{full} 件已评完，{part} 件部分评分，{none} 件未评。',
+    en: '{total} entries: {full} fully scored, {part} partly, {none} not yet.',
   },
   'review.board.assigned': { zh: '分配', en: 'Assigned' },
   'review.board.submitted': { zh: '已提交', en: 'Submitted' },
