@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { appendAuditEvent } from '../../audit/service.ts';
 import { getContest } from '../../contest/service.ts';
+import { localDateAt } from '../../contest/time.ts';
 import { requireAccount } from '../../platform/auth/policy.ts';
 import { grantRole } from '../../platform/auth/service.ts';
 import type { Database } from '../../platform/db-types.ts';
@@ -42,6 +43,7 @@ async function issueInvitation(trx: Transaction<Database>, judge: queries.JudgeR
   });
   const link = `${origin}/judge-invitations/${code}`;
   const { definition } = await getContest(trx, judge.contest_id);
+  const until = localDateAt(expiresAt, definition.timeZone);
   await enqueueMessage(trx, {
     contestId: judge.contest_id,
     kind: 'judge.invitation',
@@ -50,8 +52,8 @@ async function issueInvitation(trx: Transaction<Database>, judge: queries.JudgeR
     subject: `${definition.name} 评审邀请 / Invitation to judge`,
     body: [
       `${judge.name}：`,
-      `诚邀您担任「${definition.name}」评委。请在 ${expiresAt.toISOString().slice(0, 10)} 前打开下面的链接，登录（或注册）后接受邀请；链接仅能使用一次。`,
-      `You are invited to judge "${definition.nameEn ?? definition.name}". Open the link below before ${expiresAt.toISOString().slice(0, 10)}, sign in (or sign up) and accept; the link works once.`,
+      `诚邀您担任「${definition.name}」评委。请在 ${until} 前打开下面的链接，登录（或注册）后接受邀请；链接仅能使用一次。`,
+      `You are invited to judge "${definition.nameEn ?? definition.name}". Open the link below by ${until}, sign in (or sign up) and accept; the link works once.`,
     ].join('\n\n'),
     link,
     createdBy: actor.accountId,

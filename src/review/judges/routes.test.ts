@@ -267,7 +267,7 @@ describeOnDatabases('the judges routes', (database) => {
   it('records each change in the audit chain with contact details masked', async () => {
     const { server, organiser } = await setUp(database.db);
     const { judge } = await invite(server, organiser, { phone: '13900000777', idNumber: '11010519491231002X' });
-    await server.inject({ method: 'PATCH', url: `${contest}/judges/${judge.id}`, headers: organiser, payload: { title: '教授' } });
+    await server.inject({ method: 'PATCH', url: `${contest}/judges/${judge.id}`, headers: organiser, payload: { title: '教授', phone: '139****0777' } });
     await server.inject({ method: 'POST', url: `${contest}/judges/publish`, headers: organiser });
     const events = await database.db.selectFrom('audit_events').select(['type', 'payload']).where('contest_id', '=', contestId).orderBy('seq').execute();
     const own = events.filter((e) => e.type.startsWith('judge'));

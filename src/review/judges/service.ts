@@ -9,6 +9,7 @@ import { requireAccount } from '../../platform/auth/policy.ts';
 import { revokeRole } from '../../platform/auth/service.ts';
 import { AppError, forbidden, notFound, type Problem } from '../../platform/errors.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
+import { isMasked } from '../../registration/identity.ts';
 import { scheduleOf } from '../../schedule/service.ts';
 import { releaseConflictedPairs } from '../assignment/release.ts';
 import { conflictCounts, conflictsOf, declaredConflictsOfJudge } from '../conflicts/service.ts';
@@ -71,6 +72,9 @@ async function changeOf(db: Executor, contestId: string, patch: UpdateJudgeReque
   };
 }
 
+/** A contact detail sent back masked, as a reply showed it, is left as it was: not a change. */
+const contactFields: (keyof UpdateJudgeRequest)[] = ['email', 'phone', 'idNumber'];
+
 /** What conflicts compare: a change of one of these may put the judge in conflict with an entry they are assigned. */
 const conflictFields = ['organisation', 'employer', 'school', 'email', 'phone', 'id_number'];
 
@@ -87,7 +91,7 @@ export async function updateJudge(db: Executor, contestId: string, judgeId: stri
     const judge = await queries.lockJudge(trx, contestId, judgeId);
     if (!organiser && !(judge && isJudgeSelf(account, judge))) throw forbidden('judges.forbidden');
     if (!judge) throw judgeNotFound(judgeId);
-    const given = Object.keys(patch).filter((field) => patch[field as keyof UpdateJudgeRequest] !== undefined);
+    const given = (Object.keys(patch) as (keyof UpdateJudgeRequest)[]).filter((field) => patch[field] !== undefined);
     const notOwn = given.filter((field) => !(profileFieldNames as string[]).includes(field));
     if (!organiser && notOwn.length > 0) throw organiserFieldsRefused(notOwn);
     if (judge.status === 'removed') throw removedRefused();
@@ -98,7 +102,8 @@ export async function updateJudge(db: Executor, contestId: string, judgeId: stri
     if (Object.keys(change).some((column) => conflictFields.includes(column))) {
       await releaseConflictedPairs(trx, contestId, judge.id, conflicted, { accountId: account.id, clock: actor.clock });
     }
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.updated', payload: { ...auditedJudge(updated), changed: given }, at });
+    const changed = given.filter((field) => !(contactFields.includes(field) && isMasked(String(patch[field]))));
+    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.updated', payload: { ...auditedJudge(updated), changed }, at });
     return presentJudge(updated, conflicted.length);
   });
 }
