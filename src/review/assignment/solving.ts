@@ -67,6 +67,7 @@ function progressWriter(db: Kysely<Database>, runId: string) {
 export async function solveRun(db: Kysely<Database>, work: RunWork, signal: AbortSignal): Promise<void> {
   const progress = progressWriter(db, work.run.id);
   try {
+    signal.throwIfAborted();
     const loaded = await loadRound(db, work.run.contest_id, work.run.round_id);
     const problem = await loadProblem(db, loaded);
     const kept = scoredPairs(problem);
