@@ -3,13 +3,14 @@
  * apart), reminders to judges with unsubmitted entries, and reopening a submitted score.
  */
 import { appendAuditEvent } from '../../audit/service.ts';
+import { getContest } from '../../contest/service.ts';
 import { isOrganiserOf, requireAccount } from '../../platform/auth/policy.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import { currentPairs } from '../assignment/service.ts';
 import { roundScale, scoreTotal } from '../results/scores.ts';
-import { roundAsScheduled, type ReviewActor } from './access.ts';
+import { findRound, roundAsScheduled, type ReviewActor } from './access.ts';
 import * as queries from './queries.ts';
 import { groupBy, judgeStandings, standsApartThreshold } from './standing.ts';
 
@@ -131,7 +132,7 @@ export async function reopenScore(
   actor: ReviewActor,
 ) {
   const account = requireOrganiser(actor, contestId);
-  await roundAsScheduled(db, contestId, roundId);
+  findRound((await getContest(db, contestId)).definition.review.rounds, roundId);
   return inTransaction(db, async (trx) => {
     const at = actor.clock.now();
     const reopened = await queries.reopenSubmitted(trx, contestId, roundId, registrationId, judgeId, at);

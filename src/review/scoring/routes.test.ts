@@ -114,7 +114,7 @@ describeOnDatabases('scoring through the API', (database) => {
     });
   });
 
-  it('refuses an entry not assigned to the judge as not found, a participant with 403 and a signed-out caller with 401', async () => {
+  it('refuses an entry not assigned to the judge as not found, a judge of other rounds and a participant with 403, a signed-out caller with 401', async () => {
     const { server, entries, second, judge, as } = await setUp(database.db);
     const headers = await as(judge.account);
     const read = await server.inject({ method: 'GET', url: `${judging}/${second}`, headers });
@@ -128,7 +128,15 @@ describeOnDatabases('scoring through the API', (database) => {
     expect(JSON.stringify(read.json())).not.toContain('作品2');
     const participant = await server.inject({ method: 'GET', url: judging, headers: await as(entries[0].owner) });
     const signedOut = await server.inject({ method: 'GET', url: judging });
-    expect([participant.statusCode, participant.json().error.code, signedOut.statusCode]).toEqual([403, 'judging.forbidden', 401]);
+    const finalOnly = await addJudge(database.db, contestId, { name: '评委丙', rounds: ['workshop'] });
+    const elsewhere = await server.inject({ method: 'GET', url: judging, headers: await as(finalOnly.account) });
+    expect([participant.statusCode, participant.json().error.code, signedOut.statusCode, elsewhere.statusCode, elsewhere.json().error.code]).toEqual([
+      403,
+      'judging.forbidden',
+      401,
+      403,
+      'judging.not_in_round',
+    ]);
   });
 
   it('refuses a value outside 003’s 1–10, naming the criterion, and one with two decimals', async () => {
