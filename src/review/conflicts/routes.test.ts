@@ -156,6 +156,13 @@ describeOnDatabases('the conflicts routes', (database) => {
       payload: { kind: 'entry', registrationId: entry.id },
     });
     expect(declared.json().conflict).toMatchObject({ kind: 'entry', registrationId: entry.id, ref: 'JSSC25-0001', title: '社保卡智慧应用', note: '' });
+    const twice = await server.inject({
+      method: 'POST',
+      url: `${contest}/judging/me/conflicts`,
+      headers,
+      payload: { kind: 'entry', registrationId: entry.id },
+    });
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'conflict.already_declared']);
     const pair = await database.db.selectFrom('assignments').selectAll().where('judge_id', '=', judge.id).executeTakeFirstOrThrow();
     const release = await database.db.selectFrom('assignment_runs').selectAll().where('id', '=', pair.removed_by_run!).executeTakeFirstOrThrow();
     expect([release.kind, release.status, release.round_id]).toEqual(['hand', 'done', 'preliminary']);

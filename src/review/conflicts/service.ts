@@ -147,6 +147,9 @@ export async function declareConflict(db: Executor, contestId: string, request: 
   const { account, judge } = await requireOwnJudge(db, contestId, actor.account);
   if (request.kind === 'person' && !request.name && !request.identifier) throw personRequired();
   const entry = request.kind === 'entry' ? await declaredEntry(db, contestId, request.registrationId) : undefined;
+  if (entry && (await queries.declaredConflictsOf(db, contestId, [judge.id])).some((row) => row.registration_id === entry.id)) {
+    throw new AppError('conflict.already_declared', { zh: '您已申报回避该作品', en: 'You have declared a conflict with this entry already' }, 409);
+  }
   const at = actor.clock.now();
   return inTransaction(db, async (trx) => {
     const row = await queries.insertDeclaredConflict(trx, {
