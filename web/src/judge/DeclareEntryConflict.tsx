@@ -38,20 +38,22 @@ export const DeclareEntryConflict = ({ contestId, entry, back }: { contestId: st
       <Button variant="link" onClick={() => setOpen(true)} data-testid="declare-entry-conflict">
         {t('judge.conflict.declare')}
       </Button>
-      <ConfirmDialog
-        open={open}
-        title={t('judge.conflict.entryTitle')}
-        confirmLabel={t('judge.conflict.declare')}
-        busy={busy}
-        onConfirm={declare}
-        onCancel={() => setOpen(false)}
-      >
-        <p>{t('judge.conflict.entryBody')}</p>
-        <div className="field">
-          <label htmlFor="conflict-note">{t('judge.conflict.note')}</label>
-          <textarea id="conflict-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
-      </ConfirmDialog>
+      {open && (
+        <ConfirmDialog
+          open
+          title={t('judge.conflict.entryTitle')}
+          confirmLabel={t('judge.conflict.declare')}
+          busy={busy}
+          onConfirm={declare}
+          onCancel={() => setOpen(false)}
+        >
+          <p>{t('judge.conflict.entryBody')}</p>
+          <div className="field">
+            <label htmlFor="conflict-note">{t('judge.conflict.note')}</label>
+            <textarea id="conflict-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+        </ConfirmDialog>
+      )}
     </div>
   );
 };

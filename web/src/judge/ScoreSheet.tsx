@@ -155,18 +155,21 @@ export const ScoreSheet = ({ where, round, score, timeZone }: { where: Where; ro
           </Button>
         </div>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={t('judge.submit.title')}
-        confirmLabel={t('judge.submit.confirm')}
-        variant="primary"
-        busy={submitting}
-        onConfirm={submit}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>{t('judge.submit.body')}</p>
-        {total !== null && round.rubric.length > 0 && <p>{t('judge.submit.totalLine', { total })}</p>}
-      </ConfirmDialog>
+      {/* Mounted only while asked, so that a page holds one dialog's buttons at a time. */}
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={t('judge.submit.title')}
+          confirmLabel={t('judge.submit.confirm')}
+          variant="primary"
+          busy={submitting}
+          onConfirm={submit}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t('judge.submit.body')}</p>
+          {total !== null && round.rubric.length > 0 && <p>{t('judge.submit.totalLine', { total })}</p>}
+        </ConfirmDialog>
+      )}
     </section>
   );
 };
