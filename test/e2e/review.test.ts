@@ -134,6 +134,7 @@ describe('expert review from invitation to published result', () => {
     await organiser.getByTestId('judges-publish').click();
     await organiser.getByTestId('judges-unpublish').waitFor();
     await reader.reload();
+    await reader.getByTestId('public-judges').waitFor();
     expect(await reader.getByTestId('public-judge').allTextContents()).toEqual(['周立研究员中国社会保障学会']);
   });
 
@@ -163,7 +164,7 @@ describe('expert review from invitation to published result', () => {
     for (const [, label, value] of scores) expect(await judge.getByLabel(label, { exact: true }).inputValue()).toBe(String(value));
     await screenshots(judge, '72-review-judge-scoring');
     await judge.getByTestId('submit-score').click();
-    await judge.getByTestId('confirm-yes').click();
+    await judge.locator('dialog[open]').getByTestId('confirm-yes').click();
     await judge.getByTestId('score-submitted').waitFor();
   });
 
@@ -176,10 +177,10 @@ describe('expert review from invitation to published result', () => {
     expect(await first.textContent()).toContain('骑手工伤保险闯关游戏');
 
     await organiser.getByTestId('round-close').click();
-    await organiser.getByTestId('confirm-yes').click();
+    await organiser.locator('dialog[open]').getByTestId('confirm-yes').click();
     await organiser.locator('[data-testid="publish-controls"][data-state="closed"]').waitFor();
     await organiser.getByTestId('round-publish').click();
-    await organiser.getByTestId('confirm-yes').click();
+    await organiser.locator('dialog[open]').getByTestId('confirm-yes').click();
     await organiser.getByTestId('publication-row').waitFor();
     expect(await organiser.getByTestId('round-state').textContent()).toBe('已公布');
     expect(await organiser.getByTestId('publication-row').textContent()).toMatch(/^1.*[0-9a-f]{64}/);
