@@ -3,12 +3,12 @@
 // (.prettierrc.json), checked by `npm run lint` after these rules.
 import tseslint from 'typescript-eslint';
 
-const features = ['audit', 'contest', 'registration', 'schedule', 'submission', 'demo', 'cli'];
+const features = ['audit', 'contest', 'registration', 'review', 'schedule', 'submission', 'demo', 'cli'];
 
 const testHelpers = { regex: '(^|/)test/', message: 'Test helpers (test/) are for tests: production code never imports them.' };
 
 const queriesOf = (feature) => ({
-  regex: `(^|/)${feature}/queries(\\.ts)?$`,
+  regex: `(^|/)${feature}/([\\w-]+/)*queries(\\.ts)?$`,
   message: `Use ${feature}/service.ts: a feature reaches another feature's data only through its service.`,
 });
 
