@@ -168,7 +168,7 @@ describe('expert review from invitation to published result', () => {
     await judge.getByTestId('score-submitted').waitFor();
   });
 
-  it('lets the organiser see the score, close the round and publish it', async () => {
+  it('lets the organiser see the score, close the round, publish it and correct it with a reason', async () => {
     await organiser.goto(`${board()}?round=${ROUND}`);
     const progress = organiser.getByTestId('board-table');
     expect(await progress.textContent()).toContain('1 / 2');
@@ -185,6 +185,19 @@ describe('expert review from invitation to published result', () => {
     expect(await organiser.getByTestId('round-state').textContent()).toBe('已公布');
     expect(await organiser.getByTestId('publication-row').textContent()).toMatch(/^1.*[0-9a-f]{64}/);
     await screenshots(organiser, '73-review-published');
+
+    // A correction keeps version 1 and says why; without a reason the server refuses it.
+    await organiser.getByTestId('round-publish').click();
+    const dialog = organiser.locator('dialog[open]');
+    await dialog.getByTestId('confirm-yes').click();
+    await dialog.getByTestId('review-error').waitFor();
+    await dialog.getByTestId('publish-reason').fill('更正第 2 名作品的编号');
+    await dialog.getByTestId('confirm-yes').click();
+    await organiser.getByTestId('publication-row').nth(1).waitFor();
+    expect(await organiser.getByTestId('publication-row').allTextContents()).toEqual([
+      expect.stringMatching(/^1.*—$/),
+      expect.stringMatching(/^2.*[0-9a-f]{64}更正第 2 名作品的编号$/),
+    ]);
   });
 
   it('shows the participant the team’s published result', async () => {

@@ -81,7 +81,7 @@ export const AssignmentSection = ({
       <h3>{t('review.assignment.loads')}</h3>
       <LoadsTable judges={assignment.judges} />
       <h3>{t('review.assignment.entries')}</h3>
-      <EntriesTable contest={contest} roundId={round.id} entries={assignment.entries} />
+      <EntriesTable contest={contest} roundId={round.id} entries={assignment.entries} mayReopen={!published} />
       {!published && assignment.entries.length > 0 && <MoveForm contestId={contest.id} roundId={round.id} assignment={assignment} />}
       <ConfirmDialog
         open={undoing}

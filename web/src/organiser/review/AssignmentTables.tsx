@@ -50,9 +50,21 @@ interface Reopening {
 
 /**
  * Each entry's judges and where their scores stand (未评 / 草稿 / 已提交), found by reference, title
- * or judge; a submitted score can be reopened with a reason (audited), making it a draft again.
+ * or judge; until the round is published, a submitted score can be reopened with a reason (audited),
+ * making it a draft again.
  */
-export const EntriesTable = ({ contest, roundId, entries }: { contest: ContestView; roundId: string; entries: AssignmentEntry[] }) => {
+export const EntriesTable = ({
+  contest,
+  roundId,
+  entries,
+  mayReopen,
+}: {
+  contest: ContestView;
+  roundId: string;
+  entries: AssignmentEntry[];
+  /** Until the round is published: a published result is changed only by a correction. */
+  mayReopen: boolean;
+}) => {
   const { t, name } = useI18n();
   const action = useAction();
   const reasonId = useId();
@@ -104,7 +116,7 @@ export const EntriesTable = ({ contest, roundId, entries }: { contest: ContestVi
                     {entry.judges.map((judge) => (
                       <li key={judge.id} data-testid="pair" data-score={judge.score}>
                         {judge.name} <Badge tone={scoreTone[judge.score]}>{t(`review.assignment.score.${judge.score}`)}</Badge>
-                        {judge.score === 'submitted' && (
+                        {mayReopen && judge.score === 'submitted' && (
                           <Button variant="link" onClick={() => setReopening({ entry, judge })} data-testid="pair-reopen">
                             {t('review.board.reopen')}
                           </Button>
