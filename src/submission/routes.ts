@@ -7,6 +7,7 @@ import {
   exportQuery,
   fieldBody,
   fieldParams,
+  fileContentQuery,
   fileParams,
   originalityProgressReply,
   originalityReply,
@@ -16,6 +17,7 @@ import {
 import { removeSubmissionFile, setWorksField, type UploadLimits } from './service.ts';
 import type { WorksStorage } from './storage.ts';
 import { createTusServer, UPLOADS_PATH } from './tus.ts';
+import { fileReply } from './file-reply.ts';
 import { fileToDownload, worksOfEntry } from './works.ts';
 import { originalityProgress, originalityReport } from './originality.ts';
 import { startSweeping, sweepStorage } from './sweep.ts';
@@ -113,15 +115,17 @@ export const submissionRoutes = (options: { storage: WorksStorage; limits: Uploa
     {
       schema: {
         tags,
-        summary: "Download one submitted file (whoever may see its entry: its people, the organisers, its zone's coordinator)",
+        summary:
+          "One submitted file (whoever may see its entry: its people, the organisers, its zone's coordinator, its judges); `inline=1` shows a PDF, picture or video in the page; Range requests give 206",
         params: fileParams,
+        querystring: fileContentQuery,
       },
     },
     async (request, reply) => {
       const file = await fileToDownload(app.db, request.params.fileId, request.account);
-      reply.header('Content-Type', file.media_type ?? 'application/octet-stream');
-      reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
-      return reply.send(storage.readStream(file.storage_key));
+      const answer = fileReply(file, { inline: request.query.inline === '1', range: request.headers.range });
+      reply.status(answer.status).headers(answer.headers);
+      return reply.send(answer.status === 416 ? null : storage.readStream(file.storage_key, answer.range));
     },
   );
 

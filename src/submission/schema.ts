@@ -6,6 +6,7 @@ import type { FileFacts } from './probes/types.ts';
 export const worksParams = z.object({ id: z.string().uuid() });
 export const fieldParams = z.object({ id: z.string().uuid(), fieldId: z.string().max(60) });
 export const fileParams = z.object({ fileId: z.string().uuid() });
+export const fileContentQuery = z.object({ inline: z.enum(['0', '1']).optional() });
 export const fieldBody = z.object({ value: clearableText({ max: 20_000, multiLine: true }) });
 export const exportParams = z.object({ id: z.string().max(120) });
 /** `stage`: one stage's files only, where works differ by stage (a phase id a requirement names). */

@@ -16,6 +16,27 @@ afterEach(async () => {
   app = undefined;
 });
 
+/**
+ * A stored file read back in ranges as a browser asks (a video seeking, Safari's first `bytes=0-1`), shown
+ * in the page with inline=1, and an impossible range answered 416 with the size.
+ */
+const expectRangesServed = async (url: string, cookie: string, bytes: Buffer) => {
+  const get = (query: string, range?: string) => app!.inject({ method: 'GET', url: `${url}${query}`, headers: { cookie, ...(range ? { range } : {}) } });
+  const middle = await get('', 'bytes=1000-1999');
+  expect([middle.statusCode, middle.headers['content-range'], middle.headers['content-length']]).toEqual([206, `bytes 1000-1999/${bytes.length}`, '1000']);
+  expect(middle.rawPayload.equals(bytes.subarray(1000, 2000))).toBe(true);
+  const tail = await get('', 'bytes=-10');
+  expect(tail.rawPayload.equals(bytes.subarray(bytes.length - 10))).toBe(true);
+  const inline = await get('?inline=1', 'bytes=0-1');
+  expect([inline.statusCode, inline.headers['content-disposition'], inline.rawPayload.length]).toEqual([
+    206,
+    "inline; filename*=UTF-8''%E6%B5%B7%E6%8A%A5.jpg",
+    2,
+  ]);
+  const beyond = await get('', `bytes=${bytes.length + 10}-`);
+  expect([beyond.statusCode, beyond.headers['content-range']]).toEqual([416, `bytes */${bytes.length}`]);
+};
+
 describeOnDatabases('uploading works', (database) => {
   const start = async (clock: Clock, storage?: WorksStorage['kind']) => {
     await publishSeed(database.db, '002');
@@ -64,6 +85,7 @@ describeOnDatabases('uploading works', (database) => {
       headers: { cookie },
     });
     expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    await expectRangesServed(`/api/works/files/${(sent.body as { file: { id: string } }).file.id}/content`, cookie, bytes);
   });
 
   it('records a file that breaks the rules as refused, with the measured value', async () => {
@@ -146,5 +168,6 @@ describeOnDatabases('uploading works', (database) => {
       'image/jpeg',
       sha256,
     ]);
+    await expectRangesServed(`/api/works/files/${(rest.body as { file: { id: string } }).file.id}/content`, cookie, bytes);
   });
 });

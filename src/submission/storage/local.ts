@@ -33,7 +33,7 @@ export const localStorage = (directory: string): WorksStorage => {
       await Promise.all([rm(pathOf(key), { force: true }), rm(`${pathOf(key)}.json`, { force: true })]);
     },
     openSource: async (key) => openFileSource(pathOf(key)),
-    readStream: (key) => createReadStream(pathOf(key)),
+    readStream: (key, range) => createReadStream(pathOf(key), range),
     async readAll(key, maxBytes) {
       const path = pathOf(key);
       if ((await stat(path)).size > maxBytes) throw new StoredFileTooLarge(key, maxBytes);

@@ -3,7 +3,7 @@ import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, Hea
 import { S3Store } from '@tus/s3-store';
 import { collectCapped, hashingWrite, hashOfStream, StoredFileTooLarge, type HashStates } from './hashing.ts';
 import { rangedSource, type RangedSource } from './ranged-source.ts';
-import { assertStorageKey, type WorksStorage } from './types.ts';
+import { assertStorageKey, type ByteRange, type WorksStorage } from './types.ts';
 
 export interface S3StorageOptions {
   bucket: string;
@@ -82,10 +82,10 @@ export const s3Storage = (options: S3StorageOptions): WorksStorage & { openSourc
   const Bucket = settings.bucket;
   const getObject = async (key: string, range?: string) => client.send(new GetObjectCommand({ Bucket, Key: assertStorageKey(key), Range: range }));
   const bodyOf = (reply: { Body?: unknown }) => reply.Body as Readable;
-  const readStream = (key: string) =>
+  const readStream = (key: string, range?: ByteRange) =>
     Readable.from(
       (async function* () {
-        yield* bodyOf(await getObject(key)) as AsyncIterable<Buffer>;
+        yield* bodyOf(await getObject(key, range && `bytes=${range.start}-${range.end}`)) as AsyncIterable<Buffer>;
       })(),
       { objectMode: false },
     );

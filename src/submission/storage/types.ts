@@ -28,12 +28,21 @@ export interface WorksStorage {
    * counts the bytes the probe asked for (as for a local file), not the bytes fetched.
    */
   openSource(key: string): Promise<ClosableByteSource>;
-  /** The whole file as a stream, for downloads and the export zip; opened lazily on S3, at the first read. */
-  readStream(key: string): Readable;
+  /**
+   * The file as a stream, for downloads and the export zip, or the bytes `start` to `end` (inclusive) of
+   * it, for a browser's Range request (a video seeking, a PDF viewer); opened lazily on S3, at the first read.
+   */
+  readStream(key: string, range?: ByteRange): Readable;
   /** The whole file in memory, for decoders that need it so (sharp, pdfjs text); StoredFileTooLarge past `maxBytes`. */
   readAll(key: string, maxBytes: number): Promise<Buffer>;
   /** The SHA-256 of the stored file read through once, when the streamed hash state cannot be trusted. */
   hashFallback(key: string): Promise<string>;
+}
+
+/** Bytes `start` to `end` of a file, both included (as HTTP ranges count them). */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** Storage keys are tus upload ids: never a path. */

@@ -6,8 +6,10 @@ const isLink = (value: string) => /^https?:\/\//i.test(value);
 /** One file in the page: a picture, a playable video, a PDF to read in place; anything else to download. */
 const FileView = ({ file }: { file: WorkFile }) => {
   const { t } = useI18n();
+  // Shown in the page (the server answers inline, in ranges, so a video seeks and plays on an iPhone).
+  const shown = `${file.url}?inline=1`;
   const open = (
-    <a href={file.url} target="_blank" rel="noopener" className="small">
+    <a href={shown} target="_blank" rel="noopener" className="small">
       {t('judge.entry.openFile')}
     </a>
   );
@@ -15,7 +17,7 @@ const FileView = ({ file }: { file: WorkFile }) => {
   if (type.startsWith('image/')) {
     return (
       <figure className="judge-file">
-        <img src={file.url} alt={file.fileName} loading="lazy" />
+        <img src={shown} alt={file.fileName} loading="lazy" />
         <figcaption className="small muted">
           {file.fileName} · {open}
         </figcaption>
@@ -25,7 +27,7 @@ const FileView = ({ file }: { file: WorkFile }) => {
   if (type.startsWith('video/')) {
     return (
       <figure className="judge-file">
-        <video controls preload="metadata" playsInline src={file.url} aria-label={file.fileName} />
+        <video controls preload="metadata" playsInline src={shown} aria-label={file.fileName} />
         <figcaption className="small muted">{file.fileName}</figcaption>
       </figure>
     );
@@ -33,7 +35,7 @@ const FileView = ({ file }: { file: WorkFile }) => {
   if (type === 'application/pdf') {
     return (
       <figure className="judge-file">
-        <iframe className="judge-pdf" src={file.url} title={file.fileName} />
+        <iframe className="judge-pdf" src={shown} title={file.fileName} />
         <figcaption className="small muted">
           {file.fileName} · {open}
         </figcaption>
