@@ -9,6 +9,11 @@ describe('where signing in lands', () => {
     expect([homeOf(account()), homeOf(account({ role: 'participant', contestId: 'x', zoneId: null })), homeOf(null)]).toEqual(['/me', '/me', '/me']);
   });
 
+  it('lands a judge on the contests they judge, unless they also run one', () => {
+    expect(homeOf(account({ role: 'judge', contestId: 'x', zoneId: null }, { role: 'participant', contestId: null, zoneId: null }))).toBe('/judge');
+    expect(homeOf(account({ role: 'judge', contestId: 'x', zoneId: null }, { role: 'organiser', contestId: 'y', zoneId: null }))).toBe('/organiser/contests/y');
+  });
+
   it('lands the organiser or coordinator of one contest on its registrations', () => {
     expect(homeOf(account({ role: 'coordinator', contestId: 'hebei-2025', zoneId: 'zhangjiakou' }))).toBe('/organiser/contests/hebei-2025');
     expect(homeOf(account({ role: 'organiser', contestId: 'x', zoneId: null }, { role: 'coordinator', contestId: 'x', zoneId: 'z' }))).toBe(

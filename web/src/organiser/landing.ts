@@ -9,10 +9,12 @@ export const managedContests = (account: Account | null): 'all' | string[] => {
 
 /**
  * Where signing in lands when nothing asked for a page: an organiser or coordinator of one contest
- * on its registrations, of several (or all) on the list of their contests, anyone else on 我的报名.
+ * on its registrations, of several (or all) on the list of their contests, a judge on the contests they
+ * judge, anyone else on 我的报名.
  */
 export const homeOf = (account: Account | null): string => {
   const managed = managedContests(account);
   if (managed === 'all' || managed.length > 1) return '/organiser';
-  return managed.length === 1 ? `/organiser/contests/${encodeURIComponent(managed[0])}` : '/me';
+  if (managed.length === 1) return `/organiser/contests/${encodeURIComponent(managed[0])}`;
+  return (account?.roles ?? []).some((r) => r.role === 'judge') ? '/judge' : '/me';
 };
