@@ -154,6 +154,29 @@ describeOnDatabases('publishing a round', (database) => {
     expect(preview.waitingFor).toBeUndefined();
   });
 
+  it('leaves out, and reports, the score of a judge who declares a conflict with the entry after submitting it', async () => {
+    const { server, organiser, a, judge, as } = await selectionScored(database.db);
+    const declared = await server.inject({
+      method: 'POST',
+      url: `${contest}/judging/me/conflicts`,
+      headers: await as(judge.account),
+      payload: { kind: 'entry', registrationId: a.row.id, note: '作品1 的负责人是我的学生' },
+    });
+    expect(declared.statusCode).toBe(201);
+    const { results } = (await server.inject({ method: 'GET', url: `${selection}/results/preview`, headers: organiser })).json();
+    const first = results.divisions[0].entries.find((e: { id: string }) => e.id === a.row.id);
+    expect([first.judges, first.score, first.rank]).toEqual([0, null, null]);
+    expect(results.problems.find((p: { code: string }) => p.code === 'score.pair_removed')).toEqual({
+      code: 'score.pair_removed',
+      message: {
+        zh: `评委 ${judge.id} 已不再评审 ${a.row.id}（如事后申报回避），其评分未计入`,
+        en: `${judge.id} no longer judges ${a.row.id} (e.g. a conflict declared after scoring): that score is left out`,
+      },
+      judge: judge.id,
+      entries: [a.row.id],
+    });
+  });
+
   it('shows each participant their own entry’s results and no one else’s', async () => {
     const { server, organiser, a, c, as } = await selectionScored(database.db);
     await server.inject({ method: 'POST', url: `${selection}/close`, headers: organiser, payload: {} });

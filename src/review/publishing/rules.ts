@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { divisionsOf } from '../../contest/divisions.ts';
 import type { ContestDefinition } from '../../contest/schema/index.ts';
 import { canonicalJson } from '../../audit/canonical-json.ts';
-import type { AwardGiven, Results } from '../results/types.ts';
+import { problem } from '../results/problems.ts';
+import type { AwardGiven, ResultProblem, Results } from '../results/types.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -107,4 +108,24 @@ export const publicRanking = (definition: ContestDefinition, results: Results, n
         })),
     })),
   };
+};
+
+/**
+ * Scores left out of the results because their judge no longer has the entry (taken off it after
+ * scoring, for a conflict declared later): one problem per judge, naming the entries, so the
+ * organiser sees that a score was set aside and why, never a silent gap.
+ */
+export const scoresWithoutPair = (pairs: readonly { judge: string; entry: string }[]): ResultProblem[] => {
+  const byJudge = new Map<string, string[]>();
+  for (const { judge, entry } of pairs) byJudge.set(judge, [...(byJudge.get(judge) ?? []), entry]);
+  return [...byJudge].map(([judge, entries]) =>
+    problem(
+      'score.pair_removed',
+      {
+        zh: `评委 ${judge} 已不再评审 ${entries.join('、')}（如事后申报回避），其评分未计入`,
+        en: `${judge} no longer judges ${entries.join(', ')} (e.g. a conflict declared after scoring): ${entries.length === 1 ? 'that score is' : 'those scores are'} left out`,
+      },
+      { judge, entries },
+    ),
+  );
 };

@@ -14,12 +14,13 @@ import { canSeeRegistration } from '../../registration/policy.ts';
 import { getRegistration, membersOf } from '../../registration/service.ts';
 import { publishRound, scheduleOf } from '../../schedule/service.ts';
 import { computeResults } from '../results/compute.ts';
+import type { Results } from '../results/types.ts';
 import { roundEntries } from '../round-entries.ts';
 import { findRound, type ReviewActor } from '../scoring/access.ts';
 import { submittedScores } from '../scoring/service.ts';
 import { canPublishResults } from './policy.ts';
 import * as queries from './queries.ts';
-import { entryRounds, publicRanking, resultsSha256 } from './rules.ts';
+import { entryRounds, publicRanking, resultsSha256, scoresWithoutPair } from './rules.ts';
 
 export type PublishingActor = ReviewActor;
 
@@ -39,12 +40,21 @@ async function roundInput(db: Executor, contest: StoredContest, round: ReviewRou
   const { entries, waitingFor } = await roundEntries(db, contest, round.id);
   const inRound = new Set(entries.map((e) => e.id));
   const counts = round.publicVotePhase ? await queries.countsOfPhase(db, contestId, round.publicVotePhase) : [];
+  const { counted, withoutPair } = await submittedScores(db, contestId, round.id);
   const input = {
     entries: entries.map((e) => ({ id: e.id, division: e.division })),
-    scores: await submittedScores(db, contestId, round.id),
+    scores: counted,
     votes: counts.filter((c) => inRound.has(c.registration_id)).map((c) => ({ entry: c.registration_id, count: c.count })),
   };
-  return { input, entries, waitingFor };
+  return { input, entries, waitingFor, withoutPair };
+}
+
+/** The engine's results, with the scores left out because their pair no longer stands reported among its problems. */
+async function resultsAsTheyStand(db: Executor, contest: StoredContest, round: ReviewRound) {
+  const { input, entries, waitingFor, withoutPair } = await roundInput(db, contest, round);
+  const results = computeResults(contest.definition, round.id, input);
+  results.problems.push(...scoresWithoutPair(withoutPair));
+  return { results, entries, waitingFor };
 }
 
 /** The round's results as they would be published now, with each entry's reference and title (organisers). */
@@ -52,9 +62,9 @@ export async function previewResults(db: Executor, contestId: string, roundId: s
   requireOrganiser(actor, contestId);
   const contest = await getContest(db, contestId);
   const round = findRound(contest.definition.review.rounds, roundId);
-  const { input, entries, waitingFor } = await roundInput(db, contest, round);
+  const { results, entries, waitingFor } = await resultsAsTheyStand(db, contest, round);
   return {
-    results: computeResults(contest.definition, roundId, input),
+    results,
     entries: Object.fromEntries(entries.map((e) => [e.id, { ref: e.ref, title: e.title }])),
     ...(waitingFor ? { waitingFor } : {}),
   };
@@ -81,9 +91,8 @@ export async function publishResults(db: Executor, contestId: string, roundId: s
     if (earlier.length > 0 && !request.reason) throw reasonRequired();
     const state = (await scheduleOf(trx, contestId)).rounds.find((r) => r.id === roundId)!.state;
     if (earlier.length === 0 && state !== 'published') await publishRound(trx, contestId, roundId, { reason: request.reason }, actor);
-    const { input } = await roundInput(trx, contest, round);
     // What the database hands back (undefined properties dropped) is what the hash must be of.
-    const results = JSON.parse(JSON.stringify(computeResults(contest.definition, roundId, input))) as ReturnType<typeof computeResults>;
+    const results = JSON.parse(JSON.stringify((await resultsAsTheyStand(trx, contest, round)).results)) as Results;
     const sha256 = resultsSha256(results);
     const version = (earlier.at(-1)?.version ?? 0) + 1;
     const at = actor.clock.now();

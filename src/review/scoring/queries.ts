@@ -60,6 +60,35 @@ export const scoresOfJudge = (db: Executor, contestId: string, judgeId: string, 
   return query.execute();
 };
 
+/**
+ * The round's submitted scores, each with whether its pair still stands: a judge taken off an entry
+ * after scoring it (a conflict declared later) no longer has the pair, and that score must not count.
+ */
+export const submittedScoresOfRound = (db: Executor, contestId: string, roundId: string) =>
+  db
+    .selectFrom('scores as s')
+    .select(['s.judge_id', 's.registration_id', 's.criteria', 's.total'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('assignments as a')
+            .select('a.judge_id')
+            .whereRef('a.contest_id', '=', 's.contest_id')
+            .whereRef('a.round_id', '=', 's.round_id')
+            .whereRef('a.registration_id', '=', 's.registration_id')
+            .whereRef('a.judge_id', '=', 's.judge_id')
+            .where('a.removed_by_run', 'is', null),
+        )
+        .as('standing'),
+    )
+    .where('s.contest_id', '=', contestId)
+    .where('s.round_id', '=', roundId)
+    .where('s.status', '=', 'submitted')
+    .orderBy('s.registration_id')
+    .orderBy('s.judge_id')
+    .execute();
+
 export const scoresOfRound = (db: Executor, contestId: string, roundId: string, status?: ScoreRow['status']) => {
   let query = db
     .selectFrom('scores')

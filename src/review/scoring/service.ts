@@ -184,12 +184,20 @@ export const saveDraft = (db: Executor, contestId: string, roundId: string, regi
 export const submitScore = (db: Executor, contestId: string, roundId: string, registrationId: string, request: ScoreRequest, actor: ReviewActor) =>
   writeScore(db, contestId, roundId, registrationId, request, 'submit', actor);
 
-/** The submitted scores of a round as the results engine reads them; drafts never count. */
+/**
+ * The submitted scores of a round as the results engine reads them (drafts never count), and those left
+ * out because their pair no longer stands (the judge was taken off the entry, e.g. for a conflict
+ * declared after scoring), which the results report rather than hide.
+ */
 export async function submittedScores(db: Executor, contestId: string, roundId: string) {
-  const rows = await queries.scoresOfRound(db, contestId, roundId, 'submitted');
-  return rows.map((row) =>
-    row.total === null
-      ? { judge: row.judge_id, entry: row.registration_id, criteria: row.criteria }
-      : { judge: row.judge_id, entry: row.registration_id, total: row.total },
-  );
+  const rows = await queries.submittedScoresOfRound(db, contestId, roundId);
+  const counted = rows
+    .filter((row) => row.standing)
+    .map((row) =>
+      row.total === null
+        ? { judge: row.judge_id, entry: row.registration_id, criteria: row.criteria }
+        : { judge: row.judge_id, entry: row.registration_id, total: row.total },
+    );
+  const withoutPair = rows.filter((row) => !row.standing).map((row) => ({ judge: row.judge_id, entry: row.registration_id }));
+  return { counted, withoutPair };
 }
