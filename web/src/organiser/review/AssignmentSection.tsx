@@ -55,7 +55,8 @@ export const AssignmentSection = ({
           cancelling={action.busy === 'cancel'}
         />
       ) : (
-        !published && (
+        !published &&
+        !waitingFor && (
           <div className="run-controls">
             <label className="check-label">
               <input type="checkbox" checked={balance} onChange={(e) => setBalance(e.target.checked)} data-testid="run-balance" />

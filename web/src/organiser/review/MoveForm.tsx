@@ -36,7 +36,13 @@ export const MoveForm = ({ contestId, roundId, assignment }: { contestId: string
       <div className="filters">
         <label>
           <span>{t('review.move.entry')}</span>
-          <input value={ref} onChange={(e) => setRef(e.target.value)} placeholder={t('review.move.entryHint')} required data-testid="move-entry" />
+          <input
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            placeholder={t('review.move.entryHint', { ref: assignment.entries[0]?.ref ?? '' })}
+            required
+            data-testid="move-entry"
+          />
           {ref.trim() && !entry && <span className="field-problems">{t('review.move.noSuchEntry')}</span>}
           {entry && <span className="muted small">{entry.title}</span>}
         </label>

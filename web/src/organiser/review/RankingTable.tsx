@@ -25,6 +25,7 @@ export const RankingTable = ({
   const { t, name } = useI18n();
   const rows = rankingRows(division, contestAwards, labels);
   const places = openPlaces(division.vacancies);
+  if (rows.length === 0) return <p className="empty">{t('review.ranking.noEntries')}</p>;
   return (
     <>
       <div className="table-scroll">
@@ -86,8 +87,12 @@ export const RankingTable = ({
         <ul className="plain small" data-testid="vacancies">
           {places.map((v) => (
             <li key={v.tier}>
-              {name(tierNameOf(contest, v.tier))}:{v.empty > 0 && ` ${t('review.ranking.vacant', { n: v.empty })}`}
-              {v.undecided > 0 && ` ${t('review.ranking.undecided', { n: v.undecided })}`}
+              {t('review.ranking.places', {
+                tier: name(tierNameOf(contest, v.tier)),
+                places: [v.empty > 0 && t('review.ranking.vacant', { n: v.empty }), v.undecided > 0 && t('review.ranking.undecided', { n: v.undecided })]
+                  .filter(Boolean)
+                  .join(t('review.ranking.and')),
+              })}
             </li>
           ))}
         </ul>

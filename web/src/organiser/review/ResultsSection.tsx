@@ -28,16 +28,22 @@ export const ResultsSection = ({
   publications: Loaded<RoundPublication[]>;
 }) => {
   const { t, name, pick } = useI18n();
-  const countsVotes = round.weights.publicVote > 0;
+  // A round names its vote phase when votes count in it, by weight or for an award by votes.
+  const countsVotes = round.publicVotePhase !== undefined;
   const divisionName = (id: string) => name(contest.divisions.find((d) => d.id === id)) || id;
   const published = publications.ok ? publications.value : [];
   return (
     <section className="section" data-testid="results-section">
       <h2>{t('review.ranking.title')}</h2>
       <p className="muted small">{t('review.ranking.explain')}</p>
-      {countsVotes && round.publicVotePhase && state !== 'published' && <VoteCountsForm contest={contest} phaseId={round.publicVotePhase} />}
+      {round.publicVotePhase && state !== 'published' && <VoteCountsForm contest={contest} phaseId={round.publicVotePhase} />}
       {!preview.ok && <Notice tone="error">{pick(preview.error)}</Notice>}
-      {preview.ok && (
+      {preview.ok && preview.value.waitingFor && (
+        <Notice tone="info" testId="ranking-waiting">
+          {t('review.ranking.waitingFor', { round: name(contest.review.rounds.find((r) => r.id === preview.value.waitingFor)) || preview.value.waitingFor })}
+        </Notice>
+      )}
+      {preview.ok && !preview.value.waitingFor && (
         <>
           <EngineNotes preview={preview.value} />
           {preview.value.results.divisions.map((division) => (
@@ -55,7 +61,7 @@ export const ResultsSection = ({
           ))}
         </>
       )}
-      <PublishControls contestId={contest.id} round={round} state={state} />
+      {!(preview.ok && preview.value.waitingFor) && <PublishControls contestId={contest.id} round={round} state={state} />}
       {!publications.ok && <Notice tone="error">{pick(publications.error)}</Notice>}
       {published.length > 0 && <Publications contest={contest} publications={published} />}
     </section>
