@@ -1,6 +1,6 @@
 /**
  * Seed 000's preliminary as stored in a database: `entries` registrations over its four divisions,
- * `judges` judges, 5 submitted scores per entry and an imported vote count per entry, written by
+ * `judges` judges, 5 assigned judges and their submitted scores per entry and an imported vote count per entry, written by
  * INSERT … SELECT generate_series (seconds for 100,000 entries, where the services would take minutes):
  * the round that bench:results reads back through the review service.
  */
@@ -47,6 +47,14 @@ export async function storeRound(db: Kysely<Database>, definition: ContestDefini
     insert into judges (id, contest_id, account_id, name, expertise, rounds, covers, status, created_by, created_at, updated_at)
     select 'j' || g, ${contestId}, null, '评委' || g, '[]'::jsonb, '[]'::jsonb, '[]'::jsonb, 'active', ${organiser.id}, ${at}, ${at}
     from generate_series(1, ${sizes.judges}) g`.execute(db);
+  // The pairs the scores stand on (a score counts only while its judge has the entry), as one hand run.
+  await sql`
+    insert into assignment_runs (id, contest_id, round_id, kind, status, started_by, started_at, finished_at)
+    values ('bench', ${contestId}, 'preliminary', 'hand', 'done', ${organiser.id}, ${at}, ${at})`.execute(db);
+  await sql`
+    insert into assignments (contest_id, round_id, judge_id, registration_id, added_by_run)
+    select ${contestId}, 'preliminary', 'j' || (1 + (g * ${sizes.scoresPerEntry} + k) % ${sizes.judges}), 'r' || g, 'bench'
+    from generate_series(1, ${sizes.entries}) g, generate_series(0, ${sizes.scoresPerEntry - 1}) k`.execute(db);
   await sql`
     insert into scores (contest_id, round_id, judge_id, registration_id, criteria, total, status, definition_version, saved_at, submitted_at)
     select ${contestId}, 'preliminary', 'j' || (1 + (g * ${sizes.scoresPerEntry} + k) % ${sizes.judges}), 'r' || g, '{}'::jsonb,
