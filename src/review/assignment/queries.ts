@@ -153,30 +153,47 @@ const hasScore = (eb: ExpressionBuilder<Database, 'assignments'>) =>
       .whereRef('scores.registration_id', '=', 'assignments.registration_id'),
   );
 
-/** Takes away, as the run's doing, every standing pair of the round without a score. */
-export const removeUnscoredPairs = (db: Executor, runId: string, contestId: string, roundId: string) =>
-  db
-    .updateTable('assignments')
-    .set({ removed_by_run: runId })
-    .where('contest_id', '=', contestId)
-    .where('round_id', '=', roundId)
-    .where('removed_by_run', 'is', null)
-    .where((eb) => eb.not(hasScore(eb)))
-    .execute();
+/**
+ * Takes these standing pairs of the round away as the run's doing, but any a judge has scored (a
+ * draft or submitted score keeps its pair); returns the pairs taken away.
+ */
+export const removeUnscoredPairs = (db: Executor, runId: string, contestId: string, roundId: string, pairs: readonly StoredPair[]): Promise<StoredPair[]> =>
+  pairs.length === 0
+    ? Promise.resolve([])
+    : db
+        .updateTable('assignments')
+        .from(
+          sql<StoredPair>`unnest(${pairs.map((pair) => pair.judge_id)}::text[], ${pairs.map((pair) => pair.registration_id)}::text[])`.as<'pair'>(
+            sql`pair(judge_id, registration_id)`,
+          ),
+        )
+        .set({ removed_by_run: runId })
+        .where('assignments.contest_id', '=', contestId)
+        .where('assignments.round_id', '=', roundId)
+        .whereRef('assignments.judge_id', '=', 'pair.judge_id')
+        .whereRef('assignments.registration_id', '=', 'pair.registration_id')
+        .where('assignments.removed_by_run', 'is', null)
+        .where((eb) => eb.not(hasScore(eb)))
+        .returning(['assignments.judge_id', 'assignments.registration_id'])
+        .execute();
 
-export const removePair = (db: Executor, runId: string, contestId: string, roundId: string, pair: StoredPair) =>
-  removeJudgePairs(db, runId, contestId, roundId, pair.judge_id, [pair.registration_id]);
+/** Pairs a statement: two arrays of this many ids are a few megabytes of parameters. */
+const pairsPerInsert = 50_000;
 
-/** Five values a row: 10,000 rows a statement stay under PostgreSQL's 65,535 parameters. */
-const pairsPerInsert = 10_000;
-
-/** Adds the pairs as the run's, in multi-row inserts. */
+/**
+ * Adds the pairs as the run's. The pairs travel as two arrays (judges, entries) unnested in one
+ * statement: a multi-row VALUES of 30,000 pairs binds 150,000 parameters, which on PGlite cost more
+ * than the rows' index entries and key checks (bench/assignment-store.ts).
+ */
 export async function insertPairs(db: Executor, runId: string, contestId: string, roundId: string, pairs: readonly StoredPair[]) {
   for (let start = 0; start < pairs.length; start += pairsPerInsert) {
-    const rows = pairs
-      .slice(start, start + pairsPerInsert)
-      .map((pair) => ({ contest_id: contestId, round_id: roundId, judge_id: pair.judge_id, registration_id: pair.registration_id, added_by_run: runId }));
-    await db.insertInto('assignments').values(rows).execute();
+    const chunk = pairs.slice(start, start + pairsPerInsert);
+    await sql`
+      insert into assignments (contest_id, round_id, judge_id, registration_id, added_by_run)
+      select ${contestId}, ${roundId}, judge_id, registration_id, ${runId}
+      from unnest(${chunk.map((pair) => pair.judge_id)}::text[], ${chunk.map((pair) => pair.registration_id)}::text[]) as pair(judge_id, registration_id)`.execute(
+      db,
+    );
   }
 }
 

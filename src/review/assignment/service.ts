@@ -203,7 +203,7 @@ export async function moveAssignment(db: Kysely<Database>, contestId: string, ro
       started_at: await queries.nextRunStart(trx, contestId, roundId, at),
       finished_at: at,
     });
-    if (move.from !== undefined) await queries.removePair(trx, run.id, contestId, roundId, { judge_id: move.from, registration_id: move.entry });
+    if (move.from !== undefined) await queries.removeUnscoredPairs(trx, run.id, contestId, roundId, [{ judge_id: move.from, registration_id: move.entry }]);
     await queries.insertPairs(trx, run.id, contestId, roundId, [{ judge_id: move.to, registration_id: move.entry }]);
     await appendAuditEvent(trx, { contestId, actor: account.id, type: 'assignment.moved', payload: { runId: run.id, roundId, move }, at });
     return run;

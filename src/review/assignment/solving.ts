@@ -113,53 +113,47 @@ function summaryOf(solved: Solved, standing: number): AssignmentRunSummary {
 const asPair = (pair: queries.StoredPair): JudgeEntryPair => ({ judge: pair.judge_id, entry: pair.registration_id });
 
 /** Whether the standing pairs are still those the run was solved from, and none it gives is conflicted now. */
-async function stillValid(trx: Kysely<Database>, run: queries.AssignmentRunRow, solved: Solved) {
-  const standing = (await queries.currentPairsOfRound(trx, run.contest_id, run.round_id)).map(asPair);
+async function stillValid(trx: Kysely<Database>, run: queries.AssignmentRunRow, solved: Solved, standing: readonly JudgeEntryPair[]) {
   const before = new Set(solved.before.map(pairKey));
   if (standing.length !== before.size || standing.some((pair) => !before.has(pairKey(pair)))) return false;
   const conflicted = new Set((await conflictsOf(trx, run.contest_id)).map((c) => pairKey({ judge: c.judgeId, entry: c.registrationId })));
   return !solved.result.pairs.some((pair) => conflicted.has(pairKey(pair)));
 }
 
+const stored = (pairs: readonly JudgeEntryPair[]): queries.StoredPair[] => pairs.map((pair) => ({ judge_id: pair.judge, registration_id: pair.entry }));
+
 /**
  * Stores a solved run, in one transaction under the round's lock (a cancel takes it too, so the run
- * read running stays so until commit). Effects: every standing pair of the round without a score
- * taken away as the run's; the solver's pairs added as the run's (but a pair scored meanwhile, which
- * stays); the run done with its summary; `assignment.completed` {runId, roundId, pairs, shortfall,
- * digest} (of every pair standing after it, kept ones included). Refused, and the run fails, when the
- * pairs changed while it solved (a release, an undo) or a pair it gives is now conflicted.
+ * read running stays so until commit). Only what changes is written: the standing pairs the solver
+ * did not give again are taken away as the run's (but those a judge has scored, which stay), and
+ * the pairs it gives that did not stand are added as the run's; a pair in both stays as it is, so an
+ * undo of the run (delete what it added, restore what it took) gives back exactly the assignment
+ * before it. Effects: those pairs; the run done with its summary; `assignment.completed` {runId,
+ * roundId, pairs, shortfall, digest} (of every pair standing after it). Refused, and the run fails,
+ * when the pairs changed while it solved (a release, an undo) or a pair it gives is now conflicted.
  */
 async function finishRun(db: Kysely<Database>, work: RunWork, solved: Solved) {
   const { run, actor } = work;
   await db.transaction().execute(async (trx) => {
     await queries.lockRoundAssignment(trx, run.contest_id, run.round_id);
     if ((await queries.runOfRound(trx, run.contest_id, run.round_id, run.id))?.status !== 'running') return;
-    if (!(await stillValid(trx, run, solved))) throw changedMeanwhile();
-    await queries.removeUnscoredPairs(trx, run.id, run.contest_id, run.round_id);
-    const kept = (await queries.currentPairsOfRound(trx, run.contest_id, run.round_id)).map(asPair);
-    const keptKeys = new Set(kept.map(pairKey));
-    const added = solved.result.pairs.filter((pair) => !keptKeys.has(pairKey(pair)));
-    await queries.insertPairs(
-      trx,
-      run.id,
-      run.contest_id,
-      run.round_id,
-      added.map((pair) => ({ judge_id: pair.judge, registration_id: pair.entry })),
-    );
+    const standing = (await queries.currentPairsOfRound(trx, run.contest_id, run.round_id)).map(asPair);
+    if (!(await stillValid(trx, run, solved, standing))) throw changedMeanwhile();
+    const given = new Set(solved.result.pairs.map(pairKey));
+    const stands = new Set(standing.map(pairKey));
+    const removed = await queries.removeUnscoredPairs(trx, run.id, run.contest_id, run.round_id, stored(standing.filter((pair) => !given.has(pairKey(pair)))));
+    const added = solved.result.pairs.filter((pair) => !stands.has(pairKey(pair)));
+    await queries.insertPairs(trx, run.id, run.contest_id, run.round_id, stored(added));
+    const gone = new Set(removed.map((pair) => pairKey(asPair(pair))));
+    const after = [...standing.filter((pair) => !gone.has(pairKey(pair))), ...added];
     const at = actor.clock.now();
-    const summary = summaryOf(solved, kept.length + added.length);
+    const summary = summaryOf(solved, after.length);
     await queries.updateRun(trx, run.id, { status: 'done', finished_at: at, progress: JSON.stringify(solved.progress), summary: JSON.stringify(summary) });
     await appendAuditEvent(trx, {
       contestId: run.contest_id,
       actor: actor.accountId,
       type: 'assignment.completed',
-      payload: {
-        runId: run.id,
-        roundId: run.round_id,
-        pairs: summary.pairs,
-        shortfall: solved.result.objective.shortfall,
-        digest: pairsDigest([...kept, ...added]),
-      },
+      payload: { runId: run.id, roundId: run.round_id, pairs: after.length, shortfall: solved.result.objective.shortfall, digest: pairsDigest(after) },
       at,
     });
   });
