@@ -104,14 +104,14 @@ export const AssignmentSection = ({
   );
 };
 
-/** What the newest run did: its pairs and shortfall, or why it stopped. */
+/** What the newest run did: its pairs and shortfall while they stand, or why it stopped. */
 const RunSummary = ({ run }: { run: AssignmentRun }) => {
   const { t } = useI18n();
   const summary = run.summary;
   return (
     <p className="run-summary" data-testid="run-summary" data-status={run.status}>
       <strong>{t(`review.assignment.kind.${run.kind}`)}</strong> · {t(`review.assignment.status.${run.status}`)}
-      {summary && run.status !== 'failed' && (
+      {summary && run.status === 'done' && (
         <> · {t('review.assignment.summary', { pairs: summary.pairs, entries: summary.entries, judges: summary.judges, short: summary.shortfalls.length })}</>
       )}
       {run.status === 'failed' && summary?.error && <> · {summary.error}</>}
