@@ -21,14 +21,24 @@ export function launchRun(runId: string, work: (signal: AbortSignal) => Promise<
   live.set(runId, { controller, settled });
 }
 
-export const isRunLive = (runId: string) => live.has(runId);
+/**
+ * Runs being cancelled here: their work may end at once on the abort, while their row says running
+ * until the cancel commits; meanwhile they are not orphans.
+ */
+const cancelling = new Set<string>();
 
-/** Stops the run's work at its next step; false when this process is not solving it. */
-export function abortRun(runId: string): boolean {
+export const isRunLive = (runId: string) => live.has(runId) || cancelling.has(runId);
+
+/** Stops the run's work at its next step; the run counts as live until `cancelled` is called. */
+export function abortRun(runId: string): void {
   const run = live.get(runId);
-  run?.controller.abort();
-  return run !== undefined;
+  if (!run) return;
+  cancelling.add(runId);
+  run.controller.abort();
 }
+
+/** The cancel that aborted the run has committed (or failed): the row says what the run is. */
+export const cancelled = (runId: string) => cancelling.delete(runId);
 
 /** Settles when the run's work has ended (at once for a run this process is not solving). */
 export const runSettled = (runId: string): Promise<void> => live.get(runId)?.settled ?? Promise.resolve();

@@ -20,7 +20,7 @@ import { canManageAssignment } from './policy.ts';
 import { presentBoard } from './presenter.ts';
 import { loadAssignment, loadProblem, loadRound, problemInstance, scoredPairs, type LoadedRound } from './problem.ts';
 import * as queries from './queries.ts';
-import { abortRun, isRunLive, launchRun } from './runs.ts';
+import { abortRun, cancelled, isRunLive, launchRun } from './runs.ts';
 import { failRun, solveRun } from './solving.ts';
 import type { AssignmentRunSummary } from './stored.ts';
 
@@ -128,16 +128,20 @@ export async function cancelAssignmentRun(db: Kysely<Database>, contestId: strin
   const account = requireOrganiser(actor, contestId);
   // Before anything is awaited: a cancel made in the turn that started the run stops it before it solves.
   abortRun(runId);
-  await settleOrphanedRuns(db, contestId, roundId, actor.clock);
-  return db.transaction().execute(async (trx) => {
-    await queries.lockRoundAssignment(trx, contestId, roundId);
-    const run = await findRun(trx, contestId, roundId, runId);
-    if (run.status !== 'running') throw refusal('assignment.run_not_running', '该运行已结束，无法取消', `The run is ${run.status}, not running`);
-    const at = actor.clock.now();
-    const cancelled = await queries.updateRun(trx, runId, { status: 'cancelled', finished_at: at });
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'assignment.cancelled', payload: { runId, roundId }, at });
-    return cancelled;
-  });
+  try {
+    await settleOrphanedRuns(db, contestId, roundId, actor.clock);
+    return await db.transaction().execute(async (trx) => {
+      await queries.lockRoundAssignment(trx, contestId, roundId);
+      const run = await findRun(trx, contestId, roundId, runId);
+      if (run.status !== 'running') throw refusal('assignment.run_not_running', '该运行已结束，无法取消', `The run is ${run.status}, not running`);
+      const at = actor.clock.now();
+      const stopped = await queries.updateRun(trx, runId, { status: 'cancelled', finished_at: at });
+      await appendAuditEvent(trx, { contestId, actor: account.id, type: 'assignment.cancelled', payload: { runId, roundId }, at });
+      return stopped;
+    });
+  } finally {
+    cancelled(runId);
+  }
 }
 
 /**
