@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { openSession, type Account } from '../../platform/auth/service.ts';
 import type { Database } from '../../platform/db-types.ts';
 import { registerEntry } from '../../registration/service.ts';
+import { closeRound, publishRound } from '../../schedule/service.ts';
 import { addJudge, type TestJudgeProfile } from '../../../test/support/review-fixtures.ts';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { during, entryOf, newAccount, person, publishSeed, seeds } from '../../../test/support/test-fixtures.ts';
@@ -33,7 +34,7 @@ async function setUp(db: Kysely<Database>, entries: number) {
     ids.push((await registerEntry(db, contestId, input, { account: entrant, clock })).id);
   }
   const server = await testServer(db, { clock, registerRoutes: [assignmentRoutes] });
-  return { server, headers: await cookieOf(db, organiser), ids };
+  return { server, headers: await cookieOf(db, organiser), ids, organiser };
 }
 
 const judges = (db: Kysely<Database>, profiles: TestJudgeProfile[]) => Promise.all(profiles.map((profile) => addJudge(db, contestId, profile)));
@@ -222,5 +223,25 @@ describeOnDatabases('the assignment routes', (database) => {
     expect([cancel.statusCode, cancel.json().error.code]).toEqual([409, 'assignment.run_not_running']);
     const unknown = await server.inject({ method: 'GET', url: `${board}/runs/nope`, headers });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'assignment.run_not_found']);
+  });
+
+  it('refuses a run, a move and an undo in a published round with assignment.round_published', async () => {
+    const { server, headers, ids, organiser } = await setUp(database.db, 1);
+    const [judge] = await judges(database.db, [{ name: '甲' }]);
+    await runToEnd(server, headers);
+    const actor = { account: organiser, clock };
+    await closeRound(database.db, contestId, 'preliminary', {}, actor);
+    await publishRound(database.db, contestId, 'preliminary', {}, actor);
+    const replies = await Promise.all([
+      server.inject({ method: 'POST', url: `${board}/runs`, headers, payload: {} }),
+      server.inject({ method: 'POST', url: `${board}/moves`, headers, payload: { entry: ids[0], from: judge.id, to: judge.id } }),
+      server.inject({ method: 'POST', url: `${board}/undo`, headers }),
+    ]);
+    expect(replies.map((reply) => [reply.statusCode, reply.json().error.code])).toEqual([
+      [409, 'assignment.round_published'],
+      [409, 'assignment.round_published'],
+      [409, 'assignment.round_published'],
+    ]);
+    expect((await server.inject({ method: 'GET', url: board, headers })).json().round.state).toBe('published');
   });
 });
