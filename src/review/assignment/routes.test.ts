@@ -210,7 +210,7 @@ describeOnDatabases('the assignment routes', (database) => {
     expect(reply.waitingFor).toBeUndefined();
   });
 
-  it('refuses anyone but an organiser, and a cancel of a run that is not running', async () => {
+  it('refuses anyone but an organiser, an id no database stores, and a cancel of a run that is not running', async () => {
     const { server, headers } = await setUp(database.db, 1);
     await judges(database.db, [{ name: '甲' }]);
     const participant = await cookieOf(database.db, await newAccount(database.db, '旁观者'));
@@ -221,6 +221,8 @@ describeOnDatabases('the assignment routes', (database) => {
     expect(run.summary.shortfalls).toEqual([{ entry: expect.any(String), needed: 3, assigned: 1, covering: 1, conflicted: 0, reason: 'coverage' }]);
     const cancel = await server.inject({ method: 'POST', url: `${board}/runs/${run.id}/cancel`, headers });
     expect([cancel.statusCode, cancel.json().error.code]).toEqual([409, 'assignment.run_not_running']);
+    const unstorable = await server.inject({ method: 'POST', url: `${board}/moves`, headers, payload: { entry: 'a\u0000b', to: 'c' } });
+    expect([unstorable.statusCode, unstorable.json().error.code]).toEqual([400, 'text.invalid_character']);
     const unknown = await server.inject({ method: 'GET', url: `${board}/runs/nope`, headers });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'assignment.run_not_found']);
   });

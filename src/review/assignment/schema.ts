@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Requests and replies of the assignment routes; presenter.ts builds exactly these replies. */
 export const roundParams = z.object({ id: z.string().max(120), roundId: z.string().max(120) });
-export const runParams = roundParams.extend({ runId: z.string().max(120) });
+
+/** A run's, an entry's or a judge's id: letters, digits, - and _ (UUIDs), so nothing unstorable reaches a query. */
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/);
+export const runParams = roundParams.extend({ runId: entityId });
 
 export const startRunBody = z
   .object({
@@ -11,7 +14,6 @@ export const startRunBody = z
   })
   .nullish();
 
-const entityId = z.string().min(1).max(120);
 export const moveBody = z.object({ entry: entityId, from: entityId.optional(), to: entityId });
 
 const shortfallView = z.object({
