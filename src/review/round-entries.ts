@@ -57,7 +57,8 @@ const roundEntry = (row: EntryRow): RoundEntry => {
   return { id: row.id, ref: row.ref, title: row.title, division, groups };
 };
 
-const findRound = (definition: ContestDefinition, roundId: string) => {
+/** The round and the one before it, whose publication names its entries (none for the first round). */
+export const roundAndPrevious = (definition: ContestDefinition, roundId: string) => {
   const index = definition.review.rounds.findIndex((round) => round.id === roundId);
   if (index < 0) throw unknownRound(definition, roundId);
   return { round: definition.review.rounds[index], previous: index > 0 ? definition.review.rounds[index - 1] : undefined };
@@ -65,7 +66,7 @@ const findRound = (definition: ContestDefinition, roundId: string) => {
 
 export async function roundEntries(db: Executor, contest: StoredContest, roundId: string): Promise<RoundEntries> {
   const { definition } = contest;
-  const { round, previous } = findRound(definition, roundId);
+  const { round, previous } = roundAndPrevious(definition, roundId);
   const divisions = new Set(roundDivisions(definition, round));
   const inRound = (entry: RoundEntry) => divisions.has(entry.division);
   if (!previous) return { entries: (await reviewEntriesOfContest(db, definition.id)).map(roundEntry).filter(inRound) };

@@ -14,6 +14,7 @@ import type { Database } from '../../platform/db-types.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/transaction.ts';
 import { conflictsOf } from '../conflicts/service.ts';
+import { roundAndPrevious } from '../round-entries.ts';
 import { indexInstance } from './model.ts';
 import { checkMove, type Move } from './move.ts';
 import { canManageAssignment } from './policy.ts';
@@ -82,7 +83,7 @@ export async function startAssignmentRun(db: Kysely<Database>, contestId: string
   const balance = request.balance !== false;
   const run = await db.transaction().execute(async (trx) => {
     const loaded = await lockedRound(trx, contestId, roundId);
-    const previous = loaded.contest.definition.review.rounds[loaded.contest.definition.review.rounds.indexOf(loaded.round) - 1];
+    const { previous } = roundAndPrevious(loaded.contest.definition, roundId);
     if (previous && !(await queries.latestPublishedResults(trx, contestId, previous.id)))
       throw refusal(
         'assignment.round_waiting',
