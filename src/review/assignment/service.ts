@@ -56,7 +56,7 @@ const orphaned = new AppError('assignment.orphaned', { zh: '求解期间服务�
  * Marks failed the round's runs that say running but that no process here is solving: their process
  * is gone and they would stay running for ever. Effects per run: failed, `assignment.failed`.
  */
-export async function settleOrphanedRuns(db: Kysely<Database>, contestId: string, roundId: string, clock: Clock) {
+async function settleOrphanedRuns(db: Kysely<Database>, contestId: string, roundId: string, clock: Clock) {
   const running = await queries.runningRunsOfRound(db, contestId, roundId);
   for (const run of running.filter((r) => !isRunLive(r.id))) await failRun(db, { run, actor: { accountId: 'system', clock } }, orphaned);
 }

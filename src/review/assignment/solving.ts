@@ -1,8 +1,8 @@
 /**
  * A solver run's work, in the background of the process that started it (runs.ts): load the round,
- * solve it with progress and a cancel, and store the result in one transaction. Only `finishRun`
- * and `failRun` change the run's state, each under the round's lock and only while it is running, so
- * a cancel that comes first wins and the solver's result is dropped.
+ * solve it with progress and a cancel, and store the result in one transaction. `finishRun` and
+ * `failRun` change the run's state as the service's cancel does: under the round's lock and only
+ * while it is running, so whichever comes first wins (a cancelled run's result is dropped).
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -29,7 +29,7 @@ const progressEveryMs = 200;
 const pairKey = (pair: JudgeEntryPair) => `${pair.judge}\u0000${pair.entry}`;
 
 /** sha256 of the pairs, sorted, one `entry judge` a line: the audit event vouches for exactly these. */
-export const pairsDigest = (pairs: readonly JudgeEntryPair[]) =>
+const pairsDigest = (pairs: readonly JudgeEntryPair[]) =>
   createHash('sha256')
     .update(
       pairs
