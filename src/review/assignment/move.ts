@@ -14,10 +14,15 @@ export interface Move {
 
 const problem = (code: string, zh: string, en: string, path: keyof Move): Problem => ({ code, message: { zh, en }, path });
 
+/** How the messages name a judge: by name where the caller knows it (an organiser reads names, not ids). */
+export type JudgeNames = ReadonlyMap<string, string>;
+
 /** What the move would break in the current assignment; none when it may be made. */
-export function moveProblems(indexed: IndexedInstance, pairs: readonly JudgeEntryPair[], move: Move): Problem[] {
+export function moveProblems(indexed: IndexedInstance, pairs: readonly JudgeEntryPair[], move: Move, names: JudgeNames = new Map()): Problem[] {
   const entry = indexed.entryIndex.get(move.entry);
   const to = indexed.judgeIndex.get(move.to);
+  const toName = names.get(move.to) ?? move.to;
+  const fromName = move.from === undefined ? undefined : (names.get(move.from) ?? move.from);
   const problems: Problem[] = [];
   if (entry === undefined) problems.push(problem('assignment.unknown_entry', `未知的作品：${move.entry}`, `Unknown entry: ${move.entry}`, 'entry'));
   if (to === undefined) problems.push(problem('assignment.unknown_judge', `未知的评委：${move.to}`, `Unknown judge: ${move.to}`, 'to'));
@@ -29,22 +34,22 @@ export function moveProblems(indexed: IndexedInstance, pairs: readonly JudgeEntr
     if (judgesOfEntry.length >= judgesNeeded)
       problems.push(problem('assignment.entry_full', `该作品已有 ${judgesNeeded} 位评委`, `The entry already has its ${judgesNeeded} judges`, 'entry'));
   } else if (!judgesOfEntry.includes(move.from))
-    problems.push(problem('assignment.not_assigned', `${move.from} 并未评审该作品`, `${move.from} does not judge this entry`, 'from'));
+    problems.push(problem('assignment.not_assigned', `${fromName} 并未评审该作品`, `${fromName} does not judge this entry`, 'from'));
   if (judgesOfEntry.includes(move.to))
-    problems.push(problem('assignment.already_assigned', `${move.to} 已在评审该作品`, `${move.to} already judges this entry`, 'to'));
+    problems.push(problem('assignment.already_assigned', `${toName} 已在评审该作品`, `${toName} already judges this entry`, 'to'));
   if (!coveringJudges(indexed, entry).includes(to))
-    problems.push(problem('assignment.not_covering', `${move.to} 不负责该作品所在的组别`, `${move.to} does not cover this entry's groups`, 'to'));
+    problems.push(problem('assignment.not_covering', `${toName} 不负责该作品所在的组别`, `${toName} does not cover this entry's groups`, 'to'));
   if (isConflicted(indexed, entry, to))
-    problems.push(problem('assignment.conflict', `${move.to} 与该作品存在利益冲突`, `${move.to} has a conflict of interest with this entry`, 'to'));
+    problems.push(problem('assignment.conflict', `${toName} 与该作品存在利益冲突`, `${toName} has a conflict of interest with this entry`, 'to'));
   const load = pairs.filter((pair) => pair.judge === move.to).length;
   if (load + 1 > cap)
-    problems.push(problem('assignment.over_cap', `${move.to} 已达评审上限 ${cap} 件`, `${move.to} already has the most entries allowed (${cap})`, 'to'));
+    problems.push(problem('assignment.over_cap', `${toName} 已达评审上限 ${cap} 件`, `${toName} already has the most entries allowed (${cap})`, 'to'));
   return problems;
 }
 
 /** Refuses the move, with every reason, unless it keeps every hard constraint. */
-export function checkMove(indexed: IndexedInstance, pairs: readonly JudgeEntryPair[], move: Move): void {
-  const problems = moveProblems(indexed, pairs, move);
+export function checkMove(indexed: IndexedInstance, pairs: readonly JudgeEntryPair[], move: Move, names?: JudgeNames): void {
+  const problems = moveProblems(indexed, pairs, move, names);
   if (problems.length > 0)
     throw new AppError('assignment.move_refused', { zh: '无法这样调整评审分配', en: 'This change to the assignment is not allowed' }, 409, problems);
 }

@@ -97,7 +97,9 @@ describeOnDatabases('the assignment routes', (database) => {
 
     const ontoConflict = await move({ entry: ids[0], from: holder(ids[0], []), to: conflicted.id });
     expect([ontoConflict.statusCode, ontoConflict.json().error.code]).toEqual([409, 'assignment.move_refused']);
-    expect(ontoConflict.json().error.problems.map((p: { code: string }) => p.code)).toEqual(['assignment.conflict']);
+    expect(ontoConflict.json().error.problems.map((p: { code: string; message: { zh: string } }) => [p.code, p.message.zh])).toEqual([
+      ['assignment.conflict', '甲 与该作品存在利益冲突'],
+    ]);
 
     const fullLoad = before.judges.find((j: { id: string }) => j.id === full.id).load;
     expect(fullLoad).toBe(3);

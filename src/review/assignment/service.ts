@@ -185,7 +185,8 @@ export async function moveAssignment(db: Kysely<Database>, contestId: string, ro
   return db.transaction().execute(async (trx) => {
     const loaded = await lockedRound(trx, contestId, roundId);
     const problem = await loadProblem(trx, loaded, { registrationIds: [move.entry] });
-    checkMove(indexInstance(problemInstance(loaded, problem, [])), problem.pairs, move);
+    const names = new Map(problem.judges.map((judge) => [judge.id, judge.name]));
+    checkMove(indexInstance(problemInstance(loaded, problem, [])), problem.pairs, move, names);
     if (move.from !== undefined && scoredPairs(problem).some((pair) => pair.entry === move.entry && pair.judge === move.from))
       throw refusal('assignment.scored', '该评委已为这件作品评分，不能调走', 'The judge has scored this entry; it cannot be moved away');
     const at = actor.clock.now();
