@@ -25,7 +25,18 @@ import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
-export const featureRoutes = [authRoutes, contestRoutes, registrationRoutes, scheduleRoutes, judgeRoutes, conflictRoutes, assignmentRoutes, outboxRoutes, scoringRoutes, publishingRoutes];
+export const featureRoutes = [
+  authRoutes,
+  contestRoutes,
+  registrationRoutes,
+  scheduleRoutes,
+  judgeRoutes,
+  conflictRoutes,
+  assignmentRoutes,
+  outboxRoutes,
+  scoringRoutes,
+  publishingRoutes,
+];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));
