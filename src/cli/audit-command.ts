@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type OpenedDatabase } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { registrationStates } from '../registration/audit-state.ts';
+import { reviewStates } from '../review/audit-state.ts';
 import { scheduleStates } from '../schedule/audit-state.ts';
 import { worksStates } from '../submission/audit-state.ts';
 import { fail, print } from './output.ts';
@@ -37,7 +38,7 @@ export const describeChainReport = (report: AuditChainReport) => {
 };
 
 /** The rows `audit verify` checks against the state the log recorded. */
-const STATE_SOURCES: StateSource[] = [registrationStates, worksStates, scheduleStates];
+const STATE_SOURCES: StateSource[] = [registrationStates, worksStates, scheduleStates, reviewStates];
 
 /**
  * Opens the database `leitai serve` uses (DATABASE_URL, else the embedded one in LEITAI_DATA_DIR),
@@ -84,9 +85,9 @@ const publishedHeads = async (options: { contest?: string; head?: string; heads?
 /**
  * `leitai audit verify`: walks every hash chain of the audit log (or one contest's), checks each
  * chain's end against its stored head and any head published earlier, and the current registrations,
- * works and schedule changes against the last state the log recorded for them (this needs the audit
- * key; without one it says so and checks the chains alone). Reads
- * only: it runs no migration and writes nothing. Exits 1 when anything does not match.
+ * works, schedule changes, judges, submitted scores and round publications against the last state the
+ * log recorded for them (this needs the audit key; without one it says so and checks the chains
+ * alone). Reads only: it runs no migration and writes nothing. Exits 1 when anything does not match.
  * `leitai audit head`: each chain's head, to publish so that a later verify can be checked against it.
  */
 export const addAuditCommands = (program: Command) => {

@@ -15,6 +15,7 @@ import type { Database } from '../../platform/db-types.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
+import { judgeStateOf } from '../audit-state.ts';
 import { conflictsOf } from '../conflicts/service.ts';
 import { judgeNotFound, requireOrganiser, type JudgesActor } from './own.ts';
 import { auditedJudge, presentJudge } from './presenter.ts';
@@ -99,7 +100,7 @@ export async function inviteJudge(db: Executor, contestId: string, request: Invi
     });
     const judge = (await queries.judgeById(trx, contestId, id))!;
     const invitation = await issueInvitation(trx, judge, origin, { accountId: account.id, at });
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.invited', payload: auditedJudge(judge), at });
+    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.invited', payload: auditedJudge(judge), at, state: judgeStateOf(judge) });
     const conflicts = (await conflictsOf(trx, contestId, { judgeIds: [id] })).length;
     return { judge: presentJudge(judge, conflicts), invitation };
   });
@@ -164,7 +165,7 @@ export async function acceptInvitation(db: Executor, code: string, actor: Judges
       throw new AppError('judge.already_judge', { zh: '您已是本赛事的评委', en: 'You already judge this contest' }, 409);
     }
     await queries.markInvitationAccepted(trx, invitation.code_hash, account.id, at);
-    await queries.updateJudge(trx, judge.id, { account_id: account.id, status: 'active', updated_at: at });
+    const joined = await queries.updateJudge(trx, judge.id, { account_id: account.id, status: 'active', updated_at: at });
     await grantRole(trx, account.id, { role: 'judge', contestId: judge.contest_id }, { actor: account.id, clock: actor.clock });
     await appendAuditEvent(trx, {
       contestId: judge.contest_id,
@@ -172,6 +173,7 @@ export async function acceptInvitation(db: Executor, code: string, actor: Judges
       type: 'judge.joined',
       payload: { judgeId: judge.id, accountId: account.id, name: judge.name, ...maskedContact({ email: judge.email, phone: judge.phone }) },
       at,
+      state: judgeStateOf(joined),
     });
     return { contestId: judge.contest_id, judgeId: judge.id };
   });

@@ -31,6 +31,9 @@ export const currentJudgesOf = (db: Executor, contestId: string, judgeIds?: stri
     .orderBy('id')
     .execute();
 
+/** Contests that have judges: the chains whose judges `audit verify` checks. */
+export const contestsWithJudges = async (db: Executor) => (await db.selectFrom('judges').select('contest_id').distinct().execute()).map((r) => r.contest_id);
+
 export const judgesOf = (db: Executor, contestId: string) =>
   db.selectFrom('judges').selectAll().where('contest_id', '=', contestId).orderBy('created_at').orderBy('id').execute();
 

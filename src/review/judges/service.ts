@@ -12,6 +12,7 @@ import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import { isMasked } from '../../registration/identity.ts';
 import { scheduleOf } from '../../schedule/service.ts';
 import { releaseConflictedPairs } from '../assignment/release.ts';
+import { judgeStateOf } from '../audit-state.ts';
 import { conflictCounts, conflictsOf, declaredConflictsOfJudge } from '../conflicts/service.ts';
 import { judgeNotFound, requireOrganiser, requireOwnJudge, type JudgesActor } from './own.ts';
 import { canManageJudges, isJudgeSelf } from './policy.ts';
@@ -103,7 +104,8 @@ export async function updateJudge(db: Executor, contestId: string, judgeId: stri
       await releaseConflictedPairs(trx, contestId, judge.id, conflicted, { accountId: account.id, clock: actor.clock });
     }
     const changed = given.filter((field) => !(contactFields.includes(field) && isMasked(String(patch[field]))));
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.updated', payload: { ...auditedJudge(updated), changed }, at });
+    const payload = { ...auditedJudge(updated), changed };
+    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'judge.updated', payload, at, state: judgeStateOf(updated) });
     return presentJudge(updated, conflicted.length);
   });
 }
@@ -152,6 +154,7 @@ export async function removeJudge(db: Executor, contestId: string, judgeId: stri
       type: 'judge.removed',
       payload: { judgeId, name: judge.name, invitationsRevoked, roleRevoked },
       at,
+      state: judgeStateOf(removed),
     });
     return presentJudge(removed, 0);
   });

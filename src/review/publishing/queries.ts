@@ -63,6 +63,14 @@ export const countsOfPhase = (db: Executor, contestId: string, phaseId: string) 
 export const publicationsOfRound = (db: Executor, contestId: string, roundId: string): Promise<RoundPublicationRow[]> =>
   db.selectFrom('round_publications').selectAll().where('contest_id', '=', contestId).where('round_id', '=', roundId).orderBy('version').execute();
 
+/** Every publication of the contest, each round's versions in order. */
+export const publicationsOfContest = (db: Executor, contestId: string): Promise<RoundPublicationRow[]> =>
+  db.selectFrom('round_publications').selectAll().where('contest_id', '=', contestId).orderBy('round_id').orderBy('version').execute();
+
+/** Contests with a published round: the chains whose publications `audit verify` checks. */
+export const contestsWithPublications = async (db: Executor) =>
+  (await db.selectFrom('round_publications').select('contest_id').distinct().execute()).map((r) => r.contest_id);
+
 /** The newest version of each published round of the contest. */
 export const latestPublicationsOfContest = (db: Executor, contestId: string): Promise<RoundPublicationRow[]> =>
   db

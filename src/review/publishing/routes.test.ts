@@ -69,7 +69,16 @@ describeOnDatabases('publishing a round', (database) => {
     const [stored] = await database.db.selectFrom('round_publications').selectAll().where('contest_id', '=', contestId).execute();
     expect([stored.sha256, resultsSha256(stored.results)]).toEqual([first.json().publication.sha256, first.json().publication.sha256]);
     expect((await eventsOf(database.db, 'round.results_published')).map((e) => e.payload)).toEqual([
-      { round: 'application-selection', version: 1, sha256: stored.sha256, advancing: 2, awards: 0, definitionVersion: 1, reason: null },
+      {
+        round: 'application-selection',
+        version: 1,
+        sha256: stored.sha256,
+        advancing: 2,
+        awards: 0,
+        definitionVersion: 1,
+        reason: null,
+        state: { 'publication:application-selection:1': expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
     ]);
     const schedule = (await server.inject({ method: 'GET', url: `${contest}/schedule` })).json().schedule;
     expect(schedule.rounds[0]).toMatchObject({ id: 'application-selection', state: 'published' });

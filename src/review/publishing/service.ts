@@ -13,6 +13,7 @@ import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import { canSeeRegistration } from '../../registration/policy.ts';
 import { getRegistration, membersOf } from '../../registration/service.ts';
 import { publishRound, scheduleOf } from '../../schedule/service.ts';
+import { publicationStateOf } from '../audit-state.ts';
 import { computeResults } from '../results/compute.ts';
 import type { Results } from '../results/types.ts';
 import { roundEntries } from '../round-entries.ts';
@@ -96,17 +97,18 @@ export async function publishResults(db: Executor, contestId: string, roundId: s
     const sha256 = resultsSha256(results);
     const version = (earlier.at(-1)?.version ?? 0) + 1;
     const at = actor.clock.now();
-    await queries.insertPublication(trx, {
+    const publication = {
       contest_id: contestId,
       round_id: roundId,
       version,
-      results: JSON.stringify(results),
+      results,
       sha256,
       definition_version: contest.version,
       reason: request.reason ?? null,
       published_by: account.id,
       published_at: at,
-    });
+    };
+    await queries.insertPublication(trx, { ...publication, results: JSON.stringify(results) });
     const awards = results.contestAwards.length + results.divisions.reduce((sum, d) => sum + d.awards.length, 0);
     const payload = {
       round: roundId,
@@ -117,7 +119,7 @@ export async function publishResults(db: Executor, contestId: string, roundId: s
       definitionVersion: contest.version,
       reason: request.reason ?? null,
     };
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'round.results_published', payload, at });
+    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'round.results_published', payload, at, state: publicationStateOf(publication) });
     return { version, sha256, publishedAt: at.toISOString() };
   });
 }

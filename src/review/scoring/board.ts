@@ -9,6 +9,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import { currentPairs } from '../assignment/service.ts';
+import { reopenedScoreState } from '../audit-state.ts';
 import { roundScale, scoreTotal } from '../results/scores.ts';
 import { findRound, roundAsScheduled, type ReviewActor } from './access.ts';
 import * as queries from './queries.ts';
@@ -140,7 +141,14 @@ export async function reopenScore(
       throw new AppError('score.not_submitted', { zh: '该评委尚未提交此作品的评分', en: 'This judge has not submitted a score for this entry' }, 409);
     }
     const payload = { round: roundId, entry: registrationId, judge: judgeId, reason: request.reason };
-    await appendAuditEvent(trx, { contestId, actor: account.id, type: 'score.reopened', payload, at });
+    await appendAuditEvent(trx, {
+      contestId,
+      actor: account.id,
+      type: 'score.reopened',
+      payload,
+      at,
+      state: reopenedScoreState(roundId, registrationId, judgeId),
+    });
     return { status: 'draft' as const, savedAt: reopened.saved_at.toISOString(), submittedAt: null };
   });
 }

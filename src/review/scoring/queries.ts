@@ -89,6 +89,26 @@ export const submittedScoresOfRound = (db: Executor, contestId: string, roundId:
     .orderBy('s.judge_id')
     .execute();
 
+/** A score's place in the contest's key order: round, entry, judge. */
+export type ScoreKey = [roundId: string, registrationId: string, judgeId: string];
+
+/** The contest's submitted scores after `after` in key order, with the entry's reference and the judge's name to name them by. */
+export const submittedScoresPage = (db: Executor, contestId: string, after: ScoreKey | undefined, limit: number) =>
+  db
+    .selectFrom('scores as s')
+    .innerJoin('registrations as r', 'r.id', 's.registration_id')
+    .innerJoin('judges as j', 'j.id', 's.judge_id')
+    .selectAll('s')
+    .select(['r.ref', 'j.name as judge_name'])
+    .where('s.contest_id', '=', contestId)
+    .where('s.status', '=', 'submitted')
+    .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('s.round_id', 's.registration_id', 's.judge_id'), '>', eb.tuple(...after!))))
+    .orderBy('s.round_id')
+    .orderBy('s.registration_id')
+    .orderBy('s.judge_id')
+    .limit(limit)
+    .execute();
+
 export const scoresOfRound = (db: Executor, contestId: string, roundId: string, status?: ScoreRow['status']) => {
   let query = db
     .selectFrom('scores')

@@ -110,7 +110,15 @@ describeOnDatabases('scoring through the API', (database) => {
     expect((await eventsOf(database.db, 'score.submitted'))[0]).toEqual({
       type: 'score.submitted',
       actor: judge.account.id,
-      payload: { round, entry: first, judge: judge.id, criteria: all(8), total: 8, definitionVersion: 1, digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      payload: {
+        round,
+        entry: first,
+        judge: judge.id,
+        criteria: all(8),
+        total: 8,
+        definitionVersion: 1,
+        state: { [`score:${round}:${first}:${judge.id}`]: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
     });
   });
 
@@ -236,7 +244,7 @@ describeOnDatabases('scoring through the API', (database) => {
     const reopened = await server.inject({ method: 'POST', url: reopen, headers: await as(organiser), payload: { reason: '评委申请更正评分' } });
     expect(reopened.json()).toEqual({ score: { status: 'draft', savedAt: '2021-09-01T02:00:00.000Z', submittedAt: null } });
     expect((await eventsOf(database.db, 'score.reopened')).map((e) => e.payload)).toEqual([
-      { round, entry: first, judge: judge.id, reason: '评委申请更正评分' },
+      { round, entry: first, judge: judge.id, reason: '评委申请更正评分', state: { [`score:${round}:${first}:${judge.id}`]: null } },
     ]);
     const twice = await server.inject({ method: 'POST', url: reopen, headers: await as(organiser), payload: { reason: '再次' } });
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'score.not_submitted']);

@@ -3,7 +3,6 @@
  * autosave of a draft and the one submission. Every read and write checks the judge's access first
  * (access.ts); writes only while the round is open and inside its window (rules.ts).
  */
-import { keyedDigest } from '../../audit/key.ts';
 import { appendAuditEvent } from '../../audit/service.ts';
 import { windowToIso } from '../../contest/time.ts';
 import { phaseWindow } from '../../contest/views.ts';
@@ -11,6 +10,7 @@ import { getScheduledContest, scheduleOf } from '../../schedule/service.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import { worksOfEntry } from '../../submission/works.ts';
 import { currentPairs } from '../assignment/service.ts';
+import { submittedScoreStateOf } from '../audit-state.ts';
 import { conflictedAmong } from '../conflicts/service.ts';
 import { roundScale } from '../results/scores.ts';
 import { requireJudge, requireJudgedEntry, requireJudgeOfRound, servesRound, type ReviewActor } from './access.ts';
@@ -109,9 +109,10 @@ export async function judgedEntry(db: Executor, contestId: string, roundId: stri
 /**
  * Saves the judge's draft (autosave) or submits the score. Effects: the scores row upserted (a
  * draft: values, comment, saved_at; a submission: status submitted and submitted_at too). A
- * submission appends `score.submitted` with the values and a keyed digest of the row (the comment
- * is in the digest, not in the event: free text may name people). Drafts append no event: they are
- * the judge's working state, not a decision, and an event per keystroke would bury the ones that are.
+ * submission appends `score.submitted` with the values and the row's state (review/audit-state.ts:
+ * the comment is in its keyed digest, not in the event, as free text may name people). Drafts append
+ * no event: they are the judge's working state, not a decision, and an event per keystroke would bury
+ * the ones that are.
  * Refuses outside the round's window or state, values the round does not take, an incomplete
  * submission, and any change after submitting (score.already_submitted).
  */
@@ -153,16 +154,6 @@ async function writeScore(
     if (!saved) throw alreadySubmitted();
     const view = presentScore(round, saved);
     if (submitting) {
-      const digest = keyedDigest('review.score', {
-        contestId,
-        roundId,
-        registrationId,
-        judgeId: judge.id,
-        criteria: saved.criteria,
-        total: saved.total,
-        comment: saved.comment,
-        status: saved.status,
-      });
       const payload = {
         round: roundId,
         entry: registrationId,
@@ -170,9 +161,8 @@ async function writeScore(
         criteria: saved.criteria,
         total: view.total,
         definitionVersion: contest.version,
-        digest,
       };
-      await appendAuditEvent(trx, { contestId, actor: actor.account!.id, type: 'score.submitted', payload, at });
+      await appendAuditEvent(trx, { contestId, actor: actor.account!.id, type: 'score.submitted', payload, at, state: submittedScoreStateOf(saved) });
     }
     return view;
   });
