@@ -67,21 +67,19 @@ export const scoresOfJudge = (db: Executor, contestId: string, judgeId: string, 
 export const submittedScoresOfRound = (db: Executor, contestId: string, roundId: string) =>
   db
     .selectFrom('scores as s')
-    .select(['s.judge_id', 's.registration_id', 's.criteria', 's.total'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('assignments as a')
-            .select('a.judge_id')
-            .whereRef('a.contest_id', '=', 's.contest_id')
-            .whereRef('a.round_id', '=', 's.round_id')
-            .whereRef('a.registration_id', '=', 's.registration_id')
-            .whereRef('a.judge_id', '=', 's.judge_id')
-            .where('a.removed_by_run', 'is', null),
-        )
-        .as('standing'),
+    .leftJoin('assignments as a', (join) =>
+      join
+        .onRef('a.contest_id', '=', 's.contest_id')
+        .onRef('a.round_id', '=', 's.round_id')
+        .onRef('a.registration_id', '=', 's.registration_id')
+        .onRef('a.judge_id', '=', 's.judge_id')
+        .on('a.removed_by_run', 'is', null),
     )
+    // A total given directly needs no criteria: not reading them saves parsing half a million
+    // empty JSON objects in a round of 100,000 entries.
+    .select(['s.judge_id', 's.registration_id', 's.total'])
+    .select((eb) => eb.case().when('s.total', 'is', null).then(eb.ref('s.criteria')).end().as('criteria'))
+    .select((eb) => eb('a.judge_id', 'is not', null).as('standing'))
     .where('s.contest_id', '=', contestId)
     .where('s.round_id', '=', roundId)
     .where('s.status', '=', 'submitted')

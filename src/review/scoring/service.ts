@@ -185,7 +185,7 @@ export async function submittedScores(db: Executor, contestId: string, roundId: 
     .filter((row) => row.standing)
     .map((row) =>
       row.total === null
-        ? { judge: row.judge_id, entry: row.registration_id, criteria: row.criteria }
+        ? { judge: row.judge_id, entry: row.registration_id, criteria: row.criteria ?? {} }
         : { judge: row.judge_id, entry: row.registration_id, total: row.total },
     );
   const withoutPair = rows.filter((row) => !row.standing).map((row) => ({ judge: row.judge_id, entry: row.registration_id }));
