@@ -3,7 +3,7 @@
 // (.prettierrc.json), checked by `npm run lint` after these rules.
 import tseslint from 'typescript-eslint';
 
-const features = ['audit', 'contest', 'registration', 'review', 'schedule', 'submission', 'demo', 'cli'];
+const features = ['audit', 'contest', 'registration', 'review', 'schedule', 'submission', 'voting', 'demo', 'cli'];
 
 const testHelpers = { regex: '(^|/)test/', message: 'Test helpers (test/) are for tests: production code never imports them.' };
 

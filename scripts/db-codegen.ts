@@ -36,6 +36,7 @@ const jsonColumns: Record<string, string> = {
   'submission_files.fingerprint': 'Jsonb<StoredFingerprint>',
   'submission_files.problems': 'Jsonb<StoredFileProblem[]>',
   'team_invitations.for_identifiers': 'Jsonb<string[]>',
+  'votes.hold_reasons': 'Jsonb<HoldReason[]>',
 };
 
 /** The names `jsonColumns` uses, each exported by db-columns.ts. */
@@ -73,6 +74,12 @@ const columnNotes: Record<string, string> = {
   'assignments.removed_by_run': 'The run that took the pair away; null while the pair stands.',
   'scores.criteria': "Criterion id → the judge's value on that criterion's scale.",
   'scores.total': 'Given directly in a round without a rubric; null where the criteria give it.',
+  'voters.phone': 'The mainland mobile number proven by SMS code, normalised (11 digits); shown masked.',
+  'voter_codes.code_hash': 'sha256 hex of the one-time code; the code itself goes only to the phone.',
+  'votes.subnet': 'The /24 (IPv4) or /48 (IPv6) the address is in, for the per-subnet limits and signals.',
+  'votes.device': "A digest of the client's device signals (user agent and headers), never the raw values.",
+  'votes.status': 'counted: in the tallies; held: apart until an organiser decides; rejected: confirmed suspect, never counted.',
+  'vote_tallies.counted': 'Counted votes of the entry in the phase, moved with each group commit.',
   'round_publications.sha256': "Of the results' canonical JSON; the same hash is in the round.published event.",
   'uploads.id': 'The tus upload id; its bytes are in the upload store under this id.',
   'uploads.hash_state': "hash-wasm's saved SHA-256 state after `hashed_bytes` bytes.",

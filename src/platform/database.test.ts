@@ -33,6 +33,11 @@ const allTables = [
   'submission_files',
   'team_invitations',
   'uploads',
+  'vote_tallies',
+  'voter_codes',
+  'voter_sessions',
+  'voters',
+  'votes',
 ];
 
 const tablesOf = async (db: Kysely<any>) => {

@@ -11,6 +11,7 @@ import type { RawDefinition } from '../contest/versions/format.ts';
 import type { StoredEntrant } from '../registration/records.ts';
 import type { AssignmentProgress, AssignmentRunSummary } from '../review/assignment/stored.ts';
 import type { Results } from '../review/results/types.ts';
+import type { HoldReason } from '../voting/hold-reason.ts';
 import type { CheckProblem } from '../submission/checks.ts';
 import type { Fingerprint } from '../submission/originality/fingerprint.ts';
 import type { FileFacts } from '../submission/probes/types.ts';
@@ -33,4 +34,4 @@ export interface StoredFingerprint {
   algorithm: string;
 }
 
-export type { AssignmentProgress, AssignmentRunSummary, FileFacts, RawDefinition, Results, StoredEntrant };
+export type { AssignmentProgress, AssignmentRunSummary, FileFacts, HoldReason, RawDefinition, Results, StoredEntrant };

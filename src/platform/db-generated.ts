@@ -7,6 +7,7 @@ import type {
   AssignmentRunSummary,
   CriterionScores,
   FileFacts,
+  HoldReason,
   Jsonb,
   RawDefinition,
   Results,
@@ -438,6 +439,75 @@ export interface Uploads {
   submission_file_id: string | null;
 }
 
+export interface VoterCodes {
+  address: string;
+  attempts: Generated<number>;
+  /**
+   * sha256 hex of the one-time code; the code itself goes only to the phone.
+   */
+  code_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  id: string;
+  phone: string;
+  used_at: Date | null;
+}
+
+export interface Voters {
+  created_at: Date;
+  id: string;
+  /**
+   * The mainland mobile number proven by SMS code, normalised (11 digits); shown masked.
+   */
+  phone: string;
+  verified_at: Date;
+}
+
+export interface VoterSessions {
+  created_at: Date;
+  expires_at: Date;
+  id: string;
+  voter_id: string;
+}
+
+export interface Votes {
+  address: string;
+  cast_at: Date;
+  contest_id: string;
+  decided_at: Date | null;
+  decided_by: string | null;
+  /**
+   * A digest of the client's device signals (user agent and headers), never the raw values.
+   */
+  device: Generated<string>;
+  division_id: string;
+  hold_reasons: Jsonb<HoldReason[]>;
+  id: string;
+  idempotency_key: string;
+  phase_id: string;
+  registration_id: string;
+  /**
+   * counted: in the tallies; held: apart until an organiser decides; rejected: confirmed suspect, never counted.
+   */
+  status: 'counted' | 'held' | 'rejected';
+  /**
+   * The /24 (IPv4) or /48 (IPv6) the address is in, for the per-subnet limits and signals.
+   */
+  subnet: string;
+  voter_id: string;
+}
+
+export interface VoteTallies {
+  contest_id: string;
+  /**
+   * Counted votes of the entry in the phase, moved with each group commit.
+   */
+  counted: Generated<number>;
+  held: Generated<number>;
+  phase_id: string;
+  registration_id: string;
+}
+
 export interface DB {
   account_roles: AccountRoles;
   accounts: Accounts;
@@ -467,4 +537,9 @@ export interface DB {
   submission_files: SubmissionFiles;
   team_invitations: TeamInvitations;
   uploads: Uploads;
+  vote_tallies: VoteTallies;
+  voter_codes: VoterCodes;
+  voter_sessions: VoterSessions;
+  voters: Voters;
+  votes: Votes;
 }

@@ -30,6 +30,7 @@ import * as registrationRowsCheckedAtCommit from './2026113090-registration-rows
 import * as registrationTableIndexes from './2026113091-registration-table-indexes.ts';
 import * as review from './2026120100-review.ts';
 import * as importedVoteCounts from './2026120101-imported-vote-counts.ts';
+import * as voting from './2026120110-voting.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112301-accounts': accounts,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026113091-registration-table-indexes': registrationTableIndexes,
   '2026120100-review': review,
   '2026120101-imported-vote-counts': importedVoteCounts,
+  '2026120110-voting': voting,
 };
