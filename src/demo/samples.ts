@@ -12,7 +12,7 @@ interface SampleWorks {
   fields?: Record<string, string>;
 }
 
-type Sample = Omit<RegistrationInputRaw, 'declarations'> & { works?: SampleWorks };
+export type Sample = Omit<RegistrationInputRaw, 'declarations'> & { works?: SampleWorks };
 
 const student = (name: string, phone: string, school: string) => ({ name, phone, isFullTimeStudent: true, school });
 

@@ -1,44 +1,41 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { resolveScope } from '../contest/scope.ts';
 import { copyContestEdition, findContests, type StoredContest } from '../contest/service.ts';
 import { daysBetween, localDateAt } from '../contest/time.ts';
 import { phasesOfKind } from '../contest/views.ts';
 import { accountByEmail, createAccount, grantRole, loadAccount, type Account } from '../platform/auth/service.ts';
 import { fixedClock, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
-import { registrationInputSchema } from '../registration/schema.ts';
-import { countRegistrationsOfContest, registerEntry } from '../registration/service.ts';
+import { countRegistrationsOfContest } from '../registration/service.ts';
+import { registerSample, type DemoWorks } from './register-sample.ts';
+import { prepareReviewDemo } from './review.ts';
 import { demoSamples } from './samples.ts';
-import { demoPoster } from './poster.ts';
-import { submitFile } from '../submission/direct.ts';
-import { setWorksField, type UploadLimits } from '../submission/service.ts';
-import type { WorksStorage } from '../submission/storage.ts';
 
 /** The accounts `npm start` creates and prints, so a newcomer can sign in at once. */
 export const DEMO_ORGANISER = { email: 'organiser@leitai.demo', password: 'leitai-demo', displayName: '演示主办方 Demo organiser' };
 export const DEMO_COORDINATOR = { email: 'zhangjiakou@leitai.demo', password: 'leitai-demo', displayName: '张家口赛区 Demo coordinator' };
 export const DEMO_PARTICIPANT = { email: 'participant@leitai.demo', password: 'leitai-demo', displayName: '演示参赛者 Demo participant' };
+export const DEMO_JUDGE = { email: 'judge@leitai.demo', password: 'leitai-demo', displayName: '演示评委 Demo judge' };
 
-export interface DemoWorks {
-  storage: WorksStorage;
-  limits: UploadLimits;
-}
+/** Where the judges' invitation links in the outbox point: `npm start` serves here unless PORT says otherwise. */
+export const DEMO_ORIGIN = 'http://localhost:3000';
 
 /**
  * Makes a fresh data directory look like a living platform: demo accounts, a current edition of
- * every seed (dates shifted so registration is open today), and sample registrations on each
- * contest's theme. Idempotent: what exists is left alone, so restarts keep the user's clicks.
+ * every seed (dates shifted so registration is open today), sample registrations on each
+ * contest's theme, and a review in progress that the demo judge scores (review.ts).
+ * Idempotent: what exists is left alone, so restarts keep the user's clicks.
  */
-export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void, works: DemoWorks) {
-  const organiser = await ensureAccount(db, DEMO_ORGANISER, clock);
-  const participant = await ensureAccount(db, DEMO_PARTICIPANT, clock);
-  if (organiser.roles.length === 0) await grantRole(db, organiser.id, { role: 'organiser', contestId: null }, { actor: 'demo', clock });
+export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line: string) => void, works: DemoWorks, origin = DEMO_ORIGIN) {
+  // Hashing a password takes a core for a fifth of a second: the four accounts hash side by side.
+  const [anOrganiser, participant, coordinator, judge] = await Promise.all(
+    [DEMO_ORGANISER, DEMO_PARTICIPANT, DEMO_COORDINATOR, DEMO_JUDGE].map((demo) => ensureAccount(db, demo, clock)),
+  );
+  const organiser = await asOrganiser(db, anOrganiser, clock);
 
   const editions = await ensureCurrentEditions(db, organiser.id, clock);
   for (const edition of editions) log(`new edition ${edition.id}, registration open now (copied from ${edition.editionOf})`);
 
-  const coordinator = await ensureAccount(db, DEMO_COORDINATOR, clock);
   for (const contest of await findContests(db)) {
     if (contest.definition.zones.some((z) => z.id === 'zhangjiakou') && !coordinator.roles.some((r) => r.contestId === contest.definition.id)) {
       await grantRole(db, coordinator.id, { role: 'coordinator', contestId: contest.definition.id, zoneId: 'zhangjiakou' }, { actor: 'demo', clock });
@@ -47,15 +44,24 @@ export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line
 
   const added = await addSampleRegistrations(db, participant, clock, works);
   if (added > 0) log(`added ${added} sample registrations, marked 演示数据 / demo`);
+  for (const line of await prepareReviewDemo(db, { organiser, participant, judge }, clock, works, origin)) log(line);
   log(`demo organiser 演示主办方: ${DEMO_ORGANISER.email} / ${DEMO_ORGANISER.password}`);
   log(`demo zone coordinator 赛区: ${DEMO_COORDINATOR.email} / ${DEMO_COORDINATOR.password}`);
   log(`demo participant 参赛者: ${DEMO_PARTICIPANT.email} / ${DEMO_PARTICIPANT.password}`);
+  log(`demo judge 评委: ${DEMO_JUDGE.email} / ${DEMO_JUDGE.password}`);
 }
 
 const ensureAccount = async (db: Kysely<Database>, demo: typeof DEMO_ORGANISER, clock: Clock): Promise<Account> => {
   const existing = await accountByEmail(db, demo.email);
   if (existing) return (await loadAccount(db, existing.id))!;
   return createAccount(db, { ...demo, demo: true }, clock);
+};
+
+/** The demo organiser organises every contest: read back once the role is given, so it acts as one. */
+const asOrganiser = async (db: Kysely<Database>, organiser: Account, clock: Clock): Promise<Account> => {
+  if (organiser.roles.length > 0) return organiser;
+  await grantRole(db, organiser.id, { role: 'organiser', contestId: null }, { actor: 'demo', clock });
+  return (await loadAccount(db, organiser.id))!;
 };
 
 /** Opens registration a little before today (half the window at most), so today falls inside it. */
@@ -90,17 +96,8 @@ async function addSampleRegistrations(db: Kysely<Database>, participant: Account
     const when = contest.editionOf
       ? clock
       : fixedClock(DateTime.fromISO(registration.start, { zone: contest.definition.timeZone }).plus({ days: 1, hours: 10 }).toJSDate());
-    for (const { works: sampleWorks, ...sample } of samples) {
-      const entry = registrationInputSchema.parse({ ...sample, declarations: [] });
-      const scope = resolveScope(contest.definition, entry);
-      const declarations = scope.ok ? (scope.scope.rules.find((r) => r.rule === 'declarations')?.items.map((i) => i.id) ?? []) : [];
-      const actor = { account: participant, clock: when };
-      const row = await registerEntry(db, contest.definition.id, { ...entry, declarations }, { ...actor, isDemo: true });
-      for (const requirementId of sampleWorks?.posters ?? []) {
-        const bytes = await demoPoster(`${contest.definition.id}/${entry.title}`);
-        await submitFile(db, works.storage, { registrationId: row.id, requirementId, fileName: `${entry.title}.jpg`, bytes }, actor, works.limits);
-      }
-      for (const [fieldId, value] of Object.entries(sampleWorks?.fields ?? {})) await setWorksField(db, row.id, fieldId, value, actor);
+    for (const sample of samples) {
+      await registerSample(db, contest, sample, { account: participant, clock: when }, works);
       added += 1;
     }
   }
