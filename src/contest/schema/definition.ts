@@ -8,6 +8,7 @@ import { committeeSchema, supportSchema } from './bodies.ts';
 import { reviewSchema } from './review.ts';
 import { phaseSchema } from './schedule.ts';
 import { trackSchema } from './tracks.ts';
+import { votingSchema } from './voting.ts';
 import { worksSchema, type Works } from './works.ts';
 
 export const organiserSchema = z.strictObject({
@@ -70,6 +71,8 @@ export const contestDefinitionSchema = z
     zones: z.array(zoneSchema).default([]),
     zoneRequired: z.boolean().default(false),
     phases: z.array(phaseSchema).min(1),
+    /** 大众投票 that Leitai runs, one entry per public-vote phase (voting.ts). */
+    voting: votingSchema.default([]),
     review: reviewSchema.default({ rounds: [] }),
     awards: awardsSchema.default({ oneAwardPerEntry: false, groups: [] }),
     /** 政策扶持: support after the contest. */
@@ -110,6 +113,18 @@ export const contestDefinitionSchema = z
       checkDivisions(round.divisions, ['review', 'rounds', r, 'divisions']);
     });
     definition.awards.groups.forEach((group, g) => checkDivisions(group.divisions, ['awards', 'groups', g, 'divisions']));
+    for (const id of duplicates(definition.voting.map((v) => v.phase))) issue(['voting'], `phase ${id} has more than one vote`);
+    definition.voting.forEach((vote, v) => {
+      const phase = definition.phases.find((p) => p.id === vote.phase);
+      if (!phase) issue(['voting', v, 'phase'], `unknown phase ${vote.phase}`);
+      else if (phase.kind !== 'public-vote' && !phase.alsoKinds?.includes('public-vote')) {
+        issue(['voting', v, 'phase'], `phase ${vote.phase} is ${phase.kind}, not public-vote`);
+      }
+      // The round that counts the votes gives the entries voted on: without one, a vote decides nothing.
+      if (phase && !definition.review.rounds.some((round) => round.publicVotePhase === vote.phase)) {
+        issue(['voting', v, 'phase'], `no review round counts the votes of ${vote.phase}: name it in that round's publicVotePhase`);
+      }
+    });
     forEachWorks(definition, (works, path) => {
       (['files', 'fields'] as const).forEach((list) =>
         works[list].forEach((requirement, r) => {

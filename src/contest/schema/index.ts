@@ -3,6 +3,7 @@ export * from './eligibility.ts';
 export * from './works.ts';
 export * from './schedule.ts';
 export * from './review.ts';
+export * from './voting.ts';
 export * from './awards.ts';
 export * from './bodies.ts';
 export * from './tracks.ts';
