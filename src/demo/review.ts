@@ -44,7 +44,7 @@ export async function prepareReviewDemo(db: Kysely<Database>, people: ReviewDemo
   const made = contests.find((c) => c.isDemo && c.editionOf === source.definition.id);
   const edition = made ?? (await copyReviewEdition(db, source, people.organiser.id, clock));
   const contestId = edition.definition.id;
-  const lines = made ? [] : [`new edition ${contestId}, review of ${reviewRound} open now (copied from ${source.definition.id})`];
+  const lines = made ? [] : [`new edition ${contestId}, review round ${reviewRound} (${roundOf(edition).name}) open now (copied from ${source.definition.id})`];
   if ((await countRegistrationsOfContest(db, contestId)) === 0) {
     await registerTeams(db, edition, people.participant, works);
     lines.push(`added ${reviewTeams.length} sample teams to ${contestId}, marked 演示数据 / demo`);
@@ -59,16 +59,19 @@ export async function prepareReviewDemo(db: Kysely<Database>, people: ReviewDemo
   return lines;
 }
 
+const roundOf = ({ definition }: StoredContest) => definition.review.rounds.find((r) => r.id === reviewRound)!;
+
 /**
  * The edition's registration opens so that today falls a few days into the round's phase. It is
- * copied from the current edition (named with the same year, a copy's id gets its own opening day,
- * edition-name.ts) and made a week before it opened, as an organiser would have: the current
+ * copied from the current edition, so its id cannot be the current edition's: in the same year the
+ * copy's id carries its opening day (…-2027-20260830, edition-name.ts), in another the year differs.
+ * It is made a week before its registration opened, as an organiser would have: the current
  * edition, made now, stays the newest of 003's editions, the one their pages point to.
  */
 async function copyReviewEdition(db: Kysely<Database>, source: StoredContest, actor: string, clock: Clock): Promise<StoredContest> {
   const { definition } = source;
   const registration = phasesOfKind(definition, 'registration')[0];
-  const phase = definition.phases.find((p) => p.id === definition.review.rounds.find((r) => r.id === reviewRound)!.phase)!;
+  const phase = definition.phases.find((p) => p.id === roundOf(source).phase)!;
   const today = localDateAt(clock.now(), definition.timeZone);
   const opens = shiftLocal(today, -(daysBetween(registration.start, phase.start) + daysIntoRound));
   const madeAt = fixedClock(DateTime.fromISO(opens, { zone: definition.timeZone }).minus({ days: 7 }).set({ hour: 10 }).toJSDate());
