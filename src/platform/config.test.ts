@@ -20,6 +20,9 @@ describe('loadConfig', () => {
       passwordHashing: { memoryKib: 65536, timeCost: 3 },
       trustProxy: false,
       allowedOrigins: [],
+      redisUrl: undefined,
+      sms: { webhookUrl: undefined, webhookToken: undefined, signature: '擂台' },
+      challenge: { hmacKey: undefined, cost: 1000, maxCounter: 700 },
       demoAccounts: false,
       logLevel: 'warn',
     });
@@ -51,6 +54,13 @@ describe('loadConfig', () => {
         LEITAI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         LEITAI_ALLOWED_ORIGINS: 'https://leitai.example.cn, https://www.leitai.example.cn:8443',
         LOG_LEVEL: 'Info',
+        REDIS_URL: 'redis://:secret@redis:6379/2',
+        LEITAI_SMS_WEBHOOK_URL: 'https://sms-gateway.internal/send',
+        LEITAI_SMS_WEBHOOK_TOKEN: 'sms-token',
+        LEITAI_SMS_SIGNATURE: '某某大赛',
+        LEITAI_ALTCHA_HMAC_KEY: 'altcha-hmac-key-of-at-least-32-characters',
+        LEITAI_ALTCHA_COST: '2000',
+        LEITAI_ALTCHA_MAX_COUNTER: '400',
       }),
     ).toEqual({
       port: 8080,
@@ -77,6 +87,9 @@ describe('loadConfig', () => {
       passwordHashing: { memoryKib: 19456, timeCost: 2 },
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       allowedOrigins: ['https://leitai.example.cn', 'https://www.leitai.example.cn:8443'],
+      redisUrl: 'redis://:secret@redis:6379/2',
+      sms: { webhookUrl: 'https://sms-gateway.internal/send', webhookToken: 'sms-token', signature: '某某大赛' },
+      challenge: { hmacKey: 'altcha-hmac-key-of-at-least-32-characters', cost: 2000, maxCounter: 400 },
       demoAccounts: false,
       logLevel: 'info',
     });
@@ -131,6 +144,22 @@ describe('loadConfig', () => {
 
   it('refuses an audit key shorter than 32 characters, which could be guessed', () => {
     expect(() => loadConfig({ LEITAI_AUDIT_KEY: 'short-key' })).toThrow('Environment variable LEITAI_AUDIT_KEY is invalid: (shorter than 32 characters)');
+  });
+
+  it('refuses a Redis or SMS webhook address that is not one, without echoing it (it may hold a password)', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:pw@redis:6379' })).toThrow('Environment variable REDIS_URL is invalid: (not a redis:// or rediss:// URL)');
+    expect(() => loadConfig({ LEITAI_SMS_WEBHOOK_URL: 'ftp://gateway' })).toThrow(
+      'Environment variable LEITAI_SMS_WEBHOOK_URL is invalid: (not an http:// or https:// URL)',
+    );
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.internal:6380' }).redisUrl).toBe('rediss://cache.internal:6380');
+  });
+
+  it('refuses a challenge key shorter than 32 characters, and makes challenges the cheapest under NODE_ENV=test', () => {
+    expect(() => loadConfig({ LEITAI_ALTCHA_HMAC_KEY: 'short-key' })).toThrow(
+      'Environment variable LEITAI_ALTCHA_HMAC_KEY is invalid: (shorter than 32 characters)',
+    );
+    expect(loadConfig({ NODE_ENV: 'test' }).challenge).toEqual({ hmacKey: undefined, cost: 1, maxCounter: 10 });
+    expect(() => loadConfig({ LEITAI_ALTCHA_MAX_COUNTER: '0' })).toThrow('Environment variable LEITAI_ALTCHA_MAX_COUNTER is invalid: 0');
   });
 
   it('hashes passwords at the cheapest argon2 cost under NODE_ENV=test unless a cost is set', () => {

@@ -51,6 +51,15 @@ export interface Config {
    * send state-changing requests besides the server's own host, e.g. when a proxy rewrites Host.
    */
   allowedOrigins: string[];
+  /**
+   * REDIS_URL (`redis://…`): public voting's rate limits and solved challenges are counted in Redis,
+   * shared by every server process. Unset: in this process's memory (platform/counters.ts).
+   */
+  redisUrl: string | undefined;
+  /** How voters' one-time codes are sent (platform/sms.ts). */
+  sms: SmsSettings;
+  /** The proof-of-work challenge (ALTCHA) before each vote (voting/challenge.ts). */
+  challenge: ChallengeSettings;
   /** Demo accounts may sign in: set by `serve --demo` only, never from the environment. */
   demoAccounts: boolean;
   /**
@@ -71,6 +80,35 @@ export type LogLevel = (typeof logLevels)[number];
 export interface PasswordHashing {
   memoryKib: number;
   timeCost: number;
+}
+
+export interface SmsSettings {
+  /**
+   * LEITAI_SMS_WEBHOOK_URL: an SMS gateway that takes `POST {phone, text}` as JSON and answers 2xx
+   * once it has the message. Unset: messages are written to the contest's outbox for organisers to read.
+   */
+  webhookUrl: string | undefined;
+  /** LEITAI_SMS_WEBHOOK_TOKEN: sent as `Authorization: Bearer …` to the webhook, when set. */
+  webhookToken: string | undefined;
+  /** LEITAI_SMS_SIGNATURE: the sender's name in 【】 at the start of each message, as carriers require; default 擂台. */
+  signature: string;
+}
+
+/**
+ * The work a client does for each challenge: `maxCounter` × ¾ on average of PBKDF2-SHA256 rounds of
+ * `cost` iterations. The defaults (cost 1000, counter up to 700) take a phone about 0.2–1 s and a
+ * server core about 0.1 s; under NODE_ENV=test the cheapest (1 and 10), as tests solve many.
+ */
+export interface ChallengeSettings {
+  /**
+   * LEITAI_ALTCHA_HMAC_KEY: the secret challenges are signed with (at least 32 characters), shared by
+   * every server process. Unset: derived from the audit key, which they share already.
+   */
+  hmacKey: string | undefined;
+  /** LEITAI_ALTCHA_COST: PBKDF2 iterations per attempt. */
+  cost: number;
+  /** LEITAI_ALTCHA_MAX_COUNTER: the most attempts a challenge takes (it takes at least half as many). */
+  maxCounter: number;
 }
 
 export interface S3Settings {
@@ -119,6 +157,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: trustProxySetting(env),
     allowedOrigins: allowedOriginsSetting(env),
+    redisUrl: redisUrlSetting(env),
+    sms: {
+      webhookUrl: webhookUrlSetting(env),
+      webhookToken: nonEmpty(env.LEITAI_SMS_WEBHOOK_TOKEN),
+      signature: nonEmpty(env.LEITAI_SMS_SIGNATURE) ?? '擂台',
+    },
+    challenge: {
+      hmacKey: secretSetting(env, 'LEITAI_ALTCHA_HMAC_KEY'),
+      cost: positiveInteger(env, 'LEITAI_ALTCHA_COST', nodeEnv === 'test' ? 1 : 1000, 1),
+      maxCounter: positiveInteger(env, 'LEITAI_ALTCHA_MAX_COUNTER', nodeEnv === 'test' ? 10 : 700, 1),
+    },
     demoAccounts: false,
     auditKey: auditKeySetting(env),
     logLevel: logLevelSetting(env),
@@ -154,10 +203,28 @@ function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
 }
 
 /** Short keys can be guessed, and a guessed key makes every keyed digest a bare hash again. */
-function auditKeySetting(env: NodeJS.ProcessEnv): string | undefined {
-  const key = nonEmpty(env.LEITAI_AUDIT_KEY);
-  if (key !== undefined && key.length < 32) throw invalidSetting('LEITAI_AUDIT_KEY', '(shorter than 32 characters)');
+const auditKeySetting = (env: NodeJS.ProcessEnv) => secretSetting(env, 'LEITAI_AUDIT_KEY');
+
+/** A signing key of at least 32 characters: a shorter one could be guessed. */
+function secretSetting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const key = nonEmpty(env[name]);
+  if (key !== undefined && key.length < 32) throw invalidSetting(name, '(shorter than 32 characters)');
   return key;
+}
+
+// Neither URL is echoed in the refusal: either may carry a password.
+function redisUrlSetting(env: NodeJS.ProcessEnv): string | undefined {
+  const url = nonEmpty(env.REDIS_URL);
+  if (url !== undefined && !(URL.canParse(url) && /^rediss?:$/.test(new URL(url).protocol)))
+    throw invalidSetting('REDIS_URL', '(not a redis:// or rediss:// URL)');
+  return url;
+}
+
+function webhookUrlSetting(env: NodeJS.ProcessEnv): string | undefined {
+  const url = nonEmpty(env.LEITAI_SMS_WEBHOOK_URL);
+  if (url !== undefined && !(URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)))
+    throw invalidSetting('LEITAI_SMS_WEBHOOK_URL', '(not an http:// or https:// URL)');
+  return url;
 }
 
 function trustProxySetting(env: NodeJS.ProcessEnv): boolean | string[] {
