@@ -28,7 +28,7 @@ export const addServeCommand = (program: Command) =>
       console.log(`contests: ${published.map((p) => `${p.id} (${p.outcome})`).join(', ')}`);
       if (options.demo) {
         const works = { storage: worksStorage(config), limits: uploadLimitsOf(config) };
-        await prepareDemo(database.db, systemClock, (line) => console.log(line), works);
+        await prepareDemo(database.db, systemClock, (line) => console.log(line), works, `http://localhost:${config.port}`);
       } else {
         const demoAccounts = await disableDemoAccounts(database.db);
         if (demoAccounts > 0)

@@ -106,7 +106,7 @@ export const messages = m({
     en: 'The announcement link here is from the previous edition until the organiser replaces it',
   },
   'contest.newEditionOf': { zh: '新一届赛事，基于往届：', en: 'A new edition of: ' },
-  'contest.currentEdition': { zh: '本届已结束，查看最新一届：{name}', en: 'See the current edition: {name}' },
+  'contest.currentEdition': { zh: '查看最新一届：{name}', en: 'See the newest edition: {name}' },
   'contest.view': { zh: '查看赛事', en: 'View contest' },
   'contest.free': { zh: '免费参赛', en: 'Free to enter' },
   'contest.theme': { zh: '大赛主题', en: 'Theme' },
