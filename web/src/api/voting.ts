@@ -1,0 +1,158 @@
+/**
+ * Public voting (issue 10): the voter's phone proof, the showcase of a vote phase, the vote itself,
+ * and the organiser's held votes and timeline. The paths are the voting contract's.
+ */
+import type { Message } from './types.ts';
+import { queryString, request } from './client.ts';
+
+/** A proven voter as the server shows them: the phone masked (138****5678). */
+export interface Voter {
+  phone: string;
+}
+
+/** A code sent: until when it may be entered, and from when another may be asked for (ISO times). */
+export interface CodeSent {
+  expiresAt: string;
+  resendAfter: string;
+}
+
+/** What a voter may still cast in a phase: null where no such limit applies. */
+export interface VotesLeft {
+  today: number | null;
+  total: number | null;
+  perDivision?: Record<string, number | null>;
+}
+
+export type ShowCounts = 'live' | 'after-review' | 'hidden';
+
+export interface VotePhase {
+  id: string;
+  name: string;
+  nameEn?: string;
+  window: { start: string; end: string };
+  open: boolean;
+  /** The limits in words, one line each, and as numbers. */
+  rules: { words: Message[]; limits: Record<string, number> };
+  showCounts: ShowCounts;
+  /** Whether counts are shown to this reader now (organisers always). */
+  countsShown?: boolean;
+  /** For the signed-in voter; null without one. */
+  votesLeft: VotesLeft | null;
+}
+
+export interface ShowcaseDivision {
+  id: string;
+  name: string;
+  nameEn?: string;
+}
+
+export interface ShowcaseEntry {
+  id: string;
+  ref: string;
+  title: string;
+  division: string;
+  summary: string | null;
+  /** A small picture of the work, or null where it has none. */
+  cover: string | null;
+  /** Counted votes, where the phase shows them now. */
+  counts?: { counted: number } | null;
+}
+
+export interface Showcase {
+  divisions: ShowcaseDivision[];
+  entries: ShowcaseEntry[];
+}
+
+export interface ShowcaseFile {
+  id: string;
+  url: string;
+  fileName: string;
+  mediaType: string | null;
+}
+
+export interface ShowcaseWork {
+  requirement: string;
+  name: string;
+  value: string | null;
+  files: ShowcaseFile[];
+}
+
+export interface ShowcaseDetail {
+  entry: ShowcaseEntry;
+  works: ShowcaseWork[];
+}
+
+export interface VoteCast {
+  vote: { id: string; status: 'counted' | 'held' | 'rejected' };
+  votesLeft: VotesLeft;
+}
+
+export interface HoldReasonView {
+  signal: string;
+  detail: Message;
+}
+
+export interface HeldVote {
+  id: string;
+  entry: { id: string; ref: string; title: string };
+  phone: string;
+  castAt: string;
+  address: string;
+  reasons: HoldReasonView[];
+}
+
+export interface HeldVotesFilter {
+  reason?: string;
+  entry?: string;
+}
+
+export type VoteDecision = 'count' | 'reject';
+
+export interface TimelineBucket {
+  /** The bucket's start (ISO time). */
+  at: string;
+  counted: number;
+  held: number;
+}
+
+export interface Timeline {
+  bucket: 'minute' | 'hour';
+  buckets: TimelineBucket[];
+}
+
+const enc = encodeURIComponent;
+const phasePath = (contestId: string, phaseId: string) => `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}`;
+
+export const voters = {
+  /** Sends a one-time code by SMS (in the outbox until a real provider is configured). */
+  requestCode: (phone: string) => request<CodeSent>('POST', '/api/voting/codes', { phone }),
+  /** Proves the number: the voter's cookie is set with the reply. */
+  verify: (phone: string, code: string) => request<{ voter: Voter }>('POST', '/api/voting/sessions', { phone, code }),
+  me: (signal?: AbortSignal) => request<{ voter: Voter | null }>('GET', '/api/voting/me', undefined, signal),
+  signOut: () => request<unknown>('DELETE', '/api/voting/sessions'),
+};
+
+/** Where the ALTCHA widget fetches a new proof-of-work challenge, one per vote. */
+export const challengeUrl = '/api/voting/challenge';
+
+export const voting = {
+  phases: (contestId: string, signal?: AbortSignal) => request<{ phases: VotePhase[] }>('GET', `/api/contests/${enc(contestId)}/voting`, undefined, signal),
+  showcase: (contestId: string, phaseId: string, division: string | undefined, signal?: AbortSignal) =>
+    request<Showcase>('GET', `${phasePath(contestId, phaseId)}/showcase${queryString({ division })}`, undefined, signal),
+  entry: (contestId: string, phaseId: string, entryId: string, signal?: AbortSignal) =>
+    request<ShowcaseDetail>('GET', `${phasePath(contestId, phaseId)}/showcase/${enc(entryId)}`, undefined, signal),
+  /** One vote; a retry with the same key gets the first answer, so a vote is never cast twice. */
+  cast: (contestId: string, phaseId: string, vote: { registrationId: string; challenge: string; idempotencyKey: string }) =>
+    request<VoteCast>('POST', `${phasePath(contestId, phaseId)}/votes`, vote),
+};
+
+/** The organiser's side: votes held apart with their reasons, decided one by one or in bulk, and the timeline. */
+export const heldVotes = {
+  list: (contestId: string, phaseId: string, filter: HeldVotesFilter, signal?: AbortSignal) =>
+    request<{ votes: HeldVote[]; total: number }>('GET', `${phasePath(contestId, phaseId)}/held-votes${queryString({ ...filter })}`, undefined, signal),
+  /** `count` releases the votes into the counts; `reject` confirms them as fraud. */
+  decide: (contestId: string, phaseId: string, decision: VoteDecision, which: { voteIds: string[] } | { filter: HeldVotesFilter }) =>
+    request<{ decided: number }>('POST', `${phasePath(contestId, phaseId)}/held-votes/decisions`, { ...which, decision }),
+  timeline: (contestId: string, phaseId: string, query: { entry?: string; bucket: Timeline['bucket'] }, signal?: AbortSignal) =>
+    request<Timeline>('GET', `${phasePath(contestId, phaseId)}/timeline${queryString({ ...query })}`, undefined, signal),
+};
