@@ -113,7 +113,7 @@ export const contestDefinitionSchema = z
       checkDivisions(round.divisions, ['review', 'rounds', r, 'divisions']);
     });
     definition.awards.groups.forEach((group, g) => checkDivisions(group.divisions, ['awards', 'groups', g, 'divisions']));
-    for (const id of duplicates(definition.voting.map((v) => v.phase))) issue(['voting'], `phase ${id} has more than one vote`);
+    for (const id of duplicates(definition.voting.map((v) => v.phase))) issue(['voting'], `more than one vote in phase ${id}`);
     definition.voting.forEach((vote, v) => {
       const phase = definition.phases.find((p) => p.id === vote.phase);
       if (!phase) issue(['voting', v, 'phase'], `unknown phase ${vote.phase}`);
