@@ -4,12 +4,14 @@
  */
 import { judgeMessages } from './judge/messages.ts';
 import { reviewMessages } from './organiser/review/messages.ts';
+import { voteMessages } from './voting/messages.ts';
 
 const m = <T extends Record<string, { zh: string; en: string }>>(entries: T) => entries;
 
 export const messages = m({
   ...judgeMessages,
   ...reviewMessages,
+  ...voteMessages,
   // app and navigation
   'app.name': { zh: '擂台', en: 'Leitai' },
   'app.title': { zh: '擂台 · 创新大赛平台', en: 'Leitai · innovation contests' },

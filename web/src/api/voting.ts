@@ -68,6 +68,7 @@ export interface ShowcaseFile {
   url: string;
   fileName: string;
   mediaType: string | null;
+  size: number;
 }
 
 export interface ShowcaseWork {

@@ -1,0 +1,161 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/index.ts';
+import { voters, type CodeSent, type Voter } from '../api/voting.ts';
+import { Button } from '../components/Button.tsx';
+import { useI18n } from '../i18n.ts';
+import { secondsUntil } from './countdown.ts';
+import { codeDigits, isMainlandMobile, normalisePhone } from './phone.ts';
+
+/** The seconds until `until`, ticking each second while above 0. */
+const useSecondsUntil = (until: string | undefined) => {
+  const [now, setNow] = useState(() => Date.now());
+  const left = until ? secondsUntil(until, now) : 0;
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000 - (Date.now() % 1000) || 1000);
+    return () => clearTimeout(timer);
+  }, [left, now]);
+  return left;
+};
+
+/**
+ * 手机验证 A voter proves a mainland mobile number: the number, then the six-digit code the SMS
+ * brings (another may be asked for once the countdown ends), then the server sets the voter's
+ * cookie. Each step shows the server's refusal in words (a wrong or expired code, too many tries).
+ */
+export const PhoneDialog = ({ open, onVerified, onCancel }: { open: boolean; onVerified: (voter: Voter) => void; onCancel: () => void }) => {
+  const { t, pick } = useI18n();
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState<CodeSent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const resendIn = useSecondsUntil(sent?.resendAfter);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(error instanceof ApiError ? pick(error.messages) : t('error.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const number = normalisePhone(phone);
+  const sendCode = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!isMainlandMobile(number)) {
+      setProblem(t('vote.phone.invalid'));
+      return;
+    }
+    void run(async () => {
+      setSent(await voters.requestCode(number));
+      setCode('');
+    });
+  };
+  const otherNumber = () => {
+    setSent(null);
+    setProblem(null);
+  };
+  const verify = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const { voter } = await voters.verify(number, codeDigits(code));
+      setSent(null);
+      setCode('');
+      onVerified(voter);
+    });
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog vote-phone"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      data-testid="vote-phone-dialog"
+    >
+      <h2 id={`${id}-title`}>{t('vote.phone.title')}</h2>
+      <p className="small muted">{t('vote.phone.why')}</p>
+      {sent === null ? (
+        <form onSubmit={sendCode} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-phone`}>{t('vote.phone.number')}</label>
+            <input
+              id={`${id}-phone`}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel-national"
+              maxLength={20}
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              data-testid="vote-phone"
+            />
+          </div>
+          {problem && (
+            <p className="field-problems" role="alert" data-testid="vote-phone-problem">
+              {problem}
+            </p>
+          )}
+          <div className="actions">
+            <Button type="submit" busy={busy} data-testid="vote-send-code">
+              {t('vote.phone.sendCode')}
+            </Button>
+            <Button variant="secondary" onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <form onSubmit={verify} noValidate>
+          <p data-testid="vote-code-sent">{t('vote.phone.codeSent', { phone: number })}</p>
+          <div className="field">
+            <label htmlFor={`${id}-code`}>{t('vote.phone.code')}</label>
+            <input
+              id={`${id}-code`}
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={12}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              data-testid="vote-code"
+            />
+          </div>
+          {problem && (
+            <p className="field-problems" role="alert" data-testid="vote-phone-problem">
+              {problem}
+            </p>
+          )}
+          <div className="actions">
+            <Button type="submit" busy={busy} disabled={codeDigits(code).length === 0} data-testid="vote-verify">
+              {t('vote.phone.verify')}
+            </Button>
+            <Button variant="secondary" onClick={() => sendCode()} disabled={busy || resendIn > 0} data-testid="vote-resend">
+              {resendIn > 0 ? t('vote.phone.resendIn', { s: resendIn }) : t('vote.phone.resend')}
+            </Button>
+          </div>
+          <Button variant="link" onClick={otherNumber} disabled={busy} data-testid="vote-other-number">
+            {t('vote.phone.otherNumber')}
+          </Button>
+        </form>
+      )}
+    </dialog>
+  );
+};
