@@ -56,9 +56,36 @@ export const voteCountsOfPhase = (db: Executor, contestId: string, phaseId: stri
     .orderBy('r.ref')
     .execute();
 
-/** The phase's counts as the results engine reads them. */
+/** Any vote of the phase taken in Leitai (held and rejected ones too). */
+const votesOfPhase = (db: Executor, contestId: string, phaseId: string) =>
+  db.selectFrom('votes').select(sql`1`.as('one')).where('contest_id', '=', contestId).where('phase_id', '=', phaseId);
+
+/** Whether Leitai took votes in the phase: then its tallies are the phase's counts, and an import is refused. */
+export const phaseVotedHere = async (db: Executor, contestId: string, phaseId: string) =>
+  (await votesOfPhase(db, contestId, phaseId).limit(1).executeTakeFirst()) !== undefined;
+
+/**
+ * The phase's counts as the results engine reads them, and the one place that decides where they
+ * come from: the counted votes of Leitai's tallies (vote_tallies.counted: held and rejected votes
+ * never count) when Leitai took any vote in the phase, else the organiser's import. One statement,
+ * so the choice and the counts are read together.
+ */
 export const countsOfPhase = (db: Executor, contestId: string, phaseId: string) =>
-  db.selectFrom('imported_vote_counts').select(['registration_id', 'count']).where('contest_id', '=', contestId).where('phase_id', '=', phaseId).execute();
+  db
+    .selectFrom('vote_tallies')
+    .select(['registration_id', 'counted as count'])
+    .where('contest_id', '=', contestId)
+    .where('phase_id', '=', phaseId)
+    .where(({ exists }) => exists(votesOfPhase(db, contestId, phaseId)))
+    .unionAll(
+      db
+        .selectFrom('imported_vote_counts')
+        .select(['registration_id', 'count'])
+        .where('contest_id', '=', contestId)
+        .where('phase_id', '=', phaseId)
+        .where(({ exists, not }) => not(exists(votesOfPhase(db, contestId, phaseId)))),
+    )
+    .execute();
 
 export const publicationsOfRound = (db: Executor, contestId: string, roundId: string): Promise<RoundPublicationRow[]> =>
   db.selectFrom('round_publications').selectAll().where('contest_id', '=', contestId).where('round_id', '=', roundId).orderBy('version').execute();

@@ -1,6 +1,6 @@
 /**
  * Publishing a round: the organiser previews the results the engine computes from the round's
- * entries, the judges' submitted scores and the imported vote counts, then freezes them as a
+ * entries, the judges' submitted scores and the public vote's counts, then freezes them as a
  * publication; a later publication of the same round is a correction that keeps the earlier ones.
  * Participants read their own entry's results, anyone the latest published ranking.
  */
@@ -34,7 +34,8 @@ const requireOrganiser = (actor: PublishingActor, contestId: string) => {
 /**
  * What the engine reads for the round: its entries (review/round-entries.ts: a later round's are
  * those its previous round's latest publication sends on), the submitted scores (drafts never
- * count) and, where the round counts a public vote, the counts imported for its phase.
+ * count) and, where the round counts a public vote, its phase's counts: Leitai's counted votes when
+ * it ran the vote, else the imported ones (queries.countsOfPhase decides).
  */
 async function roundInput(db: Executor, contest: StoredContest, round: ReviewRound) {
   const contestId = contest.definition.id;

@@ -1,6 +1,7 @@
 /**
- * Vote counts an organiser imports for a round's public vote phase, until Leitai counts its own
- * votes: the results engine reads them from here (migrations/2026120101-imported-vote-counts.ts).
+ * Vote counts an organiser imports for a round's public vote phase run outside Leitai
+ * (migrations/2026120101-imported-vote-counts.ts). Once Leitai takes a vote in the phase, its own
+ * tallies are the counts (queries.countsOfPhase) and an import is refused.
  */
 import { appendAuditEvent } from '../../audit/service.ts';
 import { getContest } from '../../contest/service.ts';
@@ -38,6 +39,16 @@ const requireCountedPhase = (definition: ContestDefinition, phaseId: string) => 
   }
   return phase;
 };
+
+const votedHere = (phase: { name: string; nameEn?: string }) =>
+  new AppError(
+    'vote_counts.phase_run_here',
+    {
+      zh: `「${phase.name}」在擂台投票，以擂台计票为准，不能导入票数`,
+      en: `"${phase.nameEn ?? phase.name}" is voted on in Leitai: its counts are Leitai's, and none can be imported`,
+    },
+    409,
+  );
 
 const nameOf = (item: VoteCountInput) => item.ref ?? item.registrationId ?? '';
 
@@ -84,14 +95,16 @@ const resolveEntries = async (db: Executor, contestId: string, counts: readonly 
  * Replaces the phase's imported counts with these. Effects: the phase's imported_vote_counts rows
  * deleted and the new ones written; `votes.imported` with the phase, how many entries, the total
  * and the digest of the counts (voteCountsDigest), so the counts a published ranking used can be
- * checked. Refuses an unknown phase, one no round counts, and entries not of the contest (listed).
+ * checked. Refuses an unknown phase, one no round counts, one Leitai has taken votes in, and
+ * entries not of the contest (listed).
  */
 export async function importVoteCounts(db: Executor, contestId: string, phaseId: string, counts: readonly VoteCountInput[], actor: PublishingActor) {
   const account = requireOrganiser(actor, contestId);
   const { definition } = await getContest(db, contestId);
-  requireCountedPhase(definition, phaseId);
+  const phase = requireCountedPhase(definition, phaseId);
   return inTransaction(db, async (trx) => {
     await queries.lockVotePhase(trx, contestId, phaseId);
+    if (await queries.phaseVotedHere(trx, contestId, phaseId)) throw votedHere(phase);
     const ids = await resolveEntries(trx, contestId, counts);
     const at = actor.clock.now();
     const rows = counts.map((item, i) => ({
