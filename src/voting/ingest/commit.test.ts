@@ -31,7 +31,7 @@ const oneVoteOnly = new AppError('vote.limit_reached', { zh: '已投过票', en:
 /** A voter may vote once in the phase. */
 const admitOnce = (v: NewVote): VoteToCommit => ({ vote: v, admit: (history: readonly CastVote[]) => (history.length > 0 ? oneVoteOnly : undefined) });
 
-const outcomeOf = (settled: Awaited<ReturnType<typeof commitVotes>>[number]) => (settled.ok ? settled.value : (settled.error as AppError).code);
+const outcomeOf = (settled: Awaited<ReturnType<typeof commitVotes>>['outcomes'][number]) => (settled.ok ? settled.value : (settled.error as AppError).code);
 
 describeOnDatabases('group commit of votes', (database) => {
   it('writes the votes, moves each entry’s counted and held tallies, and appends one votes.committed event with their digest', async () => {
@@ -43,7 +43,7 @@ describeOnDatabases('group commit of votes', (database) => {
       vote(contestId, entries[0], bo),
       vote(contestId, entries[1], ann, { status: 'held', holdReasons: [{ signal: 'burst', detail: { zh: '突增', en: 'burst' } }] }),
     ];
-    const outcomes = await commitVotes(db, votes.map(admitAll), at);
+    const { outcomes, tallies: moved } = await commitVotes(db, votes.map(admitAll), at);
     expect(outcomes.map((o) => o.ok && o.value.repeated)).toEqual([false, false, false]);
     expect(outcomes.map((o) => o.ok && o.value.history.map((cast) => cast.id))).toEqual([
       [votes[0].id, votes[2].id],
@@ -59,6 +59,10 @@ describeOnDatabases('group commit of votes', (database) => {
       { registration_id: entries[0], counted: 2, held: 0 },
       { registration_id: entries[1], counted: 0, held: 1 },
     ]);
+    expect(moved).toEqual([
+      { contestId, phaseId: 'public-vote', registrationId: entries[0], counted: 2, held: 0 },
+      { contestId, phaseId: 'public-vote', registrationId: entries[1], counted: 0, held: 1 },
+    ]);
     const events = await db.selectFrom('audit_events').select(['actor', 'payload', 'at']).where('type', '=', 'votes.committed').execute();
     expect(events).toEqual([
       { actor: 'system', at, payload: { phaseId: 'public-vote', count: 3, counted: 2, held: 1, digest: votesDigest(votes.map((v) => v.id)) } },
@@ -72,7 +76,11 @@ describeOnDatabases('group commit of votes', (database) => {
     const first = vote(contestId, entries[0], voter);
     await commitVotes(db, [admitOnce(first)], at);
     const retry = vote(contestId, entries[0], voter, { idempotencyKey: first.idempotencyKey, castAt: new Date(at.getTime() + 5000) });
-    const [outcome] = await commitVotes(db, [admitOnce(retry)], at);
+    const {
+      outcomes: [outcome],
+      tallies,
+    } = await commitVotes(db, [admitOnce(retry)], at);
+    expect(tallies).toEqual([]);
     expect(outcomeOf(outcome)).toEqual({
       vote: { id: first.id, registrationId: entries[0], divisionId: 'app-dev/social', castAt: at, idempotencyKey: first.idempotencyKey, status: 'counted' },
       repeated: true,
@@ -91,7 +99,7 @@ describeOnDatabases('group commit of votes', (database) => {
     const voter = await newVoter(db, 1);
     const first = vote(contestId, entries[0], voter);
     await commitVotes(db, [admitAll(first)], at);
-    const outcomes = await commitVotes(
+    const { outcomes } = await commitVotes(
       db,
       [
         admitAll(vote(contestId, entries[1], voter, { idempotencyKey: first.idempotencyKey })),
@@ -109,7 +117,7 @@ describeOnDatabases('group commit of votes', (database) => {
     const { contestId, entries } = await contestWithEntries(db, 2);
     const [ann, bo] = [await newVoter(db, 1), await newVoter(db, 2)];
     await commitVotes(db, [admitOnce(vote(contestId, entries[0], ann))], at);
-    const outcomes = await commitVotes(
+    const { outcomes } = await commitVotes(
       db,
       [admitOnce(vote(contestId, entries[1], ann)), admitOnce(vote(contestId, entries[1], bo)), admitOnce(vote(contestId, entries[0], bo))],
       at,
@@ -127,13 +135,13 @@ describeOnDatabases('group commit of votes', (database) => {
     const { db } = database;
     const { contestId, entries } = await contestWithEntries(db, 2);
     const voter = await newVoter(db, 1);
-    const outcomes = await Promise.all([
+    const batches = await Promise.all([
       commitVotes(db, [admitOnce(vote(contestId, entries[0], voter))], at),
       commitVotes(db, [admitOnce(vote(contestId, entries[1], voter))], at),
     ]);
     expect(
-      outcomes
-        .flat()
+      batches
+        .flatMap((batch) => batch.outcomes)
         .map((o) => (o.ok ? 'committed' : (o.error as AppError).code))
         .sort(),
     ).toEqual(['committed', 'vote.limit_reached']);

@@ -128,9 +128,16 @@ export const votesDigest = (ids: readonly string[]) =>
     .update([...ids].sort().join('\n'))
     .digest('hex');
 
-/** Writes a batch of votes (see the file's comment); one outcome per item, in order. */
-export async function commitVotes(db: Executor, items: readonly VoteToCommit[], at: Date): Promise<Settled<Committed>[]> {
-  if (items.length === 0) return [];
+export interface CommittedBatch {
+  /** One per item, in order. */
+  outcomes: Settled<Committed>[];
+  /** What the batch added to each entry's tally. */
+  tallies: TallyDelta[];
+}
+
+/** Writes a batch of votes (see the file's comment). */
+export async function commitVotes(db: Executor, items: readonly VoteToCommit[], at: Date): Promise<CommittedBatch> {
+  if (items.length === 0) return { outcomes: [], tallies: [] };
   return inTransaction(db, async (trx) => {
     await lockVoters(trx, [...new Set(items.map((item) => item.vote.voterId))]);
     const histories = await votesOfVoters(trx, phaseVoters(items));
@@ -138,18 +145,20 @@ export async function commitVotes(db: Executor, items: readonly VoteToCommit[], 
     const admitted = items.filter((_, i) => decisions[i].kind === 'admitted').map((item) => item.vote);
     const inserted = await insertVotes(trx, admitted);
     const written = admitted.filter((vote) => inserted.has(vote.id));
-    await addToTallies(trx, tallyDeltas(written));
+    const tallies = tallyDeltas(written);
+    await addToTallies(trx, tallies);
     for (const event of committedEvents(written))
       await appendAuditEvent(trx, { contestId: event.contestId, actor: 'system', type: 'votes.committed', payload: event.payload, at });
     // A key the voter used in another phase is not in this phase's history: its insert was left out.
     const lost = new Set(admitted.filter((vote) => !inserted.has(vote.id)).map((vote) => vote.id));
     const historyOf = (vote: NewVote) => (histories.get(historyKey(vote)) ?? []).filter((cast) => !lost.has(cast.id));
-    return decisions.map((decision, i): Settled<Committed> => {
+    const outcomes = decisions.map((decision, i): Settled<Committed> => {
       const { vote } = items[i];
       if (decision.kind === 'settled') return decision.outcome;
       if (decision.kind === 'repeated') return { ok: true, value: { vote: decision.vote, repeated: true, history: historyOf(vote) } };
       if (lost.has(vote.id)) return refused(idempotencyKeyReused());
       return { ok: true, value: { vote: castVoteOf(vote), repeated: false, history: historyOf(vote) } };
     });
+    return { outcomes, tallies };
   });
 }
