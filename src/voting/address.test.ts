@@ -54,7 +54,11 @@ describe('the client address of a request', () => {
   const server = (trustProxy: boolean | string[]) =>
     testServer(db, {
       config: { trustProxy },
-      registerRoutes: [(app) => app.get('/address', async (request) => ({ address: clientAddress(request), subnet: subnetOf(clientAddress(request)) }))],
+      registerRoutes: [
+        (app) => {
+          app.get('/address', async (request) => ({ address: clientAddress(request), subnet: subnetOf(clientAddress(request)) }));
+        },
+      ],
     });
   const addressSeen = async (app: LeitaiApp, remoteAddress: string, forwardedFor?: string) =>
     (
