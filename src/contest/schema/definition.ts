@@ -113,6 +113,16 @@ export const contestDefinitionSchema = z
       checkDivisions(round.divisions, ['review', 'rounds', r, 'divisions']);
     });
     definition.awards.groups.forEach((group, g) => checkDivisions(group.divisions, ['awards', 'groups', g, 'divisions']));
+    // Awards are decided in the last round, on the votes of the phase it names.
+    const lastRound = definition.review.rounds.at(-1);
+    definition.awards.groups.forEach((group, g) =>
+      group.tiers.forEach((tier, t) => {
+        if (tier.decidedBy === 'public-vote' && !lastRound?.publicVotePhase) {
+          const round = lastRound ? `the last review round (${lastRound.id}) names no publicVotePhase` : 'no review round reads votes';
+          issue(['awards', 'groups', g, 'tiers', t, 'decidedBy'], `decided by the public vote, but ${round}`);
+        }
+      }),
+    );
     for (const id of duplicates(definition.voting.map((v) => v.phase))) issue(['voting'], `more than one vote in phase ${id}`);
     definition.voting.forEach((vote, v) => {
       const phase = definition.phases.find((p) => p.id === vote.phase);

@@ -61,6 +61,16 @@ describe('the voting rules of a definition', () => {
     ]);
   });
 
+  it('refuses an award decided by the public vote when the last round reads no vote, as 001’s final reads its 网络投票', () => {
+    const award = 'awards:\n  groups:\n    - divisions: each\n      tiers: [{ id: popular, name: 人气奖, count: 1, decidedBy: public-vote }]';
+    const prelim = '    - { id: prelim, name: 初赛, phase: prelim, weights: { judges: 50, publicVote: 50 }, publicVotePhase: vote }';
+    const endingWith = (last: string) => contest('', award).replace(prelim, `${prelim}\n    - ${last}`);
+    expect(errorsOf(endingWith('{ id: final, name: 决赛, phase: prelim }'))).toEqual([
+      '18 awards.groups[0].tiers[0].decidedBy: decided by the public vote, but the last review round (final) names no publicVotePhase',
+    ]);
+    expect(errorsOf(endingWith('{ id: final, name: 决赛, phase: prelim, publicVotePhase: vote }'))).toEqual([]);
+  });
+
   it('refuses a vote that no review round counts', () => {
     const uncounted = contest('voting:\n  - { phase: vote, limits: { perDay: 1 }, showCounts: live }').replace(
       ', weights: { judges: 50, publicVote: 50 }, publicVotePhase: vote',
