@@ -52,6 +52,24 @@ describe('leitai contest check', () => {
     expect(s003.rounds.map((r: { advance: { advancing: number | null } }) => r.advance.advancing)).toEqual([20, 5, null]);
   });
 
+  it('lists the votes Leitai runs: limits, when counts are shown, the entries voted on and what the votes decide', async () => {
+    expect((await check('002-yangquan-medical-e-voucher-works-2022.yaml')).voting).toEqual([
+      {
+        phase: 'public-vote',
+        name: '大众点评',
+        start: '2022-10-10T00:00:00+08:00',
+        end: '2022-10-15T23:59:59+08:00',
+        limits: { perDay: null, perEntryPerDay: null, perEntry: null, perDivision: 1, total: null },
+        inWords: ['每个赛道（组别、类别）最多投 1 票'],
+        showCounts: 'after-review',
+        round: 'public-vote',
+        divisions: ['works/graphic-design', 'works/video', 'works/cultural-creative', 'works/copywriting', 'ambassador'],
+        publicVoteWeight: 100,
+        awards: ['gold', 'silver', 'bronze', 'ambassador'],
+      },
+    ]);
+  });
+
   it('adds the phases open at --at, by the contest time zone', async () => {
     const lastSecond = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T23:59:59+08:00');
     const nextDay = await check('000-jjj-social-security-card-2025.yaml', '--at', '2025-09-09T16:00:00Z');

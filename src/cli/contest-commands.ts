@@ -6,6 +6,7 @@ import { definitionJsonSchema } from '../contest/json-schema.ts';
 import { formatError, loadDefinitionFile } from '../contest/load.ts';
 import { summarise } from '../contest/views.ts';
 import { roundsSummary } from '../review/rounds.ts';
+import { votingSummary } from '../voting/summary.ts';
 import { parseInstant, print, fail } from './output.ts';
 
 export const addContestCommands = (program: Command) => {
@@ -26,7 +27,7 @@ export const addContestCommands = (program: Command) => {
       if (!loaded.ok) return fail(loaded.errors.map(formatError), options.json ? { ok: false, errors: loaded.errors } : undefined);
       const at = options.at ? parseInstant(options.at, loaded.definition.timeZone) : undefined;
       const summary = summarise(loaded.definition, at);
-      if (options.json) return print({ ...summary, rounds: roundsSummary(loaded.definition) }, true);
+      if (options.json) return print({ ...summary, rounds: roundsSummary(loaded.definition), voting: votingSummary(loaded.definition) }, true);
       print(
         [
           `${summary.name} (${summary.id}): valid`,
