@@ -4,6 +4,7 @@
  */
 import { judgeMessages } from './judge/messages.ts';
 import { reviewMessages } from './organiser/review/messages.ts';
+import { votingMessages } from './organiser/voting/messages.ts';
 import { voteMessages } from './voting/messages.ts';
 
 const m = <T extends Record<string, { zh: string; en: string }>>(entries: T) => entries;
@@ -12,6 +13,7 @@ export const messages = m({
   ...judgeMessages,
   ...reviewMessages,
   ...voteMessages,
+  ...votingMessages,
   // app and navigation
   'app.name': { zh: '擂台', en: 'Leitai' },
   'app.title': { zh: '擂台 · 创新大赛平台', en: 'Leitai · innovation contests' },

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'organiser', lazy: () => import('./organiser/OrganiserHomePage.tsx'), handle: titled('organiser.myContests') },
           { path: 'organiser/contests/:id', lazy: () => import('./organiser/OrganiserContestPage.tsx'), handle: titled('organiser.manage') },
           { path: 'organiser/contests/:id/review', lazy: () => import('./organiser/review/ReviewPage.tsx'), handle: titled('review.kicker') },
+          { path: 'organiser/contests/:id/voting', lazy: () => import('./organiser/voting/VotingPage.tsx'), handle: titled('voting.kicker') },
           { path: 'organiser/registrations/:id', lazy: () => import('./organiser/RegistrationDetailPage.tsx'), handle: titled('organiser.detail') },
           { path: '*', lazy: () => import('./public/NotFoundPage.tsx') },
         ],

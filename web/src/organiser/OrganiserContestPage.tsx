@@ -54,6 +54,13 @@ export const Component = () => {
           </Link>
         </p>
       )}
+      {organisesContest(account, contest.id) && contest.phases.some((phase) => phase.kinds.includes('public-vote')) && (
+        <p>
+          <Link className="btn btn-secondary" to={`/organiser/contests/${contest.id}/voting`} data-testid="open-voting">
+            {t('voting.open')} →
+          </Link>
+        </p>
+      )}
       <CountsPanel contest={contest} counts={counts} />
 
       <section className="section">

@@ -10,6 +10,7 @@ import { ReviewSection } from './contest/ReviewSection.tsx';
 import { ScheduleSection } from './contest/ScheduleSection.tsx';
 import { SupportSection } from './contest/SupportSection.tsx';
 import { TracksSection } from './contest/TracksSection.tsx';
+import { VoteLinks } from '../voting/VoteLinks.tsx';
 
 /**
  * The published judges, or null while the organiser has not published them (404). A list the server
@@ -36,6 +37,7 @@ export const Component = () => {
   return (
     <article className="contest-page" data-testid="contest-page">
       <ContestHeader contest={contest} />
+      <VoteLinks contest={contest} />
       <nav className="toc" aria-label={t('contest.contents')}>
         <a href="#tracks">{t('contest.tracks')}</a>
         <a href="#schedule">{t('contest.schedule')}</a>

@@ -1,0 +1,100 @@
+import type { Timeline } from '../../api/voting.ts';
+import { useI18n } from '../../i18n.ts';
+import { formatStamp, localParts } from '../../lib/format.ts';
+import { barsOf, bucketMs, labelledBars, scaleTicks, timelineTotals } from './chart.ts';
+
+const width = 720;
+const height = 220;
+const left = 44;
+const bottom = 24;
+const top = 8;
+const plot = { width: width - left - 8, height: height - top - bottom };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A bucket's start on the axis, in the contest's time zone: 9/12 14:00 by the hour, 14:05 by the minute. */
+const axisLabel = (iso: string, bucket: Timeline['bucket'], timeZone: string) => {
+  const p = localParts(iso, timeZone);
+  return bucket === 'hour' ? `${p.month}/${p.day} ${pad(p.hour)}:00` : `${pad(p.hour)}:${pad(p.minute)}`;
+};
+
+/**
+ * 投票走势 Votes over time, as stacked bars: counted below, held above, one bar per minute or hour.
+ * Plain SVG, not a chart library: the page needs one kind of chart, whose geometry (chart.ts) is
+ * small and tested; a library (Recharts, ECharts, Chart.js) would add 50–300 KB to draw it, and
+ * canvas ones no text a test or a screen reader can read. Colours come from the stylesheet (the
+ * style policy allows no inline styles), and the numbers are in a table beneath.
+ */
+export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZone: string }) => {
+  const { t, lang } = useI18n();
+  if (timeline.buckets.length === 0) return <p className="empty">{t('voting.chart.none')}</p>;
+  const { bars, top: max } = barsOf(timeline.buckets, bucketMs[timeline.bucket], plot);
+  const totals = timelineTotals(timeline.buckets);
+  const summary = t('voting.chart.summary', {
+    counted: totals.counted,
+    held: totals.held,
+    at: totals.busiest ? formatStamp(totals.busiest.at, lang, timeZone) : '',
+    n: totals.busiest ? totals.busiest.counted + totals.busiest.held : 0,
+  });
+  return (
+    <figure className="votes-chart" data-testid="votes-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+        <g transform={`translate(${left},${top})`}>
+          {scaleTicks(max).map((value) => {
+            const y = plot.height - (value / max) * plot.height;
+            return (
+              <g key={value} className="chart-grid">
+                <line x1={0} x2={plot.width} y1={y} y2={y} />
+                <text x={-6} y={y} dy="0.35em" textAnchor="end">
+                  {value}
+                </text>
+              </g>
+            );
+          })}
+          {bars.map((bar) => (
+            <g key={bar.at}>
+              <title>{`${formatStamp(bar.at, lang, timeZone)} · ${t('voting.chart.counted')} ${bar.counted.n} · ${t('voting.chart.held')} ${bar.held.n}`}</title>
+              <rect className="chart-counted" x={bar.x} y={bar.counted.y} width={bar.width} height={bar.counted.height} />
+              <rect className="chart-held" x={bar.x} y={bar.held.y} width={bar.width} height={bar.held.height} />
+            </g>
+          ))}
+          {labelledBars(bars, 6).map((bar) => (
+            <text key={bar.at} className="chart-axis" x={bar.x} y={plot.height + 16}>
+              {axisLabel(bar.at, timeline.bucket, timeZone)}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <figcaption className="small">
+        <span className="chart-key chart-key-counted" aria-hidden="true" /> {t('voting.chart.counted')}{' '}
+        <span className="chart-key chart-key-held" aria-hidden="true" /> {t('voting.chart.held')} · <span data-testid="chart-summary">{summary}</span>
+      </figcaption>
+      <details className="small">
+        <summary>{t('voting.chart.data')}</summary>
+        <div className="table-scroll">
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('voting.chart.at')}</th>
+                <th scope="col" className="num">
+                  {t('voting.chart.counted')}
+                </th>
+                <th scope="col" className="num">
+                  {t('voting.chart.held')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.buckets.map((bucket) => (
+                <tr key={bucket.at}>
+                  <td>{formatStamp(bucket.at, lang, timeZone)}</td>
+                  <td className="num">{bucket.counted}</td>
+                  <td className="num">{bucket.held}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { barsOf, bucketMs, labelledBars, roundedMax, scaleTicks, timelineTotals } from './chart.ts';
+
+describe('where the scale ends', () => {
+  it('is the next 1, 2 or 5 times a power of ten', () => {
+    expect([0, 1, 2, 3, 7, 10, 11, 20, 42, 99, 100, 180, 501, 4321].map(roundedMax)).toEqual([1, 1, 2, 5, 10, 10, 20, 20, 50, 100, 100, 200, 1000, 5000]);
+  });
+
+  it('is labelled at whole quarters only', () => {
+    expect(scaleTicks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(scaleTicks(2)).toEqual([0, 1, 2]);
+    expect(scaleTicks(1)).toEqual([0, 1]);
+  });
+});
+
+describe('the bars of a timeline', () => {
+  const box = { width: 400, height: 100 };
+
+  it('stacks held votes on counted ones, on a scale ending at a round number', () => {
+    const { bars, top } = barsOf(
+      [
+        { at: '2025-09-12T01:00:00.000Z', counted: 30, held: 0 },
+        { at: '2025-09-12T02:00:00.000Z', counted: 12, held: 8 },
+      ],
+      bucketMs.hour,
+      box,
+    );
+    expect(top).toBe(50);
+    expect(bars.map((b) => [b.x, b.width, b.counted, b.held])).toEqual([
+      [1, 198, { y: 40, height: 60, n: 30 }, { y: 40, height: 0, n: 0 }],
+      [201, 198, { y: 76, height: 24, n: 12 }, { y: 60, height: 16, n: 8 }],
+    ]);
+  });
+
+  it('leaves the slot of a bucket without votes empty', () => {
+    const { bars } = barsOf(
+      [
+        { at: '2025-09-12T01:00:00.000Z', counted: 1, held: 0 },
+        { at: '2025-09-12T04:00:00.000Z', counted: 1, held: 0 },
+      ],
+      bucketMs.hour,
+      box,
+    );
+    expect(bars.map((b) => b.x)).toEqual([1, 301]);
+  });
+
+  it('draws thin bars without gaps when there are many', () => {
+    const buckets = Array.from({ length: 200 }, (_, i) => ({ at: new Date(Date.UTC(2025, 8, 12) + i * 60_000).toISOString(), counted: 1, held: 0 }));
+    const { bars } = barsOf(buckets, bucketMs.minute, box);
+    expect([bars.length, bars[1].x, bars[1].width]).toEqual([200, 2, 2]);
+  });
+
+  it('is no bar for no bucket', () => {
+    expect(barsOf([], bucketMs.hour, box)).toEqual({ bars: [], top: 1 });
+  });
+});
+
+describe('a timeline’s totals', () => {
+  it('sums counted and held votes and names the busiest bucket', () => {
+    const busy = { at: '2025-09-12T02:00:00.000Z', counted: 12, held: 30 };
+    expect(timelineTotals([{ at: '2025-09-12T01:00:00.000Z', counted: 30, held: 0 }, busy])).toEqual({ counted: 42, held: 30, busiest: busy });
+  });
+});
+
+describe('the time axis labels', () => {
+  it('are every bar when few, else evenly spread from the first', () => {
+    expect(labelledBars([1, 2, 3], 6)).toEqual([1, 2, 3]);
+    expect(labelledBars([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 6)).toEqual([0, 3, 6, 9, 12]);
+  });
+});
