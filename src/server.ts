@@ -23,6 +23,7 @@ import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
+import { voterRoutes } from './voting/voters/routes.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
 export const featureRoutes = [
@@ -36,6 +37,7 @@ export const featureRoutes = [
   outboxRoutes,
   scoringRoutes,
   publishingRoutes,
+  voterRoutes,
 ];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */

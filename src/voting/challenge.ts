@@ -18,6 +18,7 @@ import { keyedDigest } from '../audit/key.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ChallengeSettings } from '../platform/config.ts';
 import type { Counters } from '../platform/counters.ts';
+import { AppError } from '../platform/errors.ts';
 
 export const CHALLENGE_ALGORITHM = 'PBKDF2/SHA-256';
 export const CHALLENGE_MINUTES = 5;
@@ -107,4 +108,24 @@ export function challenges({ settings, counters, clock }: ChallengesOptions): Ch
       return verified && (await counters.hit(`challenge-solved:${decoded.challenge.signature}`, msLeft, 1)).allowed;
     },
   };
+}
+
+/**
+ * Making a challenge costs the server one derivation (`cost` iterations), so one address may ask for
+ * CHALLENGES_PER_MINUTE a minute: a class voting behind one campus address stays well under it.
+ */
+export const CHALLENGES_PER_MINUTE = 120;
+
+/** A new challenge for the client at `address`; refuses voting.too_many_challenges past the limit. */
+export async function challengeFor(address: string, context: { challenges: Challenges; counters: Counters }): Promise<Challenge> {
+  const hit = await context.counters.hit(`challenge-made:${address}`, 60_000, CHALLENGES_PER_MINUTE);
+  if (!hit.allowed) {
+    const seconds = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
+    throw new AppError(
+      'voting.too_many_challenges',
+      { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many challenges were asked for; try again in ${seconds} s` },
+      429,
+    );
+  }
+  return context.challenges.createChallenge();
 }
