@@ -20,7 +20,10 @@ export interface CodeSent {
 export interface VotesLeft {
   today: number | null;
   total: number | null;
-  perDivision?: Record<string, number | null>;
+  /** Per division voted on, where the phase limits votes in a division. */
+  perDivision?: Record<string, number>;
+  /** Entries the voter cannot vote for again (today, or at all). */
+  entriesAtLimit: string[];
 }
 
 export type ShowCounts = 'live' | 'after-review' | 'hidden';
@@ -35,7 +38,8 @@ export interface VotePhase {
   rules: { words: Message[]; limits: Record<string, number> };
   showCounts: ShowCounts;
   /** Whether counts are shown to this reader now (organisers always). */
-  countsShown?: boolean;
+  countsShown: boolean;
+  divisions: { id: string; name: string; nameEn?: string }[];
   /** For the signed-in voter; null without one. */
   votesLeft: VotesLeft | null;
 }
@@ -83,9 +87,18 @@ export interface ShowcaseDetail {
   works: ShowcaseWork[];
 }
 
+/** A vote received and committed; whether it is counted or held for review is not told to the voter. */
 export interface VoteCast {
-  vote: { id: string; status: 'counted' | 'held' | 'rejected' };
+  vote: { id: string; status: 'received' };
   votesLeft: VotesLeft;
+}
+
+/** Counts per entry where shown; held votes for organisers only. */
+export interface Tallies {
+  phaseId: string;
+  entries: { id: string; ref: string; title: string; division: string; counted: number; held?: number }[];
+  counted: number;
+  held?: number;
 }
 
 export interface HoldReasonView {
@@ -125,8 +138,8 @@ const enc = encodeURIComponent;
 const phasePath = (contestId: string, phaseId: string) => `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}`;
 
 export const voters = {
-  /** Sends a one-time code by SMS (in the outbox until a real provider is configured). */
-  requestCode: (phone: string) => request<CodeSent>('POST', '/api/voting/codes', { phone }),
+  /** Sends a one-time code by SMS naming the contest (in its outbox until a real SMS provider is configured). */
+  requestCode: (phone: string, contestId: string) => request<CodeSent>('POST', '/api/voting/codes', { phone, contestId }),
   /** Proves the number: the voter's cookie is set with the reply. */
   verify: (phone: string, code: string) => request<{ voter: Voter }>('POST', '/api/voting/sessions', { phone, code }),
   me: (signal?: AbortSignal) => request<{ voter: Voter | null }>('GET', '/api/voting/me', undefined, signal),
@@ -142,6 +155,8 @@ export const voting = {
     request<Showcase>('GET', `${phasePath(contestId, phaseId)}/showcase${queryString({ division })}`, undefined, signal),
   entry: (contestId: string, phaseId: string, entryId: string, signal?: AbortSignal) =>
     request<ShowcaseDetail>('GET', `${phasePath(contestId, phaseId)}/showcase/${enc(entryId)}`, undefined, signal),
+  /** Counts per entry: the public's where the phase shows them, and always the organisers'. */
+  tallies: (contestId: string, phaseId: string, signal?: AbortSignal) => request<Tallies>('GET', `${phasePath(contestId, phaseId)}/tallies`, undefined, signal),
   /** One vote; a retry with the same key gets the first answer, so a vote is never cast twice. */
   cast: (contestId: string, phaseId: string, vote: { registrationId: string; challenge: string; idempotencyKey: string }) =>
     request<VoteCast>('POST', `${phasePath(contestId, phaseId)}/votes`, vote),

@@ -23,7 +23,18 @@ const useSecondsUntil = (until: string | undefined) => {
  * brings (another may be asked for once the countdown ends), then the server sets the voter's
  * cookie. Each step shows the server's refusal in words (a wrong or expired code, too many tries).
  */
-export const PhoneDialog = ({ open, onVerified, onCancel }: { open: boolean; onVerified: (voter: Voter) => void; onCancel: () => void }) => {
+export const PhoneDialog = ({
+  contestId,
+  open,
+  onVerified,
+  onCancel,
+}: {
+  /** The contest voted in: the SMS names it. */
+  contestId: string;
+  open: boolean;
+  onVerified: (voter: Voter) => void;
+  onCancel: () => void;
+}) => {
   const { t, pick } = useI18n();
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
@@ -60,7 +71,7 @@ export const PhoneDialog = ({ open, onVerified, onCancel }: { open: boolean; onV
       return;
     }
     void run(async () => {
-      setSent(await voters.requestCode(number));
+      setSent(await voters.requestCode(number, contestId));
       setCode('');
     });
   };

@@ -160,7 +160,7 @@ export const VoteBooth = ({
     <BoothContext.Provider value={booth}>
       {children}
       <div className="vote-challenge">{challenge.element}</div>
-      <PhoneDialog open={waiting !== null} onVerified={verified} onCancel={() => setWaiting(null)} />
+      <PhoneDialog contestId={contestId} open={waiting !== null} onVerified={verified} onCancel={() => setWaiting(null)} />
     </BoothContext.Provider>
   );
 };

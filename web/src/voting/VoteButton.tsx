@@ -12,20 +12,20 @@ export const VoteButton = ({ entry, large = false }: { entry: VotedEntry; large?
   const { t } = useI18n();
   const booth = useBooth();
   const vote = booth.voteOf(entry.id);
-  const { limits } = booth.phase.rules;
-  // Where an entry takes one vote a day (or one in all), a second tap would only be refused.
-  const onceEach = limits.perEntryPerDay === 1 || limits.perEntry === 1;
-  const used = booth.voter !== null && !mayVoteIn(booth.votesLeft, entry.division);
+  // A tap the limits already refuse (this entry's votes used today, or the day's) is not offered.
+  const used = booth.voter !== null && !mayVoteIn(booth.votesLeft, entry);
   const working = vote.state === 'working';
-  const label = vote.state === 'voted' ? t('vote.voted') : vote.state === 'retry' ? t('vote.retry') : t('vote.vote');
+  // At its limit means voted for already (today, or at all), on this page or before it was opened.
+  const voted = vote.state === 'voted' || (booth.votesLeft?.entriesAtLimit.includes(entry.id) ?? false);
+  const label = voted ? t('vote.voted') : vote.state === 'retry' ? t('vote.retry') : t('vote.vote');
   return (
     <div className="vote-box" data-testid="vote-box" data-state={vote.state}>
       <Button
         className={large ? 'btn-large vote-button' : 'vote-button'}
-        variant={vote.state === 'voted' ? 'secondary' : 'primary'}
+        variant={voted ? 'secondary' : 'primary'}
         busy={working}
         busyText={working && vote.step === 'solving' ? t('vote.solving') : t('vote.sending')}
-        disabled={!booth.phase.open || (booth.busy && !working) || (vote.state === 'voted' && onceEach) || (used && vote.state !== 'voted')}
+        disabled={!booth.phase.open || (booth.busy && !working) || used}
         onClick={() => booth.vote(entry)}
         data-testid="vote-button"
       >

@@ -20,13 +20,13 @@ export const votesLeftLines = (left: VotesLeft | null, division?: string): Votes
   if (left.today !== null) lines.push(line(left.today, 'today'));
   if (left.total !== null) lines.push(line(left.total, 'total'));
   const inDivision = division === undefined ? undefined : left.perDivision?.[division];
-  if (inDivision !== undefined && inDivision !== null) lines.push(line(inDivision, 'division'));
+  if (inDivision !== undefined) lines.push(line(inDivision, 'division'));
   return lines;
 };
 
-/** Whether one more vote in `division` is within every limit the voter has left (unknown limits do not stop it). */
-export const mayVoteIn = (left: VotesLeft | null, division: string) => {
+/** Whether one more vote for `entry` is within every limit the voter has left (unknown limits do not stop it). */
+export const mayVoteIn = (left: VotesLeft | null, entry: { id: string; division: string }) => {
   if (!left) return true;
-  const inDivision = left.perDivision?.[division];
-  return [left.today, left.total, inDivision].every((n) => n === undefined || n === null || n > 0);
+  if (left.entriesAtLimit.includes(entry.id)) return false;
+  return [left.today, left.total, left.perDivision?.[entry.division]].every((n) => n === undefined || n === null || n > 0);
 };

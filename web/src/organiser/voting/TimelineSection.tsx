@@ -1,6 +1,7 @@
-import { Link } from 'react-router';
+import { useId } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { ContestView } from '../../api/types.ts';
-import type { Timeline } from '../../api/voting.ts';
+import type { Tallies, Timeline } from '../../api/voting.ts';
 import { useI18n } from '../../i18n.ts';
 import { votingPath, type VotingView } from './view.ts';
 import { VotesChart } from './VotesChart.tsx';
@@ -9,30 +10,39 @@ import { VotesChart } from './VotesChart.tsx';
 export const TimelineSection = ({
   contest,
   asked,
-  entry,
+  entries,
   timeline,
 }: {
   contest: ContestView;
   asked: VotingView;
-  /** The entry filtered on, where the page knows its reference and title. */
-  entry?: { ref: string; title: string };
+  /** The phase's entries with their counts, most votes first, to pick one from. */
+  entries: Tallies['entries'];
   timeline: Timeline;
 }) => {
   const { t } = useI18n();
+  const id = useId();
+  const navigate = useNavigate();
   return (
     <section className="section" data-testid="timeline">
       <h2>{t('voting.chart.title')}</h2>
       <p className="muted small">{t('voting.chart.explain')}</p>
       <div className="held-filter">
-        <span className="small">{t('voting.chart.entry')}</span>
-        <Link to={votingPath(contest.id, { ...asked, entry: undefined })} className={asked.entry ? 'chip' : 'chip is-current'} data-testid="chart-all-entries">
-          {t('voting.chart.allEntries')}
-        </Link>
-        {asked.entry && (
-          <span className="chip is-current" data-testid="chart-entry">
-            {entry ? `${entry.ref} ${entry.title}` : asked.entry}
-          </span>
-        )}
+        <label className="small" htmlFor={id}>
+          {t('voting.chart.entry')}
+        </label>
+        <select
+          id={id}
+          value={asked.entry ?? ''}
+          onChange={(e) => navigate(votingPath(contest.id, { ...asked, entry: e.target.value || undefined }))}
+          data-testid="chart-entry"
+        >
+          <option value="">{t('voting.chart.allEntries')}</option>
+          {entries.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {t('voting.chart.entryOption', { ref: entry.ref, title: entry.title, counted: entry.counted, held: entry.held ?? 0 })}
+            </option>
+          ))}
+        </select>
         <span className="small">{t('voting.chart.bucket')}</span>
         {(['hour', 'minute'] as const).map((bucket) => (
           <Link

@@ -1,11 +1,11 @@
 import { Link, useLoaderData, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { contests } from '../../api/index.ts';
-import { heldVotes, voting, type HeldVote, type HeldVotesFilter } from '../../api/voting.ts';
+import { heldVotes, voting, type HeldVotesFilter, type Tallies } from '../../api/voting.ts';
 import { DemoBadge } from '../../components/Badge.tsx';
 import { Notice } from '../../components/Problems.tsx';
 import { useI18n } from '../../i18n.ts';
 import { withLogin } from '../../lib/guard.ts';
-import { settle, type Loaded } from '../review/loaded.ts';
+import { settle } from '../review/loaded.ts';
 import { showcasePath } from '../../voting/load.ts';
 import { HeldVotesSection } from './HeldVotesSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
@@ -18,18 +18,19 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) =>
     const { signal } = request;
     const [{ contest }, { phases }] = await Promise.all([contests.get(params.id!, signal), voting.phases(params.id!, signal)]);
     const asked = askedOf(new URL(request.url).searchParams, phases);
-    if (!asked) return { contest, phases, asked, held: undefined, timeline: undefined };
+    if (!asked) return { contest, phases, asked, held: undefined, timeline: undefined, tallies: undefined };
     const filter: HeldVotesFilter = { reason: asked.reason, entry: asked.entry };
-    const [held, timeline] = await Promise.all([
+    const [held, timeline, tallies] = await Promise.all([
       settle(heldVotes.list(contest.id, asked.phase, filter, signal)),
       settle(heldVotes.timeline(contest.id, asked.phase, { entry: asked.entry, bucket: asked.bucket }, signal)),
+      settle(voting.tallies(contest.id, asked.phase, signal)),
     ]);
-    return { contest, phases, asked, held, timeline };
+    return { contest, phases, asked, held, timeline, tallies };
   });
 
-/** The entry the page is filtered on, as the held votes name it (its reference and title). */
-const entryOf = (held: Loaded<{ votes: HeldVote[] }> | undefined, entryId: string | undefined) =>
-  entryId && held?.ok ? held.value.votes.find((vote) => vote.entry.id === entryId)?.entry : undefined;
+/** The entries most voted for first, counted and held together. */
+const byVotes = (tallies: Tallies) =>
+  [...tallies.entries].sort((a, b) => b.counted + (b.held ?? 0) - (a.counted + (a.held ?? 0)) || a.ref.localeCompare(b.ref));
 
 /**
  * 投票管理 A contest's votes, for its organisers: for each vote phase (a tab each), the votes held
@@ -37,7 +38,7 @@ const entryOf = (held: Loaded<{ votes: HeldVote[] }> | undefined, entryId: strin
  * the whole vote or one entry (a tap on an entry among the held votes shows its own).
  */
 export const Component = () => {
-  const { contest, phases, asked, held, timeline } = useLoaderData<typeof loader>();
+  const { contest, phases, asked, held, timeline, tallies } = useLoaderData<typeof loader>();
   const { t, name, pick } = useI18n();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location?.pathname === `/organiser/contests/${contest.id}/voting`;
@@ -83,7 +84,7 @@ export const Component = () => {
               />
             )}
             {timeline && !timeline.ok && <Notice tone="error">{pick(timeline.error)}</Notice>}
-            {timeline?.ok && <TimelineSection contest={contest} asked={asked} entry={entryOf(held, asked.entry)} timeline={timeline.value} />}
+            {timeline?.ok && <TimelineSection contest={contest} asked={asked} entries={tallies?.ok ? byVotes(tallies.value) : []} timeline={timeline.value} />}
           </div>
         </>
       )}

@@ -58,6 +58,7 @@ export const votingMessages = {
     en: 'Votes in each period: blue counted, orange held.',
   },
   'voting.chart.entry': { zh: '作品', en: 'Entry' },
+  'voting.chart.entryOption': { zh: '{ref} {title}（计入 {counted}，待审核 {held}）', en: '{ref} {title} ({counted} counted, {held} held)' },
   'voting.chart.allEntries': { zh: '全部作品', en: 'All entries' },
   'voting.chart.bucket': { zh: '时段', en: 'Period' },
   'voting.chart.minute': { zh: '每分钟', en: 'Per minute' },
