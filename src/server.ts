@@ -9,6 +9,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db-types.ts';
+import { firstPageMetadata } from './platform/http/page-metadata.ts';
 import { createServer } from './platform/http/server.ts';
 import { packagePath } from './platform/package-root.ts';
 import { outboxRoutes } from './platform/outbox.ts';
@@ -24,6 +25,7 @@ import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
 import { voterRoutes } from './voting/voters/routes.ts';
+import { votingPageMetadata } from './voting/page-metadata.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
 export const featureRoutes = [
@@ -51,4 +53,12 @@ export const allRoutes = (config: Config) => [
 export const webDist = packagePath('dist', 'web');
 
 export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, options: { logger?: boolean } = {}) =>
-  createServer({ db, config, clock, registerRoutes: allRoutes(config), webDist, pageMetadata: contestPageMetadata(db), logger: options.logger });
+  createServer({
+    db,
+    config,
+    clock,
+    registerRoutes: allRoutes(config),
+    webDist,
+    pageMetadata: firstPageMetadata(votingPageMetadata(db), contestPageMetadata(db)),
+    logger: options.logger,
+  });

@@ -3,7 +3,9 @@ import { solvedChallenge } from '../../test/support/voting.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ChallengeSettings } from '../platform/config.ts';
 import { memoryCounters } from '../platform/counters.ts';
-import { challenges, MAX_PAYLOAD_LENGTH } from './challenge.ts';
+import { verifySolution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { challenges, MAX_PAYLOAD_LENGTH, signingSecretsOf } from './challenge.ts';
 
 const settings: ChallengeSettings = { hmacKey: 'test-altcha-key-of-at-least-32-characters', cost: 1, maxCounter: 10 };
 
@@ -105,5 +107,32 @@ describe('the proof-of-work challenge', () => {
     const [one, other] = [0, 1].map(() => challenges({ settings: { ...settings, hmacKey: undefined }, counters, clock }));
     expect(await other.verifyChallenge(await solvedChallenge(await one.createChallenge()))).toBe(true);
     expect(await setUp().issuer.verifyChallenge(await solvedChallenge(await one.createChallenge()))).toBe(false);
+  });
+
+  it("gives altcha-lib's verifySolution verdict on solutions right and wrong", async () => {
+    const { issuer, clock } = setUp();
+    const variants: ((p: any) => void)[] = [
+      () => undefined,
+      (p) => (p.solution.counter += 1),
+      (p) => (p.solution.counter = -1),
+      (p) => (p.solution.counter = 2 ** 32),
+      (p) => (p.solution.counter = 1.5),
+      (p) => (p.solution.derivedKey = p.solution.derivedKey.toUpperCase()),
+      (p) => (p.solution.derivedKey = p.solution.derivedKey.slice(1)),
+      (p) => (p.solution.derivedKey = p.solution.derivedKey.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))),
+      (p) => (p.challenge.signature = p.challenge.signature.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a'))),
+      (p) => (p.challenge.signature = p.challenge.signature.toUpperCase()),
+      (p) => (p.challenge.parameters.keySignature = p.challenge.parameters.keySignature.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a'))),
+      (p) => (p.challenge.parameters.keyPrefix = '00'),
+      (p) => (p.challenge.parameters.data.note = 'added'),
+      (p) => (p.challenge.parameters.extra = undefined),
+    ];
+    for (const variant of variants) {
+      const payload = edited(await solvedChallenge(await issuer.createChallenge()), variant);
+      const { challenge, solution } = JSON.parse(Buffer.from(payload, 'base64').toString());
+      const theirs = await verifySolution({ challenge, solution, deriveKey, ...signingSecretsOf(settings.hmacKey!) });
+      const ours = await challenges({ settings, counters: memoryCounters(clock), clock }).verifyChallenge(payload);
+      expect([variant.toString(), ours]).toEqual([variant.toString(), theirs.verified]);
+    }
   });
 });
