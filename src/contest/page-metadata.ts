@@ -12,7 +12,8 @@ const descriptionLength = 120;
 
 export const siteName = '擂台 Leitai';
 
-const shortened = (text: string, length: number) => {
+/** A text as one share card line: white space folded, cut at `length` characters with an ellipsis. */
+export const shortened = (text: string, length = descriptionLength) => {
   const characters = [...text.replace(/\s+/g, ' ').trim()];
   return characters.length <= length ? characters.join('') : `${characters.slice(0, length - 1).join('')}…`;
 };

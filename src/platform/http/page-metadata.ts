@@ -13,6 +13,17 @@ export interface PageMetadata {
 /** The metadata of a page address, or undefined for a page that keeps index.html's own. */
 export type PageMetadataOf = (path: string) => Promise<PageMetadata | undefined>;
 
+/** The first metadata any of the features gives for an address (each knows its own pages). */
+export const firstPageMetadata =
+  (...sources: PageMetadataOf[]): PageMetadataOf =>
+  async (path) => {
+    for (const source of sources) {
+      const metadata = await source(path);
+      if (metadata) return metadata;
+    }
+    return undefined;
+  };
+
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => entities[c]);
 
