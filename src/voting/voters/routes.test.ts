@@ -14,6 +14,7 @@ import { featureRoutes } from '../../server.ts';
 import { withVotingContext } from '../context.ts';
 
 const contestId = seeds['000'].id;
+const redisUrl = process.env.LEITAI_TEST_REDIS_URL || undefined;
 const start = '2025-09-01T10:00:00+08:00';
 
 const movableClock = () => {
@@ -267,5 +268,23 @@ describeOnDatabases('the voter routes', (database) => {
     expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'voting.too_many_challenges']);
     clock.advance(60_000);
     expect((await ask()).statusCode).toBe(200);
+  });
+
+  // counters.test.ts prints why this is skipped without LEITAI_TEST_REDIS_URL.
+  it.skipIf(!redisUrl)('counts the limits of every server in Redis when REDIS_URL is set, so two servers share them', async () => {
+    await publishSeed(database.db, '000');
+    const clock = movableClock();
+    const [one, other] = await Promise.all(
+      [0, 1].map(() =>
+        testServer(database.db, { clock, config: { redisUrl }, registerRoutes: [withVotingContext({ sms: capturingSms() }), ...featureRoutes] }),
+      ),
+    );
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    expect((await askCode(one, phone)).statusCode).toBe(202);
+    expect((await askCode(other, phone)).json().error.code).toBe('voting.too_many_codes');
+    const payload = await solvedChallenge((await one.inject({ method: 'GET', url: '/api/voting/challenge' })).json());
+    expect(await other.votingContext.challenges.verifyChallenge(payload)).toBe(true);
+    expect(await one.votingContext.challenges.verifyChallenge(payload)).toBe(false);
+    await Promise.all([one.close(), other.close()]);
   });
 });
