@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/platform/db-types.ts';
+import type { LeitaiApp } from '../../src/platform/http/server.ts';
 import { registerEntry } from '../../src/registration/service.ts';
 import { during, entryOf, newAccount, people, person, publishSeed } from './test-fixtures.ts';
+import { solvedChallenge, type CapturingSms } from './voting.ts';
 
 /** 000 with `count` teams in 应用开发赛道（社会组）, each of two people of its own; their registration ids in order. */
 export async function contestWithEntries(db: Kysely<Database>, count: number, change?: Parameters<typeof publishSeed>[2]) {
@@ -38,3 +40,15 @@ export async function newVoter(db: Kysely<Database>, n: number): Promise<string>
     .execute();
   return id;
 }
+
+/** A voter signed in through the API (code by SMS, then the session): the cookie to vote with. */
+export async function signedInVoter(app: LeitaiApp, sms: CapturingSms, phone: string): Promise<string> {
+  await app.inject({ method: 'POST', url: '/api/voting/codes', payload: { phone } });
+  const reply = await app.inject({ method: 'POST', url: '/api/voting/sessions', payload: { phone, code: sms.lastCode(phone) } });
+  const cookie = reply.cookies.find((c) => c.name === 'leitai_voter');
+  if (!cookie) throw new Error(`${phone} was not signed in: ${reply.body}`);
+  return `leitai_voter=${cookie.value}`;
+}
+
+/** A fresh challenge from the server, solved as the widget does: good for one vote. */
+export const solvedFrom = async (app: LeitaiApp) => solvedChallenge((await app.inject({ method: 'GET', url: '/api/voting/challenge' })).json());
