@@ -4,8 +4,8 @@
  * account votes at the same minute of the day on day after day; some honest voters keep a habit
  * too, but at waking hours, while a farm's schedule covers the small hours as much as the evening.
  * Held: the on-schedule voters' votes for the entry, when there are at least `voters` of them and
- * their times of day are far from the hours the phase's voters keep (a Kolmogorov–Smirnov distance
- * from the times of day of all the phase's votes).
+ * more of their times fall in the phase's quiet hours than chance allows for voters who keep the
+ * hours everyone keeps (an evening habit is no sign; a schedule at 03:40 is).
  */
 import type { Firing, SignalVote } from './detector.ts';
 import type { LocalTime } from './local-time.ts';
@@ -30,21 +30,26 @@ function scheduleOf(casts: Cast[], days: number, tolerance: number): number | un
   return undefined;
 }
 
-/** The share of the phase's votes cast at or before each minute of the day. */
-function clockOf(minutes: number[]): number[] {
-  const counts = new Array<number>(minutesInDay).fill(0);
-  for (const minute of minutes) counts[minute] += 1;
-  let sum = 0;
-  return counts.map((count) => (sum += count) / Math.max(1, minutes.length));
+/** The hours of the day with less than `share` of an even share of the phase's votes, and their share of the votes. */
+function quietHoursOf(minutes: number[], share: number) {
+  const perHour = new Array<number>(24).fill(0);
+  for (const minute of minutes) perHour[Math.floor(minute / 60)] += 1;
+  const quiet = new Set(perHour.flatMap((count, hour) => (count < (share * minutes.length) / 24 ? [hour] : [])));
+  return { quiet, mass: [...quiet].reduce((sum, hour) => sum + perHour[hour], 0) / Math.max(1, minutes.length) };
 }
 
-/** The Kolmogorov–Smirnov distance of these minutes of the day from the phase's clock. */
-function distanceFrom(clock: number[], minutes: number[]): number {
-  const sorted = [...minutes].sort((a, b) => a - b);
-  return sorted.reduce((distance, minute, i) => {
-    const before = minute === 0 ? 0 : clock[minute - 1];
-    return Math.max(distance, (i + 1) / sorted.length - clock[minute], before - i / sorted.length);
-  }, 0);
+/** P(X ≥ k) for X binomial(n, p), summed in log space. */
+function binomialTail(n: number, p: number, k: number): number {
+  if (k <= 0) return 1;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let logChoose = 0;
+  let tail = 0;
+  for (let i = 0; i <= n; i += 1) {
+    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
+    if (i >= k) tail += Math.exp(logChoose + i * Math.log(p) + (n - i) * Math.log(1 - p));
+  }
+  return tail;
 }
 
 /** The slow farms of a vote phase's stream, as firings of the `slow` signal (one per entry). */
@@ -60,7 +65,7 @@ export function slowFirings(votes: readonly SignalVote[], localTime: (ms: number
     own.push({ id: vote.id, day, minute: minuteOfDay });
     allMinutes.push(minuteOfDay);
   }
-  const clock = clockOf(allMinutes);
+  const { quiet, mass } = quietHoursOf(allMinutes, t.quietShare);
   const firings: Firing[] = [];
   for (const byVoter of casts.values()) {
     const scheduled = [...byVoter.values()].flatMap((own) => {
@@ -69,15 +74,14 @@ export function slowFirings(votes: readonly SignalVote[], localTime: (ms: number
       return minute === undefined ? [] : [{ own, minute }];
     });
     if (scheduled.length < t.voters) continue;
-    const minutes = scheduled.map(({ minute }) => minute);
-    if (distanceFrom(clock, minutes) * Math.sqrt(minutes.length) <= t.clockDistance) continue;
-    const night = minutes.filter((minute) => minute >= t.nightFromHour * 60 && minute < t.nightToHour * 60).length;
+    const atQuietHours = scheduled.filter(({ minute }) => quiet.has(Math.floor(minute / 60))).length;
+    if (binomialTail(scheduled.length, mass, atQuietHours) >= t.significance) continue;
     firings.push({
       reason: {
         signal: 'slow',
         detail: {
-          zh: `${scheduled.length} 个号码至少 ${t.days} 天在每天同一时刻（前后 ${t.toleranceMinutes} 分钟内）投给该作品，这些时刻遍布全天、与其他投票者的作息不同（${night} 个在凌晨）`,
-          en: `${scheduled.length} voters voted for this entry at the same time of day (within ${t.toleranceMinutes} min) on at least ${t.days} days, at times spread over the clock unlike other voters' hours (${night} in the small hours)`,
+          zh: `${scheduled.length} 个号码至少 ${t.days} 天在每天同一时刻（前后 ${t.toleranceMinutes} 分钟内）投给该作品，其中 ${atQuietHours} 个的时刻在几乎无人投票的时段`,
+          en: `${scheduled.length} voters voted for this entry at the same time of day (within ${t.toleranceMinutes} min) on at least ${t.days} days, ${atQuietHours} of them at hours when almost nobody votes`,
         },
       },
       voteIds: scheduled.flatMap(({ own }) => own.map((cast) => cast.id)),

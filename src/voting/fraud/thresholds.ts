@@ -36,11 +36,11 @@ export const thresholds = {
   spray: { lift: 4, overlap: 3, linkedEntries: 15, linkedShare: 0.1, entries: 4, votesPerDecoy: 1.5, partnerShare: 0.5 },
   /**
    * A slow farm: voters who vote for one entry at the same time of day (within `toleranceMinutes`)
-   * on `days` days, at least `voters` of them on the entry, whose times of day do not follow the
-   * hours everyone votes at: their Kolmogorov–Smirnov distance from the phase's times of day is
-   * above `clockDistance` / √n (1.63: a 1% chance for voters who keep everyone's hours).
+   * on `days` days, at least `voters` of them on the entry, more of them keeping a time in the quiet
+   * hours (those with less than `quietShare` of an even share of the phase's votes) than voters who
+   * keep everyone's hours would, but for a chance below `significance` (binomial tail).
    */
-  slow: { days: 3, toleranceMinutes: 15, voters: 10, clockDistance: 1.63, nightFromHour: 0, nightToHour: 6 },
+  slow: { days: 3, toleranceMinutes: 15, voters: 10, quietShare: 0.5, significance: 0.001 },
 } as const;
 
 export type Thresholds = typeof thresholds;
