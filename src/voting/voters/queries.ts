@@ -1,10 +1,7 @@
 /** Every SQL statement of voters, their one-time codes and their sessions. */
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../platform/db-types.ts';
 import type { Executor } from '../../platform/transaction.ts';
-
-export type VoterCodeRow = Selectable<Database['voter_codes']>;
-export type VoterRow = Selectable<Database['voters']>;
 
 export async function insertVoterCode(db: Executor, code: Insertable<Database['voter_codes']>): Promise<void> {
   await db.insertInto('voter_codes').values(code).execute();
@@ -36,18 +33,18 @@ export async function markCodeUsed(db: Executor, codeId: string, at: Date): Prom
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Adds the voter unless the number is known already; returns the voter's row and whether it is new. */
-export async function insertVoterOnce(db: Executor, voter: Insertable<Database['voters']>): Promise<{ voter: VoterRow; created: boolean }> {
-  const inserted = await db
+/**
+ * The voter of a number just proven: added on its first proof, else its verified_at moved to now.
+ * `created` tells which (xmax is 0 only on a row this statement inserted rather than updated).
+ */
+export const upsertProvenVoter = (db: Executor, voter: Insertable<Database['voters']>) =>
+  db
     .insertInto('voters')
     .values(voter)
-    .onConflict((oc) => oc.column('phone').doNothing())
+    .onConflict((oc) => oc.column('phone').doUpdateSet((eb) => ({ verified_at: eb.ref('excluded.verified_at') })))
     .returningAll()
-    .executeTakeFirst();
-  if (inserted) return { voter: inserted, created: true };
-  const existing = await db.selectFrom('voters').selectAll().where('phone', '=', voter.phone).executeTakeFirstOrThrow();
-  return { voter: existing, created: false };
-}
+    .returning(sql<boolean>`xmax = 0`.as('created'))
+    .executeTakeFirstOrThrow();
 
 export async function insertVoterSession(db: Executor, session: Insertable<Database['voter_sessions']>): Promise<void> {
   await db.insertInto('voter_sessions').values(session).execute();

@@ -89,7 +89,7 @@ describeOnDatabases('the voter routes', (database) => {
     expect(session.id).toBe(createHash('sha256').update(cookie.value).digest('hex'));
   });
 
-  it('registers a number once, on its first proof, with the event on the platform chain masked', async () => {
+  it('registers a number once, on its first proof, with the event on the platform chain masked, and notes each later proof', async () => {
     const { app, sms, clock } = await setUp(database.db);
     for (let i = 0; i < 2; i++) {
       await askCode(app, '13812345678');
@@ -97,7 +97,7 @@ describeOnDatabases('the voter routes', (database) => {
       clock.advance(60_000);
     }
     const voters = await database.db.selectFrom('voters').selectAll().execute();
-    expect(voters).toEqual([{ id: expect.any(String), phone: '13812345678', created_at: new Date(start), verified_at: new Date(start) }]);
+    expect(voters).toEqual([{ id: expect.any(String), phone: '13812345678', created_at: new Date(start), verified_at: new Date('2025-09-01T10:01:00+08:00') }]);
     const events = await database.db.selectFrom('audit_events').select(['contest_id', 'type', 'actor', 'payload']).where('type', 'like', 'voter.%').execute();
     expect(events).toEqual([{ contest_id: '', type: 'voter.registered', actor: voters[0].id, payload: { voterId: voters[0].id, phone: '138****5678' } }]);
     expect(await database.db.selectFrom('voter_sessions').select('voter_id').execute()).toEqual([{ voter_id: voters[0].id }, { voter_id: voters[0].id }]);

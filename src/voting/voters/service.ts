@@ -41,10 +41,10 @@ import {
   deleteExpiredVoterSessionsOf,
   deleteVoterSession,
   insertVoterCode,
-  insertVoterOnce,
   insertVoterSession,
   latestCodeOf,
   markCodeUsed,
+  upsertProvenVoter,
   voterOfLiveSession,
 } from './queries.ts';
 
@@ -115,8 +115,9 @@ async function checkCodeLimits(counters: Counters, request: { phone: string; add
 /**
  * Checks a code against the last one sent to the number and, when it matches, signs the voter in.
  * Each check counts an attempt first (CODE_ATTEMPTS per code). Effects on success, in one
- * transaction: the code marked used, the voters row on the number's first proof (with
- * voter.registered on the platform chain), the voter's expired sessions deleted, one voter_sessions row.
+ * transaction: the code marked used, the voters row added on the number's first proof (with
+ * voter.registered on the platform chain) or its verified_at moved, the voter's expired sessions
+ * deleted, one voter_sessions row.
  * Refuses voting.phone_invalid, voting.code_expired (none sent, expired or used),
  * voting.too_many_attempts, voting.code_wrong (with the attempts left).
  */
@@ -133,10 +134,10 @@ export async function verifyCode(db: Kysely<Database>, input: { phone: string; c
   const expiresAt = new Date(now.getTime() + VOTER_SESSION_DAYS * 24 * 3_600_000);
   const voter = await inTransaction(db, async (trx) => {
     if (!(await markCodeUsed(trx, sent.id, now))) throw codeExpired();
-    const { voter, created } = await insertVoterOnce(trx, { id: randomUUID(), phone, created_at: now, verified_at: now });
+    const voter = await upsertProvenVoter(trx, { id: randomUUID(), phone, created_at: now, verified_at: now });
     await deleteExpiredVoterSessionsOf(trx, voter.id, now);
     await insertVoterSession(trx, { id: sessionIdOf(token), voter_id: voter.id, created_at: now, expires_at: expiresAt });
-    if (created) {
+    if (voter.created) {
       const payload = { voterId: voter.id, phone: maskPhone(phone) };
       await appendAuditEvent(trx, { contestId: PLATFORM_AUDIT_CHAIN, actor: voter.id, type: 'voter.registered', payload, at: now });
     }
