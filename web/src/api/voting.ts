@@ -1,48 +1,24 @@
 /**
  * Public voting (issue 10): the voter's phone proof, the showcase of a vote phase, the vote itself,
- * and the organiser's held votes and timeline. The paths are the voting contract's.
+ * and the organiser's held votes and timeline. The paths are the voting contract's; shapes are
+ * inferred from the server's zod schemas (type-only, as in types.ts) where those are written.
  */
+import type { z } from 'zod';
+import type { talliesReply, voteReply, votePhaseView, votesLeftView } from '../../../src/voting/schema.ts';
+import type { codeSentReply, voterView } from '../../../src/voting/voters/schema.ts';
 import type { Message } from './types.ts';
 import { queryString, request } from './client.ts';
 
-/** A proven voter as the server shows them: the phone masked (138****5678). */
-export interface Voter {
-  phone: string;
-}
-
+export type Voter = z.infer<typeof voterView>;
 /** A code sent: until when it may be entered, and from when another may be asked for (ISO times). */
-export interface CodeSent {
-  expiresAt: string;
-  resendAfter: string;
-}
-
-/** What a voter may still cast in a phase: null where no such limit applies. */
-export interface VotesLeft {
-  today: number | null;
-  total: number | null;
-  /** Per division voted on, where the phase limits votes in a division. */
-  perDivision?: Record<string, number>;
-  /** Entries the voter cannot vote for again (today, or at all). */
-  entriesAtLimit: string[];
-}
-
-export type ShowCounts = 'live' | 'after-review' | 'hidden';
-
-export interface VotePhase {
-  id: string;
-  name: string;
-  nameEn?: string;
-  window: { start: string; end: string };
-  open: boolean;
-  /** The limits in words, one line each, and as numbers. */
-  rules: { words: Message[]; limits: Record<string, number> };
-  showCounts: ShowCounts;
-  /** Whether counts are shown to this reader now (organisers always). */
-  countsShown: boolean;
-  divisions: { id: string; name: string; nameEn?: string }[];
-  /** For the signed-in voter; null without one. */
-  votesLeft: VotesLeft | null;
-}
+export type CodeSent = z.infer<typeof codeSentReply>;
+/** What a voter may still cast in a phase (null where no such limit applies), and the entries at their own limit. */
+export type VotesLeft = z.infer<typeof votesLeftView>;
+export type VotePhase = z.infer<typeof votePhaseView>;
+/** A vote received and committed; whether it is counted or held for review is not told to the voter. */
+export type VoteCast = z.infer<typeof voteReply>;
+/** Counts per entry where shown; held votes for organisers only. */
+export type Tallies = z.infer<typeof talliesReply>;
 
 export interface ShowcaseDivision {
   id: string;
@@ -85,20 +61,6 @@ export interface ShowcaseWork {
 export interface ShowcaseDetail {
   entry: ShowcaseEntry;
   works: ShowcaseWork[];
-}
-
-/** A vote received and committed; whether it is counted or held for review is not told to the voter. */
-export interface VoteCast {
-  vote: { id: string; status: 'received' };
-  votesLeft: VotesLeft;
-}
-
-/** Counts per entry where shown; held votes for organisers only. */
-export interface Tallies {
-  phaseId: string;
-  entries: { id: string; ref: string; title: string; division: string; counted: number; held?: number }[];
-  counted: number;
-  held?: number;
 }
 
 export interface HoldReasonView {

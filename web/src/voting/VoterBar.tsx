@@ -13,7 +13,8 @@ export const VoterBar = ({ division }: { division?: string }) => {
       {voter ? (
         <>
           <span>
-            {t('vote.voter', { phone: voter.phone })} · <VotesLeftText left={votesLeft} division={division} />
+            {t('vote.voter', { phone: voter.phone })}
+            <VotesLeftText left={votesLeft} division={division} before=" · " />
           </span>
           <Button variant="link" onClick={signOut} data-testid="voter-sign-out">
             {t('vote.signOut')}
