@@ -27,7 +27,7 @@ const axisLabel = (iso: string, bucket: Timeline['bucket'], timeZone: string) =>
 export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZone: string }) => {
   const { t, lang } = useI18n();
   if (timeline.buckets.length === 0) return <p className="empty">{t('voting.chart.none')}</p>;
-  const { bars, top: max } = barsOf(timeline.buckets, bucketMs[timeline.bucket], plot);
+  const { bars, top: max, slots } = barsOf(timeline.buckets, bucketMs[timeline.bucket], plot);
   const totals = timelineTotals(timeline.buckets);
   const summary = t('voting.chart.summary', {
     counted: totals.counted,
@@ -37,33 +37,35 @@ export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZon
   });
   return (
     <figure className="votes-chart" data-testid="votes-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
-        <g transform={`translate(${left},${top})`}>
-          {scaleTicks(max).map((value) => {
-            const y = plot.height - (value / max) * plot.height;
-            return (
-              <g key={value} className="chart-grid">
-                <line x1={0} x2={plot.width} y1={y} y2={y} />
-                <text x={-6} y={y} dy="0.35em" textAnchor="end">
-                  {value}
-                </text>
+      <div className="chart-scroll">
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+          <g transform={`translate(${left},${top})`}>
+            {scaleTicks(max).map((value) => {
+              const y = plot.height - (value / max) * plot.height;
+              return (
+                <g key={value} className="chart-grid">
+                  <line x1={0} x2={plot.width} y1={y} y2={y} />
+                  <text x={-6} y={y} dy="0.35em" textAnchor="end">
+                    {value}
+                  </text>
+                </g>
+              );
+            })}
+            {bars.map((bar) => (
+              <g key={bar.at}>
+                <title>{`${formatStamp(bar.at, lang, timeZone)} · ${t('voting.chart.counted')} ${bar.counted.n} · ${t('voting.chart.held')} ${bar.held.n}`}</title>
+                <rect className="chart-counted" x={bar.x} y={bar.counted.y} width={bar.width} height={bar.counted.height} />
+                <rect className="chart-held" x={bar.x} y={bar.held.y} width={bar.width} height={bar.held.height} />
               </g>
-            );
-          })}
-          {bars.map((bar) => (
-            <g key={bar.at}>
-              <title>{`${formatStamp(bar.at, lang, timeZone)} · ${t('voting.chart.counted')} ${bar.counted.n} · ${t('voting.chart.held')} ${bar.held.n}`}</title>
-              <rect className="chart-counted" x={bar.x} y={bar.counted.y} width={bar.width} height={bar.counted.height} />
-              <rect className="chart-held" x={bar.x} y={bar.held.y} width={bar.width} height={bar.held.height} />
-            </g>
-          ))}
-          {labelledBars(bars, 6).map((bar) => (
-            <text key={bar.at} className="chart-axis" x={bar.x} y={plot.height + 16}>
-              {axisLabel(bar.at, timeline.bucket, timeZone)}
-            </text>
-          ))}
-        </g>
-      </svg>
+            ))}
+            {labelledBars(bars, slots, 6).map((bar) => (
+              <text key={bar.at} className="chart-axis" x={bar.x} y={plot.height + 16}>
+                {axisLabel(bar.at, timeline.bucket, timeZone)}
+              </text>
+            ))}
+          </g>
+        </svg>
+      </div>
       <figcaption className="small">
         <span className="chart-key chart-key-counted" aria-hidden="true" /> {t('voting.chart.counted')}{' '}
         <span className="chart-key chart-key-held" aria-hidden="true" /> {t('voting.chart.held')} · <span data-testid="chart-summary">{summary}</span>

@@ -26,9 +26,9 @@ describe('the bars of a timeline', () => {
       box,
     );
     expect(top).toBe(50);
-    expect(bars.map((b) => [b.x, b.width, b.counted, b.held])).toEqual([
-      [1, 198, { y: 40, height: 60, n: 30 }, { y: 40, height: 0, n: 0 }],
-      [201, 198, { y: 76, height: 24, n: 12 }, { y: 60, height: 16, n: 8 }],
+    expect(bars.map((b) => [b.slot, b.x, b.width, b.counted, b.held])).toEqual([
+      [0, 1, 198, { y: 40, height: 60, n: 30 }, { y: 40, height: 0, n: 0 }],
+      [1, 201, 198, { y: 76, height: 24, n: 12 }, { y: 60, height: 16, n: 8 }],
     ]);
   });
 
@@ -41,7 +41,10 @@ describe('the bars of a timeline', () => {
       bucketMs.hour,
       box,
     );
-    expect(bars.map((b) => b.x)).toEqual([1, 301]);
+    expect(bars.map((b) => [b.slot, b.x])).toEqual([
+      [0, 1],
+      [3, 301],
+    ]);
   });
 
   it('draws thin bars without gaps when there are many', () => {
@@ -51,7 +54,7 @@ describe('the bars of a timeline', () => {
   });
 
   it('is no bar for no bucket', () => {
-    expect(barsOf([], bucketMs.hour, box)).toEqual({ bars: [], top: 1 });
+    expect(barsOf([], bucketMs.hour, box)).toEqual({ bars: [], top: 1, slots: 0 });
   });
 });
 
@@ -63,8 +66,20 @@ describe('a timeline’s totals', () => {
 });
 
 describe('the time axis labels', () => {
-  it('are every bar when few, else evenly spread from the first', () => {
-    expect(labelledBars([1, 2, 3], 6)).toEqual([1, 2, 3]);
-    expect(labelledBars([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 6)).toEqual([0, 3, 6, 9, 12]);
+  const hours = (...slots: number[]) =>
+    barsOf(
+      slots.map((slot) => ({ at: new Date(Date.UTC(2025, 8, 12) + slot * 3_600_000).toISOString(), counted: 1, held: 0 })),
+      bucketMs.hour,
+      { width: 400, height: 100 },
+    );
+
+  it('are every bar when few', () => {
+    const { bars, slots } = hours(0, 1, 2);
+    expect(labelledBars(bars, slots, 6).map((b) => b.slot)).toEqual([0, 1, 2]);
+  });
+
+  it('stand at even steps of time, the step of an empty bucket left without a label', () => {
+    const { bars, slots } = hours(0, 1, 2, 4, 5, 7, 8, 9, 10, 11, 12);
+    expect(labelledBars(bars, slots, 6).map((b) => b.slot)).toEqual([0, 9, 12]);
   });
 });

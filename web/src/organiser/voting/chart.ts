@@ -14,6 +14,8 @@ export interface ChartBox {
 
 export interface Bar {
   at: string;
+  /** Which step of time from the first bucket: the bar's place on the axis. */
+  slot: number;
   x: number;
   width: number;
   counted: { y: number; height: number; n: number };
@@ -31,8 +33,8 @@ export const roundedMax = (max: number) => {
 export const scaleTicks = (top: number) => [0, 0.25, 0.5, 0.75, 1].map((share) => share * top).filter((value) => Number.isInteger(value));
 
 /** The buckets as bars in a box, oldest on the left; one slot per bucket step from the first to the last. */
-export const barsOf = (buckets: readonly TimelineBucket[], step: number, box: ChartBox): { bars: Bar[]; top: number } => {
-  if (buckets.length === 0) return { bars: [], top: 1 };
+export const barsOf = (buckets: readonly TimelineBucket[], step: number, box: ChartBox): { bars: Bar[]; top: number; slots: number } => {
+  if (buckets.length === 0) return { bars: [], top: 1, slots: 0 };
   const times = buckets.map((b) => Date.parse(b.at));
   const first = Math.min(...times);
   const slots = Math.round((Math.max(...times) - first) / step) + 1;
@@ -43,15 +45,17 @@ export const barsOf = (buckets: readonly TimelineBucket[], step: number, box: Ch
   const bars = buckets.map((bucket, i) => {
     const countedHeight = scale(bucket.counted);
     const heldHeight = scale(bucket.held);
+    const at = Math.round((times[i] - first) / step);
     return {
       at: bucket.at,
-      x: Math.round((times[i] - first) / step) * slot + gap / 2,
+      slot: at,
+      x: at * slot + gap / 2,
       width: slot - gap,
       counted: { y: box.height - countedHeight, height: countedHeight, n: bucket.counted },
       held: { y: box.height - countedHeight - heldHeight, height: heldHeight, n: bucket.held },
     };
   });
-  return { bars, top };
+  return { bars, top, slots };
 };
 
 /** Sums of a timeline: counted, held, and the busiest bucket. */
@@ -67,9 +71,11 @@ export const timelineTotals = (buckets: readonly TimelineBucket[]) => {
   return { counted, held, busiest };
 };
 
-/** At most `count` of the bars to label on the time axis, evenly spread, the first always among them. */
-export const labelledBars = <T>(bars: readonly T[], count: number): T[] => {
-  if (bars.length <= count) return [...bars];
-  const every = Math.ceil(bars.length / count);
-  return bars.filter((_, i) => i % every === 0);
+/**
+ * The bars to label on the time axis: those at every k-th step of time from the first, so labels
+ * stand evenly apart whatever buckets are empty, at most about `count` of them.
+ */
+export const labelledBars = (bars: readonly Bar[], slots: number, count: number): Bar[] => {
+  const every = Math.max(1, Math.ceil(slots / count));
+  return bars.filter((bar) => bar.slot % every === 0);
 };
