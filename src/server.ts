@@ -24,6 +24,7 @@ import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
+import { heldVoteRoutes } from './voting/fraud/routes.ts';
 import { votingRoutes } from './voting/routes.ts';
 import { voterRoutes } from './voting/voters/routes.ts';
 import { votingPageMetadata } from './voting/page-metadata.ts';
@@ -42,6 +43,7 @@ export const featureRoutes = [
   publishingRoutes,
   voterRoutes,
   votingRoutes,
+  heldVoteRoutes,
 ];
 
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
