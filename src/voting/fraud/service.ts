@@ -18,7 +18,8 @@ import { votingRulesOf } from '../rules.ts';
 import { phaseNotVoted } from '../vote-phase.ts';
 import { canReviewHeldVotes } from './policy.ts';
 import * as queries from './queries.ts';
-import { suspectVotes } from './rescan-rules.ts';
+import { columnsOf } from './rescan-job.ts';
+import { suspectVotesInWorker } from './rescan-pool.ts';
 
 export interface HeldVotesActor {
   account: Account | null;
@@ -115,7 +116,7 @@ export async function decideHeldVotes(db: Executor, contestId: string, phaseId: 
 }
 
 /**
- * Rescans a vote phase's whole stream so far (rescan-rules.ts) and holds the counted votes it finds
+ * Rescans a vote phase's whole stream so far (rescan-rules.ts, in a worker thread) and holds the counted votes it finds
  * suspect, with their reasons; a vote an organiser decided stays as decided. Effects, in one
  * transaction: the votes held, each entry's tally (counted down, held up), `votes.held` with how
  * many, the digest of their ids and how many each signal found; none when nothing new is held.
@@ -125,8 +126,6 @@ export async function rescan(db: Executor, contestId: string, phaseId: string, a
   const definition = await requireVotePhase(db, contestId, phaseId);
   const stream = (await queries.phaseStream(db, contestId, phaseId)).map((row) => ({
     id: row.id,
-    contestId,
-    phaseId,
     registrationId: row.registration_id,
     voterId: row.voter_id,
     phone: row.phone,
@@ -135,7 +134,7 @@ export async function rescan(db: Executor, contestId: string, phaseId: string, a
     device: row.device,
     castAt: row.cast_at,
   }));
-  const suspects = suspectVotes(stream, definition.timeZone);
+  const suspects = await suspectVotesInWorker(columnsOf(contestId, phaseId, stream), definition.timeZone);
   const result = await inTransaction(db, async (trx) => {
     const held = await queries.holdCountedVotes(
       trx,
