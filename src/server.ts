@@ -24,6 +24,7 @@ import { submissionRoutes } from './submission/routes.ts';
 import { uploadLimitsOf } from './submission/service.ts';
 import { localStorage, s3Storage } from './submission/storage.ts';
 import { uploadsDirectory } from './submission/tus.ts';
+import { rescansWhileServing } from './voting/fraud/rescan-schedule.ts';
 import { heldVoteRoutes } from './voting/fraud/routes.ts';
 import { votingRoutes } from './voting/routes.ts';
 import { voterRoutes } from './voting/voters/routes.ts';
@@ -52,6 +53,7 @@ export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3
 export const allRoutes = (config: Config) => [
   ...featureRoutes,
   submissionRoutes({ storage: worksStorage(config), limits: uploadLimitsOf(config), sweepEveryMinutes: 60 }),
+  rescansWhileServing(10),
 ];
 
 export const webDist = packagePath('dist', 'web');

@@ -145,3 +145,7 @@ export const entriesNamed = (db: Executor, ids: readonly string[]) =>
         .select(['id', 'ref', 'title'])
         .where('id', 'in', [...ids])
         .execute();
+
+/** The vote phases that took votes at or after `since`, as contest and phase ids. */
+export const phasesVotedSince = (db: Executor, since: Date) =>
+  db.selectFrom('votes').select(['contest_id', 'phase_id']).distinct().where('cast_at', '>=', since).orderBy('contest_id').orderBy('phase_id').execute();
