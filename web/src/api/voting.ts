@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { talliesReply, voteReply, votePhaseView, votesLeftView } from '../../../src/voting/schema.ts';
+import type { decisionBody, heldVotesReply, rescanReply, timelineReply } from '../../../src/voting/fraud/schema.ts';
 import type { codeSentReply, voterView } from '../../../src/voting/voters/schema.ts';
-import type { Message } from './types.ts';
 import { queryString, request } from './client.ts';
 
 export type Voter = z.infer<typeof voterView>;
@@ -63,38 +63,14 @@ export interface ShowcaseDetail {
   works: ShowcaseWork[];
 }
 
-export interface HoldReasonView {
-  signal: string;
-  detail: Message;
-}
-
-export interface HeldVote {
-  id: string;
-  entry: { id: string; ref: string; title: string };
-  phone: string;
-  castAt: string;
-  address: string;
-  reasons: HoldReasonView[];
-}
-
-export interface HeldVotesFilter {
-  reason?: string;
-  entry?: string;
-}
-
-export type VoteDecision = 'count' | 'reject';
-
-export interface TimelineBucket {
-  /** The bucket's start (ISO time). */
-  at: string;
-  counted: number;
-  held: number;
-}
-
-export interface Timeline {
-  bucket: 'minute' | 'hour';
-  buckets: TimelineBucket[];
-}
+export type HeldVotesReply = z.infer<typeof heldVotesReply>;
+export type HeldVote = HeldVotesReply['votes'][number];
+/** A filter of held votes: by the signal that held them, or by entry; an empty one is all of the phase's. */
+export type HeldVotesFilter = NonNullable<z.infer<typeof decisionBody>['filter']>;
+export type VoteDecision = z.infer<typeof decisionBody>['decision'];
+/** Per entry, its votes in each minute or hour that has any: counted, held and rejected. */
+export type Timeline = z.infer<typeof timelineReply>;
+export type TimelinePoint = Timeline['entries'][number]['points'][number];
 
 const enc = encodeURIComponent;
 const phasePath = (contestId: string, phaseId: string) => `/api/contests/${enc(contestId)}/phases/${enc(phaseId)}`;
@@ -124,13 +100,15 @@ export const voting = {
     request<VoteCast>('POST', `${phasePath(contestId, phaseId)}/votes`, vote),
 };
 
-/** The organiser's side: votes held apart with their reasons, decided one by one or in bulk, and the timeline. */
+/** The organiser's side: votes held apart with their reasons, decided one by one or in bulk, the rescan and the timeline. */
 export const heldVotes = {
   list: (contestId: string, phaseId: string, filter: HeldVotesFilter, signal?: AbortSignal) =>
-    request<{ votes: HeldVote[]; total: number }>('GET', `${phasePath(contestId, phaseId)}/held-votes${queryString({ ...filter })}`, undefined, signal),
-  /** `count` releases the votes into the counts; `reject` confirms them as fraud. */
-  decide: (contestId: string, phaseId: string, decision: VoteDecision, which: { voteIds: string[] } | { filter: HeldVotesFilter }) =>
-    request<{ decided: number }>('POST', `${phasePath(contestId, phaseId)}/held-votes/decisions`, { ...which, decision }),
+    request<HeldVotesReply>('GET', `${phasePath(contestId, phaseId)}/held-votes${queryString({ ...filter })}`, undefined, signal),
+  /** `count` releases the votes into the counts; `reject` confirms them as fraud. The reason goes to the audit log. */
+  decide: (contestId: string, phaseId: string, decision: VoteDecision, which: { voteIds: string[] } | { filter: HeldVotesFilter }, reason?: string) =>
+    request<{ decided: number }>('POST', `${phasePath(contestId, phaseId)}/held-votes/decisions`, { ...which, decision, ...(reason ? { reason } : {}) }),
+  /** Holds what only the stream over time shows (lockstep rings, spray and slow farms) among the votes so far. */
+  rescan: (contestId: string, phaseId: string) => request<z.infer<typeof rescanReply>>('POST', `${phasePath(contestId, phaseId)}/held-votes/rescan`),
   timeline: (contestId: string, phaseId: string, query: { entry?: string; bucket: Timeline['bucket'] }, signal?: AbortSignal) =>
     request<Timeline>('GET', `${phasePath(contestId, phaseId)}/timeline${queryString({ ...query })}`, undefined, signal),
 };

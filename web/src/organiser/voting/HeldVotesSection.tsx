@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { HeldVote, HeldVotesFilter, VoteDecision } from '../../api/voting.ts';
-import { heldVotes } from '../../api/voting.ts';
+import { heldVotes, type HeldVotesFilter, type HeldVotesReply, type VoteDecision } from '../../api/voting.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Notice } from '../../components/Problems.tsx';
@@ -9,7 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n.ts';
 import { formatStamp } from '../../lib/format.ts';
 import { ActionProblems } from '../review/ActionProblems.tsx';
 import { useAction } from '../review/action.ts';
-import { decisionTarget, signalCounts, stillShown, toggled, toggledAll } from './held-votes.ts';
+import { decisionTarget, stillShown, toggled, toggledAll } from './held-votes.ts';
 
 const signalWords: Record<string, MessageKey> = {
   burst: 'voting.signal.burst',
@@ -19,6 +18,8 @@ const signalWords: Record<string, MessageKey> = {
   'number-block': 'voting.signal.number-block',
   lockstep: 'voting.signal.lockstep',
   'odd-hours': 'voting.signal.odd-hours',
+  slow: 'voting.signal.slow',
+  spray: 'voting.signal.spray',
 };
 
 /** A signal's name in words where the page knows it, else as the server names it. */
@@ -40,15 +41,13 @@ interface Asked {
  */
 export const HeldVotesSection = ({
   where,
-  votes,
-  total,
+  held,
   filter,
   filterPath,
   timeZone,
 }: {
   where: { contestId: string; phaseId: string };
-  votes: HeldVote[];
-  total: number;
+  held: HeldVotesReply;
   filter: HeldVotesFilter;
   /** The page's address with this filter. */
   filterPath: (filter: HeldVotesFilter) => string;
@@ -56,18 +55,29 @@ export const HeldVotesSection = ({
 }) => {
   const { t, pick, lang } = useI18n();
   const signalName = useSignalName();
+  const id = useId();
   const action = useAction();
+  const { votes, total } = held;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [asked, setAsked] = useState<Asked | null>(null);
-  const [decided, setDecided] = useState<number | null>(null);
+  const [why, setWhy] = useState('');
+  const [done, setDone] = useState<string | null>(null);
   useEffect(() => setSelected((now) => stillShown(now, votes)), [votes]);
 
+  const ask = (decision: VoteDecision, scope: Asked['scope']) => {
+    setWhy('');
+    setAsked({ decision, scope, n: scope === 'selected' ? selected.size : total });
+  };
   const decide = async () => {
     if (!asked) return;
     const target = decisionTarget(asked.scope, selected, filter);
-    const done = await action.run('decide', () => heldVotes.decide(where.contestId, where.phaseId, asked.decision, target));
+    const reply = await action.run('decide', () => heldVotes.decide(where.contestId, where.phaseId, asked.decision, target, why.trim() || undefined));
     setAsked(null);
-    if (done) setDecided(done.decided);
+    if (reply) setDone(t('voting.held.decided', { n: reply.decided }));
+  };
+  const rescan = async () => {
+    const reply = await action.run('rescan', () => heldVotes.rescan(where.contestId, where.phaseId));
+    if (reply) setDone(t('voting.held.rescanned', { n: reply.held }));
   };
   const filtered = Boolean(filter.reason || filter.entry);
   const entryFiltered = filter.entry ? votes.find((v) => v.entry.id === filter.entry)?.entry : undefined;
@@ -77,9 +87,15 @@ export const HeldVotesSection = ({
     <section className="section" data-testid="held-votes">
       <h2>{t('voting.held.title')}</h2>
       <p className="muted small">{t('voting.held.explain')}</p>
+      <p className="held-rescan">
+        <Button variant="secondary" busy={action.busy === 'rescan'} onClick={() => void rescan()} data-testid="held-rescan">
+          {t('voting.held.rescan')}
+        </Button>{' '}
+        <span className="muted small">{t('voting.held.rescanExplain')}</span>
+      </p>
       <div className="held-filter" role="group" aria-label={t('voting.held.filter')}>
         <span className="small">{t('voting.held.byReason')}</span>
-        {signalCounts(votes).map(({ signal, n }) => (
+        {held.signals.map(({ signal, count: n }) => (
           <Link
             key={signal}
             to={filterPath({ ...filter, reason: signal })}
@@ -96,7 +112,7 @@ export const HeldVotesSection = ({
           </Link>
         )}
       </div>
-      {decided !== null && <Notice testId="held-decided">{t('voting.held.decided', { n: decided })}</Notice>}
+      {done !== null && <Notice testId="held-done">{done}</Notice>}
       <ActionProblems error={action.error} testId="held-error" />
       {total === 0 ? (
         <p className="empty" data-testid="held-none">
@@ -110,26 +126,16 @@ export const HeldVotesSection = ({
           </p>
           <div className="held-actions">
             <span className="small">{t('voting.held.selected', { n: selected.size })}</span>
-            <Button
-              variant="secondary"
-              disabled={selected.size === 0}
-              onClick={() => setAsked({ decision: 'count', scope: 'selected', n: selected.size })}
-              data-testid="count-selected"
-            >
+            <Button variant="secondary" disabled={selected.size === 0} onClick={() => ask('count', 'selected')} data-testid="count-selected">
               {t('voting.held.countSelected')}
             </Button>
-            <Button
-              variant="secondary"
-              disabled={selected.size === 0}
-              onClick={() => setAsked({ decision: 'reject', scope: 'selected', n: selected.size })}
-              data-testid="reject-selected"
-            >
+            <Button variant="secondary" disabled={selected.size === 0} onClick={() => ask('reject', 'selected')} data-testid="reject-selected">
               {t('voting.held.rejectSelected')}
             </Button>
-            <Button variant="secondary" onClick={() => setAsked({ decision: 'count', scope: 'matching', n: total })} data-testid="count-matching">
+            <Button variant="secondary" onClick={() => ask('count', 'matching')} data-testid="count-matching">
               {t('voting.held.countMatching', { n: total })}
             </Button>
-            <Button variant="danger" onClick={() => setAsked({ decision: 'reject', scope: 'matching', n: total })} data-testid="reject-matching">
+            <Button variant="danger" onClick={() => ask('reject', 'matching')} data-testid="reject-matching">
               {t('voting.held.rejectMatching', { n: total })}
             </Button>
           </div>
@@ -199,6 +205,12 @@ export const HeldVotesSection = ({
         onCancel={() => setAsked(null)}
       >
         <p className="small">{t('voting.held.confirmExplain')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-why`}>
+            {t('voting.held.why')} <span className="optional">{t('common.optionalParen')}</span>
+          </label>
+          <textarea id={`${id}-why`} rows={2} maxLength={500} value={why} onChange={(e) => setWhy(e.target.value)} data-testid="held-why" />
+        </div>
       </ConfirmDialog>
     </section>
   );

@@ -3,10 +3,14 @@ import { Link, useNavigate } from 'react-router';
 import type { ContestView } from '../../api/types.ts';
 import type { Tallies, Timeline } from '../../api/voting.ts';
 import { useI18n } from '../../i18n.ts';
+import { pointsOf } from './chart.ts';
 import { votingPath, type VotingView } from './view.ts';
 import { VotesChart } from './VotesChart.tsx';
 
-/** 投票走势 The chart of the phase's votes over time, for all entries or the one filtered on, by the minute or the hour. */
+/**
+ * 投票走势 The chart of the phase's votes over time: all entries added up, or the one chosen (the
+ * held votes' entry filter chooses it too); by the hour, or by the minute for one entry.
+ */
 export const TimelineSection = ({
   contest,
   asked,
@@ -15,7 +19,7 @@ export const TimelineSection = ({
 }: {
   contest: ContestView;
   asked: VotingView;
-  /** The phase's entries with their counts, most votes first, to pick one from. */
+  /** The phase's entries with their counts, most votes first, to choose one from. */
   entries: Tallies['entries'];
   timeline: Timeline;
 }) => {
@@ -32,6 +36,7 @@ export const TimelineSection = ({
         </label>
         <select
           id={id}
+          className="chart-entry"
           value={asked.entry ?? ''}
           onChange={(e) => navigate(votingPath(contest.id, { ...asked, entry: e.target.value || undefined }))}
           data-testid="chart-entry"
@@ -44,18 +49,24 @@ export const TimelineSection = ({
           ))}
         </select>
         <span className="small">{t('voting.chart.bucket')}</span>
-        {(['hour', 'minute'] as const).map((bucket) => (
-          <Link
-            key={bucket}
-            to={votingPath(contest.id, { ...asked, bucket })}
-            className={asked.bucket === bucket ? 'chip is-current' : 'chip'}
-            data-testid={`chart-${bucket}`}
-          >
-            {t(`voting.chart.${bucket}`)}
-          </Link>
-        ))}
+        {(['hour', 'minute'] as const).map((bucket) =>
+          bucket === 'minute' && !asked.entry ? (
+            <span key={bucket} className="chip is-disabled" aria-disabled="true">
+              {t('voting.chart.minute')}
+            </span>
+          ) : (
+            <Link
+              key={bucket}
+              to={votingPath(contest.id, { ...asked, bucket })}
+              className={asked.bucket === bucket ? 'chip is-current' : 'chip'}
+              data-testid={`chart-${bucket}`}
+            >
+              {t(`voting.chart.${bucket}`)}
+            </Link>
+          ),
+        )}
       </div>
-      <VotesChart timeline={timeline} timeZone={contest.timeZone} />
+      <VotesChart points={pointsOf(timeline, asked.entry)} bucket={timeline.bucket} timeZone={timeline.timeZone} />
     </section>
   );
 };

@@ -1,4 +1,4 @@
-import type { Timeline } from '../../api/voting.ts';
+import type { Timeline, TimelinePoint } from '../../api/voting.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatStamp, localParts } from '../../lib/format.ts';
 import { barsOf, bucketMs, labelledBars, scaleTicks, timelineTotals } from './chart.ts';
@@ -17,23 +17,26 @@ const axisLabel = (iso: string, bucket: Timeline['bucket'], timeZone: string) =>
   return bucket === 'hour' ? `${p.month}/${p.day} ${pad(p.hour)}:00` : `${pad(p.hour)}:${pad(p.minute)}`;
 };
 
+const layers = ['counted', 'held', 'rejected'] as const;
+
 /**
- * 投票走势 Votes over time, as stacked bars: counted below, held above, one bar per minute or hour.
- * Plain SVG, not a chart library: the page needs one kind of chart, whose geometry (chart.ts) is
- * small and tested; a library (Recharts, ECharts, Chart.js) would add 50–300 KB to draw it, and
- * canvas ones no text a test or a screen reader can read. Colours come from the stylesheet (the
- * style policy allows no inline styles), and the numbers are in a table beneath.
+ * 投票走势 Votes over time, as stacked bars: counted below, held above them, rejected on top, one bar
+ * per minute or hour. Plain SVG, not a chart library: the page needs one kind of chart, whose
+ * geometry (chart.ts) is small and tested; a library (Recharts, ECharts, Chart.js) would add 50–300
+ * KB to draw it, and the canvas ones no text a test or a screen reader can read. Colours come from
+ * the stylesheet (the style policy allows no inline styles), and the numbers are in a table beneath.
  */
-export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZone: string }) => {
+export const VotesChart = ({ points, bucket, timeZone }: { points: TimelinePoint[]; bucket: Timeline['bucket']; timeZone: string }) => {
   const { t, lang } = useI18n();
-  if (timeline.buckets.length === 0) return <p className="empty">{t('voting.chart.none')}</p>;
-  const { bars, top: max, slots } = barsOf(timeline.buckets, bucketMs[timeline.bucket], plot);
-  const totals = timelineTotals(timeline.buckets);
+  if (points.length === 0) return <p className="empty">{t('voting.chart.none')}</p>;
+  const { bars, top: max, slots } = barsOf(points, bucketMs[bucket], plot);
+  const totals = timelineTotals(points);
   const summary = t('voting.chart.summary', {
     counted: totals.counted,
     held: totals.held,
+    rejected: totals.rejected,
     at: totals.busiest ? formatStamp(totals.busiest.at, lang, timeZone) : '',
-    n: totals.busiest ? totals.busiest.counted + totals.busiest.held : 0,
+    n: totals.busiestVotes,
   });
   return (
     <figure className="votes-chart" data-testid="votes-chart">
@@ -53,22 +56,27 @@ export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZon
             })}
             {bars.map((bar) => (
               <g key={bar.at}>
-                <title>{`${formatStamp(bar.at, lang, timeZone)} · ${t('voting.chart.counted')} ${bar.counted.n} · ${t('voting.chart.held')} ${bar.held.n}`}</title>
-                <rect className="chart-counted" x={bar.x} y={bar.counted.y} width={bar.width} height={bar.counted.height} />
-                <rect className="chart-held" x={bar.x} y={bar.held.y} width={bar.width} height={bar.held.height} />
+                <title>{[formatStamp(bar.at, lang, timeZone), ...layers.map((layer) => `${t(`voting.chart.${layer}`)} ${bar[layer].n}`)].join(' · ')}</title>
+                {layers.map((layer) => (
+                  <rect key={layer} className={`chart-${layer}`} x={bar.x} y={bar[layer].y} width={bar.width} height={bar[layer].height} />
+                ))}
               </g>
             ))}
             {labelledBars(bars, slots, 6).map((bar) => (
               <text key={bar.at} className="chart-axis" x={bar.x} y={plot.height + 16}>
-                {axisLabel(bar.at, timeline.bucket, timeZone)}
+                {axisLabel(bar.at, bucket, timeZone)}
               </text>
             ))}
           </g>
         </svg>
       </div>
       <figcaption className="small">
-        <span className="chart-key chart-key-counted" aria-hidden="true" /> {t('voting.chart.counted')}{' '}
-        <span className="chart-key chart-key-held" aria-hidden="true" /> {t('voting.chart.held')} · <span data-testid="chart-summary">{summary}</span>
+        {layers.map((layer) => (
+          <span key={layer} className="chart-key-item">
+            <span className={`chart-key chart-key-${layer}`} aria-hidden="true" /> {t(`voting.chart.${layer}`)}
+          </span>
+        ))}
+        <span data-testid="chart-summary">{summary}</span>
       </figcaption>
       <details className="small">
         <summary>{t('voting.chart.data')}</summary>
@@ -77,20 +85,22 @@ export const VotesChart = ({ timeline, timeZone }: { timeline: Timeline; timeZon
             <thead>
               <tr>
                 <th scope="col">{t('voting.chart.at')}</th>
-                <th scope="col" className="num">
-                  {t('voting.chart.counted')}
-                </th>
-                <th scope="col" className="num">
-                  {t('voting.chart.held')}
-                </th>
+                {layers.map((layer) => (
+                  <th key={layer} scope="col" className="num">
+                    {t(`voting.chart.${layer}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {timeline.buckets.map((bucket) => (
-                <tr key={bucket.at}>
-                  <td>{formatStamp(bucket.at, lang, timeZone)}</td>
-                  <td className="num">{bucket.counted}</td>
-                  <td className="num">{bucket.held}</td>
+              {points.map((point) => (
+                <tr key={point.at}>
+                  <td>{formatStamp(point.at, lang, timeZone)}</td>
+                  {layers.map((layer) => (
+                    <td key={layer} className="num">
+                      {point[layer]}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

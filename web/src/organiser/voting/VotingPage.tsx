@@ -76,8 +76,7 @@ export const Component = () => {
             {held?.ok && (
               <HeldVotesSection
                 where={{ contestId: contest.id, phaseId: asked.phase }}
-                votes={held.value.votes}
-                total={held.value.total}
+                held={held.value}
                 filter={{ reason: asked.reason, entry: asked.entry }}
                 filterPath={(filter) => votingPath(contest.id, { phase: asked.phase, bucket: asked.bucket, ...filter })}
                 timeZone={contest.timeZone}

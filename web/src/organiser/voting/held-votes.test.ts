@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldVote } from '../../api/voting.ts';
-import { decisionTarget, signalCounts, stillShown, toggled, toggledAll, withoutEmpty } from './held-votes.ts';
+import { decisionTarget, stillShown, toggled, toggledAll, withoutEmpty } from './held-votes.ts';
 
 const held = (id: string, ...signals: string[]): HeldVote => ({
   id,
@@ -38,15 +38,5 @@ describe('what a decision applies to', () => {
   it('is every vote matching the filter, its empty parts left out', () => {
     expect(decisionTarget('matching', new Set(['v1']), { reason: 'burst', entry: '' })).toEqual({ filter: { reason: 'burst' } });
     expect(withoutEmpty({ reason: undefined, entry: 'r1' })).toEqual({ entry: 'r1' });
-  });
-});
-
-describe('the signals among held votes', () => {
-  it('counts each vote once per signal, most first', () => {
-    expect(signalCounts([held('v1', 'burst', 'shared-subnet', 'burst'), held('v2', 'shared-subnet'), held('v3', 'lockstep')])).toEqual([
-      { signal: 'shared-subnet', n: 2 },
-      { signal: 'burst', n: 1 },
-      { signal: 'lockstep', n: 1 },
-    ]);
   });
 });

@@ -26,10 +26,3 @@ export const decisionTarget = (scope: 'selected' | 'matching', selected: Readonl
 /** The filter with its empty parts left out: an empty filter matches every held vote of the phase. */
 export const withoutEmpty = (filter: HeldVotesFilter): HeldVotesFilter =>
   Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== '')) as HeldVotesFilter;
-
-/** How many held votes there are for each signal among those shown, most first, for the filter's chips. */
-export const signalCounts = (votes: readonly HeldVote[]): { signal: string; n: number }[] => {
-  const counts = new Map<string, number>();
-  for (const vote of votes) for (const signal of new Set(vote.reasons.map((r) => r.signal))) counts.set(signal, (counts.get(signal) ?? 0) + 1);
-  return [...counts].map(([signal, n]) => ({ signal, n })).sort((a, b) => b.n - a.n || a.signal.localeCompare(b.signal));
-};

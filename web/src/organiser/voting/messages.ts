@@ -43,6 +43,13 @@ export const votingMessages = {
     en: 'This is kept in the audit log. Counted votes join the counts at once; rejected votes never count.',
   },
   'voting.held.decided': { zh: '已处理 {n} 票。', en: '{n} {n:vote|votes} decided.' },
+  'voting.held.why': { zh: '理由', en: 'Why' },
+  'voting.held.rescan': { zh: '重新扫描', en: 'Rescan' },
+  'voting.held.rescanExplain': {
+    zh: '在至今所有投票中查找只有随时间才显出的刷票：同步投票团伙、分散掩护、低速刷票。',
+    en: 'Looks through every vote so far for what only shows over time: lockstep rings, spray and slow farms.',
+  },
+  'voting.held.rescanned': { zh: '扫描完成，新暂扣 {n} 票。', en: 'Rescanned: {n} more {n:vote|votes} held.' },
 
   'voting.signal.burst': { zh: '短时集中投票', en: 'Burst' },
   'voting.signal.shared-address': { zh: '同一 IP 多个号码', en: 'Shared address' },
@@ -51,11 +58,13 @@ export const votingMessages = {
   'voting.signal.number-block': { zh: '连号手机', en: 'Number block' },
   'voting.signal.lockstep': { zh: '同步投票团伙', en: 'Lockstep' },
   'voting.signal.odd-hours': { zh: '异常时段', en: 'Odd hours' },
+  'voting.signal.slow': { zh: '低速刷票', en: 'Slow farm' },
+  'voting.signal.spray': { zh: '分散掩护投票', en: 'Spray' },
 
   'voting.chart.title': { zh: '投票走势', en: 'Votes over time' },
   'voting.chart.explain': {
-    zh: '每个时段的票数：蓝色为已计入，橙色为待审核。',
-    en: 'Votes in each period: blue counted, orange held.',
+    zh: '每个时段的票数：蓝色为已计入，橙色为待审核，灰色为已作废。按分钟查看须先选一个作品。',
+    en: 'Votes in each period: blue counted, orange held, grey rejected. Choose an entry to see it by the minute.',
   },
   'voting.chart.entry': { zh: '作品', en: 'Entry' },
   'voting.chart.entryOption': { zh: '{ref} {title}（计入 {counted}，待审核 {held}）', en: '{ref} {title} ({counted} counted, {held} held)' },
@@ -65,10 +74,11 @@ export const votingMessages = {
   'voting.chart.hour': { zh: '每小时', en: 'Per hour' },
   'voting.chart.counted': { zh: '已计入', en: 'Counted' },
   'voting.chart.held': { zh: '待审核', en: 'Held' },
+  'voting.chart.rejected': { zh: '已作废', en: 'Rejected' },
   'voting.chart.none': { zh: '还没有投票。', en: 'No votes yet.' },
   'voting.chart.summary': {
-    zh: '已计入 {counted} 票，待审核 {held} 票；最多的时段 {at}：{n} 票。',
-    en: '{counted} counted, {held} held; busiest period {at}: {n} votes.',
+    zh: '已计入 {counted} 票，待审核 {held} 票，已作废 {rejected} 票；最多的时段 {at}：{n} 票。',
+    en: '{counted} counted, {held} held, {rejected} rejected; busiest period {at}: {n} votes.',
   },
   'voting.chart.data': { zh: '查看数据', en: 'Show the numbers' },
   'voting.chart.at': { zh: '时段开始', en: 'Period from' },

@@ -17,6 +17,10 @@ describe('the voting page’s view from its address', () => {
     });
   });
 
+  it('is by the hour when the minute is asked for without an entry', () => {
+    expect(askedOf(new URLSearchParams('bucket=minute'), phases)?.bucket).toBe('hour');
+  });
+
   it('falls back to the first phase for one the contest does not vote in, and is nothing without phases', () => {
     expect(askedOf(new URLSearchParams('phase=final&bucket=day'), phases)?.phase).toBe('public-vote');
     expect(askedOf(new URLSearchParams('phase=final&bucket=day'), phases)?.bucket).toBe('hour');

@@ -6,16 +6,15 @@ export interface VotingView {
   bucket: 'minute' | 'hour';
 }
 
-/** The view the address asks for: the phase named if there is one, else the first; by the hour unless by the minute. */
+/**
+ * The view the address asks for: the phase named if there is one, else the first; by the hour unless
+ * by the minute, which the server gives for one entry only.
+ */
 export const askedOf = (search: URLSearchParams, phases: readonly { id: string }[]): VotingView | undefined => {
   const phase = phases.find((p) => p.id === search.get('phase'))?.id ?? phases[0]?.id;
   if (phase === undefined) return undefined;
-  return {
-    phase,
-    reason: search.get('reason') || undefined,
-    entry: search.get('entry') || undefined,
-    bucket: search.get('bucket') === 'minute' ? 'minute' : 'hour',
-  };
+  const entry = search.get('entry') || undefined;
+  return { phase, reason: search.get('reason') || undefined, entry, bucket: entry && search.get('bucket') === 'minute' ? 'minute' : 'hour' };
 };
 
 /** The page's address for a view; what is left out takes its default. */
