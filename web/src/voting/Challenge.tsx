@@ -9,7 +9,7 @@ const loadWidget = () => import('./altcha.ts');
 /**
  * The proof-of-work before each vote: the ALTCHA widget, invisible, fetches a fresh challenge from
  * the server and solves it in workers. `solve` gives the payload the vote carries, or null when the
- * browser could not solve it (no secure context, the challenge not fetched, too slow). The page
+ * browser could not solve it (the challenge not fetched, too slow). The page
  * shows its own words while it runs; the widget's `element` only has to be in the page.
  */
 export const useChallenge = () => {
@@ -31,7 +31,6 @@ export const useChallenge = () => {
   const mounted = () => (widget.current ? Promise.resolve(widget.current) : new Promise<AltchaWidgetElement>((resolve) => waiting.current.push(resolve)));
 
   const solve = useCallback(async (): Promise<string | null> => {
-    if (!window.isSecureContext) return null;
     const element = await mounted();
     await element.configure({
       challenge: challengeUrl,

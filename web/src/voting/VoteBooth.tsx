@@ -43,7 +43,7 @@ export const useBooth = () => {
 
 const idle: EntryVote = { state: 'idle' };
 
-/** A random key for one vote (crypto.randomUUID needs a secure context, as the challenge does). */
+/** A random key for one vote. */
 const newKey = () => crypto.randomUUID();
 
 /**
@@ -100,6 +100,11 @@ export const VoteBooth = ({
   };
 
   const cast = async (entry: VotedEntry) => {
+    // The proof of work runs on Web Crypto, which a browser gives a page over HTTPS (or localhost) only.
+    if (!window.isSecureContext) {
+      mark(entry.id, { state: 'refused', message: t('vote.insecure') });
+      return;
+    }
     let attempt = attemptFor(pending.current, entry.id, newKey);
     pending.current = attempt;
     if (attempt.challenge === undefined) {
@@ -107,7 +112,7 @@ export const VoteBooth = ({
       const payload = await challenge.solve();
       if (payload === null) {
         pending.current = null;
-        mark(entry.id, { state: 'refused', message: t(window.isSecureContext ? 'vote.challengeFailed' : 'vote.insecure') });
+        mark(entry.id, { state: 'refused', message: t('vote.challengeFailed') });
         return;
       }
       attempt = { ...attempt, challenge: payload };
