@@ -77,8 +77,9 @@ const answer = (vote: CastVote, rules: VotingRules, history: readonly CastVote[]
  * Casts one vote for an entry of the phase, in this order: the voter signed in (vote.voter_required),
  * the phase voted on here (vote.phase_not_found), the pace per voter, address and subnet
  * (vote.rate_limited); then, one request of this voter at a time: a key the voter used before answers
- * with that first vote (no new challenge needed); the challenge solved once (vote.challenge_failed); the
- * definition's rules against the voter's votes (window, entry voted on, limits: rules.ts); the fraud
+ * with that first vote (no new challenge needed, when this process knows the voter's votes; else the
+ * batch gives that answer); the challenge solved once (vote.challenge_failed); the definition's rules
+ * against the voter's votes this process knows (window, entry voted on, limits: rules.ts); the fraud
  * signals, whose reasons hold the vote apart. Effects: the vote queued and written by a group commit
  * (ingest/commit.ts: the vote row, its entry's tally, `votes.committed`), where the limits are checked
  * again under a lock on the voter. Answers once that commit is done, with the votes left; a held
@@ -90,16 +91,17 @@ export async function castVote(path: VotePath, contestId: string, phaseId: strin
   await requireWithinRates(path.counters, { voter: voter.id, address: client.address, subnet: client.subnet });
   const { rules, contest } = phase;
   const timeZone = contest.definition.timeZone;
-  return path.ingest.asVoter({ contestId, phaseId, voterId: voter.id }, async (history) => {
+  return path.ingest.asVoter({ contestId, phaseId, voterId: voter.id }, async (known) => {
     const at = path.clock.now();
-    const first = history.find((cast) => cast.idempotencyKey === request.idempotencyKey);
+    const first = known?.find((cast) => cast.idempotencyKey === request.idempotencyKey);
     if (first) {
       if (first.registrationId !== request.registrationId) throw idempotencyKeyReused();
-      return answer(first, rules, history, at, timeZone);
+      return answer(first, rules, known!, at, timeZone);
     }
     if (!(await path.challenges.verifyChallenge(request.challenge))) throw challengeFailed();
     const entry = entryOf(phase, request.registrationId);
-    const refusal = voteRefusal(rules, history, entry, at, timeZone);
+    // Votes this process has not seen yet are checked by the batch (`admit`), which reads them all.
+    const refusal = voteRefusal(rules, known ?? [], entry, at, timeZone);
     if (refusal) throw refusal;
     const vote = {
       id: randomUUID(),
@@ -115,7 +117,7 @@ export async function castVote(path: VotePath, contestId: string, phaseId: strin
     const holdReasons = path.signals.assess({ ...vote, phone: voter.phone });
     const committed = await path.ingest.cast({
       vote: { ...vote, status: holdReasons.length > 0 ? 'held' : 'counted', holdReasons },
-      admit: (committedHistory) => voteRefusal(rules, committedHistory, entry, at, timeZone),
+      admit: (history) => voteRefusal(rules, history, entry, at, timeZone),
     });
     return answer(committed.vote, rules, committed.history, at, timeZone);
   });
@@ -133,9 +135,8 @@ export async function phaseCounts(path: VotePath, phase: VotePhase, account: Acc
 export async function votesLeftOf(path: VotePath, phase: VotePhase, voter: SignedInVoter | null) {
   if (!voter) return null;
   const { contest, rules } = phase;
-  return path.ingest.asVoter({ contestId: contest.definition.id, phaseId: rules.phase.id, voterId: voter.id }, async (history) =>
-    votesLeft(rules, history, path.clock.now(), contest.definition.timeZone),
-  );
+  const history = await path.ingest.votesOf({ contestId: contest.definition.id, phaseId: rules.phase.id, voterId: voter.id });
+  return votesLeft(rules, history, path.clock.now(), contest.definition.timeZone);
 }
 
 export const countsHidden = (rules: VotingRules) => {

@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { ContestDefinition } from '../../src/contest/schema/index.ts';
 import type { Database } from '../../src/platform/db-types.ts';
 import type { LeitaiApp } from '../../src/platform/http/server.ts';
 import { registerEntry } from '../../src/registration/service.ts';
@@ -52,3 +54,11 @@ export async function signedInVoter(app: LeitaiApp, sms: CapturingSms, phone: st
 
 /** A fresh challenge from the server, solved as the widget does: good for one vote. */
 export const solvedFrom = async (app: LeitaiApp) => solvedChallenge((await app.inject({ method: 'GET', url: '/api/voting/challenge' })).json());
+
+/** A definition whose public vote runs from the day before `at` to the day after (Asia/Shanghai): servers on the real clock take votes. */
+export const voteOpenAround =
+  (at: Date) =>
+  (definition: ContestDefinition): ContestDefinition => {
+    const day = (offset: number) => DateTime.fromJSDate(at, { zone: definition.timeZone }).plus({ days: offset }).toISODate()!;
+    return { ...definition, phases: definition.phases.map((phase) => (phase.kind === 'public-vote' ? { ...phase, start: day(-1), end: day(1) } : phase)) };
+  };

@@ -5,8 +5,8 @@
  * 2. each vote checked in its turn: a key its voter already used answers with the vote first cast
  *    with it; otherwise the voter's limits are checked again (`admit`) against that history, so
  *    several server processes cannot together let a voter past a limit;
- * 3. the admitted votes inserted (one statement), each entry's tally moved by the counted and held
- *    votes it gained (one statement);
+ * 3. the admitted votes inserted, and each entry's tally moved by the counted and held votes it
+ *    gained, in one statement;
  * 4. one `votes.committed` audit event per contest and phase: how many votes, counted and held, and
  *    the SHA-256 of their ids (sorted, one a line) — ids are random, not personal data, so a plain
  *    digest that anyone holding the rows can recompute.
@@ -18,8 +18,7 @@ import { AppError } from '../../platform/errors.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import type { Settled } from './group-commit.ts';
 import {
-  addToTallies,
-  insertVotes,
+  insertVotesWithTallies,
   joinKey,
   lockVoters,
   voterInPhase,
@@ -143,10 +142,8 @@ export async function commitVotes(db: Executor, items: readonly VoteToCommit[], 
     const histories = await votesOfVoters(trx, phaseVoters(items));
     const decisions = decide(items, histories);
     const admitted = items.filter((_, i) => decisions[i].kind === 'admitted').map((item) => item.vote);
-    const inserted = await insertVotes(trx, admitted);
+    const inserted = await insertVotesWithTallies(trx, admitted);
     const written = admitted.filter((vote) => inserted.has(vote.id));
-    const tallies = tallyDeltas(written);
-    await addToTallies(trx, tallies);
     for (const event of committedEvents(written))
       await appendAuditEvent(trx, { contestId: event.contestId, actor: 'system', type: 'votes.committed', payload: event.payload, at });
     // A key the voter used in another phase is not in this phase's history: its insert was left out.
@@ -159,6 +156,6 @@ export async function commitVotes(db: Executor, items: readonly VoteToCommit[], 
       if (lost.has(vote.id)) return refused(idempotencyKeyReused());
       return { ok: true, value: { vote: castVoteOf(vote), repeated: false, history: historyOf(vote) } };
     });
-    return { outcomes, tallies };
+    return { outcomes, tallies: tallyDeltas(written) };
   });
 }

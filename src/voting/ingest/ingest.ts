@@ -8,8 +8,8 @@
  * one after the other; across processes the batch checks the limits again under a lock on the voter
  * (commit.ts), so the first answer may be a refusal the batch gives.
  *
- * A voter's votes are read from the database the first time they are needed and replaced by what
- * each of the voter's batches read under its lock. With several processes, give `cacheTtlMs`: votes
+ * A voter's votes are kept as each of the voter's batches read them under its lock (or as read for
+ * votes left): a voter's first vote here costs no read, as its batch reads them anyway. With several processes, give `cacheTtlMs`: votes
  * another process wrote count in this one's checks (and votes left) once the cached copy is that old,
  * and in the batch's check at once; counts likewise (counts.ts).
  */
@@ -43,10 +43,14 @@ export interface VoteIngest {
   /** Queues the vote; resolves once its batch committed. Refusals are AppErrors; a failed batch is `vote.not_recorded`. */
   cast(item: VoteToCommit): Promise<Committed>;
   /**
-   * Runs `work` with the voter's votes in the phase (oldest first) once the voter's earlier work in
-   * this process has ended; a vote the work casts is in the votes the next work gets.
+   * Runs `work` once the voter's earlier work in this process has ended, with the voter's votes in the
+   * phase (oldest first) when this process knows them, else undefined: a vote needs no read first, as
+   * its batch checks the limits against the votes as committed. A vote the work casts is in the votes
+   * the next work gets.
    */
-  asVoter<T>(phase: VoterInPhase, work: (votes: readonly CastVote[]) => Promise<T>): Promise<T>;
+  asVoter<T>(phase: VoterInPhase, work: (known: readonly CastVote[] | undefined) => Promise<T>): Promise<T>;
+  /** The voter's votes in the phase, oldest first, read once and then kept (one voter's work at a time, as asVoter). */
+  votesOf(phase: VoterInPhase): Promise<readonly CastVote[]>;
   /** The phase's counts by entry. */
   counts(contestId: string, phaseId: string): Promise<ReadonlyMap<string, EntryCounts>>;
   /** Writes what is queued and refuses new votes. */
@@ -72,15 +76,19 @@ export function createVoteIngest(db: Executor, clock: Clock, options: VoteIngest
   });
   const lanes = new Map<string, Promise<unknown>>();
 
-  /** Read inside the voter's lane only: a read beside a cast could put back votes older than the cast's. */
-  const votesOf = async (contestId: string, phaseId: string, voterId: string) => {
-    const key = voterInPhase(contestId, phaseId, voterId);
-    const cached = histories.get(key);
-    if (cached) return cached;
-    const votes = await votesOfVoter(db, contestId, phaseId, voterId);
-    histories.set(key, votes);
-    return votes;
-  };
+  /** A voter's work after the one before; a read beside a cast could put back votes older than the cast's. */
+  function asVoter<T>({ contestId, phaseId, voterId }: VoterInPhase, work: (known: readonly CastVote[] | undefined) => Promise<T>): Promise<T> {
+    const run = (lanes.get(voterId) ?? Promise.resolve()).then(() => work(histories.get(voterInPhase(contestId, phaseId, voterId))));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    lanes.set(voterId, settled);
+    void settled.then(() => {
+      if (lanes.get(voterId) === settled) lanes.delete(voterId);
+    });
+    return run;
+  }
 
   const batches = createGroupCommit<VoteToCommit, Committed>(
     (items) =>
@@ -93,7 +101,7 @@ export function createVoteIngest(db: Executor, clock: Clock, options: VoteIngest
           options.onBatchFailed?.(error);
           throw voteNotRecorded(error);
         }),
-    { maxBatch: options.maxBatch, maxDelayMs: options.maxDelayMs, closedError: () => voteNotRecorded() },
+    { maxBatch: options.maxBatch, maxDelayMs: options.maxDelayMs, maxConcurrent: options.maxConcurrent, closedError: () => voteNotRecorded() },
   );
 
   return {
@@ -109,18 +117,14 @@ export function createVoteIngest(db: Executor, clock: Clock, options: VoteIngest
         throw error;
       }
     },
-    asVoter({ contestId, phaseId, voterId }, work) {
-      const run = (lanes.get(voterId) ?? Promise.resolve()).then(async () => work(await votesOf(contestId, phaseId, voterId)));
-      const settled = run.then(
-        () => undefined,
-        () => undefined,
-      );
-      lanes.set(voterId, settled);
-      void settled.then(() => {
-        if (lanes.get(voterId) === settled) lanes.delete(voterId);
-      });
-      return run;
-    },
+    asVoter,
+    votesOf: (phase) =>
+      asVoter(phase, async (known) => {
+        if (known) return known;
+        const votes = await votesOfVoter(db, phase.contestId, phase.phaseId, phase.voterId);
+        histories.set(voterInPhase(phase.contestId, phase.phaseId, phase.voterId), votes);
+        return votes;
+      }),
     counts: (contestId, phaseId) => counts.of(contestId, phaseId),
     async close() {
       await batches.close();
