@@ -5,73 +5,75 @@
  * ingest. Votes come in time order, give or take a group commit's few milliseconds.
  */
 export class WindowGroup {
-  private times: number[] = [];
-  private ids: string[] = [];
-  /** Per dimension, each vote's value in it (undefined: not counted). */
-  private values: (string | undefined)[][];
+  /** The votes in time order, flat: each vote's time, id and one value per dimension (undefined: not counted). */
+  private events: (number | string | undefined)[] = [];
+  /** Index of the first vote still in the window, and of the first not handed out by `takeUnreported`. */
   private head = 0;
-  /** Index up to which `takeUnreported` handed the votes out. */
   private reported = 0;
-  /** Per dimension, how many votes in the window have each value; made on first use (most groups hold one vote). */
-  private readonly distinct: (Map<string, number> | undefined)[];
+  /**
+   * Per dimension, how many votes in the window have each value; made when a second vote comes
+   * (most groups never hold more than one, and a map each would cost more than the vote).
+   */
+  private distinct: Map<string, number>[] | undefined;
   newest = -Infinity;
 
-  constructor(dimensions: number) {
-    this.values = Array.from({ length: dimensions }, () => []);
-    this.distinct = new Array<undefined>(dimensions).fill(undefined);
+  constructor(private readonly dimensions: number) {}
+
+  private get stride() {
+    return 2 + this.dimensions;
   }
 
   /** One vote; a dimension's value undefined is not counted in it (a fresh vote's range when not virtual). */
   add(at: number, id: string, values: readonly (string | undefined)[]) {
-    this.times.push(at);
-    this.ids.push(id);
-    for (let dimension = 0; dimension < this.values.length; dimension += 1) {
-      const value = values[dimension];
-      this.values[dimension].push(value);
-      if (value === undefined) continue;
-      const counts = (this.distinct[dimension] ??= new Map());
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
+    this.events.push(at, id);
+    for (let dimension = 0; dimension < this.dimensions; dimension += 1) this.events.push(values[dimension]);
     if (at > this.newest) this.newest = at;
+    if (this.distinct) this.count(this.events.length - this.stride, 1);
+    else if (this.size > 1) {
+      this.distinct = Array.from({ length: this.dimensions }, () => new Map());
+      for (let at = this.head; at < this.events.length; at += this.stride) this.count(at, 1);
+    }
+  }
+
+  private count(event: number, change: 1 | -1) {
+    for (let dimension = 0; dimension < this.dimensions; dimension += 1) {
+      const value = this.events[event + 2 + dimension] as string | undefined;
+      if (value === undefined) continue;
+      const counts = this.distinct![dimension];
+      const left = (counts.get(value) ?? 0) + change;
+      if (left === 0) counts.delete(value);
+      else counts.set(value, left);
+    }
   }
 
   /** Forgets the votes cast before `before`. */
   expire(before: number) {
-    while (this.head < this.times.length && this.times[this.head] < before) {
-      for (let dimension = 0; dimension < this.values.length; dimension += 1) {
-        const value = this.values[dimension][this.head];
-        if (value === undefined) continue;
-        const counts = this.distinct[dimension]!;
-        const left = counts.get(value)! - 1;
-        if (left === 0) counts.delete(value);
-        else counts.set(value, left);
-      }
-      this.head += 1;
+    while (this.head < this.events.length && (this.events[this.head] as number) < before) {
+      if (this.distinct) this.count(this.head, -1);
+      this.head += this.stride;
     }
-    if (this.head > 256 && this.head * 2 > this.times.length) this.compact();
-  }
-
-  private compact() {
-    this.times = this.times.slice(this.head);
-    this.ids = this.ids.slice(this.head);
-    this.values = this.values.map((column) => column.slice(this.head));
-    this.reported = Math.max(0, this.reported - this.head);
-    this.head = 0;
+    if (this.head > 256 * this.stride && this.head * 2 > this.events.length) {
+      this.events = this.events.slice(this.head);
+      this.reported = Math.max(0, this.reported - this.head);
+      this.head = 0;
+    }
   }
 
   get size() {
-    return this.times.length - this.head;
+    return (this.events.length - this.head) / this.stride;
   }
 
   distinctCount(dimension: number) {
-    return this.distinct[dimension]?.size ?? 0;
+    if (this.distinct) return this.distinct[dimension].size;
+    return this.size === 1 && this.events[this.head + 2 + dimension] !== undefined ? 1 : 0;
   }
 
   /** The ids of the votes in the window not handed out before: each vote is handed out once. */
   takeUnreported(): string[] {
-    const from = Math.max(this.head, this.reported);
-    this.reported = this.ids.length;
-    return this.ids.slice(from);
+    const ids: string[] = [];
+    for (let at = Math.max(this.head, this.reported); at < this.events.length; at += this.stride) ids.push(this.events[at + 1] as string);
+    this.reported = this.events.length;
+    return ids;
   }
 }
 
