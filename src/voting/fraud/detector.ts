@@ -12,6 +12,11 @@ export interface SignalVote {
   subnet: string;
   device: string;
   castAt: Date;
+  /**
+   * When the voter first proved the number (voters.created_at). Without it a voter is as old as the
+   * first of their votes these signals saw, which a server's restart forgets.
+   */
+  voterSince?: Date;
 }
 
 /** What every detector needs of a vote beyond the vote, worked out once per vote. */

@@ -88,12 +88,22 @@ export const decideHeldVotes = (
     .returning(['id', 'registration_id'])
     .execute();
 
-/** The phase's votes as the signals read them, in time order, with each voter's number. */
+/** The phase's votes as the signals read them, in time order, with each voter's number and when it was first proven. */
 export const phaseStream = (db: Executor, contestId: string, phaseId: string) =>
   db
     .selectFrom('votes')
     .innerJoin('voters', 'voters.id', 'votes.voter_id')
-    .select(['votes.id', 'votes.registration_id', 'votes.voter_id', 'voters.phone', 'votes.address', 'votes.subnet', 'votes.device', 'votes.cast_at'])
+    .select([
+      'votes.id',
+      'votes.registration_id',
+      'votes.voter_id',
+      'voters.phone',
+      'voters.created_at',
+      'votes.address',
+      'votes.subnet',
+      'votes.device',
+      'votes.cast_at',
+    ])
     .where('votes.contest_id', '=', contestId)
     .where('votes.phase_id', '=', phaseId)
     .orderBy('votes.cast_at')

@@ -19,9 +19,12 @@ export interface StreamColumns {
   devices: string[];
   /** Milliseconds since the epoch. */
   castAt: number[];
+  voterSince: number[];
 }
 
-export const columnsOf = (contestId: string, phaseId: string, votes: readonly Omit<SignalVote, 'contestId' | 'phaseId'>[]): StreamColumns => ({
+type StoredVote = Omit<SignalVote, 'contestId' | 'phaseId' | 'voterSince'> & { voterSince: Date };
+
+export const columnsOf = (contestId: string, phaseId: string, votes: readonly StoredVote[]): StreamColumns => ({
   contestId,
   phaseId,
   ids: votes.map((vote) => vote.id),
@@ -32,6 +35,7 @@ export const columnsOf = (contestId: string, phaseId: string, votes: readonly Om
   subnets: votes.map((vote) => vote.subnet),
   devices: votes.map((vote) => vote.device),
   castAt: votes.map((vote) => vote.castAt.getTime()),
+  voterSince: votes.map((vote) => vote.voterSince.getTime()),
 });
 
 /** suspectVotes of the stream in columns (votes in time order). */
@@ -47,6 +51,7 @@ export function suspectVotesOfColumns(columns: StreamColumns, timeZone: string):
     subnet: columns.subnets[i],
     device: columns.devices[i],
     castAt: new Date(columns.castAt[i]),
+    voterSince: new Date(columns.voterSince[i]),
   }));
   return [...suspectVotes(votes, timeZone)];
 }

@@ -133,6 +133,7 @@ export async function rescan(db: Executor, contestId: string, phaseId: string, a
     subnet: row.subnet,
     device: row.device,
     castAt: row.cast_at,
+    voterSince: row.created_at,
   }));
   const suspects = await suspectVotesInWorker(columnsOf(contestId, phaseId, stream), definition.timeZone);
   const result = await inTransaction(db, async (trx) => {

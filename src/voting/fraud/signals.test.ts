@@ -46,6 +46,12 @@ describe('the ingest signals', () => {
     expect(later.flat()).toEqual([]);
   });
 
+  it('take a voter as old as the number’s first proof when ingest says it: proven two days before, no burst', () => {
+    const proven = new Date(start - 48 * 3_600_000);
+    const votes = Array.from({ length: 16 }, (_, n) => vote(n, { phone: `170${String(20_000_000 + n * 104_729).padStart(8, '0')}`, voterSince: proven }));
+    expect(signalsOf(votes).flat()).toEqual([]);
+  });
+
   it('hold many numbers from one address on a few phones, once 20 voters have come on at most 4 devices', () => {
     const votes = Array.from({ length: 21 }, (_, n) => vote(n, { address: '58.20.1.7', subnet: '58.20.1.0/24', device: `farm-phone-${n % 4}` }));
     const held = signalsOf(votes);

@@ -50,8 +50,8 @@ export function createVoteSignals(options: VoteSignalsOptions = {}): VoteSignals
 
   const observe = (vote: SignalVote): Firing[] => {
     const at = vote.castAt.getTime();
-    const first = firstSeen.get(vote.voterId) ?? at;
-    if (!firstSeen.has(vote.voterId)) firstSeen.set(vote.voterId, at);
+    const first = vote.voterSince?.getTime() ?? firstSeen.get(vote.voterId) ?? at;
+    if (!vote.voterSince && !firstSeen.has(vote.voterId)) firstSeen.set(vote.voterId, at);
     const context = {
       at,
       phase: `${vote.contestId}|${vote.phaseId}`,
