@@ -2,8 +2,8 @@
  * Spray farms: accounts that vote for their target and spread their other votes over many entries
  * to hide it, so that no entry's stream shows a burst and no account votes for one entry only. What
  * gives them away is the target's voter list: its voters turn up among the voters of many other
- * entries, each far more often than the target's size would give (the lift), where an honest
- * entry's voters vote elsewhere as everyone does. A sprayer touches each decoy about once, new ones
+ * entries, each far more often than chance would give (the lift), where an honest entry's voters
+ * vote elsewhere as everyone does. A sprayer touches each decoy about once, new ones
  * day after day; an honest fan comes back to the same favourites, and a ring's members to the same
  * partners (an entry most of the suspects voted for is a partner, lockstep's to find, not a decoy).
  * Held: every vote of each of the target's voters who voted for at least `entries` decoys about
@@ -34,24 +34,30 @@ function streamOf(votes: readonly SignalVote[]): Stream {
   return { votersOf, votesOf };
 }
 
-/** The entries whose voters overlap the target's far beyond chance. */
+/**
+ * The entries that the target's wide voters (those who voted for at least `entries` other entries)
+ * turn up among far beyond chance: more than `lift` times what as many voters drawn at random
+ * would give. Honest wide voters follow the crowd to popular entries, about as often as chance and
+ * the few more votes they cast give; a farm's decoys land anywhere, mostly where few others go.
+ */
 function linkedEntries(target: string, { votersOf, votesOf }: Stream, t: Spray) {
-  const voters = votersOf.get(target)!;
+  const wide = [...votersOf.get(target)!].filter((voter) => votesOf.get(voter)!.size > t.entries);
   const overlap = new Map<string, number>();
-  for (const voter of voters) for (const entry of votesOf.get(voter)!.keys()) if (entry !== target) overlap.set(entry, (overlap.get(entry) ?? 0) + 1);
+  for (const voter of wide) for (const entry of votesOf.get(voter)!.keys()) if (entry !== target) overlap.set(entry, (overlap.get(entry) ?? 0) + 1);
   const linked = new Set<string>();
   for (const [entry, shared] of overlap) {
-    if (shared >= t.overlap && shared * votesOf.size >= t.lift * voters.size * votersOf.get(entry)!.size) linked.add(entry);
+    if (shared >= t.overlap && shared * votesOf.size >= t.lift * wide.length * votersOf.get(entry)!.size) linked.add(entry);
   }
   return linked;
 }
 
-/** The target's voters who voted for at least `entries` of the decoys, about once each. */
+/** The target's voters who voted for at least `entries` of the decoys, about once each, and mostly for decoys. */
 function sprayersOf(target: string, decoys: Set<string>, { votersOf, votesOf }: Stream, t: Spray) {
   return [...votersOf.get(target)!].filter((voter) => {
-    const onDecoys = [...votesOf.get(voter)!].filter(([entry]) => decoys.has(entry));
+    const own = votesOf.get(voter)!;
+    const onDecoys = [...own].filter(([entry]) => decoys.has(entry));
     const votes = onDecoys.reduce((sum, [, count]) => sum + count, 0);
-    return onDecoys.length >= t.entries && votes <= onDecoys.length * t.votesPerDecoy;
+    return onDecoys.length >= t.entries && onDecoys.length >= (own.size - 1) * t.decoyShare && votes <= onDecoys.length * t.votesPerDecoy;
   });
 }
 

@@ -26,14 +26,16 @@ export const thresholds = {
    * `withinMs` of each other, on at least `entries` entries and `days` days, linked into groups where
    * each member is so linked to at least `links` others, of at least `voters` members.
    */
-  lockstep: { withinMs: 10 * minute, entries: 3, days: 2, links: 4, voters: 8, entryShare: 0.3 },
+  lockstep: { withinMs: 10 * minute, entries: 3, days: 2, links: 4, voters: 8 },
   /**
-   * A farm that sprays votes over many entries to hide its target: the target's voters turn up among
-   * the voters of many other entries `lift` times more than its size would give (at least `overlap`
-   * of them), and each such voter voted for at least `entries` of those, at most `votesPerDecoy`
-   * votes each on average; an entry that `partnerShare` of them voted for is a partner, not a decoy.
+   * A farm that sprays votes over many entries to hide its target: the target's wide voters (more
+   * than `entries` entries each) turn up among the voters of at least `linkedEntries` (or
+   * `linkedShare` of all) other entries `lift` times more than as many voters at random would (at
+   * least `overlap` of them), and each such voter voted for at least `entries` of those, `decoyShare` of their other
+   * entries, at most `votesPerDecoy` votes each on average; an entry that `partnerShare` of them voted
+   * for is a partner, not a decoy.
    */
-  spray: { lift: 4, overlap: 3, linkedEntries: 15, linkedShare: 0.1, entries: 4, votesPerDecoy: 1.5, partnerShare: 0.5 },
+  spray: { lift: 4, overlap: 3, linkedEntries: 15, linkedShare: 0.1, entries: 4, decoyShare: 0.6, votesPerDecoy: 1.5, partnerShare: 0.5 },
   /**
    * A slow farm: voters who vote for one entry at the same time of day (within `toleranceMinutes`)
    * on `days` days, at least `voters` of them on the entry, more of them keeping a time in the quiet
