@@ -19,8 +19,8 @@ export const thresholds = {
   device: { windowMs: 6 * hour, voters: 25, addresses: 10, share: 0.5, lift: 5 },
   /** Numbers close together (a SIM pool's cards are bought in series) on one entry. */
   numberBlock: { windowMs: 6 * hour, blockSize: 100, voters: 5 },
-  /** Many voters on one entry in the small hours, when it takes most of the night's votes. */
-  oddHours: { windowMs: 30 * minute, fromHour: 1, toHour: 6, voters: 12, share: 0.5 },
+  /** Many voters on one entry in the small hours, its share of the night's votes `lift` times its share of the waking hours' over `dayMs`. */
+  oddHours: { windowMs: 30 * minute, dayMs: 24 * hour, fromHour: 1, toHour: 6, voters: 12, lift: 5, priorVotes: 20 },
   /**
    * Lockstep (CopyCatch, SynchroTrap): pairs of voters who voted for the same entries within
    * `withinMs` of each other, on at least `entries` entries and `days` days, linked into groups where
