@@ -29,13 +29,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { installAuditKey } from '../src/audit/key.ts';
-import { sessionIdOf } from '../src/platform/auth/service.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { memoryCounters } from '../src/platform/counters.ts';
 import { migrateToLatest, openDatabase } from '../src/platform/database.ts';
 import type { Database } from '../src/platform/db-types.ts';
 import { challenges } from '../src/voting/challenge.ts';
-import { contestWithEntries, voteOpenAround } from '../test/support/vote-fixtures.ts';
+import { contestWithEntries, voteOpenAround, votersWithSessions } from '../test/support/vote-fixtures.ts';
 import { solvedChallenge } from '../test/support/voting.ts';
 import { httpRequest, runLoad, type LoadResult } from './http-load.ts';
 import { withScratchDatabase } from './scratch-database.ts';
@@ -124,21 +123,7 @@ interface Prepared {
 
 async function prepare(db: Kysely<Database>, voterCount: number): Promise<Prepared> {
   const { contestId, entries } = await contestWithEntries(db, entryCount, voteOpenAround(new Date()));
-  const tokens = Array.from({ length: voterCount }, () => randomBytes(24).toString('base64url'));
-  const at = new Date();
-  const expires = new Date(at.getTime() + 86_400_000);
-  for (let from = 0; from < voterCount; from += 5000) {
-    const ids = tokens.slice(from, from + 5000).map(() => randomUUID());
-    await db
-      .insertInto('voters')
-      .values(ids.map((id, i) => ({ id, phone: String(13_000_000_000 + from + i), created_at: at, verified_at: at })))
-      .execute();
-    await db
-      .insertInto('voter_sessions')
-      .values(ids.map((id, i) => ({ id: sessionIdOf(tokens[from + i]), voter_id: id, created_at: at, expires_at: expires })))
-      .execute();
-  }
-  return { contestId, entries, tokens };
+  return { contestId, entries, tokens: await votersWithSessions(db, voterCount) };
 }
 
 async function challengePool(size: number): Promise<string[]> {

@@ -2,10 +2,11 @@
  * Fixtures for the voting tests: seed 000 published with entries registered through the service, and
  * voters as the SMS sign-in leaves them (a row per proven number).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { ContestDefinition } from '../../src/contest/schema/index.ts';
+import { sessionIdOf } from '../../src/platform/auth/service.ts';
 import type { Database } from '../../src/platform/db-types.ts';
 import type { LeitaiApp } from '../../src/platform/http/server.ts';
 import { registerEntry } from '../../src/registration/service.ts';
@@ -62,3 +63,25 @@ export const voteOpenAround =
     const day = (offset: number) => DateTime.fromJSDate(at, { zone: definition.timeZone }).plus({ days: offset }).toISODate()!;
     return { ...definition, phases: definition.phases.map((phase) => (phase.kind === 'public-vote' ? { ...phase, start: day(-1), end: day(1) } : phase)) };
   };
+
+/**
+ * `count` voters signed in, as many sessions as SMS codes would have opened, written in bulk: the
+ * session tokens (cookie values `leitai_voter=<token>`), in order, for load tests and benchmarks.
+ */
+export async function votersWithSessions(db: Kysely<Database>, count: number, firstPhone = 13_000_000_000): Promise<string[]> {
+  const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+  const at = new Date();
+  const expires = new Date(at.getTime() + 86_400_000);
+  for (let from = 0; from < count; from += 5000) {
+    const ids = tokens.slice(from, from + 5000).map(() => randomUUID());
+    await db
+      .insertInto('voters')
+      .values(ids.map((id, i) => ({ id, phone: String(firstPhone + from + i), created_at: at, verified_at: at })))
+      .execute();
+    await db
+      .insertInto('voter_sessions')
+      .values(ids.map((id, i) => ({ id: sessionIdOf(tokens[from + i]), voter_id: id, created_at: at, expires_at: expires })))
+      .execute();
+  }
+  return tokens;
+}
