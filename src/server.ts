@@ -29,6 +29,7 @@ import { heldVoteRoutes } from './voting/fraud/routes.ts';
 import { votingRoutes } from './voting/routes.ts';
 import { voterRoutes } from './voting/voters/routes.ts';
 import { votingPageMetadata } from './voting/page-metadata.ts';
+import { showcaseRoutes } from './voting/showcase/routes.ts';
 
 /** The routes that need no configuration, accounts' first; tests mount these. */
 export const featureRoutes = [
@@ -50,11 +51,15 @@ export const featureRoutes = [
 /** Where uploaded files live: the S3 bucket when LEITAI_S3_BUCKET is set, else `<dataDir>/uploads`. */
 export const worksStorage = (config: Config) => (config.s3 ? s3Storage(config.s3) : localStorage(uploadsDirectory(config.dataDir)));
 
-export const allRoutes = (config: Config) => [
-  ...featureRoutes,
-  submissionRoutes({ storage: worksStorage(config), limits: uploadLimitsOf(config), sweepEveryMinutes: 60 }),
-  rescansWhileServing(10),
-];
+export const allRoutes = (config: Config) => {
+  const storage = worksStorage(config);
+  return [
+    ...featureRoutes,
+    submissionRoutes({ storage, limits: uploadLimitsOf(config), sweepEveryMinutes: 60 }),
+    showcaseRoutes({ storage }),
+    rescansWhileServing(10),
+  ];
+};
 
 export const webDist = packagePath('dist', 'web');
 
