@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { talliesReply, voteReply, votePhaseView, votesLeftView } from '../../../src/voting/schema.ts';
 import type { decisionBody, heldVotesReply, rescanReply, timelineReply } from '../../../src/voting/fraud/schema.ts';
+import type { showcaseEntryReply, showcaseReply } from '../../../src/voting/showcase/schema.ts';
 import type { codeSentReply, voterView } from '../../../src/voting/voters/schema.ts';
 import { queryString, request } from './client.ts';
 
@@ -20,48 +21,11 @@ export type VoteCast = z.infer<typeof voteReply>;
 /** Counts per entry where shown; held votes for organisers only. */
 export type Tallies = z.infer<typeof talliesReply>;
 
-export interface ShowcaseDivision {
-  id: string;
-  name: string;
-  nameEn?: string;
-}
-
-export interface ShowcaseEntry {
-  id: string;
-  ref: string;
-  title: string;
-  division: string;
-  summary: string | null;
-  /** A small picture of the work, or null where it has none. */
-  cover: string | null;
-  /** Counted votes, where the phase shows them now. */
-  counts?: { counted: number } | null;
-}
-
-export interface Showcase {
-  divisions: ShowcaseDivision[];
-  entries: ShowcaseEntry[];
-}
-
-export interface ShowcaseFile {
-  id: string;
-  url: string;
-  fileName: string;
-  mediaType: string | null;
-  size: number;
-}
-
-export interface ShowcaseWork {
-  requirement: string;
-  name: string;
-  value: string | null;
-  files: ShowcaseFile[];
-}
-
-export interface ShowcaseDetail {
-  entry: ShowcaseEntry;
-  works: ShowcaseWork[];
-}
+/** A vote's entries (of one division when asked), each with its cover picture or null. */
+export type Showcase = z.infer<typeof showcaseReply>;
+export type ShowcaseEntry = Showcase['entries'][number];
+/** One entry with its summary and works, their files served under the vote. */
+export type ShowcaseDetail = z.infer<typeof showcaseEntryReply>;
 
 export type HeldVotesReply = z.infer<typeof heldVotesReply>;
 export type HeldVote = HeldVotesReply['votes'][number];

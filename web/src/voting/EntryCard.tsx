@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.ts';
 import { VoteButton } from './VoteButton.tsx';
 
 /** One work in the showcase: its picture, title and reference, its votes where shown, and the vote button. */
-export const EntryCard = ({ entry, to }: { entry: ShowcaseEntry; to: string }) => {
+export const EntryCard = ({ entry, counted, to }: { entry: ShowcaseEntry; counted: number | undefined; to: string }) => {
   const { t } = useI18n();
   return (
     <li className="vote-card" data-testid="showcase-entry" data-ref={entry.ref}>
@@ -20,9 +20,9 @@ export const EntryCard = ({ entry, to }: { entry: ShowcaseEntry; to: string }) =
       </Link>
       <span className="vote-card-meta small">
         <span className="ref">{entry.ref}</span>
-        {entry.counts && (
+        {counted !== undefined && (
           <span className="vote-count" data-testid="vote-count">
-            {t('vote.count', { n: entry.counts.counted })}
+            {t('vote.count', { n: counted })}
           </span>
         )}
       </span>

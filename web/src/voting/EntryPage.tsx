@@ -24,7 +24,8 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) => {
  * screen.
  */
 export const Component = () => {
-  const { contest, phase, voter, entry, works } = useLoaderData<typeof loader>();
+  const { contest, phase, voter, counts, entry, works } = useLoaderData<typeof loader>();
+  const counted = counts?.get(entry.id);
   const { t, name } = useI18n();
   useLiveCounts(phase);
   return (
@@ -38,9 +39,9 @@ export const Component = () => {
             <span className="ref">{entry.ref}</span>
           </p>
           <h1 data-testid="entry-title">{entry.title}</h1>
-          {entry.counts && (
+          {counted !== undefined && (
             <p className="vote-count" data-testid="vote-count">
-              {t('vote.count', { n: entry.counts.counted })}
+              {t('vote.count', { n: counted })}
             </p>
           )}
         </header>

@@ -26,7 +26,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) => {
  * and the vote button.
  */
 export const Component = () => {
-  const { contest, phase, voter, showcase, division } = useLoaderData<typeof loader>();
+  const { contest, phase, voter, counts, showcase, division } = useLoaderData<typeof loader>();
   const { t, name } = useI18n();
   useLiveCounts(phase);
   const entries = showcase.entries.filter((entry) => division === undefined || entry.division === division);
@@ -56,7 +56,7 @@ export const Component = () => {
         ) : (
           <ul className="vote-grid" data-testid="showcase-entries">
             {entries.map((entry) => (
-              <EntryCard key={entry.id} entry={entry} to={entryPath(contest.id, phase.id, entry.id)} />
+              <EntryCard key={entry.id} entry={entry} counted={counts?.get(entry.id)} to={entryPath(contest.id, phase.id, entry.id)} />
             ))}
           </ul>
         )}
