@@ -93,25 +93,27 @@ export const HeldVotesSection = ({
         </Button>{' '}
         <span className="muted small">{t('voting.held.rescanExplain')}</span>
       </p>
-      <div className="held-filter" role="group" aria-label={t('voting.held.filter')}>
-        <span className="small">{t('voting.held.byReason')}</span>
-        {held.signals.map(({ signal, count: n }) => (
-          <Link
-            key={signal}
-            to={filterPath({ ...filter, reason: signal })}
-            className={filter.reason === signal ? 'chip is-current' : 'chip'}
-            data-testid={`reason-${signal}`}
-          >
-            {signalName(signal)} <span className="count">{n}</span>
-          </Link>
-        ))}
-        {filter.entry && <span className="chip is-current">{t('voting.held.byEntry', { entry: entryFiltered?.ref ?? filter.entry })}</span>}
-        {filtered && (
-          <Link to={filterPath({})} className="small" data-testid="held-clear">
-            {t('voting.held.clear')}
-          </Link>
-        )}
-      </div>
+      {(held.signals.length > 0 || filtered) && (
+        <div className="held-filter" role="group" aria-label={t('voting.held.filter')}>
+          <span className="small">{t('voting.held.byReason')}</span>
+          {held.signals.map(({ signal, count: n }) => (
+            <Link
+              key={signal}
+              to={filterPath({ ...filter, reason: signal })}
+              className={filter.reason === signal ? 'chip is-current' : 'chip'}
+              data-testid={`reason-${signal}`}
+            >
+              {signalName(signal)} <span className="count">{n}</span>
+            </Link>
+          ))}
+          {filter.entry && <span className="chip is-current">{t('voting.held.byEntry', { entry: entryFiltered?.ref ?? filter.entry })}</span>}
+          {filtered && (
+            <Link to={filterPath({})} className="small" data-testid="held-clear">
+              {t('voting.held.clear')}
+            </Link>
+          )}
+        </div>
+      )}
       {done !== null && <Notice testId="held-done">{done}</Notice>}
       <ActionProblems error={action.error} testId="held-error" />
       {total === 0 ? (

@@ -19,6 +19,9 @@ const axisLabel = (iso: string, bucket: Timeline['bucket'], timeZone: string) =>
 
 const layers = ['counted', 'held', 'rejected'] as const;
 
+/** A day by the hour, an hour by the minute: the least span a chart shows. */
+const minSlots = 24;
+
 /**
  * 投票走势 Votes over time, as stacked bars: counted below, held above them, rejected on top, one bar
  * per minute or hour. Plain SVG, not a chart library: the page needs one kind of chart, whose
@@ -29,7 +32,7 @@ const layers = ['counted', 'held', 'rejected'] as const;
 export const VotesChart = ({ points, bucket, timeZone }: { points: TimelinePoint[]; bucket: Timeline['bucket']; timeZone: string }) => {
   const { t, lang } = useI18n();
   if (points.length === 0) return <p className="empty">{t('voting.chart.none')}</p>;
-  const { bars, top: max, slots } = barsOf(points, bucketMs[bucket], plot);
+  const { bars, top: max, slots } = barsOf(points, bucketMs[bucket], plot, minSlots);
   const totals = timelineTotals(points);
   const summary = t('voting.chart.summary', {
     counted: totals.counted,

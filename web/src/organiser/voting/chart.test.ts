@@ -60,6 +60,11 @@ describe('the bars of a timeline', () => {
     ]);
   });
 
+  it('keeps room for `minSlots` bars, so a vote’s first hour is one narrow bar on the left', () => {
+    const { bars, slots } = barsOf([point('2025-09-12T01:00:00.000Z', 3)], bucketMs.hour, box, 20);
+    expect([slots, bars[0].x, bars[0].width]).toEqual([20, 1, 18]);
+  });
+
   it('draws thin bars without gaps when there are many', () => {
     const points = Array.from({ length: 200 }, (_, i) => point(new Date(Date.UTC(2025, 8, 12) + i * 60_000).toISOString(), 1));
     const { bars } = barsOf(points, bucketMs.minute, box);

@@ -56,12 +56,15 @@ export const roundedMax = (max: number) => {
 /** The scale's labelled values: 0, a quarter, a half, three quarters and the top, whole numbers only. */
 export const scaleTicks = (top: number) => [0, 0.25, 0.5, 0.75, 1].map((share) => share * top).filter((value) => Number.isInteger(value));
 
-/** The points as bars in a box, oldest on the left; one slot per bucket step from the first to the last. */
-export const barsOf = (points: readonly TimelinePoint[], step: number, box: ChartBox): { bars: Bar[]; top: number; slots: number } => {
+/**
+ * The points as bars in a box, oldest on the left; one slot per bucket step from the first to the
+ * last, and at least `minSlots` of them, so that the first hours of a vote are not one wall of a bar.
+ */
+export const barsOf = (points: readonly TimelinePoint[], step: number, box: ChartBox, minSlots = 1): { bars: Bar[]; top: number; slots: number } => {
   if (points.length === 0) return { bars: [], top: 1, slots: 0 };
   const times = points.map((p) => Date.parse(p.at));
   const first = Math.min(...times);
-  const slots = Math.round((Math.max(...times) - first) / step) + 1;
+  const slots = Math.max(minSlots, Math.round((Math.max(...times) - first) / step) + 1);
   const top = roundedMax(Math.max(...points.map(total)));
   const slot = box.width / slots;
   const gap = slot > 4 ? Math.min(2, slot * 0.2) : 0;
