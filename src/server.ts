@@ -70,6 +70,6 @@ export const buildApp = (db: Kysely<Database>, config: Config, clock: Clock, opt
     clock,
     registerRoutes: allRoutes(config),
     webDist,
-    pageMetadata: firstPageMetadata(votingPageMetadata(db), contestPageMetadata(db)),
+    pageMetadata: firstPageMetadata(votingPageMetadata(db, clock), contestPageMetadata(db)),
     logger: options.logger,
   });

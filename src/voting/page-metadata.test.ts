@@ -5,9 +5,11 @@ import { expect, it } from 'vitest';
 import { testServer } from '../../test/support/test-server.ts';
 import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { contestsFolder, during, seeds } from '../../test/support/test-fixtures.ts';
+import { contestWithEntries, voteOpenAround } from '../../test/support/vote-fixtures.ts';
 import { contestPageMetadata } from '../contest/page-metadata.ts';
 import { publishContestFolder } from '../contest/service.ts';
 import { firstPageMetadata } from '../platform/http/page-metadata.ts';
+import { fixedClock } from '../platform/clock.ts';
 import { votingPageMetadata } from './page-metadata.ts';
 
 const webDist = () => {
@@ -20,8 +22,11 @@ const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 const metaOf = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)">`).exec(html)?.[1];
 
 describeOnDatabases('a vote’s page as a share card', (database) => {
-  const server = () =>
-    testServer(database.db, { webDist: webDist(), pageMetadata: firstPageMetadata(votingPageMetadata(database.db), contestPageMetadata(database.db)) });
+  const server = (clock = during['001']) =>
+    testServer(database.db, {
+      webDist: webDist(),
+      pageMetadata: firstPageMetadata(votingPageMetadata(database.db, clock), contestPageMetadata(database.db)),
+    });
 
   it('is sent with the vote’s and the contest’s names, a call to vote and the share image, on the showcase and an entry’s page', async () => {
     await publishContestFolder(database.db, contestsFolder, 'system', during['001']);
@@ -43,5 +48,18 @@ describeOnDatabases('a vote’s page as a share card', (database) => {
     expect(titleOf(contestPage.body)).toBe('河北省首届“智慧政务 创想未来”数据应用创新创业大赛 · 擂台 Leitai');
     const unknown = await app.inject({ method: 'GET', url: '/contests/no-such-contest/vote/public-vote' });
     expect(titleOf(unknown.body)).toBe('擂台 Leitai');
+  });
+
+  it('is an entry’s own on its page once the vote shows its works: its title, a call to vote for it, its cover or the share image', async () => {
+    const { contestId, entries } = await contestWithEntries(database.db, 1, voteOpenAround(new Date('2025-09-14T02:00:00Z')));
+    const url = `/contests/${contestId}/vote/public-vote/entries/${entries[0]}`;
+    const during = await (await server(fixedClock('2025-09-14T10:00:00+08:00'))).inject({ method: 'GET', url });
+    expect([titleOf(during.body), metaOf(during.body, 'og:description'), metaOf(during.body, 'og:image')]).toEqual([
+      '社保卡智慧应用 1 · 网上大众投票 · 擂台 Leitai',
+      '为「社保卡智慧应用 1」投上一票。京津冀社保卡&quot;一卡通&quot;应用创新大赛',
+      'http://localhost/share.png',
+    ]);
+    const before = await (await server(fixedClock('2025-09-12T23:00:00+08:00'))).inject({ method: 'GET', url });
+    expect(titleOf(before.body)).toBe('网上大众投票 · 京津冀社保卡&quot;一卡通&quot;应用创新大赛 · 擂台 Leitai');
   });
 });
