@@ -37,7 +37,12 @@ const prepareOpenVote = async (dataDir: string, made: { contestId: string }) => 
     const edition = await copyContestEdition(db, CARD_CONTEST, today.minus({ days: 124 }).toISODate()!, 'system', systemClock, { mayOpenInPast: true });
     const participant = await createAccount(db, { ...DEMO_PARTICIPANT, demo: true }, systemClock);
     const during = { account: participant, clock: fixedClock(today.minus({ days: 118 }).set({ hour: 10 }).toJSDate()) };
-    await registerEntry(db, edition.id, entryOf('000', { trackId: 'publicity', entrantKind: 'individual', title: '一卡通走遍京津冀海报', leader: person(71) }), during);
+    await registerEntry(
+      db,
+      edition.id,
+      entryOf('000', { trackId: 'publicity', entrantKind: 'individual', title: '一卡通走遍京津冀海报', leader: person(71) }),
+      during,
+    );
     await registerEntry(db, edition.id, socialTeam(1, 73, { title: '社保卡就医一码通', leader: person(72) }), during);
     await registerEntry(db, edition.id, socialTeam(1, 75, { title: '异地待遇资格认证助手', leader: person(74) }), during);
     made.contestId = edition.id;
@@ -90,6 +95,7 @@ describe('a public vote on a phone', () => {
   );
   let organiser: Page;
   let voter: Page;
+  const violations: string[] = [];
 
   beforeAll(async () => {
     server = await startServer({ prepare: (dataDir) => prepareOpenVote(dataDir, made) });
@@ -97,6 +103,13 @@ describe('a public vote on a phone', () => {
     organiser = await pages.newPage(desktop);
     await signIn(organiser, DEMO_ORGANISER, `/organiser/contests/${made.contestId}`);
     voter = await pages.newPage({ width: 375, height: 812 });
+    // The challenge widget runs under the site's Content-Security-Policy: any violation is caught.
+    await voter.context().addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
+    });
+    voter.on('console', (message) => {
+      if (/Content.Security.Policy|CSP violation/i.test(message.text())) violations.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -151,6 +164,7 @@ describe('a public vote on a phone', () => {
     await voter.getByTestId('voter-bar').waitFor();
     expect(await voter.getByTestId('voter-bar').getByTestId('votes-left').textContent()).toBe('今天还可投 7 票');
     expect(await voter.getByTestId('vote-button').textContent()).toBe('已投票');
+    expect(violations).toEqual([]);
   });
 
   it('shows the organiser the three votes over time, counted or held, with why any was held', async () => {
