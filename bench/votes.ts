@@ -1,6 +1,6 @@
 /**
  * The vote path end to end, against its ceiling. In one run, each for BENCH_SECONDS (10 by default)
- * after 2 s of warm-up, with BENCH_CONNECTIONS keep-alive clients (64) sending their next request as
+ * after 2 s of warm-up, with BENCH_CONNECTIONS keep-alive clients (32) sending their next request as
  * soon as the last is answered (http-load.ts):
  *   1. the ceiling: a bare Fastify hello-world (GET / → {"hello":"world"}) in its own process;
  *   2. POST vote on `leitai serve` over the embedded database (PGlite), in its own process;
@@ -24,7 +24,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -40,7 +40,7 @@ import { httpRequest, runLoad, type LoadResult } from './http-load.ts';
 import { withScratchDatabase } from './scratch-database.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The most votes a run may answer (a second), for the challenges solved beforehand and the voters signed in. */
 const maxRps = Number(process.env.BENCH_MAX_RPS ?? 10_000);
 const entryCount = Number(process.env.BENCH_ENTRIES ?? 12);
@@ -78,8 +78,16 @@ const freePort = async () => {
 
 interface Running {
   port: number;
+  /** CPU time the server process has used so far (user and system), from /proc. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
+
+/** utime + stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
+const cpuMsOf = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 async function startProcess(args: string[], env: Record<string, string>, readyPath: string): Promise<Running> {
   const port = await freePort();
@@ -98,11 +106,12 @@ async function startProcess(args: string[], env: Record<string, string>, readyPa
   }
   return {
     port,
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      if (/error/i.test(output)) console.log(`server output:\n${output.slice(-2000)}`);
+      if (/error|batches/i.test(output)) console.log(`server output:\n${output.slice(-600)}`);
     },
   };
 }
@@ -185,11 +194,14 @@ const voteRequests = (prepared: Prepared, pool: string[]) => {
 
 // ---- runs ----------------------------------------------------------------------------------
 
-const describe = (label: string, result: LoadResult) =>
-  console.log(`  ${label}: ${result.rps} a second, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; answers ${JSON.stringify(result.statuses)}`);
+const describe = (label: string, result: LoadResult, cpuMsPerRequest: number) =>
+  console.log(
+    `  ${label}: ${result.rps} a second, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; server CPU ${Math.round(cpuMsPerRequest * 1000)} µs a request; answers ${JSON.stringify(result.statuses)}`,
+  );
 
 /** Warm-up, then the measured run, over one request sequence (the warm-up's votes are cast too). */
-async function measure(port: number, request: (n: number) => Buffer | undefined) {
+async function measure(server: Running, request: (n: number) => Buffer | undefined) {
+  const { port } = server;
   let offset = 0;
   const counting = (n: number) => {
     offset = Math.max(offset, n + 1);
@@ -197,16 +209,18 @@ async function measure(port: number, request: (n: number) => Buffer | undefined)
   };
   const warmUp = await runLoad({ port, connections, seconds: WARM_UP_SECONDS, request: counting });
   const start = offset;
+  const cpuBefore = server.cpuMs();
   const measured = await runLoad({ port, connections, seconds, request: (n) => request(start + n) });
-  return { warmUp, measured };
+  const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / measured.latencies.length;
+  return { warmUp, measured, cpuMsPerRequest };
 }
 
 async function ceiling(): Promise<number> {
   const hello = await startProcess(['--import', 'tsx', 'bench/hello-server.ts'], {}, '/');
   try {
     const request = httpRequest('GET', '/', {});
-    const { measured } = await measure(hello.port, () => request);
-    describe('bare Fastify hello-world (the ceiling)', measured);
+    const { measured, cpuMsPerRequest } = await measure(hello, () => request);
+    describe('bare Fastify hello-world (the ceiling)', measured, cpuMsPerRequest);
     return measured.rps;
   } finally {
     await hello.stop();
@@ -234,11 +248,11 @@ async function voteRun(label: string, server: () => Promise<Running>, prepared: 
   const running = await server();
   let result;
   try {
-    result = await measure(running.port, voteRequests(prepared, pool));
+    result = await measure(running, voteRequests(prepared, pool));
   } finally {
     await running.stop();
   }
-  describe(`POST vote on ${label}`, result.measured);
+  describe(`POST vote on ${label}`, result.measured, result.cpuMsPerRequest);
   if (result.measured.statuses[201] !== result.measured.latencies.length) console.log('  (answers other than 201 above: see their codes)');
   await checkAcknowledged(await db(), (result.warmUp.statuses[201] ?? 0) + (result.measured.statuses[201] ?? 0));
   return { rps: result.measured.rps, p50Ms: result.measured.p50Ms, p99Ms: result.measured.p99Ms };
