@@ -111,7 +111,7 @@ async function startProcess(args: string[], env: Record<string, string>, readyPa
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      if (/error|batches/i.test(output)) console.log(`server output:\n${output.slice(-600)}`);
+      if (/error/i.test(output)) console.log(`server output:\n${output.slice(-2000)}`);
     },
   };
 }

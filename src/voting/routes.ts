@@ -19,20 +19,12 @@ const tags = ['voting'];
  */
 const SHARED_CACHE_TTL_MS = 1000;
 
-/**
- * Batches written at once on PostgreSQL: one batch's round trips overlap another's (their contested
- * part, the tallies and the audit chain's head, still goes one batch at a time). PGlite is one
- * session: a second batch would only wait for it.
- */
-const CONCURRENT_BATCHES_ON_POSTGRES = 3;
-
 /** The vote path of this server: its ingest is closed (what is queued written) when the server closes. */
 function votePathOf(app: LeitaiApp): VotePath {
   const context = votingContext(app);
   const phases = createVotePhases(app.db);
   const ingest = createVoteIngest(app.db, app.clock, {
     cacheTtlMs: app.config.redisUrl ? SHARED_CACHE_TTL_MS : undefined,
-    maxConcurrent: app.config.databaseUrl ? CONCURRENT_BATCHES_ON_POSTGRES : 1,
     onBatchFailed: (error) => app.log.error({ err: error }, 'a batch of votes was not committed: its requests are answered vote.not_recorded'),
   });
   app.addHook('onClose', () => ingest.close());

@@ -2,7 +2,7 @@
  * Vote counts per entry, served from memory: each phase's tallies are read from vote_tallies once,
  * then moved by every batch this process commits, so a page of counts costs no query.
  *
- * Exact in one process: batches' commits and the moves of their counts happen while loads wait
+ * Exact in one process: a batch's commit and the move of its counts happen while loads wait
  * (`whileCommitting`), so a load sees either both or neither. Whatever else moves tallies (the
  * organiser's decisions on held votes) calls `talliesMoved` after its commit, and the phase is read
  * again. Several server processes each commit their own batches: then give `ttlMs`, and a phase is
@@ -19,7 +19,7 @@ export interface EntryCounts {
 export interface CountsCache {
   /** The phase's counts by entry id (an entry without votes is absent). */
   of(contestId: string, phaseId: string): Promise<ReadonlyMap<string, EntryCounts>>;
-  /** Runs a commit of votes (several may run at once); its counts move (`deltas` it returns) before any load reads the tallies. */
+  /** Runs a commit of votes; its counts move (`deltas` it returns) before any load reads the tallies. */
   whileCommitting<T>(commit: () => Promise<{ result: T; deltas: readonly TallyDelta[] }>): Promise<T>;
   close(): void;
 }
@@ -53,24 +53,12 @@ export function createCountsCache(db: Executor, options: CountsCacheOptions = {}
   const loading = new Map<string, Promise<Map<string, EntryCounts>>>();
   /** Times each phase was forgotten: a load that began before is not kept. */
   const generations = new Map<string, number>();
-  /**
-   * Commits run side by side; a load waits until none runs, and commits wait while it reads, so no
-   * load reads tallies that a commit has moved and its counts not yet.
-   */
-  let committing = 0;
-  const drained: (() => void)[] = [];
-  let reading: Promise<void> | undefined;
-  const reads = async <T>(read: () => Promise<T>): Promise<T> => {
-    while (reading) await reading;
-    let done!: () => void;
-    reading = new Promise((resolve) => (done = resolve));
-    try {
-      if (committing > 0) await new Promise<void>((resolve) => drained.push(resolve));
-      return await read();
-    } finally {
-      reading = undefined;
-      done();
-    }
+  /** Commits and loads run one at a time, so no load reads tallies that a commit has moved and its counts not yet. */
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.catch(() => undefined).then(work);
+    turn = run;
+    return run;
   };
 
   const generation = (phase: string) => generations.get(phase) ?? 0;
@@ -85,7 +73,7 @@ export function createCountsCache(db: Executor, options: CountsCacheOptions = {}
   const load = (contestId: string, phaseId: string, phase: string) => {
     const pending = loading.get(phase);
     if (pending) return pending;
-    const loaded = reads(async () => {
+    const loaded = exclusive(async () => {
       const startedAt = generation(phase);
       const rows = await talliesOfPhase(db, contestId, phaseId);
       const counts = new Map(rows.map((row) => [row.registration_id, { counted: row.counted, held: row.held }]));
@@ -112,21 +100,18 @@ export function createCountsCache(db: Executor, options: CountsCacheOptions = {}
       if (loaded && (options.ttlMs === undefined || now() - loaded.loadedAt < options.ttlMs)) return loaded.counts;
       return load(contestId, phaseId, phase);
     },
-    async whileCommitting(commit) {
-      while (reading) await reading;
-      committing++;
-      try {
-        const { result, deltas } = await commit();
-        move(deltas);
-        return result;
-      } catch (error) {
-        // A commit that failed may still have committed (the connection lost at COMMIT): read the counts again.
-        for (const phase of [...phases.keys()]) handle.forget(phase);
-        throw error;
-      } finally {
-        if (--committing === 0) for (const resume of drained.splice(0)) resume();
-      }
-    },
+    whileCommitting: (commit) =>
+      exclusive(async () => {
+        try {
+          const { result, deltas } = await commit();
+          move(deltas);
+          return result;
+        } catch (error) {
+          // A commit that failed may still have committed (the connection lost at COMMIT): read the counts again.
+          for (const phase of [...phases.keys()]) handle.forget(phase);
+          throw error;
+        }
+      }),
     close() {
       live.delete(handle);
     },

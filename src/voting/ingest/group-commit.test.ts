@@ -40,29 +40,6 @@ describe('group commit', () => {
     expect(batches).toEqual([[1], [2, 3, 4], [5, 6]]);
   });
 
-  it('writes up to maxConcurrent batches at once, the next starting when one ends', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const batches: number[][] = [];
-    const queue = createGroupCommit<number, number>(
-      async (items) => {
-        batches.push(items);
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        inFlight--;
-        return items.map((value) => ({ ok: true, value }));
-      },
-      { maxBatch: 2, maxDelayMs: 1, maxConcurrent: 2, closedError },
-    );
-    expect(await Promise.all([1, 2, 3, 4, 5, 6].map((n) => queue.submit(n)))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(batches).toEqual([
-      [1, 2],
-      [3, 4],
-      [5, 6],
-    ]);
-    expect(most).toBe(2);
-  });
-
   it("rejects an item with the refusal the commit gave it and answers the batch's other items", async () => {
     const queue = createGroupCommit<number, number>(
       async (items) => items.map((n) => (n % 2 === 0 ? { ok: false, error: new Error(`refused ${n}`) } : { ok: true, value: n })),

@@ -4,9 +4,9 @@
  * many small ones (DESIGN, "Data": a multi-row insert is 12–25× faster than row by row).
  *
  * A batch is written when it reaches `maxBatch` items, or `maxDelayMs` after its first item came,
- * and at most `maxConcurrent` batches are written at a time: what arrives while they are being
- * written waits and goes in the next one, which starts as soon as one ends. Under light load a request
- * waits at most `maxDelayMs` for company; under heavy load batches grow by themselves, up to `maxBatch`.
+ * and only one batch is written at a time: what arrives while a batch is being written waits and goes
+ * in the next one, which starts as soon as the first ends. Under light load a request waits at most
+ * `maxDelayMs` for company; under heavy load batches grow by themselves, up to `maxBatch`.
  *
  * Each request's promise settles only after its batch's `commit` has returned: with the item's own
  * outcome (a value, or the refusal `commit` gave that item), or, when the batch failed as a whole,
@@ -21,8 +21,6 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** How long the first item of a batch waits for others (default 5 ms). */
   maxDelayMs?: number;
-  /** Batches written at once (default 1): more overlap one batch's round trips with another's. */
-  maxConcurrent?: number;
 }
 
 export interface GroupCommit<T, R> {
@@ -48,9 +46,8 @@ export function createGroupCommit<T, R>(
 ): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 400;
   const maxDelayMs = options.maxDelayMs ?? 5;
-  const maxConcurrent = options.maxConcurrent ?? 1;
   let queue: Waiting<T, R>[] = [];
-  const writing = new Set<Promise<void>>();
+  let writing: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -71,19 +68,17 @@ export function createGroupCommit<T, R>(
   const startBatch = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (queue.length === 0 || writing.size >= maxConcurrent) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    const written: Promise<void> = write(batch).finally(() => {
-      writing.delete(written);
+    writing = write(batch).finally(() => {
+      writing = undefined;
       // Whatever queued meanwhile has already waited a whole batch: it goes now.
-      startBatch();
+      if (queue.length > 0) startBatch();
     });
-    writing.add(written);
   };
 
   const schedule = () => {
-    if (writing.size >= maxConcurrent || queue.length === 0) return;
+    if (writing || queue.length === 0) return;
     if (queue.length >= maxBatch || closed) startBatch();
     else timer ??= setTimeout(startBatch, maxDelayMs);
   };
@@ -99,7 +94,7 @@ export function createGroupCommit<T, R>(
     async close() {
       closed = true;
       schedule();
-      while (writing.size > 0) await Promise.all(writing);
+      while (writing) await writing;
     },
   };
 }

@@ -101,7 +101,7 @@ export function createVoteIngest(db: Executor, clock: Clock, options: VoteIngest
           options.onBatchFailed?.(error);
           throw voteNotRecorded(error);
         }),
-    { maxBatch: options.maxBatch, maxDelayMs: options.maxDelayMs, maxConcurrent: options.maxConcurrent, closedError: () => voteNotRecorded() },
+    { maxBatch: options.maxBatch, maxDelayMs: options.maxDelayMs, closedError: () => voteNotRecorded() },
   );
 
   return {
