@@ -118,6 +118,7 @@ export async function castVote(path: VotePath, contestId: string, phaseId: strin
     const committed = await path.ingest.cast({
       vote: { ...vote, status: holdReasons.length > 0 ? 'held' : 'counted', holdReasons },
       admit: (history) => voteRefusal(rules, history, entry, at, timeZone),
+      checkedAgainst: known,
     });
     return answer(committed.vote, rules, committed.history, at, timeZone);
   });

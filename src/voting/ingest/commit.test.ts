@@ -131,6 +131,30 @@ describeOnDatabases('group commit of votes', (database) => {
     );
   });
 
+  it('checks a vote again only when the voter’s committed votes are not those it was checked against before', async () => {
+    const { db } = database;
+    const { contestId, entries } = await contestWithEntries(db, 2);
+    const [ann, bo] = [await newVoter(db, 1), await newVoter(db, 2)];
+    const elsewhere = vote(contestId, entries[0], bo);
+    await commitVotes(db, [admitAll(elsewhere)], at);
+    const checks: string[] = [];
+    const checkedAgainstNothing = (v: NewVote): VoteToCommit => ({
+      vote: v,
+      admit: () => {
+        checks.push(v.voterId);
+        return oneVoteOnly;
+      },
+      checkedAgainst: [],
+    });
+    const { outcomes } = await commitVotes(
+      db,
+      [checkedAgainstNothing(vote(contestId, entries[1], ann)), checkedAgainstNothing(vote(contestId, entries[1], bo))],
+      at,
+    );
+    expect(outcomes.map((o) => (o.ok ? 'committed' : (o.error as AppError).code))).toEqual(['committed', 'vote.limit_reached']);
+    expect(checks).toEqual([bo]);
+  });
+
   it('lets one of two batches racing for the same voter past a once-only limit: the second waits for the first and sees its vote', async () => {
     const { db } = database;
     const { contestId, entries } = await contestWithEntries(db, 2);

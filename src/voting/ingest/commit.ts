@@ -4,7 +4,8 @@
  *    committed, other processes' included;
  * 2. each vote checked in its turn: a key its voter already used answers with the vote first cast
  *    with it; otherwise the voter's limits are checked again (`admit`) against that history, so
- *    several server processes cannot together let a voter past a limit;
+ *    several server processes cannot together let a voter past a limit (unless the votes are those
+ *    the vote was checked against before it was queued: the same votes give the same answer);
  * 3. the admitted votes inserted, and each entry's tally moved by the counted and held votes it
  *    gained, in one statement;
  * 4. one `votes.committed` audit event per contest and phase: how many votes, counted and held, and
@@ -33,6 +34,8 @@ export interface VoteToCommit {
   vote: NewVote;
   /** The voter's limits: the refusal, if any, of this vote after the voter's votes in its phase as committed. */
   admit(history: readonly CastVote[]): AppError | undefined;
+  /** The voter's votes in the phase that `admit` already passed the vote against, if it did. */
+  checkedAgainst?: readonly CastVote[];
 }
 
 export interface Committed {
@@ -75,17 +78,20 @@ function phaseVoters(items: readonly VoteToCommit[]): PhaseVoters[] {
   return [...groups.values()];
 }
 
+const sameVotes = (checked: readonly CastVote[] | undefined, history: readonly CastVote[]) =>
+  checked !== undefined && checked.length === history.length && checked.every((cast, i) => cast.id === history[i].id);
+
 type Decision = { kind: 'settled'; outcome: Settled<Committed> } | { kind: 'repeated'; vote: CastVote } | { kind: 'admitted' };
 
 /** Each vote in turn against its voter's history, which grows by the votes admitted before it. */
 function decide(items: readonly VoteToCommit[], histories: Map<string, CastVote[]>): Decision[] {
-  return items.map(({ vote, admit }) => {
+  return items.map(({ vote, admit, checkedAgainst }) => {
     const history = histories.get(historyKey(vote)) ?? [];
     histories.set(historyKey(vote), history);
     const first = history.find((cast) => cast.idempotencyKey === vote.idempotencyKey);
     if (first)
       return first.registrationId === vote.registrationId ? { kind: 'repeated', vote: first } : { kind: 'settled', outcome: refused(idempotencyKeyReused()) };
-    const refusal = admit(history);
+    const refusal = sameVotes(checkedAgainst, history) ? undefined : admit(history);
     if (refusal) return { kind: 'settled', outcome: refused(refusal) };
     history.push(castVoteOf(vote));
     return { kind: 'admitted' };
