@@ -58,7 +58,11 @@ export const voteCountsOfPhase = (db: Executor, contestId: string, phaseId: stri
 
 /** Any vote of the phase taken in Leitai (held and rejected ones too). */
 const votesOfPhase = (db: Executor, contestId: string, phaseId: string) =>
-  db.selectFrom('votes').select(sql`1`.as('one')).where('contest_id', '=', contestId).where('phase_id', '=', phaseId);
+  db
+    .selectFrom('votes')
+    .select(sql`1`.as('one'))
+    .where('contest_id', '=', contestId)
+    .where('phase_id', '=', phaseId);
 
 /** Whether Leitai took votes in the phase: then its tallies are the phase's counts, and an import is refused. */
 export const phaseVotedHere = async (db: Executor, contestId: string, phaseId: string) =>
