@@ -23,21 +23,11 @@ export const presentJudge = (row: JudgeRow, conflicts: number): JudgeView => ({
 /** What the contest's public page shows of a judge (001: 初选前公布评审委员会名单): never a contact detail. */
 export const presentPublicJudge = (row: JudgeRow) => ({ name: row.name, title: row.title, organisation: row.organisation });
 
-/** A judge as audit events record them: contact details masked. */
-export const auditedJudge = (row: JudgeRow) => ({
-  judgeId: row.id,
-  name: row.name,
-  title: row.title,
-  organisation: row.organisation,
-  employer: row.employer,
-  school: row.school,
-  expertise: row.expertise,
-  rounds: row.rounds,
-  covers: row.covers,
-  cap: row.cap,
-  status: row.status,
-  ...maskedContact({ email: row.email, phone: row.phone, idNumber: row.id_number }),
-});
+/** A judge as audit events record them: what replies show (contact details masked), less the reply-only counts. */
+export const auditedJudge = (row: JudgeRow) => {
+  const { id, hasAccount: _hasAccount, conflicts: _conflicts, ...shown } = presentJudge(row, 0);
+  return { judgeId: id, ...shown };
+};
 
 export const presentPublication = (row: { published_at: Date; published_by: string } | undefined) =>
   row ? { at: row.published_at.toISOString(), by: row.published_by } : null;
