@@ -78,15 +78,16 @@ const freePort = async () => {
 
 interface Running {
   port: number;
-  /** CPU time the server process has used so far (user and system), from /proc. */
-  cpuMs(): number;
+  /** CPU time the server process has used so far, from /proc: in all, and in the kernel (system calls: sockets). */
+  cpuMs(): { all: number; kernel: number };
   stop(): Promise<void>;
 }
 
-/** utime + stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
+/** utime and stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
 const cpuMsOf = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const kernel = Number(fields[12]) * 10;
+  return { all: Number(fields[11]) * 10 + kernel, kernel };
 };
 
 async function startProcess(args: string[], env: Record<string, string>, readyPath: string): Promise<Running> {
@@ -194,9 +195,9 @@ const voteRequests = (prepared: Prepared, pool: string[]) => {
 
 // ---- runs ----------------------------------------------------------------------------------
 
-const describe = (label: string, result: LoadResult, cpuMsPerRequest: number) =>
+const describe = (label: string, result: LoadResult, cpu: { all: number; kernel: number }) =>
   console.log(
-    `  ${label}: ${result.rps} a second, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; server CPU ${Math.round(cpuMsPerRequest * 1000)} µs a request; answers ${JSON.stringify(result.statuses)}`,
+    `  ${label}: ${result.rps} a second, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; server CPU ${Math.round(cpu.all * 1000)} µs a request (${Math.round(cpu.kernel * 1000)} in the kernel); answers ${JSON.stringify(result.statuses)}`,
   );
 
 /** Warm-up, then the measured run, over one request sequence (the warm-up's votes are cast too). */
@@ -211,7 +212,11 @@ async function measure(server: Running, request: (n: number) => Buffer | undefin
   const start = offset;
   const cpuBefore = server.cpuMs();
   const measured = await runLoad({ port, connections, seconds, request: (n) => request(start + n) });
-  const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / measured.latencies.length;
+  const cpuAfter = server.cpuMs();
+  const cpuMsPerRequest = {
+    all: (cpuAfter.all - cpuBefore.all) / measured.latencies.length,
+    kernel: (cpuAfter.kernel - cpuBefore.kernel) / measured.latencies.length,
+  };
   return { warmUp, measured, cpuMsPerRequest };
 }
 

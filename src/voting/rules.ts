@@ -6,7 +6,8 @@
 import { DateTime } from 'luxon';
 import { divisionsOf, type Division } from '../contest/divisions.ts';
 import type { ContestDefinition, ShowCounts, VoteLimitName, VoteLimits } from '../contest/schema/index.ts';
-import { isoWithOffset, localDateAt, type Window } from '../contest/time.ts';
+import { localTimeIn } from '../contest/local-time.ts';
+import { isoWithOffset, type Window } from '../contest/time.ts';
 import { phaseWindow } from '../contest/views.ts';
 import { AppError, type LocalisedText } from '../platform/errors.ts';
 import { count } from '../platform/plural.ts';
@@ -99,22 +100,25 @@ const phaseName = (rules: VotingRules): LocalisedText => ({ zh: rules.phase.name
 
 /** The voter's votes that each limit counts at `at`. */
 const tallyOf = (history: readonly CastVote[], at: Date, timeZone: string) => {
-  const today = localDateAt(at, timeZone);
-  const cast = history.map((vote) => ({ ...vote, today: localDateAt(vote.castAt, timeZone) === today }));
-  const where = (keep: (vote: (typeof cast)[number]) => boolean) => cast.filter(keep).length;
+  const dayOf = localTimeIn(timeZone);
+  const today = dayOf(at.getTime()).day;
+  const castToday = history.map((vote) => dayOf(vote.castAt.getTime()).day === today);
+  const where = (keep: (vote: CastVote, i: number) => boolean) => history.reduce((n, vote, i) => (keep(vote, i) ? n + 1 : n), 0);
   return {
-    total: cast.length,
-    today: where((v) => v.today),
+    total: history.length,
+    today: where((_, i) => castToday[i]),
     inDivision: (divisionId: string) => where((v) => v.divisionId === divisionId),
     forEntry: (registrationId: string) => where((v) => v.registrationId === registrationId),
-    forEntryToday: (registrationId: string) => where((v) => v.today && v.registrationId === registrationId),
+    forEntryToday: (registrationId: string) => where((v, i) => castToday[i] && v.registrationId === registrationId),
   };
 };
 
-/** The next day's first instant, while the vote is still open then. */
-const nextDayWithin = (rules: VotingRules, at: Date, timeZone: string) => {
+/** When more votes may be cast: the next day's first instant, while the vote is still open then (in words, for a refusal). */
+const tomorrowWords = (rules: VotingRules, at: Date, timeZone: string): LocalisedText => {
   const next = DateTime.fromJSDate(at, { zone: timeZone }).startOf('day').plus({ days: 1 });
-  return next.toMillis() < rules.window.endExclusive.toMillis() ? isoWithOffset(next) : undefined;
+  if (next.toMillis() >= rules.window.endExclusive.toMillis()) return { zh: '', en: '' };
+  const again = isoWithOffset(next);
+  return { zh: `，${again} 起可再投`, en: `; more from ${again}` };
 };
 
 const refusal = (rules: VotingRules, code: string, limit: VoteLimitName, message: LocalisedText) =>
@@ -155,8 +159,6 @@ export const voteRefusal = (rules: VotingRules, history: readonly CastVote[], vo
   const tally = tallyOf(history, at, timeZone);
   const words = (limit: VoteLimitName) => limitWords(limit, limits[limit]!);
   const reached = (limit: VoteLimitName, used: number) => limits[limit] !== undefined && used >= limits[limit];
-  const again = nextDayWithin(rules, at, timeZone);
-  const tomorrow = again ? { zh: `，${again} 起可再投`, en: `; more from ${again}` } : { zh: '', en: '' };
 
   if (reached('total', tally.total)) {
     const w = words('total');
@@ -180,11 +182,13 @@ export const voteRefusal = (rules: VotingRules, history: readonly CastVote[], vo
   }
   if (reached('perDay', tally.today)) {
     const w = words('perDay');
+    const tomorrow = tomorrowWords(rules, at, timeZone);
     return refusal(rules, 'vote.limit_reached', 'perDay', { zh: `${w.zh}，您今天的票已投完${tomorrow.zh}`, en: `${w.en}: today's are cast${tomorrow.en}` });
   }
   const forEntryToday = tally.forEntryToday(vote.registrationId);
   if (reached('perEntryPerDay', forEntryToday)) {
     const w = words('perEntryPerDay');
+    const tomorrow = tomorrowWords(rules, at, timeZone);
     return refusal(rules, 'vote.entry_limit_reached', 'perEntryPerDay', {
       zh: `${w.zh}，您今天已为该作品投过 ${forEntryToday} 票${tomorrow.zh}`,
       en: `${w.en}: you have cast ${count(forEntryToday, 'vote')} for this entry today${tomorrow.en}`,

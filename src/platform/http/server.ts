@@ -77,7 +77,7 @@ export async function createServer(options: CreateServerOptions): Promise<Leitai
   app.decorateRequest('account', null);
 
   // Headers first, so a refusal carries them too.
-  await addSecurityHeaders(app);
+  addSecurityHeaders(app);
   refuseCrossSiteRequests(app, config);
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request) => {

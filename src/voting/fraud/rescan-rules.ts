@@ -6,7 +6,7 @@
  */
 import type { HoldReason } from '../hold-reason.ts';
 import type { Firing, SignalVote } from './detector.ts';
-import { localTimeIn } from './local-time.ts';
+import { localTimeIn } from '../../contest/local-time.ts';
 import { lockstepFirings } from './lockstep.ts';
 import { createVoteSignals } from './signals.ts';
 import { slowFirings } from './slow.ts';

@@ -10,7 +10,7 @@ import { burstDetector } from './burst.ts';
 import { crowdingDetector } from './crowding.ts';
 import type { Detector, Firing, SignalVote } from './detector.ts';
 import { deviceDetector } from './device.ts';
-import { localTimeIn, type LocalTime } from './local-time.ts';
+import { localTimeIn } from '../../contest/local-time.ts';
 import { numberBlockDetector } from './number-block.ts';
 import { isVirtualRange, numberOf } from './numbers.ts';
 import { oddHoursDetector } from './odd-hours.ts';
@@ -40,13 +40,7 @@ export function createVoteSignals(options: VoteSignalsOptions = {}): VoteSignals
     oddHoursDetector(),
   ];
   const firstSeen = new Map<string, number>();
-  const clocks = new Map<string, (ms: number) => LocalTime>();
-  const localTime = (contestId: string, ms: number) => {
-    const zone = options.timeZoneOf?.(contestId) ?? 'Asia/Shanghai';
-    let clock = clocks.get(zone);
-    if (!clock) clocks.set(zone, (clock = localTimeIn(zone)));
-    return clock(ms);
-  };
+  const localTime = (contestId: string, ms: number) => localTimeIn(options.timeZoneOf?.(contestId) ?? 'Asia/Shanghai')(ms);
 
   const observe = (vote: SignalVote): Firing[] => {
     const at = vote.castAt.getTime();

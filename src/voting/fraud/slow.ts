@@ -8,7 +8,7 @@
  * hours everyone keeps (an evening habit is no sign; a schedule at 03:40 is).
  */
 import type { Firing, SignalVote } from './detector.ts';
-import type { LocalTime } from './local-time.ts';
+import type { LocalTime } from '../../contest/local-time.ts';
 import { thresholds } from './thresholds.ts';
 
 const minutesInDay = 1440;

@@ -11,11 +11,21 @@ export interface LocalTime {
   day: number;
 }
 
+/** The zones' clocks made so far: one per zone for the whole process, its offsets shared by every caller. */
+const clocks = new Map<string, (ms: number) => LocalTime>();
+
 /**
- * The local time of instants in one time zone, fast enough for every vote: the zone's offset is
+ * The local time of instants in one time zone, fast enough for every vote (luxon takes some
+ * microseconds an instant; a vote's limits look at every vote the voter cast): the zone's offset is
  * looked up once per quarter hour of time (offsets change only on such boundaries) and kept.
  */
 export function localTimeIn(zone: string): (ms: number) => LocalTime {
+  let clock = clocks.get(zone);
+  if (!clock) clocks.set(zone, (clock = clockOf(zone)));
+  return clock;
+}
+
+function clockOf(zone: string): (ms: number) => LocalTime {
   const offsets = new Map<number, number>();
   return (ms) => {
     const quarter = Math.floor(ms / quarterHour);
