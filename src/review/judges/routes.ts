@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { contestParams } from '../../contest/api-schema.ts';
-import { errorReplySchema } from '../../platform/http/error-reply.ts';
+import { documentedRoutes, errorReplies } from '../../platform/http/route-schema.ts';
+import { requestActor } from '../../platform/http/request-actor.ts';
 import type { LeitaiApp } from '../../platform/http/server.ts';
 import { acceptInvitation, describeInvitation, inviteJudge, reissueInvitation } from './invitations.ts';
-import type { JudgesActor } from './own.ts';
 import {
   acceptedReply,
   invitationDescriptionReply,
@@ -21,158 +21,105 @@ import {
 } from './schema.ts';
 import { judgesOfContest, ownJudge, publicJudgesOf, publishJudges, removeJudge, unpublishJudges, updateJudge } from './service.ts';
 
-const tags = ['judges'];
-const refusals = { 400: errorReplySchema, 401: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema, 409: errorReplySchema, 422: errorReplySchema };
+const documented = documentedRoutes('judges', [400, 401, 403, 404, 409, 422]);
+const documentedForAnyone = documentedRoutes('judges', [404]);
 
 /** This server's origin as the request reached it (behind a trusted proxy, as the proxy says): where an invitation link points. */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Thin handlers: validate → authorise (in the service) → one service call → present. */
 export async function judgeRoutes(app: LeitaiApp) {
-  const actor = (request: { account: JudgesActor['account'] }): JudgesActor => ({ account: request.account, clock: app.clock });
+  const actor = requestActor(app);
 
   app.post(
     '/api/contests/:id/judges',
-    {
-      schema: {
-        tags,
-        summary: 'Invite a judge (organisers): a single-use link, valid 30 days, returned and put in the outbox',
-        params: contestParams,
-        body: inviteJudgeBody,
-        response: { 201: invitedReply, ...refusals },
-      },
-    },
+    documented('Invite a judge (organisers): a single-use link, valid 30 days, returned and put in the outbox', {
+      params: contestParams,
+      body: inviteJudgeBody,
+      response: { 201: invitedReply },
+    }),
     async (request, reply) => reply.status(201).send(await inviteJudge(app.db, request.params.id, request.body, originOf(request), actor(request))),
   );
 
   app.get(
     '/api/contests/:id/judges',
-    {
-      schema: {
-        tags,
-        summary: "The contest's judges with their conflicts counted, contact details masked, and whether the list is published (organisers)",
-        params: contestParams,
-        response: { 200: judgesReply, ...refusals },
-      },
-    },
+    documented("The contest's judges with their conflicts counted, contact details masked, and whether the list is published (organisers)", {
+      params: contestParams,
+      response: { 200: judgesReply },
+    }),
     async (request) => judgesOfContest(app.db, request.params.id, actor(request)),
   );
 
   app.patch(
     '/api/contests/:id/judges/:judgeId',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a judge (organisers: every field; the judge: their own title, organisation, employer, school and expertise)',
-        params: judgeParams,
-        body: updateJudgeBody,
-        response: { 200: judgeReply, ...refusals },
-      },
-    },
+    documented('Edit a judge (organisers: every field; the judge: their own title, organisation, employer, school and expertise)', {
+      params: judgeParams,
+      body: updateJudgeBody,
+      response: { 200: judgeReply },
+    }),
     async (request) => ({ judge: await updateJudge(app.db, request.params.id, request.params.judgeId, request.body, actor(request)) }),
   );
 
   app.delete(
     '/api/contests/:id/judges/:judgeId',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a judge (organisers): their links revoked and judge role taken back; their assignment pairs stay for the organiser to move',
-        params: judgeParams,
-        response: { 200: judgeReply, ...refusals },
-      },
-    },
+    documented('Remove a judge (organisers): their links revoked and judge role taken back; their assignment pairs stay for the organiser to move', {
+      params: judgeParams,
+      response: { 200: judgeReply },
+    }),
     async (request) => ({ judge: await removeJudge(app.db, request.params.id, request.params.judgeId, actor(request)) }),
   );
 
   app.post(
     '/api/contests/:id/judges/:judgeId/invitation',
-    {
-      schema: {
-        tags,
-        summary: 'A new invitation link for a judge who has not accepted (organisers); the old one is revoked',
-        params: judgeParams,
-        response: { 200: invitationReply, ...refusals },
-      },
-    },
+    documented('A new invitation link for a judge who has not accepted (organisers); the old one is revoked', {
+      params: judgeParams,
+      response: { 200: invitationReply },
+    }),
     async (request) => ({ invitation: await reissueInvitation(app.db, request.params.id, request.params.judgeId, originOf(request), actor(request)) }),
   );
 
   app.post(
     '/api/contests/:id/judges/publish',
-    {
-      schema: {
-        tags,
-        summary: "Publish the judges' list on the contest's page (organisers)",
-        params: contestParams,
-        response: { 200: publishedReply, ...refusals },
-      },
-    },
+    documented("Publish the judges' list on the contest's page (organisers)", { params: contestParams, response: { 200: publishedReply } }),
     async (request) => ({ published: await publishJudges(app.db, request.params.id, actor(request)) }),
   );
 
   app.delete(
     '/api/contests/:id/judges/publish',
-    {
-      schema: {
-        tags,
-        summary: "Take the judges' list off the contest's page (organisers)",
-        params: contestParams,
-        response: { 200: publishedReply, ...refusals },
-      },
-    },
+    documented("Take the judges' list off the contest's page (organisers)", { params: contestParams, response: { 200: publishedReply } }),
     async (request) => ({ published: await unpublishJudges(app.db, request.params.id, actor(request)) }),
   );
 
   app.get(
     '/api/contests/:id/judges/public',
-    {
-      schema: {
-        tags,
-        summary: "The published judges' list (anyone): name, title and organisation only; 404 judges.not_published before",
-        params: contestParams,
-        response: { 200: publicJudgesReply, 404: errorReplySchema },
-      },
-    },
+    documentedForAnyone("The published judges' list (anyone): name, title and organisation only; 404 judges.not_published before", {
+      params: contestParams,
+      response: { 200: publicJudgesReply },
+    }),
     async (request) => ({ judges: await publicJudgesOf(app.db, request.params.id) }),
   );
 
   app.get(
     '/api/contests/:id/judging/me',
-    {
-      schema: {
-        tags,
-        summary: 'The signed-in judge: their own record and the conflicts they declared',
-        params: contestParams,
-        response: { 200: ownJudgeReply, ...refusals },
-      },
-    },
+    documented('The signed-in judge: their own record and the conflicts they declared', { params: contestParams, response: { 200: ownJudgeReply } }),
     async (request) => ownJudge(app.db, request.params.id, actor(request)),
   );
 
   app.get(
     '/api/judge-invitations/:code',
-    {
-      schema: {
-        tags,
-        summary: "A judging invitation before accepting it: the contest, the judge's name, and whether the link is open, accepted, expired or revoked",
-        params: invitationParams,
-        response: { 200: invitationDescriptionReply, 404: errorReplySchema },
-      },
-    },
+    documentedForAnyone("A judging invitation before accepting it: the contest, the judge's name, and whether the link is open, accepted, expired or revoked", {
+      params: invitationParams,
+      response: { 200: invitationDescriptionReply },
+    }),
     async (request) => describeInvitation(app.db, request.params.code, app.clock.now()),
   );
 
   app.post(
     '/api/judge-invitations/:code/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accept a judging invitation with the signed-in account: the judge role on the contest; the link works once',
-        params: invitationParams,
-        response: { 200: acceptedReply, 410: errorReplySchema, ...refusals },
-      },
-    },
+    documented('Accept a judging invitation with the signed-in account: the judge role on the contest; the link works once', {
+      params: invitationParams,
+      response: { 200: acceptedReply, ...errorReplies(410) },
+    }),
     async (request) => acceptInvitation(app.db, request.params.code, actor(request)),
   );
 }

@@ -1,5 +1,5 @@
 /** The showcase of a public vote: its entries, one entry's works, and their files for the public. */
-import { errorReplySchema } from '../../platform/http/error-reply.ts';
+import { documentedRoutes } from '../../platform/http/route-schema.ts';
 import type { LeitaiApp } from '../../platform/http/server.ts';
 import { fileReply } from '../../submission/file-reply.ts';
 import type { WorksStorage } from '../../submission/storage.ts';
@@ -10,8 +10,7 @@ import { presentShowcase, presentShowcaseEntry } from './presenter.ts';
 import { showcaseEntryParams, showcaseEntryReply, showcaseFileParams, showcaseFileQuery, showcaseQuery, showcaseReply } from './schema.ts';
 import { showcaseEntry, showcaseFile, showcaseOf } from './service.ts';
 
-const tags = ['voting'];
-const refusals = { 400: errorReplySchema, 403: errorReplySchema, 404: errorReplySchema };
+const documented = documentedRoutes('voting', [400, 403, 404]);
 
 export const showcaseRoutes = (options: { storage: WorksStorage }) => async (app: LeitaiApp) => {
   const { storage } = options;
@@ -21,43 +20,29 @@ export const showcaseRoutes = (options: { storage: WorksStorage }) => async (app
 
   app.get(
     '/api/contests/:id/phases/:phaseId/showcase',
-    {
-      schema: {
-        tags,
-        summary:
-          "The entries of a public vote, of one division when asked, with their cover pictures (anyone, once the vote opens; the contest's organisers before)",
-        params: phaseParams,
-        querystring: showcaseQuery,
-        response: { 200: showcaseReply, ...refusals },
-      },
-    },
+    documented(
+      "The entries of a public vote, of one division when asked, with their cover pictures (anyone, once the vote opens; the contest's organisers before)",
+      { params: phaseParams, querystring: showcaseQuery, response: { 200: showcaseReply } },
+    ),
     async (request) => presentShowcase(await showcaseOf(app.db, phases, request.params.id, request.params.phaseId, request.query.division, reader(request))),
   );
 
   app.get(
     entryPath,
-    {
-      schema: {
-        tags,
-        summary: 'One entry of a public vote with its works: accepted files (to show in the page) and field values',
-        params: showcaseEntryParams,
-        response: { 200: showcaseEntryReply, ...refusals },
-      },
-    },
+    documented('One entry of a public vote with its works: accepted files (to show in the page) and field values', {
+      params: showcaseEntryParams,
+      response: { 200: showcaseEntryReply },
+    }),
     async (request) =>
       presentShowcaseEntry(await showcaseEntry(app.db, phases, request.params.id, request.params.phaseId, request.params.entryId, reader(request))),
   );
 
   app.get(
     `${entryPath}/files/:fileId`,
-    {
-      schema: {
-        tags,
-        summary: 'A file of an entry of a public vote; `inline=1` shows a PDF, picture or video in the page; Range requests give 206',
-        params: showcaseFileParams,
-        querystring: showcaseFileQuery,
-      },
-    },
+    documented('A file of an entry of a public vote; `inline=1` shows a PDF, picture or video in the page; Range requests give 206', {
+      params: showcaseFileParams,
+      querystring: showcaseFileQuery,
+    }),
     async (request, reply) => {
       const { id, phaseId, entryId, fileId } = request.params;
       const file = await showcaseFile(app.db, phases, id, phaseId, entryId, fileId, reader(request));
@@ -69,9 +54,7 @@ export const showcaseRoutes = (options: { storage: WorksStorage }) => async (app
 
   app.get(
     `${entryPath}/files/:fileId/thumbnail`,
-    {
-      schema: { tags, summary: "A picture of an entry of a public vote as a small JPEG: the showcase's cover", params: showcaseFileParams },
-    },
+    documented("A picture of an entry of a public vote as a small JPEG: the showcase's cover", { params: showcaseFileParams }),
     async (request, reply) => {
       const { id, phaseId, entryId, fileId } = request.params;
       const file = await showcaseFile(app.db, phases, id, phaseId, entryId, fileId, reader(request));

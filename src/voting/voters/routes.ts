@@ -1,6 +1,6 @@
 /** Who votes: a code by SMS, the session it opens, who is signed in, signing out, and the challenge before a vote. */
 import { maskPhone } from '../../registration/identity.ts';
-import { errorReplySchema } from '../../platform/http/error-reply.ts';
+import { documentedRoutes, errorReplies } from '../../platform/http/route-schema.ts';
 import type { LeitaiApp } from '../../platform/http/server.ts';
 import { clientAddress } from '../address.ts';
 import { challengeFor } from '../challenge.ts';
@@ -9,7 +9,7 @@ import { setVoterCookie, signOutRequest, voterOfRequest } from './cookie.ts';
 import { challengeReply, codeRequestBody, codeSentReply, sessionBody, voterMeReply, voterReply } from './schema.ts';
 import { requestCode, verifyCode, type Voter } from './service.ts';
 
-const tags = ['voting'];
+const documented = documentedRoutes('voting', []);
 
 const presentVoter = (voter: Voter) => ({ phone: maskPhone(voter.phone) });
 
@@ -18,14 +18,10 @@ export async function voterRoutes(app: LeitaiApp): Promise<void> {
 
   app.post(
     '/api/voting/codes',
-    {
-      schema: {
-        tags,
-        summary: 'Send a one-time code by SMS to a mainland mobile number (202); one a minute and five an hour per number, twenty an hour per address',
-        body: codeRequestBody,
-        response: { 202: codeSentReply, 400: errorReplySchema, 404: errorReplySchema, 429: errorReplySchema, 503: errorReplySchema },
-      },
-    },
+    documented('Send a one-time code by SMS to a mainland mobile number (202); one a minute and five an hour per number, twenty an hour per address', {
+      body: codeRequestBody,
+      response: { 202: codeSentReply, ...errorReplies(400, 404, 429, 503) },
+    }),
     async (request, reply) => {
       const sent = await requestCode(app.db, { ...request.body, address: clientAddress(request) }, { clock: app.clock, ...context });
       return reply.status(202).send({ expiresAt: sent.expiresAt.toISOString(), resendAfter: sent.resendAfter.toISOString() });
@@ -34,14 +30,10 @@ export async function voterRoutes(app: LeitaiApp): Promise<void> {
 
   app.post(
     '/api/voting/sessions',
-    {
-      schema: {
-        tags,
-        summary: 'Sign in as a voter with the code sent to the number; sets the leitai_voter cookie (30 days)',
-        body: sessionBody,
-        response: { 200: voterReply, 400: errorReplySchema, 429: errorReplySchema },
-      },
-    },
+    documented('Sign in as a voter with the code sent to the number; sets the leitai_voter cookie (30 days)', {
+      body: sessionBody,
+      response: { 200: voterReply, ...errorReplies(400, 429) },
+    }),
     async (request, reply) => {
       const signedIn = await verifyCode(app.db, request.body, app.clock);
       setVoterCookie(request, reply, signedIn.token, signedIn.expiresAt);
@@ -49,34 +41,22 @@ export async function voterRoutes(app: LeitaiApp): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/voting/me',
-    { schema: { tags, summary: 'The voter signed in on this browser, or null', response: { 200: voterMeReply } } },
-    async (request, reply) => {
-      const voter = await voterOfRequest(app.db, request);
-      reply.header('Cache-Control', 'no-store');
-      return { voter: voter ? presentVoter(voter) : null };
-    },
-  );
+  app.get('/api/voting/me', documented('The voter signed in on this browser, or null', { response: { 200: voterMeReply } }), async (request, reply) => {
+    const voter = await voterOfRequest(app.db, request);
+    reply.header('Cache-Control', 'no-store');
+    return { voter: voter ? presentVoter(voter) : null };
+  });
 
-  app.delete(
-    '/api/voting/sessions',
-    { schema: { tags, summary: 'Sign the voter out: ends the session and clears the cookie (204, no body)' } },
-    async (request, reply) => {
-      await signOutRequest(app.db, request, reply);
-      return reply.status(204).send();
-    },
-  );
+  app.delete('/api/voting/sessions', documented('Sign the voter out: ends the session and clears the cookie (204, no body)', {}), async (request, reply) => {
+    await signOutRequest(app.db, request, reply);
+    return reply.status(204).send();
+  });
 
   app.get(
     '/api/voting/challenge',
-    {
-      schema: {
-        tags,
-        summary: 'A proof-of-work challenge (ALTCHA) for the widget to solve before a vote; expires in 5 minutes, accepted once',
-        response: { 200: challengeReply, 429: errorReplySchema, 503: errorReplySchema },
-      },
-    },
+    documented('A proof-of-work challenge (ALTCHA) for the widget to solve before a vote; expires in 5 minutes, accepted once', {
+      response: { 200: challengeReply, ...errorReplies(429, 503) },
+    }),
     async (request, reply) => {
       const challenge = await challengeFor(clientAddress(request), context);
       reply.header('Cache-Control', 'no-store');
