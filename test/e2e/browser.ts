@@ -48,16 +48,23 @@ export const idNumber = (birth: string, sequence: number) => {
 /** A form field by its name, which is the request path it fills (`members.0.name`). */
 export const fieldOf = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 
-/** Signs out whoever is signed in and signs in with these credentials, landing on `next`. */
-export const signInAs = async (page: Page, credentials: { email: string; password: string }, next: string) => {
-  await page.getByTestId('nav-logout').click();
-  await page.getByTestId('nav-login').waitFor();
-  await page.setViewportSize(desktop);
+type Credentials = { email: string; password: string };
+
+/** Signs in with these credentials on the login page, landing on `next`. */
+export const signIn = async (page: Page, credentials: Credentials, next: string) => {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await fieldOf(page, 'email').fill(credentials.email);
   await fieldOf(page, 'password').fill(credentials.password);
   await page.getByTestId('login-form-submit').click();
   await page.waitForURL(`**${next}`);
+};
+
+/** Signs out whoever is signed in and signs in with these credentials, landing on `next`. */
+export const signInAs = async (page: Page, credentials: Credentials, next: string) => {
+  await page.getByTestId('nav-logout').click();
+  await page.getByTestId('nav-login').waitFor();
+  await page.setViewportSize(desktop);
+  await signIn(page, credentials, next);
 };
 
 type ApiReply = { ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> };

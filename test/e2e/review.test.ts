@@ -1,23 +1,13 @@
-import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useAuditKey } from '../../src/audit/key.ts';
-import { copyContestEdition, publishContestFolder } from '../../src/contest/service.ts';
-import { localDateAt } from '../../src/contest/time.ts';
 import { DEMO_ORGANISER, DEMO_PARTICIPANT } from '../../src/demo/service.ts';
-import { createAccount } from '../../src/platform/auth/service.ts';
-import { fixedClock, systemClock } from '../../src/platform/clock.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/platform/database.ts';
-import { packagePath } from '../../src/platform/package-root.ts';
 import { registrationInputSchema } from '../../src/registration/schema.ts';
-import { registerEntry } from '../../src/registration/service.ts';
-import { desktop, fieldOf, launchBrowser, okJson, pagesOf, screenshots } from './browser.ts';
+import { desktop, launchBrowser, okJson, pagesOf, screenshots, signIn } from './browser.ts';
+import { prepareEditionToday } from './edition.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const HACKATHON = 'ilo-digital-social-security-hackathon-2021';
 const ROUND = 'application-selection';
-const ZONE = 'Asia/Shanghai';
 
 /** The rubric of 003's 申请和选拔 (1–10 each): each criterion's id and label, and what the judge gives the first team. */
 const scores: [id: string, label: string, value: number][] = [
@@ -42,34 +32,15 @@ const team = (title: string, n: number) => ({
 /**
  * An edition of 003 whose 申请和选拔 runs today: registration opened 85 days ago and closed five
  * days ago, so the selection's window (the day after it, for 16 days) holds today. The demo
- * participant's two teams entered while registration was open (the services take the time; the
- * API would refuse a copy opening in the past). The server then starts on this directory.
+ * participant's two teams entered while registration was open.
  */
 const prepareOpenSelection = async (dataDir: string, made: { contestId: string }) => {
-  useAuditKey(loadConfig({ ...process.env, LEITAI_DATA_DIR: dataDir }));
-  const database = await openDatabase({ dataDir });
-  const { db } = database;
-  try {
-    await migrateToLatest(db);
-    await publishContestFolder(db, packagePath('contests'), 'system', systemClock);
-    const today = DateTime.fromISO(localDateAt(systemClock.now(), ZONE), { zone: ZONE });
-    const edition = await copyContestEdition(db, HACKATHON, today.minus({ days: 85 }).toISODate()!, 'system', systemClock, { mayOpenInPast: true });
-    const participant = await createAccount(db, { ...DEMO_PARTICIPANT, demo: true }, systemClock);
-    const during = { account: participant, clock: fixedClock(today.minus({ days: 80 }).set({ hour: 10 }).toJSDate()) };
-    await registerEntry(db, edition.id, registrationInputSchema.parse(team('骑手工伤保险闯关游戏', 1)), during);
-    await registerEntry(db, edition.id, registrationInputSchema.parse(team('灵活就业参保助手', 2)), during);
-    made.contestId = edition.id;
-  } finally {
-    await database.close();
-  }
-};
-
-const signIn = async (page: Page, credentials: { email: string; password: string }, next: string) => {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await fieldOf(page, 'email').fill(credentials.email);
-  await fieldOf(page, 'password').fill(credentials.password);
-  await page.getByTestId('login-form-submit').click();
-  await page.waitForURL(`**${next}`);
+  made.contestId = await prepareEditionToday(dataDir, {
+    contest: HACKATHON,
+    openedDaysAgo: 85,
+    enteredDaysAgo: 80,
+    entries: [registrationInputSchema.parse(team('骑手工伤保险闯关游戏', 1)), registrationInputSchema.parse(team('灵活就业参保助手', 2))],
+  });
 };
 
 /**

@@ -1,62 +1,31 @@
-import { DateTime } from 'luxon';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useAuditKey } from '../../src/audit/key.ts';
-import { copyContestEdition, publishContestFolder } from '../../src/contest/service.ts';
-import { localDateAt } from '../../src/contest/time.ts';
-import { DEMO_ORGANISER, DEMO_PARTICIPANT } from '../../src/demo/service.ts';
-import { createAccount } from '../../src/platform/auth/service.ts';
-import { fixedClock, systemClock } from '../../src/platform/clock.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/platform/database.ts';
-import { packagePath } from '../../src/platform/package-root.ts';
-import { registerEntry } from '../../src/registration/service.ts';
+import { DEMO_ORGANISER } from '../../src/demo/service.ts';
 import { entryOf, person, socialTeam } from '../support/test-fixtures.ts';
-import { desktop, fieldOf, launchBrowser, okJson, pagesOf, screenshots } from './browser.ts';
+import { desktop, launchBrowser, okJson, pagesOf, screenshots, signIn } from './browser.ts';
+import { prepareEditionToday } from './edition.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const CARD_CONTEST = 'jjj-social-security-card-2025';
 const VOTE = 'public-vote';
-const ZONE = 'Asia/Shanghai';
 const VOTER_PHONE = '13800138000';
 
 /**
  * An edition of 000 whose 网上大众投票 runs today: registration opened 124 days ago (the vote opens on
  * its 123rd day, for five days), so the vote began yesterday. Three entries registered while
- * registration was open: a poster in 社保卡宣传赛道 and two teams in 应用开发赛道（社会组）. The server
- * then starts on this directory.
+ * registration was open: a poster in 社保卡宣传赛道 and two teams in 应用开发赛道（社会组）.
  */
 const prepareOpenVote = async (dataDir: string, made: { contestId: string }) => {
-  useAuditKey(loadConfig({ ...process.env, LEITAI_DATA_DIR: dataDir }));
-  const database = await openDatabase({ dataDir });
-  const { db } = database;
-  try {
-    await migrateToLatest(db);
-    await publishContestFolder(db, packagePath('contests'), 'system', systemClock);
-    const today = DateTime.fromISO(localDateAt(systemClock.now(), ZONE), { zone: ZONE });
-    const edition = await copyContestEdition(db, CARD_CONTEST, today.minus({ days: 124 }).toISODate()!, 'system', systemClock, { mayOpenInPast: true });
-    const participant = await createAccount(db, { ...DEMO_PARTICIPANT, demo: true }, systemClock);
-    const during = { account: participant, clock: fixedClock(today.minus({ days: 118 }).set({ hour: 10 }).toJSDate()) };
-    await registerEntry(
-      db,
-      edition.id,
+  made.contestId = await prepareEditionToday(dataDir, {
+    contest: CARD_CONTEST,
+    openedDaysAgo: 124,
+    enteredDaysAgo: 118,
+    entries: [
       entryOf('000', { trackId: 'publicity', entrantKind: 'individual', title: '一卡通走遍京津冀海报', leader: person(71) }),
-      during,
-    );
-    await registerEntry(db, edition.id, socialTeam(1, 73, { title: '社保卡就医一码通', leader: person(72) }), during);
-    await registerEntry(db, edition.id, socialTeam(1, 75, { title: '异地待遇资格认证助手', leader: person(74) }), during);
-    made.contestId = edition.id;
-  } finally {
-    await database.close();
-  }
-};
-
-const signIn = async (page: Page, credentials: { email: string; password: string }, next: string) => {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await fieldOf(page, 'email').fill(credentials.email);
-  await fieldOf(page, 'password').fill(credentials.password);
-  await page.getByTestId('login-form-submit').click();
-  await page.waitForURL(`**${next}`);
+      socialTeam(1, 73, { title: '社保卡就医一码通', leader: person(72) }),
+      socialTeam(1, 75, { title: '异地待遇资格认证助手', leader: person(74) }),
+    ],
+  });
 };
 
 interface OutboxReply {
