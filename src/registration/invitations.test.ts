@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
-import { AppError } from '../platform/errors.ts';
+import { refusalOf } from '../../test/support/refusals.ts';
 import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { acceptInvitation, getInvitation, invitationsOf, inviteToTeam, revokeInvitation } from './invitations.ts';
 import { myRegistrations } from './listing.ts';
@@ -8,6 +8,7 @@ import { membersOf } from './queries.ts';
 import { editRegistration, registerEntry, withdrawRegistration } from './service.ts';
 import {
   afterDeadlineOf000,
+  auditEventsOf,
   during,
   entryOf,
   hackathonTeam,
@@ -18,15 +19,6 @@ import {
   seeds,
   socialTeam,
 } from '../../test/support/test-fixtures.ts';
-
-const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, status: error.status, message: error.localised };
-};
 
 const used = { code: 'invitation.used', status: 410, message: { zh: '该邀请已被使用', en: 'This invitation has been used' } };
 
@@ -105,15 +97,13 @@ describeOnDatabases('inviting people to a team', (database) => {
     const row = await registerEntry(database.db, seeds['003'].id, hackathonTeam(4), { account: leader, clock: during['003'] });
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: during['003'] });
     const fifth = await newAccount(database.db, '第五人');
-    const error = await acceptInvitation(database.db, invitation.code, person(50, { experienceYears: 4 }), { account: fifth, clock: during['003'] }).catch(
-      (e: AppError) => e,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    expect([(error as AppError).code, (error as AppError).status, (error as AppError).localised]).toEqual([
-      'team.too_large',
-      422,
-      { zh: '团队 5 人，数字化社会保障上限 4 人（含负责人）', en: 'The team has 5 people; Digital social security allows at most 4, leader included' },
-    ]);
+    expect(
+      await refusalOf(acceptInvitation(database.db, invitation.code, person(50, { experienceYears: 4 }), { account: fifth, clock: during['003'] })),
+    ).toEqual({
+      code: 'team.too_large',
+      status: 422,
+      message: { zh: '团队 5 人，数字化社会保障上限 4 人（含负责人）', en: 'The team has 5 people; Digital social security allows at most 4, leader included' },
+    });
     // Nothing changed: the invitation is still open for someone who fits.
     expect((await membersOf(database.db, [row.id])).length).toBe(4);
     expect((await getInvitation(database.db, invitation.code, during['003'].now())).accepted_at).toBeNull();
@@ -125,8 +115,8 @@ describeOnDatabases('inviting people to a team', (database) => {
     const first = await newAccount(database.db, '参赛者2');
     const second = await newAccount(database.db, '参赛者3');
     await acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: first, clock: at });
-    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者3', phone: phone(3) }, { account: second, clock: at }))).toEqual(used);
-    expect(await refusal(getInvitation(database.db, invitation.code, at.now()))).toEqual(used);
+    expect(await refusalOf(acceptInvitation(database.db, invitation.code, { name: '参赛者3', phone: phone(3) }, { account: second, clock: at }))).toEqual(used);
+    expect(await refusalOf(getInvitation(database.db, invitation.code, at.now()))).toEqual(used);
   });
 
   it('expires when registration closes', async () => {
@@ -134,7 +124,7 @@ describeOnDatabases('inviting people to a team', (database) => {
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at });
     const member = await newAccount(database.db, '参赛者2');
     expect(
-      await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: afterDeadlineOf000 })),
+      await refusalOf(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: afterDeadlineOf000 })),
     ).toEqual({
       code: 'invitation.expired',
       status: 410,
@@ -144,7 +134,7 @@ describeOnDatabases('inviting people to a team', (database) => {
 
   it('refuses an unknown code with invitation.not_found', async () => {
     await publishSeed(database.db, '000');
-    expect(await refusal(getInvitation(database.db, 'ABCDEFGHJK', at.now()))).toEqual({
+    expect(await refusalOf(getInvitation(database.db, 'ABCDEFGHJK', at.now()))).toEqual({
       code: 'invitation.not_found',
       status: 404,
       message: { zh: '未找到邀请码 ABCDEFGHJK', en: 'Invitation ABCDEFGHJK not found' },
@@ -156,12 +146,12 @@ describeOnDatabases('inviting people to a team', (database) => {
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at });
     await withdrawRegistration(database.db, row.id, { account: leader, clock: at });
     const member = await newAccount(database.db, '参赛者2');
-    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual({
+    expect(await refusalOf(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual({
       code: 'registration.withdrawn',
       status: 409,
       message: { zh: '该报名已撤回', en: 'This registration was withdrawn' },
     });
-    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at }))).toMatchObject({
+    expect(await refusalOf(inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at }))).toMatchObject({
       code: 'registration.withdrawn',
       status: 409,
     });
@@ -175,12 +165,12 @@ describeOnDatabases('inviting people to a team', (database) => {
       account: owner,
       clock: at,
     });
-    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: stranger, clock: at }))).toEqual({
+    expect(await refusalOf(inviteToTeam(database.db, row.id, { role: 'member' }, { account: stranger, clock: at }))).toEqual({
       code: 'registration.forbidden',
       status: 403,
       message: { zh: '无权进行此操作', en: 'You may not do this' },
     });
-    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member' }, { account: owner, clock: at }))).toEqual({
+    expect(await refusalOf(inviteToTeam(database.db, row.id, { role: 'member' }, { account: owner, clock: at }))).toEqual({
       code: 'invitation.individual_entry',
       status: 409,
       message: { zh: '个人报名不能邀请成员，请改为团队报名', en: 'An individual entry has no members; register as a team instead' },
@@ -192,12 +182,7 @@ describeOnDatabases('inviting people to a team', (database) => {
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, { account: leader, clock: at });
     const member = await newAccount(database.db, '参赛者2');
     await acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at });
-    const events = await database.db
-      .selectFrom('audit_events')
-      .select(['seq', 'actor', 'type', 'payload'])
-      .where('contest_id', '=', seeds['000'].id)
-      .orderBy('seq')
-      .execute();
+    const events = await auditEventsOf(database.db, seeds['000'].id);
     expect(events.map((e) => [e.seq, e.actor, e.type])).toEqual([
       [1, 'system', 'contest.published'],
       [2, leader.id, 'registration.created'],
@@ -228,13 +213,13 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member', person: { index: 1 } }, actor);
     expect(invitation.for).toBe('参赛者3');
     const stranger = await newAccount(database.db, '路人');
-    expect(await refusal(acceptInvitation(database.db, invitation.code, person(9), { account: stranger, clock: at }))).toEqual({
+    expect(await refusalOf(acceptInvitation(database.db, invitation.code, person(9), { account: stranger, clock: at }))).toEqual({
       code: 'invitation.not_for_you',
       status: 403,
       message: { zh: '该邀请是发给另一位被邀请人的，只能由其本人接受', en: 'This invitation is for someone else; only they can accept it' },
     });
     // Another listed member cannot use it either.
-    expect((await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: stranger, clock: at }))).code).toBe(
+    expect((await refusalOf(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: stranger, clock: at }))).code).toBe(
       'invitation.not_for_you',
     );
     const member = await newAccount(database.db, '参赛者3');
@@ -248,14 +233,14 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
 
   it('refuses to bind an invitation to a person the entry does not list, or who has confirmed', async () => {
     const { row, actor } = await registeredTeam();
-    expect(await refusal(inviteToTeam(database.db, row.id, { role: 'member', person: { index: 2 } }, actor))).toEqual({
+    expect(await refusalOf(inviteToTeam(database.db, row.id, { role: 'member', person: { index: 2 } }, actor))).toEqual({
       code: 'invitation.unknown_person',
       status: 422,
       message: { zh: '报名中没有第 3 位成员', en: 'The entry lists no member number 3' },
     });
     const first = await inviteToTeam(database.db, row.id, { role: 'member', person: { index: 0 } }, actor);
     await acceptInvitation(database.db, first.code, { name: '参赛者2', phone: phone(2) }, { account: await newAccount(database.db, '参赛者2'), clock: at });
-    expect((await refusal(inviteToTeam(database.db, row.id, { role: 'member', person: { index: 0 } }, actor))).code).toBe('invitation.already_confirmed');
+    expect((await refusalOf(inviteToTeam(database.db, row.id, { role: 'member', person: { index: 0 } }, actor))).code).toBe('invitation.already_confirmed');
   });
 
   it('lets the leader revoke an invitation, which then answers 410 invitation.revoked, and audits it by id', async () => {
@@ -270,16 +255,10 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
       expiresAt: '2025-09-09T16:00:00.000Z',
     });
     const member = await newAccount(database.db, '参赛者2');
-    expect(await refusal(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual(
+    expect(await refusalOf(acceptInvitation(database.db, invitation.code, { name: '参赛者2', phone: phone(2) }, { account: member, clock: at }))).toEqual(
       revoked,
     );
-    const last = await database.db
-      .selectFrom('audit_events')
-      .select(['type', 'payload'])
-      .where('contest_id', '=', seeds['000'].id)
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(last).toMatchObject({
+    expect((await auditEventsOf(database.db, seeds['000'].id)).at(-1)).toMatchObject({
       type: 'registration.invitation_revoked',
       payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: invitation.id, role: 'member', because: 'revoked' },
     });
@@ -290,15 +269,15 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
     const { row, actor } = await registeredTeam();
     const invitation = await inviteToTeam(database.db, row.id, { role: 'member' }, actor);
     const stranger = await newAccount(database.db, '路人');
-    expect((await refusal(revokeInvitation(database.db, row.id, invitation.id, { account: stranger, clock: at }))).code).toBe('registration.forbidden');
-    expect((await refusal(invitationsOf(database.db, row.id, { account: stranger, clock: at }))).code).toBe('registration.forbidden');
+    expect((await refusalOf(revokeInvitation(database.db, row.id, invitation.id, { account: stranger, clock: at }))).code).toBe('registration.forbidden');
+    expect((await refusalOf(invitationsOf(database.db, row.id, { account: stranger, clock: at }))).code).toBe('registration.forbidden');
     await acceptInvitation(database.db, invitation.code, person(9), { account: stranger, clock: at });
-    expect(await refusal(revokeInvitation(database.db, row.id, invitation.id, actor))).toEqual({
+    expect(await refusalOf(revokeInvitation(database.db, row.id, invitation.id, actor))).toEqual({
       code: 'invitation.used',
       status: 409,
       message: { zh: '该邀请已被使用，不能撤销', en: 'This invitation has been used and cannot be revoked' },
     });
-    expect((await refusal(revokeInvitation(database.db, row.id, '00000000-0000-4000-8000-000000000000', actor))).code).toBe('invitation.not_found');
+    expect((await refusalOf(revokeInvitation(database.db, row.id, '00000000-0000-4000-8000-000000000000', actor))).code).toBe('invitation.not_found');
   });
 
   it('revokes the invitation of a person the leader removes from the entry, and keeps the others', async () => {
@@ -314,19 +293,10 @@ describeOnDatabases('invitations bound to a person, and revoked', (database) => 
       [open.id]: [undefined, 'open'],
     });
     const third = await newAccount(database.db, '参赛者3');
-    expect(await refusal(acceptInvitation(database.db, forThird.code, { name: '参赛者3', phone: phone(3) }, { account: third, clock: at }))).toEqual(revoked);
-    const types = await database.db
-      .selectFrom('audit_events')
-      .select(['type', 'payload'])
-      .where('contest_id', '=', seeds['000'].id)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .execute();
-    expect(types).toMatchObject([
-      {
-        type: 'registration.invitation_revoked',
-        payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: forThird.id, role: 'member', because: 'person_removed' },
-      },
-    ]);
+    expect(await refusalOf(acceptInvitation(database.db, forThird.code, { name: '参赛者3', phone: phone(3) }, { account: third, clock: at }))).toEqual(revoked);
+    expect((await auditEventsOf(database.db, seeds['000'].id)).at(-1)).toMatchObject({
+      type: 'registration.invitation_revoked',
+      payload: { registrationId: row.id, ref: 'JSSC25-0001', invitationId: forThird.id, role: 'member', because: 'person_removed' },
+    });
   });
 });

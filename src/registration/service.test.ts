@@ -1,12 +1,14 @@
 import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../audit/service.ts';
 import { fixedClock } from '../platform/clock.ts';
-import { AppError } from '../platform/errors.ts';
+import { appErrorOf } from '../../test/support/refusals.ts';
 import { describeOnDatabases } from '../../test/support/test-database.ts';
 import { membersOf } from './queries.ts';
 import { checkRegistration, editRegistration, registerEntry, withdrawRegistration } from './service.ts';
 import {
   afterDeadlineOf000,
+  auditEventsOf,
+  closedMessageOf000,
   creditCodes,
   dataElementsEntry,
   during,
@@ -17,27 +19,17 @@ import {
   publishSeed,
   seeds,
   socialTeam,
+  teamOf11In000,
   teamsSharingAMember,
 } from '../../test/support/test-fixtures.ts';
 
+/** A refusal with the problems it lists, which registering compares too. */
 const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  const error = await appErrorOf(promise);
   return { code: error.code, status: error.status, message: error.localised, problems: error.problems };
 };
 
-const closedRefusal = {
-  code: 'registration.closed',
-  status: 409,
-  message: {
-    zh: '不在报名时间内：报名及作品提交为 2025-05-12T00:00:00+08:00 至 2025-09-09T23:59:59+08:00（Asia/Shanghai）',
-    en: 'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-09-09T23:59:59+08:00 (Asia/Shanghai)',
-  },
-  problems: [],
-};
+const closedRefusal = { code: 'registration.closed', status: 409, message: closedMessageOf000, problems: [] };
 
 describeOnDatabases('registering an entry', (database) => {
   it('registers an individual, a team and an organisation in 000, numbering them in order', async () => {
@@ -93,21 +85,8 @@ describeOnDatabases('registering an entry', (database) => {
     expect(await refusal(registerEntry(database.db, seeds['000'].id, socialTeam(10), { account: participant, clock: during['000'] }))).toEqual({
       code: 'team.too_large',
       status: 422,
-      message: {
-        zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
-        en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
-      },
-      problems: [
-        {
-          code: 'team.too_large',
-          message: {
-            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
-            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
-          },
-          path: 'members',
-          rule: 'rules[1]',
-        },
-      ],
+      message: teamOf11In000.message,
+      problems: [teamOf11In000],
     });
     expect(await database.db.selectFrom('registrations').selectAll().execute()).toEqual([]);
   });
@@ -289,18 +268,7 @@ describeOnDatabases('the dry run of a registration', (database) => {
     const result = await checkRegistration(database.db, seeds['000'].id, socialTeam(10), { account, clock: afterDeadlineOf000 });
     expect(result).toEqual({
       ok: false,
-      problems: [
-        { code: 'registration.closed', message: closedRefusal.message },
-        {
-          code: 'team.too_large',
-          message: {
-            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
-            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
-          },
-          path: 'members',
-          rule: 'rules[1]',
-        },
-      ],
+      problems: [{ code: 'registration.closed', message: closedMessageOf000 }, teamOf11In000],
     });
     expect(await database.db.selectFrom('registrations').selectAll().execute()).toEqual([]);
   });
@@ -350,12 +318,7 @@ describeOnDatabases('the audit trail of registrations', (database) => {
     const row = await registerEntry(database.db, seeds['000'].id, socialTeam(1, 2, { leader: person(1, { idNumber: '130102200304151232' }) }), actor);
     await editRegistration(database.db, row.id, socialTeam(2), actor);
     await withdrawRegistration(database.db, row.id, actor);
-    const events = await database.db
-      .selectFrom('audit_events')
-      .select(['seq', 'actor', 'type', 'payload'])
-      .where('contest_id', '=', seeds['000'].id)
-      .orderBy('seq')
-      .execute();
+    const events = await auditEventsOf(database.db, seeds['000'].id);
     expect(events.map((e) => [e.seq, e.actor, e.type])).toEqual([
       [1, 'system', 'contest.published'],
       [2, participant.id, 'registration.created'],

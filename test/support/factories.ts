@@ -62,3 +62,20 @@ export const creditCodes = {
 
 /** An entry of the seed, with every declaration accepted, parsed as the API parses it. */
 export const entryOf = (seed: Seed, input: Parameters<typeof entry>[1]): RegistrationInput => entry(seedDefinition(seed), input);
+
+/** What 000 says to a registration outside its window. */
+export const closedMessageOf000 = {
+  zh: '不在报名时间内：报名及作品提交为 2025-05-12T00:00:00+08:00 至 2025-09-09T23:59:59+08:00（Asia/Shanghai）',
+  en: 'Registration is closed: Registration and submission runs from 2025-05-12T00:00:00+08:00 to 2025-09-09T23:59:59+08:00 (Asia/Shanghai)',
+};
+
+/** The problem 000 finds in a team of 11 in 应用开发赛道（社会组）, which allows 10 (`socialTeam(10)`). */
+export const teamOf11In000 = {
+  code: 'team.too_large',
+  message: {
+    zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
+    en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
+  },
+  path: 'members',
+  rule: 'rules[1]',
+};

@@ -13,7 +13,7 @@ import type { Database } from '../../src/platform/db-types.ts';
 import { contestsFolder, creditCodes, entryOf, people, person, seeds, type Seed } from './factories.ts';
 import type { RegistrationInputRaw } from '../../src/registration/schema.ts';
 
-export { contestsFolder, creditCodes, entryOf, people, person, phone, seeds, type Seed } from './factories.ts';
+export { closedMessageOf000, contestsFolder, creditCodes, entryOf, people, person, phone, seeds, teamOf11In000, type Seed } from './factories.ts';
 
 /** Inside each seed's registration window (Asia/Shanghai). */
 export const during = {
@@ -52,6 +52,10 @@ let accounts = 0;
 /** A fresh account (argon2 hashing makes each one cost a few milliseconds) with the given roles. */
 export const newAccount = (db: Kysely<Database>, displayName: string, roles: RoleGrant[] = [{ role: 'participant' }]): Promise<Account> =>
   createAccount(db, { email: `person${++accounts}-${Date.now()}@example.com`, password: 'correct horse', displayName }, during['000'], roles);
+
+/** A contest's audit chain as stored, oldest first: what each test of an audited change reads back. */
+export const auditEventsOf = (db: Kysely<Database>, contestId: string) =>
+  db.selectFrom('audit_events').select(['seq', 'actor', 'type', 'payload']).where('contest_id', '=', contestId).orderBy('seq').execute();
 
 /** 000: a team in 应用开发赛道（社会组）, the leader and `members` more people. */
 export const socialTeam = (members: number, from = 2, extra: Partial<RegistrationInputRaw> = {}) =>

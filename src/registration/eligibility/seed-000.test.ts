@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entry, people, person, seedDefinition } from '../../../test/support/factories.ts';
+import { entry, people, person, seedDefinition, teamOf11In000 } from '../../../test/support/factories.ts';
 import { checkEligibility, toExistingEntry, type ExistingEntry } from './index.ts';
 
 const contest = seedDefinition('000');
@@ -14,17 +14,7 @@ describe('seed 000 京津冀社保卡"一卡通"应用创新大赛', () => {
     });
     it('refuses a team of 11 and names the limit and the place', () => {
       const result = checkEligibility(contest, entry(contest, { trackId: 'app-dev', groupId: 'social', entrantKind: 'team', members: people(10, 2) }));
-      expect(result.problems).toEqual([
-        {
-          code: 'team.too_large',
-          message: {
-            zh: '团队 11 人，应用开发赛道（社会组）上限 10 人（含负责人）',
-            en: 'The team has 11 people; Application Development (Public) allows at most 10, leader included',
-          },
-          path: 'members',
-          rule: 'rules[1]',
-        },
-      ]);
+      expect(result.problems).toEqual([teamOf11In000]);
     });
     it('holds in every track, not only app development', () => {
       expect(codes({ trackId: 'publicity', entrantKind: 'team', members: people(10, 2) })).toEqual(['team.too_large']);
