@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.ts';
 import { Button } from './Button.tsx';
+import { useModal } from './modal.ts';
 
 /** A modal question with a confirm and a cancel button (the native <dialog>). */
 export const ConfirmDialog = ({
@@ -24,23 +25,9 @@ export const ConfirmDialog = ({
   onCancel: () => void;
 }) => {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const modal = useModal(open, onCancel);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      data-testid="confirm-dialog"
-    >
+    <dialog {...modal} className="dialog" data-testid="confirm-dialog">
       <h2>{title}</h2>
       {children}
       <div className="actions">

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/index.ts';
 import { voters, type CodeSent, type Voter } from '../api/voting.ts';
 import { Button } from '../components/Button.tsx';
+import { useModal } from '../components/modal.ts';
 import { useI18n } from '../i18n.ts';
 import { secondsUntil } from './countdown.ts';
 import { codeDigits, isMainlandMobile, normalisePhone } from './phone.ts';
@@ -17,6 +18,62 @@ const useSecondsUntil = (until: string | undefined) => {
   }, [left, now]);
   return left;
 };
+
+/** The one field a step asks for: the phone or the code, digits typed on a number pad. */
+interface DigitsField {
+  id: string;
+  label: string;
+  name: 'phone' | 'code';
+  type: 'tel' | 'text';
+  autoComplete: string;
+  maxLength: number;
+}
+
+/** A step of the dialog: what it says first, its field, the server's refusal in words, its buttons and what follows them. */
+const Step = ({
+  onSubmit,
+  lead,
+  field,
+  value,
+  onChange,
+  problem,
+  actions,
+  children,
+}: {
+  onSubmit: (event: FormEvent) => void;
+  lead?: ReactNode;
+  field: DigitsField;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+  actions: ReactNode;
+  children?: ReactNode;
+}) => (
+  <form onSubmit={onSubmit} noValidate>
+    {lead}
+    <div className="field">
+      <label htmlFor={field.id}>{field.label}</label>
+      <input
+        id={field.id}
+        name={field.name}
+        type={field.type}
+        inputMode="numeric"
+        autoComplete={field.autoComplete}
+        maxLength={field.maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={`vote-${field.name}`}
+      />
+    </div>
+    {problem && (
+      <p className="field-problems" role="alert" data-testid="vote-phone-problem">
+        {problem}
+      </p>
+    )}
+    <div className="actions">{actions}</div>
+    {children}
+  </form>
+);
 
 /**
  * 手机验证 A voter proves a mainland mobile number: the number, then the six-digit code the SMS
@@ -37,20 +94,13 @@ export const PhoneDialog = ({
 }) => {
   const { t, pick } = useI18n();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [sent, setSent] = useState<CodeSent | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const resendIn = useSecondsUntil(sent?.resendAfter);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const modal = useModal(open, onCancel);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -90,82 +140,50 @@ export const PhoneDialog = ({
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog vote-phone"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      data-testid="vote-phone-dialog"
-    >
+    <dialog {...modal} className="dialog vote-phone" aria-labelledby={`${id}-title`} data-testid="vote-phone-dialog">
       <h2 id={`${id}-title`}>{t('vote.phone.title')}</h2>
       <p className="small muted">{t('vote.phone.why')}</p>
       {sent === null ? (
-        <form onSubmit={sendCode} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-phone`}>{t('vote.phone.number')}</label>
-            <input
-              id={`${id}-phone`}
-              name="phone"
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel-national"
-              maxLength={20}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              data-testid="vote-phone"
-            />
-          </div>
-          {problem && (
-            <p className="field-problems" role="alert" data-testid="vote-phone-problem">
-              {problem}
-            </p>
-          )}
-          <div className="actions">
-            <Button type="submit" busy={busy} data-testid="vote-send-code">
-              {t('vote.phone.sendCode')}
-            </Button>
-            <Button variant="secondary" onClick={onCancel} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
+        <Step
+          onSubmit={sendCode}
+          field={{ id: `${id}-phone`, label: t('vote.phone.number'), name: 'phone', type: 'tel', autoComplete: 'tel-national', maxLength: 20 }}
+          value={phone}
+          onChange={setPhone}
+          problem={problem}
+          actions={
+            <>
+              <Button type="submit" busy={busy} data-testid="vote-send-code">
+                {t('vote.phone.sendCode')}
+              </Button>
+              <Button variant="secondary" onClick={onCancel} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+            </>
+          }
+        />
       ) : (
-        <form onSubmit={verify} noValidate>
-          <p data-testid="vote-code-sent">{t('vote.phone.codeSent', { phone: number })}</p>
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{t('vote.phone.code')}</label>
-            <input
-              id={`${id}-code`}
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={12}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              data-testid="vote-code"
-            />
-          </div>
-          {problem && (
-            <p className="field-problems" role="alert" data-testid="vote-phone-problem">
-              {problem}
-            </p>
-          )}
-          <div className="actions">
-            <Button type="submit" busy={busy} disabled={codeDigits(code).length === 0} data-testid="vote-verify">
-              {t('vote.phone.verify')}
-            </Button>
-            <Button variant="secondary" onClick={() => sendCode()} disabled={busy || resendIn > 0} data-testid="vote-resend">
-              {resendIn > 0 ? t('vote.phone.resendIn', { s: resendIn }) : t('vote.phone.resend')}
-            </Button>
-          </div>
+        <Step
+          onSubmit={verify}
+          lead={<p data-testid="vote-code-sent">{t('vote.phone.codeSent', { phone: number })}</p>}
+          field={{ id: `${id}-code`, label: t('vote.phone.code'), name: 'code', type: 'text', autoComplete: 'one-time-code', maxLength: 12 }}
+          value={code}
+          onChange={setCode}
+          problem={problem}
+          actions={
+            <>
+              <Button type="submit" busy={busy} disabled={codeDigits(code).length === 0} data-testid="vote-verify">
+                {t('vote.phone.verify')}
+              </Button>
+              <Button variant="secondary" onClick={() => sendCode()} disabled={busy || resendIn > 0} data-testid="vote-resend">
+                {resendIn > 0 ? t('vote.phone.resendIn', { s: resendIn }) : t('vote.phone.resend')}
+              </Button>
+            </>
+          }
+        >
           <Button variant="link" onClick={otherNumber} disabled={busy} data-testid="vote-other-number">
             {t('vote.phone.otherNumber')}
           </Button>
-        </form>
+        </Step>
       )}
     </dialog>
   );
