@@ -220,6 +220,20 @@ async function measure(server: Running, request: (n: number) => Buffer | undefin
   return { warmUp, measured, cpuMsPerRequest };
 }
 
+/** The naive vote on the same PostgreSQL server: one row inserted and committed per request (naive-vote-server.ts). */
+async function naiveRun(url: string, entries: string[]) {
+  const naive = await startProcess(['--import', 'tsx', 'bench/naive-vote-server.ts'], { DATABASE_URL: url }, '/');
+  try {
+    const { measured, cpuMsPerRequest } = await measure(naive, (n) =>
+      httpRequest('POST', '/votes', { 'Content-Type': 'application/json' }, JSON.stringify({ registrationId: entries[n % entries.length] })),
+    );
+    describe('naive one-row-per-request insert on PostgreSQL (the reference)', measured, cpuMsPerRequest);
+    return { rps: measured.rps, p50Ms: measured.p50Ms, p99Ms: measured.p99Ms };
+  } finally {
+    await naive.stop();
+  }
+}
+
 async function ceiling(): Promise<number> {
   const hello = await startProcess(['--import', 'tsx', 'bench/hello-server.ts'], {}, '/');
   try {
@@ -306,20 +320,17 @@ const onPostgres = () =>
     const prepared = await prepare(db, voterCount);
     const dataDir = mkdtempSync(join(tmpdir(), 'leitai-bench-data-'));
     try {
-      return await voteRun(
-        'PostgreSQL',
-        () => startLeitai({ DATABASE_URL: url, LEITAI_DATA_DIR: dataDir }),
-        prepared,
-        poolSize,
-        async () => db,
-      );
+      const run = await voteRun('PostgreSQL', () => startLeitai({ DATABASE_URL: url, LEITAI_DATA_DIR: dataDir }), prepared, poolSize, async () => db);
+      return { run, naive: await naiveRun(url, prepared.entries) };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
 const pglite = databases.includes('pglite') ? await onPglite() : null;
-const postgres = databases.includes('postgres') ? await onPostgres() : null;
+const onServer = databases.includes('postgres') ? await onPostgres() : null;
+const postgres = onServer?.run ?? null;
+const ratioOf = (rps: number) => Math.round((rps / ceilingRps) * 100) / 100;
 rmSync(emptyContests, { recursive: true, force: true });
 
 console.log(
@@ -327,4 +338,12 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log(JSON.stringify({ ceilingRps, pglite, postgres, ratio: postgres && Math.round((postgres.rps / ceilingRps) * 100) / 100 }));
+console.log(
+  JSON.stringify({
+    ceilingRps,
+    pglite,
+    postgres,
+    ratio: postgres && ratioOf(postgres.rps),
+    naive: onServer && { ...onServer.naive, ratio: ratioOf(onServer.naive.rps) },
+  }),
+);

@@ -1,6 +1,6 @@
 /** Every SQL statement of the audit log. */
 import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
-import { withInsertInFront, type InsertInFront } from '../platform/data-modifying-cte.ts';
+import type { InFront } from '../platform/data-modifying-cte.ts';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
 
 /**
@@ -18,6 +18,15 @@ export async function lockHead(trx: Transaction<Database>, chain: string): Promi
 export const lockedHeadQuery = (db: QueryCreator<Database>, chain: string) =>
   db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate();
 
+/** The locking read of several chains' heads, in chain order (so two such reads wait rather than deadlock). */
+export const lockedHeadsQuery = (db: QueryCreator<Database>, chains: readonly string[]) =>
+  db
+    .selectFrom('audit_heads')
+    .select(['chain', 'seq', 'hash'])
+    .where('chain', 'in', [...chains])
+    .orderBy('chain')
+    .forUpdate();
+
 /** A chain with no head row yet: its first appends wait for each other on an advisory lock, then read again. */
 export async function lockFirstHead(trx: Transaction<Database>, chain: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`audit_events:${chain}`}))`.execute(trx);
@@ -29,20 +38,17 @@ export function storedHead(db: Kysely<Database> | Transaction<Database>, chain: 
   return db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
 }
 
-/** An insert of the change an event records, written in the event's statement. */
-export type AlongsideInsert<T extends keyof Database = keyof Database> = InsertInFront<T>;
-
 /**
- * Inserts the event, and the row it records when given, and moves its chain's head to it in one
- * statement: one round trip while the chain is locked.
+ * Inserts the event, and the rows it records when given (`alongside`: data-modifying CTEs in front),
+ * and moves its chain's head to it in one statement: one round trip while the chain is locked.
  */
-export async function insertEventAndHead<T extends keyof Database>(
+export async function insertEventAndHead(
   trx: Transaction<Database>,
   row: Omit<AuditEventRow, 'payload'> & { payload: string },
-  alongside?: AlongsideInsert<T>,
+  alongside?: InFront,
 ): Promise<void> {
   const head = { chain: row.contest_id, seq: row.seq, hash: row.hash, updated_at: row.at };
-  const start = alongside ? withInsertInFront(trx, 'alongside', alongside) : trx;
+  const start = alongside ? alongside(trx) : trx;
   await start
     .with('event', (db) => db.insertInto('audit_events').values(row))
     .insertInto('audit_heads')

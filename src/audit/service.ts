@@ -7,9 +7,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventRow, Database } from '../platform/db-types.ts';
-import { auditChainIds, auditEventsPage, insertEventAndHead, lockFirstHead, lockHead, storedHead, storedHeads, type AlongsideInsert } from './queries.ts';
+import type { InFront } from '../platform/data-modifying-cte.ts';
+import { auditChainIds, auditEventsPage, insertEventAndHead, lockFirstHead, lockHead, storedHead, storedHeads } from './queries.ts';
 
-export { lockedHeadQuery, type AlongsideInsert } from './queries.ts';
+export { lockedHeadQuery, lockedHeadsQuery } from './queries.ts';
 import { createRowChecker, createStateRecorder, type CurrentRow, type RowsCheck } from './rows.ts';
 import { GENESIS_HASH, createChainVerifier, hashEvent, type ChainBreak, type ChainHead, type ChainedAuditEvent } from './rules.ts';
 
@@ -49,26 +50,22 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
 /**
  * appendAuditEvent for a use case that locked the chain's head itself, in the statement that takes
  * its other contest-wide lock (`lockedHeadQuery`, joined in: registration takes its reference number
- * so), and that writes its own row in the event's statement (`alongside`): the chain's lock then
+ * so; `lockedHeadsQuery` for several chains), and that writes its own rows in the event's statement
+ * (`alongside`, data-modifying CTEs in front): the chain's lock then
  * costs that use case two round trips and the commit. `head` is what that locking read returned in
  * this transaction; undefined for a chain with no head yet.
  */
-export async function appendAuditEventUnderHead<T extends keyof Database>(
+export async function appendAuditEventUnderHead(
   trx: Transaction<Database>,
   head: { seq: number; hash: string } | undefined,
   event: NewAuditEvent,
-  alongside?: AlongsideInsert<T>,
+  alongside?: InFront,
 ): Promise<ChainedAuditEvent> {
   if (!trx.isTransaction) throw new Error('appendAuditEventUnderHead must run inside the transaction of the change it records');
   return appendUnderHead(trx, head ?? (await lockFirstHead(trx, event.contestId)), event, alongside);
 }
 
-async function appendUnderHead<T extends keyof Database>(
-  trx: Transaction<Database>,
-  head: { seq: number; hash: string } | undefined,
-  event: NewAuditEvent,
-  alongside?: AlongsideInsert<T>,
-) {
+async function appendUnderHead(trx: Transaction<Database>, head: { seq: number; hash: string } | undefined, event: NewAuditEvent, alongside?: InFront) {
   // Hash exactly what jsonb will give back: undefined properties dropped, Dates as strings.
   const payload: unknown = JSON.parse(JSON.stringify(event.state ? { ...(event.payload as object), state: event.state } : (event.payload ?? null)));
   const prevHash = head?.hash ?? GENESIS_HASH;

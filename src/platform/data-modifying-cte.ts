@@ -1,6 +1,9 @@
 import type { InsertQueryBuilder, InsertResult, QueryCreator } from 'kysely';
 import type { Database } from './db-types.ts';
 
+/** Data-modifying CTEs (WITH name AS (INSERT …), …) put in front of another statement: the statement's start. */
+export type InFront = (start: QueryCreator<Database>) => QueryCreator<Database>;
+
 /** An insert to run as a data-modifying CTE (WITH name AS (INSERT …)) in front of another statement. */
 export type InsertInFront<T extends keyof Database = keyof Database> = (db: QueryCreator<Database>) => InsertQueryBuilder<Database, T, InsertResult>;
 

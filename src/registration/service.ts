@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvent, appendAuditEventUnderHead } from '../audit/service.ts';
+import { withInsertInFront } from '../platform/data-modifying-cte.ts';
 import type { StoredContest } from '../contest/service.ts';
 import { getScheduledContest } from '../schedule/service.ts';
 import { registrationClosedAt } from '../contest/views.ts';
@@ -192,7 +193,7 @@ export async function registerEntry(db: Kysely<Database>, contestId: string, inp
         at,
         state: registrationStateOf(row, members),
       },
-      (db) => db.insertInto('registrations').values(registration),
+      (start) => withInsertInFront(start, 'alongside', (db) => db.insertInto('registrations').values(registration)),
     );
     return row;
   });

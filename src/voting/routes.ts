@@ -26,6 +26,7 @@ function votePathOf(app: LeitaiApp): VotePath {
   const ingest = createVoteIngest(app.db, app.clock, {
     cacheTtlMs: app.config.redisUrl ? SHARED_CACHE_TTL_MS : undefined,
     onBatchFailed: (error) => app.log.error({ err: error }, 'a batch of votes was not committed: its requests are answered vote.not_recorded'),
+    onAnalyzeFailed: (error) => app.log.warn({ err: error }, 'the votes table could not be analysed: its queries may plan worse until autovacuum does'),
   });
   app.addHook('onClose', () => ingest.close());
   return {

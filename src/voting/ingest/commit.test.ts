@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { verifyAuditLog } from '../../audit/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
 import { contestWithEntries, newVoter } from '../../../test/support/vote-fixtures.ts';
@@ -67,6 +68,23 @@ describeOnDatabases('group commit of votes', (database) => {
     expect(events).toEqual([
       { actor: 'system', at, payload: { phaseId: 'public-vote', count: 3, counted: 2, held: 1, digest: votesDigest(votes.map((v) => v.id)) } },
     ]);
+  });
+
+  it('writes a batch of two phases in one chain: one event each, the second after the first, the chain intact', async () => {
+    const { db } = database;
+    const { contestId, entries } = await contestWithEntries(db, 1);
+    const [ann, bo] = [await newVoter(db, 1), await newVoter(db, 2)];
+    const votes = [vote(contestId, entries[0], ann), vote(contestId, entries[0], bo, { phaseId: 'second-vote' }), vote(contestId, entries[0], bo)];
+    const { outcomes } = await commitVotes(db, votes.map(admitAll), at);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const events = await db.selectFrom('audit_events').select(['seq', 'payload']).where('type', '=', 'votes.committed').orderBy('seq').execute();
+    expect(events.map((e) => e.payload)).toEqual([
+      { phaseId: 'public-vote', count: 2, counted: 2, held: 0, digest: votesDigest([votes[0].id, votes[2].id]) },
+      { phaseId: 'second-vote', count: 1, counted: 1, held: 0, digest: votesDigest([votes[1].id]) },
+    ]);
+    expect(Number(events[1].seq)).toBe(Number(events[0].seq) + 1);
+    expect(await db.selectFrom('votes').select('id').execute()).toHaveLength(3);
+    expect((await verifyAuditLog(db, contestId)).map((report) => report.ok)).toEqual([true]);
   });
 
   it('answers a retried idempotency key with the vote first cast with it, writing and counting nothing more', async () => {

@@ -1,30 +1,37 @@
 /**
- * One group commit of votes: the one place votes are written. Effects, in one transaction:
- * 1. the batch's voters locked (their rows, in id order), then their votes in each phase read as
- *    committed, other processes' included;
- * 2. each vote checked in its turn: a key its voter already used answers with the vote first cast
- *    with it; otherwise the voter's limits are checked again (`admit`) against that history, so
- *    several server processes cannot together let a voter past a limit (unless the votes are those
- *    the vote was checked against before it was queued: the same votes give the same answer);
- * 3. the admitted votes inserted, and each entry's tally moved by the counted and held votes it
- *    gained, in one statement;
- * 4. one `votes.committed` audit event per contest and phase: how many votes, counted and held, and
- *    the SHA-256 of their ids (sorted, one a line) — ids are random, not personal data, so a plain
- *    digest that anyone holding the rows can recompute.
+ * One group commit of votes: the one place votes are written. Effects, in one transaction of three
+ * statements and the commit:
+ * 1. the batch's voters locked (their rows, in id order) and the audit chains' heads of its contests;
+ * 2. read as committed, other processes' included: the votes of each voter in its phase, only where
+ *    they are not the votes the vote was checked against before it was queued (their count differs:
+ *    votes are never deleted), and which of the batch's keys their voters used already;
+ * 3. each vote checked in its turn: a key its voter already used in the phase answers with the vote
+ *    first cast with it, one used in another phase is refused; otherwise the voter's limits are
+ *    checked again (`admit`) where the votes read are not the ones it was checked against, so several
+ *    server processes cannot together let a voter past a limit;
+ * 4. in one statement, the admitted votes inserted, each entry's tally moved by the counted and held
+ *    votes it gained, and one `votes.committed` audit event per contest and phase: how many votes,
+ *    counted and held, and the SHA-256 of their ids (sorted, one a line) — ids are random, not
+ *    personal data, so a plain digest that anyone holding the rows can recompute. (A second phase
+ *    or contest in one batch adds a statement for its event.)
  * Each vote's outcome is known only when the transaction commits; a failure rolls back the batch.
  */
 import { createHash } from 'node:crypto';
-import { appendAuditEvent } from '../../audit/service.ts';
+import type { Transaction } from 'kysely';
+import { appendAuditEventUnderHead } from '../../audit/service.ts';
+import type { InFront } from '../../platform/data-modifying-cte.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Database } from '../../platform/db-types.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import type { Settled } from './group-commit.ts';
 import {
-  insertVotesWithTallies,
   joinKey,
-  lockVoters,
+  lockVotersAndHeads,
   voterInPhase,
-  votesOfVoters,
+  votesToCheck,
+  votesWithTalliesInFront,
   type CastVote,
+  type KnownVotes,
   type NewVote,
   type PhaseVoters,
   type TallyDelta,
@@ -68,14 +75,25 @@ const castVoteOf = (vote: NewVote): CastVote => ({
 const phaseOf = (vote: NewVote) => joinKey(vote.contestId, vote.phaseId);
 const historyKey = (vote: NewVote) => voterInPhase(vote.contestId, vote.phaseId, vote.voterId);
 
-function phaseVoters(items: readonly VoteToCommit[]): PhaseVoters[] {
-  const groups = new Map<string, PhaseVoters>();
-  for (const { vote } of items) {
-    const group = groups.get(phaseOf(vote)) ?? { contestId: vote.contestId, phaseId: vote.phaseId, voterIds: [] };
-    if (!group.voterIds.includes(vote.voterId)) group.voterIds.push(vote.voterId);
-    groups.set(phaseOf(vote), group);
+/** What the batch knows of each voter's votes in its phase: the count it was checked against, -1 for none; by phase. */
+function knownVotes(items: readonly VoteToCommit[]): { byVoter: Map<string, KnownVotes>; byPhase: PhaseVoters[] } {
+  const byVoter = new Map<string, KnownVotes>();
+  const byPhase = new Map<string, PhaseVoters>();
+  for (const { vote, checkedAgainst } of items) {
+    const phase = byPhase.get(phaseOf(vote)) ?? { contestId: vote.contestId, phaseId: vote.phaseId, voters: [], keys: [] };
+    byPhase.set(phaseOf(vote), phase);
+    phase.keys.push({ voterId: vote.voterId, idempotencyKey: vote.idempotencyKey });
+    const known = checkedAgainst?.length ?? -1;
+    const seen = byVoter.get(historyKey(vote));
+    // Two votes of one voter checked against different votes: read them all.
+    if (seen) seen.known = seen.known === known ? known : -1;
+    else {
+      const voter = { voterId: vote.voterId, known };
+      byVoter.set(historyKey(vote), voter);
+      phase.voters.push(voter);
+    }
   }
-  return [...groups.values()];
+  return { byVoter, byPhase: [...byPhase.values()] };
 }
 
 const sameVotes = (checked: readonly CastVote[] | undefined, history: readonly CastVote[]) =>
@@ -83,14 +101,28 @@ const sameVotes = (checked: readonly CastVote[] | undefined, history: readonly C
 
 type Decision = { kind: 'settled'; outcome: Settled<Committed> } | { kind: 'repeated'; vote: CastVote } | { kind: 'admitted' };
 
-/** Each vote in turn against its voter's history, which grows by the votes admitted before it. */
-function decide(items: readonly VoteToCommit[], histories: Map<string, CastVote[]>): Decision[] {
+interface Read {
+  /** The votes read: of each voter whose count was not the known one. */
+  histories: Map<string, CastVote[]>;
+  /** Keys the voters used already, in any phase, by `voterId key`. */
+  usedKeys: ReadonlyMap<string, unknown>;
+  known: ReadonlyMap<string, KnownVotes>;
+}
+
+/**
+ * Each vote in turn against its voter's history (as read; else the votes it was checked against,
+ * which the count showed are the votes committed; else none), which grows by the votes admitted before it.
+ */
+function decide(items: readonly VoteToCommit[], { histories, usedKeys, known }: Read): Decision[] {
   return items.map(({ vote, admit, checkedAgainst }) => {
-    const history = histories.get(historyKey(vote)) ?? [];
+    const unread = (known.get(historyKey(vote))?.known ?? -1) >= 0 ? [...checkedAgainst!] : [];
+    const history = histories.get(historyKey(vote)) ?? unread;
     histories.set(historyKey(vote), history);
     const first = history.find((cast) => cast.idempotencyKey === vote.idempotencyKey);
     if (first)
       return first.registrationId === vote.registrationId ? { kind: 'repeated', vote: first } : { kind: 'settled', outcome: refused(idempotencyKeyReused()) };
+    // Used, but not in this phase's votes: in another phase.
+    if (usedKeys.has(joinKey(vote.voterId, vote.idempotencyKey))) return { kind: 'settled', outcome: refused(idempotencyKeyReused()) };
     const refusal = sameVotes(checkedAgainst, history) ? undefined : admit(history);
     if (refusal) return { kind: 'settled', outcome: refused(refusal) };
     history.push(castVoteOf(vote));
@@ -144,24 +176,30 @@ export interface CommittedBatch {
 export async function commitVotes(db: Executor, items: readonly VoteToCommit[], at: Date): Promise<CommittedBatch> {
   if (items.length === 0) return { outcomes: [], tallies: [] };
   return inTransaction(db, async (trx) => {
-    await lockVoters(trx, [...new Set(items.map((item) => item.vote.voterId))]);
-    const histories = await votesOfVoters(trx, phaseVoters(items));
-    const decisions = decide(items, histories);
-    const admitted = items.filter((_, i) => decisions[i].kind === 'admitted').map((item) => item.vote);
-    const inserted = await insertVotesWithTallies(trx, admitted);
-    const written = admitted.filter((vote) => inserted.has(vote.id));
-    for (const event of committedEvents(written))
-      await appendAuditEvent(trx, { contestId: event.contestId, actor: 'system', type: 'votes.committed', payload: event.payload, at });
-    // A key the voter used in another phase is not in this phase's history: its insert was left out.
-    const lost = new Set(admitted.filter((vote) => !inserted.has(vote.id)).map((vote) => vote.id));
-    const historyOf = (vote: NewVote) => (histories.get(historyKey(vote)) ?? []).filter((cast) => !lost.has(cast.id));
+    const heads = await lockVotersAndHeads(trx, [...new Set(items.map((item) => item.vote.voterId))], [...new Set(items.map((item) => item.vote.contestId))]);
+    const { byVoter, byPhase } = knownVotes(items);
+    const read = await votesToCheck(trx, byPhase);
+    const decisions = decide(items, { ...read, known: byVoter });
+    const written = items.filter((_, i) => decisions[i].kind === 'admitted').map((item) => item.vote);
+    await appendCommittedEvents(trx, heads, written, at);
+    const historyOf = (vote: NewVote) => read.histories.get(historyKey(vote)) ?? [];
     const outcomes = decisions.map((decision, i): Settled<Committed> => {
       const { vote } = items[i];
       if (decision.kind === 'settled') return decision.outcome;
       if (decision.kind === 'repeated') return { ok: true, value: { vote: decision.vote, repeated: true, history: historyOf(vote) } };
-      if (lost.has(vote.id)) return refused(idempotencyKeyReused());
       return { ok: true, value: { vote: castVoteOf(vote), repeated: false, history: historyOf(vote) } };
     });
     return { outcomes, tallies: tallyDeltas(written) };
   });
+}
+
+/** The batch's votes and tallies written in the statement of its first event; each event after the head the one before left. */
+async function appendCommittedEvents(trx: Transaction<Database>, heads: Map<string, { seq: number; hash: string }>, written: readonly NewVote[], at: Date) {
+  let votes: InFront | undefined = written.length > 0 ? votesWithTalliesInFront(written) : undefined;
+  for (const event of committedEvents(written)) {
+    const { contestId, payload } = event;
+    const chained = await appendAuditEventUnderHead(trx, heads.get(contestId), { contestId, actor: 'system', type: 'votes.committed', payload, at }, votes);
+    heads.set(contestId, { seq: chained.seq, hash: chained.hash });
+    votes = undefined;
+  }
 }

@@ -56,6 +56,18 @@ describeOnDatabases('vote ingest', (database) => {
     await ingest.close();
   });
 
+  it('gives the planner the votes table’s statistics once this process has written its first votes, not waiting for autovacuum', async () => {
+    const { db } = database;
+    const { contestId, entries } = await contestWithEntries(db, 1);
+    const voters = await Promise.all(Array.from({ length: 7 }, (_, n) => newVoter(db, n)));
+    // The planner's row count, exact once analysed: the table holds just these seven votes.
+    const plannedRows = async () => (await sql<{ rows: number }>`select reltuples::int as rows from pg_class where relname = 'votes'`.execute(db)).rows[0].rows;
+    const ingest = ingestOf({ analyzeAt: 7 });
+    for (const voter of voters) await ingest.cast(voteFor(contestId, entries[0], voter));
+    await expect.poll(plannedRows).toBe(7);
+    await ingest.close();
+  });
+
   it('takes one voter’s work one at a time: the second knows the vote the first cast, without a read', async () => {
     const { db } = database;
     const { contestId, entries } = await contestWithEntries(db, 2);

@@ -20,7 +20,7 @@ import type { Executor } from '../../platform/transaction.ts';
 import { commitVotes, type Committed, type VoteToCommit } from './commit.ts';
 import { createCountsCache, type EntryCounts } from './counts.ts';
 import { createGroupCommit, type GroupCommitOptions } from './group-commit.ts';
-import { voterInPhase, votesOfVoter, type CastVote } from './queries.ts';
+import { analyzeVotes, voterInPhase, votesOfVoter, type CastVote } from './queries.ts';
 
 export interface VoteIngestOptions extends GroupCommitOptions {
   /** How long cached counts and voters' votes are trusted; default: until this process changes them (one process). */
@@ -29,6 +29,10 @@ export interface VoteIngestOptions extends GroupCommitOptions {
   maxVoters?: number;
   /** Told of a batch that failed as a whole, once, before its requests are refused. */
   onBatchFailed?: (error: unknown) => void;
+  /** Told when the votes table's statistics could not be gathered (nothing else depends on them). */
+  onAnalyzeFailed?: (error: unknown) => void;
+  /** Votes written before the first analyzeVotes, then ten times as many before each next (default 1,000). */
+  analyzeAt?: number;
   /** A monotonic clock in ms for the caches' ages (default performance.now). */
   now?: () => number;
 }
@@ -90,11 +94,22 @@ export function createVoteIngest(db: Executor, clock: Clock, options: VoteIngest
     return run;
   }
 
+  /** Votes this process wrote, and when next to give the planner statistics (analyzeVotes): at 1,000, 10,000, 100,000… */
+  let written = 0;
+  let analyzeAt = options.analyzeAt ?? 1000;
+  const wrote = (votes: number) => {
+    written += votes;
+    if (written < analyzeAt) return;
+    analyzeAt *= 10;
+    analyzeVotes(db).catch((error: unknown) => options.onAnalyzeFailed?.(error));
+  };
+
   const batches = createGroupCommit<VoteToCommit, Committed>(
     (items) =>
       counts
         .whileCommitting(async () => {
           const { outcomes, tallies } = await commitVotes(db, items, clock.now());
+          wrote(outcomes.filter((outcome) => outcome.ok && !outcome.value.repeated).length);
           return { result: outcomes, deltas: tallies };
         })
         .catch((error: unknown) => {
