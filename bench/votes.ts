@@ -320,7 +320,13 @@ const onPostgres = () =>
     const prepared = await prepare(db, voterCount);
     const dataDir = mkdtempSync(join(tmpdir(), 'leitai-bench-data-'));
     try {
-      const run = await voteRun('PostgreSQL', () => startLeitai({ DATABASE_URL: url, LEITAI_DATA_DIR: dataDir }), prepared, poolSize, async () => db);
+      const run = await voteRun(
+        'PostgreSQL',
+        () => startLeitai({ DATABASE_URL: url, LEITAI_DATA_DIR: dataDir }),
+        prepared,
+        poolSize,
+        async () => db,
+      );
       return { run, naive: await naiveRun(url, prepared.entries) };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
