@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER, DEMO_PARTICIPANT } from '../../src/demo/service.ts';
 import { registrationInputSchema } from '../../src/registration/schema.ts';
-import { desktop, launchBrowser, okJson, pagesOf, screenshots, signIn } from './browser.ts';
+import { desktop, okJson, screenshots, signIn } from './browser.ts';
 import { prepareEditionToday } from './edition.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { servedInBrowser } from './served.ts';
 
 const HACKATHON = 'ilo-digital-social-security-hackathon-2021';
 const ROUND = 'application-selection';
@@ -49,28 +49,15 @@ const prepareOpenSelection = async (dataDir: string, made: { contestId: string }
  * round and publishes it from the board; the participant sees the team's result.
  */
 describe('expert review from invitation to published result', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const made = { contestId: '' };
-  const pages = pagesOf(
-    () => browser,
-    () => server.url,
-  );
+  const pages = servedInBrowser({ prepare: (dataDir) => prepareOpenSelection(dataDir, made) });
   let organiser: Page;
   let judge: Page;
   const board = () => `/organiser/contests/${made.contestId}/review`;
 
   beforeAll(async () => {
-    server = await startServer({ prepare: (dataDir) => prepareOpenSelection(dataDir, made) });
-    browser = await launchBrowser();
     organiser = await pages.newPage(desktop);
     judge = await pages.newPage({ width: 375, height: 812 });
-  });
-
-  afterAll(async () => {
-    await pages.closeAll();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('lets the organiser invite a judge by a single-use link, which the judge accepts', async () => {

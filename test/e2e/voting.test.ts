@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISER } from '../../src/demo/service.ts';
 import { entryOf, person, socialTeam } from '../support/test-fixtures.ts';
-import { desktop, launchBrowser, okJson, pagesOf, screenshots, signIn } from './browser.ts';
+import { desktop, okJson, screenshots, signIn } from './browser.ts';
 import { prepareEditionToday } from './edition.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { servedInBrowser } from './served.ts';
 
 const CARD_CONTEST = 'jjj-social-security-card-2025';
 const VOTE = 'public-vote';
@@ -55,20 +55,13 @@ const voteOn = async (box: Locator) => {
  * the votes over time.
  */
 describe('a public vote on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const made = { contestId: '' };
-  const pages = pagesOf(
-    () => browser,
-    () => server.url,
-  );
+  const pages = servedInBrowser({ prepare: (dataDir) => prepareOpenVote(dataDir, made) });
   let organiser: Page;
   let voter: Page;
   const violations: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ prepare: (dataDir) => prepareOpenVote(dataDir, made) });
-    browser = await launchBrowser();
     organiser = await pages.newPage(desktop);
     await signIn(organiser, DEMO_ORGANISER, `/organiser/contests/${made.contestId}`);
     voter = await pages.newPage({ width: 375, height: 812 });
@@ -79,12 +72,6 @@ describe('a public vote on a phone', () => {
     voter.on('console', (message) => {
       if (/Content.Security.Policy|CSP violation/i.test(message.text())) violations.push(message.text());
     });
-  });
-
-  afterAll(async () => {
-    await pages.closeAll();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('lets a voter prove a number and vote on a phone-sized page, the votes left going down', async () => {
