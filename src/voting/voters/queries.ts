@@ -58,12 +58,12 @@ export async function deleteVoterSession(db: Executor, sessionId: string): Promi
   await db.deleteFrom('voter_sessions').where('id', '=', sessionId).execute();
 }
 
-/** The voter of a session that has not expired, with the session's expiry. */
-export const voterOfLiveSession = (db: Executor, sessionId: string, now: Date) =>
+/** The voters of the sessions that have not expired, with each session's id and expiry. */
+export const votersOfLiveSessions = (db: Executor, sessionIds: readonly string[], now: Date) =>
   db
     .selectFrom('voter_sessions')
     .innerJoin('voters', 'voters.id', 'voter_sessions.voter_id')
-    .select(['voters.id', 'voters.phone', 'voters.created_at', 'voter_sessions.expires_at'])
-    .where('voter_sessions.id', '=', sessionId)
+    .select(['voter_sessions.id as session_id', 'voters.id', 'voters.phone', 'voters.created_at', 'voter_sessions.expires_at'])
+    .where('voter_sessions.id', '=', sql<string>`any(${[...sessionIds]}::text[])`)
     .where('voter_sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .execute();

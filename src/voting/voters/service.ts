@@ -45,7 +45,7 @@ import {
   latestCodeOf,
   markCodeUsed,
   upsertProvenVoter,
-  voterOfLiveSession,
+  votersOfLiveSessions,
 } from './queries.ts';
 
 export interface Voter {
@@ -147,10 +147,19 @@ export async function verifyCode(db: Kysely<Database>, input: { phone: string; c
 }
 
 /** The voter signed in with this token, or null when it is unknown or expired. */
-export async function voterOfToken(db: Kysely<Database>, token: string, clock: Clock): Promise<(Voter & { sessionExpiresAt: Date }) | null> {
-  if (token === '') return null;
-  const row = await voterOfLiveSession(db, sessionIdOf(token), clock.now());
-  return row ? { id: row.id, phone: row.phone, createdAt: row.created_at, sessionExpiresAt: row.expires_at } : null;
+/** The voter signed in with each token, in the tokens' order, with the session's expiry; null for a token of no live session. */
+export async function votersOfTokens(db: Kysely<Database>, tokens: readonly string[], clock: Clock): Promise<((Voter & { sessionExpiresAt: Date }) | null)[]> {
+  const ids = tokens.map((token) => (token === '' ? '' : sessionIdOf(token)));
+  const rows = await votersOfLiveSessions(
+    db,
+    ids.filter((id) => id !== ''),
+    clock.now(),
+  );
+  const bySession = new Map(rows.map((row) => [row.session_id, row]));
+  return ids.map((id) => {
+    const row = bySession.get(id);
+    return row ? { id: row.id, phone: row.phone, createdAt: row.created_at, sessionExpiresAt: row.expires_at } : null;
+  });
 }
 
 /** Ends the session; an unknown token is already signed out. */
