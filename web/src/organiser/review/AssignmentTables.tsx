@@ -4,6 +4,7 @@ import type { AssignmentEntry, AssignmentJudge, ContestView, PairScore } from '.
 import { Badge, type Tone } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Table } from '../../components/Table.tsx';
 import { useI18n } from '../../i18n.ts';
 import { ActionProblems } from './ActionProblems.tsx';
 import { useAction } from './action.ts';
@@ -16,30 +17,29 @@ export const LoadsTable = ({ judges }: { judges: AssignmentJudge[] }) => {
   const { t } = useI18n();
   if (judges.length === 0) return <p className="empty">{t('review.assignment.noJudges')}</p>;
   return (
-    <div className="table-scroll">
-      <table className="table compact" data-testid="loads-table">
-        <thead>
-          <tr>
-            <th>{t('review.judges.name')}</th>
-            <th className="num">{t('review.assignment.load')}</th>
-            <th className="num">{t('review.judges.cap')}</th>
-            <th className="num">{t('review.board.submitted')}</th>
-            <th className="num">{t('review.board.drafts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {judges.map((judge) => (
-            <tr key={judge.id} data-testid={`load-row-${judge.id}`}>
-              <th scope="row">{judge.name}</th>
-              <td className="num">{judge.load}</td>
-              <td className="num">{judge.cap ?? '—'}</td>
-              <td className="num">{judge.submitted}</td>
-              <td className="num">{judge.drafts}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      className="compact"
+      testId="loads-table"
+      heads={
+        <>
+          <th>{t('review.judges.name')}</th>
+          <th className="num">{t('review.assignment.load')}</th>
+          <th className="num">{t('review.judges.cap')}</th>
+          <th className="num">{t('review.board.submitted')}</th>
+          <th className="num">{t('review.board.drafts')}</th>
+        </>
+      }
+    >
+      {judges.map((judge) => (
+        <tr key={judge.id} data-testid={`load-row-${judge.id}`}>
+          <th scope="row">{judge.name}</th>
+          <td className="num">{judge.load}</td>
+          <td className="num">{judge.cap ?? '—'}</td>
+          <td className="num">{judge.submitted}</td>
+          <td className="num">{judge.drafts}</td>
+        </tr>
+      ))}
+    </Table>
   );
 };
 
@@ -95,42 +95,41 @@ export const EntriesTable = ({
           data-testid="entries-search"
         />
       </label>
-      <div className="table-scroll">
-        <table className="table compact" data-testid="entries-table">
-          <thead>
-            <tr>
-              <th>{t('organiser.ref')}</th>
-              <th>{t('review.assignment.entry')}</th>
-              <th>{t('registration.division')}</th>
-              <th>{t('review.assignment.judges')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((entry) => (
-              <tr key={entry.id} data-testid={`entry-row-${entry.ref}`}>
-                <td className="ref nowrap">{entry.ref}</td>
-                <td>{entry.title}</td>
-                <td className="small">{divisionName(entry.division)}</td>
-                <td>
-                  <ul className="pair-list">
-                    {entry.judges.map((judge) => (
-                      <li key={judge.id} data-testid="pair" data-score={judge.score}>
-                        {judge.name} <Badge tone={scoreTone[judge.score]}>{t(`review.assignment.score.${judge.score}`)}</Badge>
-                        {mayReopen && judge.score === 'submitted' && (
-                          <Button variant="link" onClick={() => setReopening({ entry, judge })} data-testid="pair-reopen">
-                            {t('review.board.reopen')}
-                          </Button>
-                        )}
-                      </li>
-                    ))}
-                    {entry.judges.length === 0 && <li className="muted">{t('review.assignment.unassigned')}</li>}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className="compact"
+        testId="entries-table"
+        heads={
+          <>
+            <th>{t('organiser.ref')}</th>
+            <th>{t('review.assignment.entry')}</th>
+            <th>{t('registration.division')}</th>
+            <th>{t('review.assignment.judges')}</th>
+          </>
+        }
+      >
+        {shown.map((entry) => (
+          <tr key={entry.id} data-testid={`entry-row-${entry.ref}`}>
+            <td className="ref nowrap">{entry.ref}</td>
+            <td>{entry.title}</td>
+            <td className="small">{divisionName(entry.division)}</td>
+            <td>
+              <ul className="pair-list">
+                {entry.judges.map((judge) => (
+                  <li key={judge.id} data-testid="pair" data-score={judge.score}>
+                    {judge.name} <Badge tone={scoreTone[judge.score]}>{t(`review.assignment.score.${judge.score}`)}</Badge>
+                    {mayReopen && judge.score === 'submitted' && (
+                      <Button variant="link" onClick={() => setReopening({ entry, judge })} data-testid="pair-reopen">
+                        {t('review.board.reopen')}
+                      </Button>
+                    )}
+                  </li>
+                ))}
+                {entry.judges.length === 0 && <li className="muted">{t('review.assignment.unassigned')}</li>}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </Table>
       <p className="muted small" data-testid="entries-count">
         {t('review.assignment.shown', { shown: shown.length, n: matched.length })}
       </p>

@@ -4,6 +4,7 @@ import type { ReviewBoard } from '../../api/types.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Notice } from '../../components/Problems.tsx';
+import { Table } from '../../components/Table.tsx';
 import { useI18n } from '../../i18n.ts';
 import { ActionProblems } from './ActionProblems.tsx';
 import { useAction } from './action.ts';
@@ -45,71 +46,70 @@ export const BoardSection = ({ contestId, roundId, board, open }: { contestId: s
       {board.judges.length === 0 ? (
         <p className="empty">{t('review.assignment.noJudges')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table compact" data-testid="board-table">
-            <thead>
-              <tr>
-                <th>{t('review.judges.name')}</th>
-                <th className="num">{t('review.board.assigned')}</th>
-                <th>{t('review.board.submitted')}</th>
-                <th className="num">{t('review.board.drafts')}</th>
-                <th className="num">{t('review.board.mean')}</th>
-                <th className="num">{t('review.board.deviation')}</th>
-                {open && <th>{t('organiser.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {board.judges.map((judge) => {
-                const percent = percentOf(judge.submitted, judge.assigned);
-                return (
-                  <tr key={judge.id} data-testid={`board-row-${judge.id}`}>
-                    <th scope="row">
-                      {judge.name}{' '}
-                      {judge.standsApart && (
-                        <Badge tone="warn" testId="stands-apart">
-                          {t('review.board.standsApart')}
-                        </Badge>
-                      )}
-                    </th>
-                    <td className="num">{judge.assigned}</td>
-                    <td className="board-progress">
-                      <span className="num">
-                        {judge.submitted} / {judge.assigned}
-                      </span>
-                      <div
-                        className="meter"
-                        role="progressbar"
-                        aria-valuemin={0}
-                        aria-valuemax={100}
-                        aria-valuenow={percent}
-                        aria-label={t('review.board.submitted')}
+        <Table
+          className="compact"
+          testId="board-table"
+          heads={
+            <>
+              <th>{t('review.judges.name')}</th>
+              <th className="num">{t('review.board.assigned')}</th>
+              <th>{t('review.board.submitted')}</th>
+              <th className="num">{t('review.board.drafts')}</th>
+              <th className="num">{t('review.board.mean')}</th>
+              <th className="num">{t('review.board.deviation')}</th>
+              {open && <th>{t('organiser.actions')}</th>}
+            </>
+          }
+        >
+          {board.judges.map((judge) => {
+            const percent = percentOf(judge.submitted, judge.assigned);
+            return (
+              <tr key={judge.id} data-testid={`board-row-${judge.id}`}>
+                <th scope="row">
+                  {judge.name}{' '}
+                  {judge.standsApart && (
+                    <Badge tone="warn" testId="stands-apart">
+                      {t('review.board.standsApart')}
+                    </Badge>
+                  )}
+                </th>
+                <td className="num">{judge.assigned}</td>
+                <td className="board-progress">
+                  <span className="num">
+                    {judge.submitted} / {judge.assigned}
+                  </span>
+                  <div
+                    className="meter"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={percent}
+                    aria-label={t('review.board.submitted')}
+                  >
+                    <div className="meter-fill" style={{ width: `${percent}%` }} />
+                  </div>
+                </td>
+                <td className="num">{judge.drafts}</td>
+                <td className="num">{scoreText(judge.mean)}</td>
+                <td className="num">{judge.deviation === null ? '—' : `${judge.deviation > 0 ? '+' : ''}${scoreText(judge.deviation)}`}</td>
+                {open && (
+                  <td>
+                    {judge.submitted < judge.assigned && (
+                      <Button
+                        variant="link"
+                        busy={action.busy === `remind-${judge.id}`}
+                        onClick={() => void remind(`remind-${judge.id}`, [judge.id])}
+                        data-testid="remind-one"
                       >
-                        <div className="meter-fill" style={{ width: `${percent}%` }} />
-                      </div>
-                    </td>
-                    <td className="num">{judge.drafts}</td>
-                    <td className="num">{scoreText(judge.mean)}</td>
-                    <td className="num">{judge.deviation === null ? '—' : `${judge.deviation > 0 ? '+' : ''}${scoreText(judge.deviation)}`}</td>
-                    {open && (
-                      <td>
-                        {judge.submitted < judge.assigned && (
-                          <Button
-                            variant="link"
-                            busy={action.busy === `remind-${judge.id}`}
-                            onClick={() => void remind(`remind-${judge.id}`, [judge.id])}
-                            data-testid="remind-one"
-                          >
-                            {t('review.board.remind')}
-                          </Button>
-                        )}
-                      </td>
+                        {t('review.board.remind')}
+                      </Button>
                     )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </Table>
       )}
       {open && waiting.length > 0 && (
         <div className="form-actions">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { review } from '../../api/index.ts';
 import type { ConflictView } from '../../api/types.ts';
+import { Table } from '../../components/Table.tsx';
 import { useI18n } from '../../i18n.ts';
 
 export const loadConflictsPanel = async (contestId: string, signal: AbortSignal) => ({
@@ -24,40 +25,38 @@ export const ConflictsPanel = ({ conflicts }: { conflicts: ConflictView[] }) => 
           {t('review.conflicts.none')}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="table compact" data-testid="conflicts-table">
-            <thead>
-              <tr>
-                <th>{t('review.conflicts.judge')}</th>
-                <th>{t('review.conflicts.entry')}</th>
-                <th>{t('review.conflicts.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflicts.map((conflict) => (
-                <tr key={`${conflict.judgeId}-${conflict.registrationId}`} data-testid="conflict-row">
-                  <th scope="row">{conflict.judgeName}</th>
-                  <td>
-                    <Link to={`/organiser/registrations/${conflict.registrationId}`} className="ref">
-                      {conflict.ref}
-                    </Link>{' '}
-                    {conflict.title}
-                  </td>
-                  <td>
-                    <ul className="plain small">
-                      {conflict.reasons.map((reason, i) => (
-                        <li key={i} data-kind={reason.kind}>
-                          <strong>{t(reason.kind.startsWith('declared') ? 'review.conflicts.declared' : 'review.conflicts.found')}</strong>{' '}
-                          {pick(reason.detail)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="compact"
+          testId="conflicts-table"
+          heads={
+            <>
+              <th>{t('review.conflicts.judge')}</th>
+              <th>{t('review.conflicts.entry')}</th>
+              <th>{t('review.conflicts.reasons')}</th>
+            </>
+          }
+        >
+          {conflicts.map((conflict) => (
+            <tr key={`${conflict.judgeId}-${conflict.registrationId}`} data-testid="conflict-row">
+              <th scope="row">{conflict.judgeName}</th>
+              <td>
+                <Link to={`/organiser/registrations/${conflict.registrationId}`} className="ref">
+                  {conflict.ref}
+                </Link>{' '}
+                {conflict.title}
+              </td>
+              <td>
+                <ul className="plain small">
+                  {conflict.reasons.map((reason, i) => (
+                    <li key={i} data-kind={reason.kind}>
+                      <strong>{t(reason.kind.startsWith('declared') ? 'review.conflicts.declared' : 'review.conflicts.found')}</strong> {pick(reason.detail)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

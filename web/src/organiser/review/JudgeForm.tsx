@@ -6,7 +6,8 @@ import { ActionProblems } from './ActionProblems.tsx';
 import type { ActionError } from './action.ts';
 import { coverChoices, judgeRequestOf, toggled, type JudgeFormValues } from './judge-form.ts';
 
-type TextKey = Exclude<keyof JudgeFormValues, 'rounds' | 'covers'>;
+type ScopeKey = 'rounds' | 'covers';
+type TextKey = Exclude<keyof JudgeFormValues, ScopeKey>;
 
 const textFields: { key: TextKey; label: MessageKey; type?: string; required?: boolean; hint?: MessageKey }[] = [
   { key: 'name', label: 'review.judges.name', required: true },
@@ -48,15 +49,22 @@ export const JudgeForm = ({
   const { t, name } = useI18n();
   const [values, setValues] = useState(initial);
   const [capRefused, setCapRefused] = useState(false);
-  const rounds = contest.review.rounds;
-  const covers = coverChoices(contest);
+  // What the judge serves, each ticked from its choices in order: none ticked means all.
+  const scopes: { key: ScopeKey; legend: MessageKey; choices: { id: string; label: string }[] }[] = [
+    { key: 'rounds', legend: 'review.judges.rounds', choices: contest.review.rounds.map((r) => ({ id: r.id, label: name(r) })) },
+    {
+      key: 'covers',
+      legend: 'review.judges.covers',
+      choices: coverChoices(contest).map((c) => ({ id: c.id, label: c.isTrack ? t('review.judges.wholeTrack', { track: name(c) }) : name(c) })),
+    },
+  ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const request = judgeRequestOf(values);
     setCapRefused(request === null);
     if (request && (await onSubmit(request))) setValues(initial);
   };
-  const tick = (key: 'rounds' | 'covers', order: string[]) => (id: string, on: boolean) => setValues({ ...values, [key]: toggled(values[key], id, on, order) });
+  const tick = (key: ScopeKey, order: string[]) => (id: string, on: boolean) => setValues({ ...values, [key]: toggled(values[key], id, on, order) });
   return (
     <form className="judge-form" onSubmit={submit} data-testid={testId}>
       <ActionProblems error={error} />
@@ -83,34 +91,22 @@ export const JudgeForm = ({
           </div>
         ))}
       </div>
-      <fieldset className="form-section judge-scope">
-        <legend>{t('review.judges.rounds')}</legend>
-        <p className="hint">{t('review.judges.noneMeansAll')}</p>
-        <Checks
-          choices={rounds.map((r) => ({ id: r.id, label: name(r) }))}
-          chosen={values.rounds}
-          onTick={tick(
-            'rounds',
-            rounds.map((r) => r.id),
-          )}
-          group="rounds"
-          disabled={busy}
-        />
-      </fieldset>
-      <fieldset className="form-section judge-scope">
-        <legend>{t('review.judges.covers')}</legend>
-        <p className="hint">{t('review.judges.noneMeansAll')}</p>
-        <Checks
-          choices={covers.map((c) => ({ id: c.id, label: c.isTrack ? t('review.judges.wholeTrack', { track: name(c) }) : name(c) }))}
-          chosen={values.covers}
-          onTick={tick(
-            'covers',
-            covers.map((c) => c.id),
-          )}
-          group="covers"
-          disabled={busy}
-        />
-      </fieldset>
+      {scopes.map(({ key, legend, choices }) => (
+        <fieldset key={key} className="form-section judge-scope">
+          <legend>{t(legend)}</legend>
+          <p className="hint">{t('review.judges.noneMeansAll')}</p>
+          <Checks
+            choices={choices}
+            chosen={values[key]}
+            onTick={tick(
+              key,
+              choices.map((c) => c.id),
+            )}
+            group={key}
+            disabled={busy}
+          />
+        </fieldset>
+      ))}
       <div className="form-actions">
         <Button type="submit" busy={busy} data-testid={`${testId}-submit`}>
           {submitLabel}

@@ -1,5 +1,6 @@
 import type { AwardGiven, ContestView, DivisionResults } from '../../api/types.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { Table } from '../../components/Table.tsx';
 import { useI18n } from '../../i18n.ts';
 import { formatCny } from '../../lib/format.ts';
 import { openPlaces, rankingRows, scoreText, tierNameOf, type EntryLabel } from './ranking.ts';
@@ -28,61 +29,60 @@ export const RankingTable = ({
   if (rows.length === 0) return <p className="empty">{t('review.ranking.noEntries')}</p>;
   return (
     <>
-      <div className="table-scroll">
-        <table className="table compact ranking-table" data-testid={`ranking-${division.id}`}>
-          <thead>
-            <tr>
-              <th className="num">{t('review.ranking.rank')}</th>
-              <th>{t('organiser.ref')}</th>
-              <th>{t('review.assignment.entry')}</th>
-              <th className="num">{t('review.ranking.score')}</th>
-              <th className="num">{t('review.ranking.judgeScore')}</th>
-              {countsVotes && <th className="num">{t('review.ranking.voteScore')}</th>}
-              <th>{t('review.ranking.advances')}</th>
-              <th>{t('review.ranking.awards')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="ranking-row" data-ref={row.ref}>
-                <td className="num">
-                  {row.rank ?? '—'}
-                  {row.tied && (
-                    <>
-                      {' '}
-                      <Badge tone="warn">{t('review.ranking.tied')}</Badge>
-                    </>
-                  )}
-                </td>
-                <td className="ref nowrap">{row.ref}</td>
-                <td>{row.title}</td>
-                <td className="num">
-                  <strong>{scoreText(row.score)}</strong>
-                </td>
-                <td className="num">
-                  {scoreText(row.judgeScore)}
-                  <div className="muted small">{t('review.ranking.judgesCounted', { n: row.judges })}</div>
-                </td>
-                {countsVotes && (
-                  <td className="num">
-                    {scoreText(row.voteScore)}
-                    <div className="muted small">{t('review.ranking.votes', { n: row.votes })}</div>
-                  </td>
-                )}
-                <td>{row.advances && <Badge tone="open">{t('review.ranking.advancesYes')}</Badge>}</td>
-                <td>
-                  {row.awards.map((award) => (
-                    <div key={award.tier} data-testid="ranking-award">
-                      {award.name}
-                      {award.prizeCny > 0 && <span className="muted small"> {formatCny(award.prizeCny)}</span>}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className="compact ranking-table"
+        testId={`ranking-${division.id}`}
+        heads={
+          <>
+            <th className="num">{t('review.ranking.rank')}</th>
+            <th>{t('organiser.ref')}</th>
+            <th>{t('review.assignment.entry')}</th>
+            <th className="num">{t('review.ranking.score')}</th>
+            <th className="num">{t('review.ranking.judgeScore')}</th>
+            {countsVotes && <th className="num">{t('review.ranking.voteScore')}</th>}
+            <th>{t('review.ranking.advances')}</th>
+            <th>{t('review.ranking.awards')}</th>
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.id} data-testid="ranking-row" data-ref={row.ref}>
+            <td className="num">
+              {row.rank ?? '—'}
+              {row.tied && (
+                <>
+                  {' '}
+                  <Badge tone="warn">{t('review.ranking.tied')}</Badge>
+                </>
+              )}
+            </td>
+            <td className="ref nowrap">{row.ref}</td>
+            <td>{row.title}</td>
+            <td className="num">
+              <strong>{scoreText(row.score)}</strong>
+            </td>
+            <td className="num">
+              {scoreText(row.judgeScore)}
+              <div className="muted small">{t('review.ranking.judgesCounted', { n: row.judges })}</div>
+            </td>
+            {countsVotes && (
+              <td className="num">
+                {scoreText(row.voteScore)}
+                <div className="muted small">{t('review.ranking.votes', { n: row.votes })}</div>
+              </td>
+            )}
+            <td>{row.advances && <Badge tone="open">{t('review.ranking.advancesYes')}</Badge>}</td>
+            <td>
+              {row.awards.map((award) => (
+                <div key={award.tier} data-testid="ranking-award">
+                  {award.name}
+                  {award.prizeCny > 0 && <span className="muted small"> {formatCny(award.prizeCny)}</span>}
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </Table>
       {places.length > 0 && (
         <ul className="plain small" data-testid="vacancies">
           {places.map((v) => (

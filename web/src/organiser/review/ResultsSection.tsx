@@ -1,5 +1,6 @@
 import type { ContestView, ResultsPreview, ReviewRoundView, RoundPublication } from '../../api/types.ts';
 import { Notice } from '../../components/Problems.tsx';
+import { Table } from '../../components/Table.tsx';
 import { useI18n } from '../../i18n.ts';
 import { formatStamp } from '../../lib/format.ts';
 import type { Loaded } from './loaded.ts';
@@ -104,30 +105,29 @@ const Publications = ({ contest, publications }: { contest: ContestView; publica
   return (
     <>
       <h3>{t('review.publish.publications')}</h3>
-      <div className="table-scroll">
-        <table className="table compact" data-testid="publications-table">
-          <thead>
-            <tr>
-              <th className="num">{t('review.publish.version')}</th>
-              <th>{t('review.publish.at')}</th>
-              <th>SHA-256</th>
-              <th>{t('review.publish.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {publications.map((p) => (
-              <tr key={p.version} data-testid="publication-row">
-                <td className="num">{p.version}</td>
-                <td className="nowrap">{formatStamp(p.publishedAt, lang, contest.timeZone)}</td>
-                <td>
-                  <code className="hash">{p.sha256}</code>
-                </td>
-                <td>{p.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className="compact"
+        testId="publications-table"
+        heads={
+          <>
+            <th className="num">{t('review.publish.version')}</th>
+            <th>{t('review.publish.at')}</th>
+            <th>SHA-256</th>
+            <th>{t('review.publish.reason')}</th>
+          </>
+        }
+      >
+        {publications.map((p) => (
+          <tr key={p.version} data-testid="publication-row">
+            <td className="num">{p.version}</td>
+            <td className="nowrap">{formatStamp(p.publishedAt, lang, contest.timeZone)}</td>
+            <td>
+              <code className="hash">{p.sha256}</code>
+            </td>
+            <td>{p.reason ?? '—'}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 };
