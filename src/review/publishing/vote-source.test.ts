@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database, RegistrationRow } from '../../platform/db-types.ts';
-import { addJudge } from '../../../test/support/review-fixtures.ts';
-import { assignPairs, registerAll, reviewClock, reviewServer, sessionOf, socialTeams } from '../../../test/support/scoring-fixtures.ts';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
-import { newAccount, publishSeed, seeds } from '../../../test/support/test-fixtures.ts';
+import { seeds } from '../../../test/support/test-fixtures.ts';
+import { importVoteCounts, preliminaryOf000, scoredByOneJudge, socialPreview, voteCountsAsImported } from '../../../test/support/vote-count-fixtures.ts';
 
 /**
  * Where a round's vote counts come from: Leitai's counted tallies once it has taken a vote in the
@@ -13,31 +12,11 @@ import { newAccount, publishSeed, seeds } from '../../../test/support/test-fixtu
  */
 
 const contestId = seeds['000'].id;
-const voteCounts = `/api/contests/${contestId}/phases/public-vote/vote-counts`;
-const preliminary = `/api/contests/${contestId}/rounds/preliminary`;
 
-/** 000: two teams of 应用开发赛道（社会组）, scored 80 and 90 by one judge in the preliminary (judges 50%, votes 50%). */
+/** 000's preliminary with its two teams scored 80 and 90 by one judge (judges 50%, votes 50%), and the organiser signed in then. */
 async function setUp(db: Kysely<Database>) {
-  await publishSeed(db, '000');
-  const clock = reviewClock('000');
-  const entries = await registerAll(db, '000', socialTeams(2), clock);
-  const organiserAccount = await newAccount(db, '主办方', [{ role: 'organiser', contestId }]);
-  const server = await reviewServer(db, clock);
-  const [a, b] = entries.map((e) => e.row);
-  const judge = await addJudge(db, contestId, { name: '评委甲' });
-  await assignPairs(
-    db,
-    contestId,
-    'preliminary',
-    [a, b].map((e) => ({ judgeId: judge.id, registrationId: e.id })),
-    organiserAccount,
-  );
-  clock.set('2025-09-13T10:00:00+08:00');
-  const judgeSession = await sessionOf(db, judge.account, clock);
-  await server.inject({ method: 'POST', url: `${preliminary}/judging/${a.id}/submit`, headers: judgeSession, payload: { total: 80 } });
-  await server.inject({ method: 'POST', url: `${preliminary}/judging/${b.id}/submit`, headers: judgeSession, payload: { total: 90 } });
-  const organiser = await sessionOf(db, organiserAccount, clock);
-  return { server, organiser, a, b };
+  const preliminary = await preliminaryOf000(db);
+  return { ...preliminary, organiser: await scoredByOneJudge(preliminary) };
 }
 
 type Standing = 'counted' | 'held' | 'rejected';
@@ -86,27 +65,17 @@ async function castVotes(db: Kysely<Database>, votes: { entry: RegistrationRow; 
   }
 }
 
-const socialOf = async (server: Awaited<ReturnType<typeof setUp>>['server'], organiser: { cookie: string }) => {
-  const preview = (await server.inject({ method: 'GET', url: `${preliminary}/results/preview`, headers: organiser })).json();
-  return preview.results.divisions
-    .find((d: { id: string }) => d.id === 'app-dev/social')
-    .entries.map((e: { id: string; votes: number; voteScore: number; score: number; rank: number }) => [e.id, e.votes, e.voteScore, e.score, e.rank]);
-};
+/** Each entry of the previewed ranking as [id, votes, vote score, score, rank]. */
+const socialOf = async (server: Awaited<ReturnType<typeof setUp>>['server'], organiser: { cookie: string }) =>
+  (await socialPreview(server, organiser)).map((e) => [e.id, e.votes, e.voteScore, e.score, e.rank]);
 
 describeOnDatabases('where the results read a public vote’s counts', (database) => {
   it('reads the imported counts until Leitai takes a vote in the phase, then only its counted votes', async () => {
     const { server, organiser, a, b } = await setUp(database.db);
-    await server.inject({
-      method: 'PUT',
-      url: voteCounts,
-      headers: organiser,
-      payload: {
-        counts: [
-          { ref: a.ref, count: 1 },
-          { ref: b.ref, count: 1000 },
-        ],
-      },
-    });
+    await importVoteCounts(server, organiser, [
+      { ref: a.ref, count: 1 },
+      { ref: b.ref, count: 1000 },
+    ]);
     // 作品2: 50% × 90 + 50% × 100 = 95; 作品1: 50% × 80 + 50% × (1 ÷ 1000 × 100) = 40.05.
     expect(await socialOf(server, organiser)).toEqual([
       [b.id, 1000, 100, 95, 1],
@@ -135,9 +104,9 @@ describeOnDatabases('where the results read a public vote’s counts', (database
 
   it('refuses an import once Leitai has taken a vote in the phase, even a held one, and keeps the counts as they were', async () => {
     const { server, organiser, a } = await setUp(database.db);
-    await server.inject({ method: 'PUT', url: voteCounts, headers: organiser, payload: { counts: [{ ref: a.ref, count: 5 }] } });
+    await importVoteCounts(server, organiser, [{ ref: a.ref, count: 5 }]);
     await castVotes(database.db, [{ entry: a, status: 'held' }]);
-    const refused = await server.inject({ method: 'PUT', url: voteCounts, headers: organiser, payload: { counts: [{ ref: a.ref, count: 50 }] } });
+    const refused = await importVoteCounts(server, organiser, [{ ref: a.ref, count: 50 }]);
     expect([refused.statusCode, refused.json().error.code, refused.json().error.message]).toEqual([
       409,
       'vote_counts.phase_run_here',
@@ -146,7 +115,7 @@ describeOnDatabases('where the results read a public vote’s counts', (database
         en: '"Online public vote" is voted on in Leitai: its counts are Leitai\'s, and none can be imported',
       },
     ]);
-    expect((await server.inject({ method: 'GET', url: voteCounts, headers: organiser })).json().counts.map((c: { count: number }) => c.count)).toEqual([5]);
+    expect((await voteCountsAsImported(server, organiser)).counts.map((c: { count: number }) => c.count)).toEqual([5]);
     const imports = await database.db
       .selectFrom('audit_events')
       .select('seq')

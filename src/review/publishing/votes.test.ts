@@ -1,43 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import type { Database } from '../../platform/db-types.ts';
-import { addJudge } from '../../../test/support/review-fixtures.ts';
-import { assignPairs, registerAll, reviewClock, reviewServer, sessionOf, socialTeams } from '../../../test/support/scoring-fixtures.ts';
+import { reviewClock, sessionOf } from '../../../test/support/scoring-fixtures.ts';
 import { describeOnDatabases } from '../../../test/support/test-database.ts';
-import { newAccount, publishSeed, seeds } from '../../../test/support/test-fixtures.ts';
+import { seeds } from '../../../test/support/test-fixtures.ts';
+import {
+  importVoteCounts,
+  preliminaryOf000,
+  scoredByOneJudge,
+  socialPreview,
+  voteCountsAsImported,
+  voteCountsPath,
+} from '../../../test/support/vote-count-fixtures.ts';
 import { voteCountsDigest } from './rules.ts';
 
 const contestId = seeds['000'].id;
-const voteCounts = `/api/contests/${contestId}/phases/public-vote/vote-counts`;
-
-/** 000: two teams of 应用开发赛道（社会组）, whose preliminary counts judges 50% and the public vote 50%. */
-async function setUp(db: Kysely<Database>) {
-  await publishSeed(db, '000');
-  const clock = reviewClock('000');
-  const entries = await registerAll(db, '000', socialTeams(2), clock);
-  const organiserAccount = await newAccount(db, '主办方', [{ role: 'organiser', contestId }]);
-  const server = await reviewServer(db, clock);
-  const organiser = await sessionOf(db, organiserAccount, clock);
-  return { db, clock, server, entries, organiser, organiserAccount, a: entries[0].row, b: entries[1].row };
-}
-
 describeOnDatabases('imported vote counts', (database) => {
   it('refuses entries that are not the contest’s, listing them, and any entry given twice, before anything is stored', async () => {
-    const { server, organiser, a } = await setUp(database.db);
+    const { server, organiser, a } = await preliminaryOf000(database.db);
     const stranger = randomUUID();
-    const unknown = await server.inject({
-      method: 'PUT',
-      url: voteCounts,
-      headers: organiser,
-      payload: {
-        counts: [
-          { ref: a.ref, count: 100 },
-          { ref: 'JSSC25-9999', count: 5 },
-          { registrationId: stranger, count: 1 },
-        ],
-      },
-    });
+    const unknown = await importVoteCounts(server, organiser, [
+      { ref: a.ref, count: 100 },
+      { ref: 'JSSC25-9999', count: 5 },
+      { registrationId: stranger, count: 1 },
+    ]);
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error).toMatchObject({
       code: 'vote_counts.unknown_entries',
@@ -47,40 +32,26 @@ describeOnDatabases('imported vote counts', (database) => {
         { code: 'vote_counts.unknown_entry', path: 'counts[2]' },
       ],
     });
-    const twice = await server.inject({
-      method: 'PUT',
-      url: voteCounts,
-      headers: organiser,
-      payload: {
-        counts: [
-          { ref: a.ref, count: 100 },
-          { registrationId: a.id, count: 3 },
-        ],
-      },
-    });
+    const twice = await importVoteCounts(server, organiser, [
+      { ref: a.ref, count: 100 },
+      { registrationId: a.id, count: 3 },
+    ]);
     expect([twice.statusCode, twice.json().error.code]).toEqual([422, 'vote_counts.duplicate_entries']);
-    expect((await server.inject({ method: 'GET', url: voteCounts, headers: organiser })).json().counts).toEqual([]);
+    expect((await voteCountsAsImported(server, organiser)).counts).toEqual([]);
   });
 
   it('replaces the phase’s counts on each import, lists them, and records each import with its digest', async () => {
-    const { server, organiser, organiserAccount, a, b } = await setUp(database.db);
-    const imported = await server.inject({
-      method: 'PUT',
-      url: voteCounts,
-      headers: organiser,
-      payload: {
-        counts: [
-          { ref: a.ref, count: 100 },
-          { registrationId: b.id, count: 50 },
-        ],
-      },
-    });
+    const { server, organiser, organiserAccount, a, b } = await preliminaryOf000(database.db);
+    const imported = await importVoteCounts(server, organiser, [
+      { ref: a.ref, count: 100 },
+      { registrationId: b.id, count: 50 },
+    ]);
     const digest = voteCountsDigest([
       { registrationId: a.id, count: 100 },
       { registrationId: b.id, count: 50 },
     ]);
     expect(imported.json()).toEqual({ phase: 'public-vote', entries: 2, total: 150, digest, importedAt: '2025-06-01T02:00:00.000Z' });
-    expect((await server.inject({ method: 'GET', url: voteCounts, headers: organiser })).json()).toEqual({
+    expect(await voteCountsAsImported(server, organiser)).toEqual({
       phase: 'public-vote',
       importedAt: '2025-06-01T02:00:00.000Z',
       counts: [
@@ -88,10 +59,8 @@ describeOnDatabases('imported vote counts', (database) => {
         { registrationId: b.id, ref: b.ref, title: '作品2', count: 50 },
       ],
     });
-    await server.inject({ method: 'PUT', url: voteCounts, headers: organiser, payload: { counts: [{ ref: a.ref, count: 120 }] } });
-    expect((await server.inject({ method: 'GET', url: voteCounts, headers: organiser })).json().counts).toEqual([
-      { registrationId: a.id, ref: a.ref, title: '作品1', count: 120 },
-    ]);
+    await importVoteCounts(server, organiser, [{ ref: a.ref, count: 120 }]);
+    expect((await voteCountsAsImported(server, organiser)).counts).toEqual([{ registrationId: a.id, ref: a.ref, title: '作品1', count: 120 }]);
     const events = await database.db
       .selectFrom('audit_events')
       .select(['payload', 'actor'])
@@ -109,17 +78,17 @@ describeOnDatabases('imported vote counts', (database) => {
   });
 
   it('refuses a phase no round counts, a phase the contest lacks, and anyone but an organiser', async () => {
-    const { server, organiser, entries, a } = await setUp(database.db);
+    const { server, organiser, entries, a } = await preliminaryOf000(database.db);
     const payload = { counts: [{ ref: a.ref, count: 1 }] };
     const uncounted = await server.inject({ method: 'PUT', url: `/api/contests/${contestId}/phases/registration/vote-counts`, headers: organiser, payload });
     const missing = await server.inject({ method: 'PUT', url: `/api/contests/${contestId}/phases/nowhere/vote-counts`, headers: organiser, payload });
     const participant = await server.inject({
       method: 'PUT',
-      url: voteCounts,
+      url: voteCountsPath,
       headers: await sessionOf(database.db, entries[0].owner, reviewClock('000')),
       payload,
     });
-    const negative = await server.inject({ method: 'PUT', url: voteCounts, headers: organiser, payload: { counts: [{ ref: a.ref, count: -1 }] } });
+    const negative = await importVoteCounts(server, organiser, [{ ref: a.ref, count: -1 }]);
     expect([uncounted, missing, participant, negative].map((reply) => [reply.statusCode, reply.json().error.code])).toEqual([
       [422, 'vote_counts.phase_not_counted'],
       [404, 'phase.not_found'],
@@ -129,37 +98,15 @@ describeOnDatabases('imported vote counts', (database) => {
   });
 
   it('counts the imported votes in 000’s preliminary, where they turn the judges’ order round', async () => {
-    const { server, clock, organiser, organiserAccount, a, b } = await setUp(database.db);
-    await server.inject({
-      method: 'PUT',
-      url: voteCounts,
-      headers: organiser,
-      payload: {
-        counts: [
-          { ref: a.ref, count: 100 },
-          { ref: b.ref, count: 50 },
-        ],
-      },
-    });
-    const judge = await addJudge(database.db, contestId, { name: '评委甲' });
-    await assignPairs(
-      database.db,
-      contestId,
-      'preliminary',
-      [a, b].map((e) => ({ judgeId: judge.id, registrationId: e.id })),
-      organiserAccount,
-    );
-    clock.set('2025-09-13T10:00:00+08:00');
-    const headers = await sessionOf(database.db, judge.account, clock);
-    const preliminary = `/api/contests/${contestId}/rounds/preliminary`;
-    await server.inject({ method: 'POST', url: `${preliminary}/judging/${a.id}/submit`, headers, payload: { total: 80 } });
-    await server.inject({ method: 'POST', url: `${preliminary}/judging/${b.id}/submit`, headers, payload: { total: 90 } });
-    const preview = (
-      await server.inject({ method: 'GET', url: `${preliminary}/results/preview`, headers: await sessionOf(database.db, organiserAccount, clock) })
-    ).json();
-    const social = preview.results.divisions.find((d: { id: string }) => d.id === 'app-dev/social');
+    const preliminary = await preliminaryOf000(database.db);
+    const { server, organiser, a, b } = preliminary;
+    await importVoteCounts(server, organiser, [
+      { ref: a.ref, count: 100 },
+      { ref: b.ref, count: 50 },
+    ]);
+    const organiserLater = await scoredByOneJudge(preliminary);
     // 作品1: 50% × 80 + 50% × (100 ÷ 100 × 100) = 90; 作品2: 50% × 90 + 50% × (50 ÷ 100 × 100) = 70.
-    expect(social.entries).toEqual([
+    expect(await socialPreview(server, organiserLater)).toEqual([
       { id: a.id, division: 'app-dev/social', score: 90, rank: 1, tied: false, advances: true, judgeScore: 80, voteScore: 100, votes: 100, judges: 1 },
       { id: b.id, division: 'app-dev/social', score: 70, rank: 2, tied: false, advances: true, judgeScore: 90, voteScore: 50, votes: 50, judges: 1 },
     ]);
