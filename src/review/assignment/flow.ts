@@ -104,6 +104,14 @@ export class PartFlow {
     return !this.done;
   }
 
+  /** A shorter way to `node` found by the search under way: its distance lowered, it is queued again. */
+  private relax(node: number, candidate: number) {
+    if (candidate < this.distance[node]) {
+      this.distance[node] = candidate;
+      this.heap.upsert(node);
+    }
+  }
+
   private shortestPaths() {
     const { entryCount, needs, caps, arcStart, arcJudge, arcCost, loadWeight } = this.part;
     const { distance, potential, heap, flow, load, shortfall, slots, slotStart, arcEntry, sink } = this;
@@ -114,12 +122,6 @@ export class PartFlow {
         distance[e] = -potential[e];
         heap.upsert(e);
       }
-    const relax = (node: number, candidate: number) => {
-      if (candidate < distance[node]) {
-        distance[node] = candidate;
-        heap.upsert(node);
-      }
-    };
     while (!heap.isEmpty) {
       const node = heap.pop();
       if (node === sink) break;
@@ -128,16 +130,16 @@ export class PartFlow {
         for (let a = arcStart[node]; a < arcStart[node + 1]; a++)
           if (flow[a] === 0) {
             const judgeNode = entryCount + arcJudge[a];
-            relax(judgeNode, reached + arcCost[a] - potential[judgeNode]);
+            this.relax(judgeNode, reached + arcCost[a] - potential[judgeNode]);
           }
-        if (shortfall[node] < needs[node]) relax(sink, reached + this.emptyPlaceCost(node) - potential[sink]);
+        if (shortfall[node] < needs[node]) this.relax(sink, reached + this.emptyPlaceCost(node) - potential[sink]);
       } else {
         const j = node - entryCount;
         for (let s = slotStart[j]; s < slotStart[j] + load[j]; s++) {
           const a = slots[s];
-          relax(arcEntry[a], reached - arcCost[a] - potential[arcEntry[a]]);
+          this.relax(arcEntry[a], reached - arcCost[a] - potential[arcEntry[a]]);
         }
-        if (load[j] < caps[j]) relax(sink, reached + loadWeight * (load[j] + 1) - potential[sink]);
+        if (load[j] < caps[j]) this.relax(sink, reached + loadWeight * (load[j] + 1) - potential[sink]);
       }
     }
     const toSink = distance[sink];
@@ -164,25 +166,19 @@ export class PartFlow {
     heap.clear();
     distance[sink] = 0;
     heap.upsert(sink);
-    const relax = (node: number, candidate: number) => {
-      if (candidate < distance[node]) {
-        distance[node] = candidate;
-        heap.upsert(node);
-      }
-    };
     while (!heap.isEmpty) {
       const node = heap.pop();
       const left = distance[node] - potential[node];
       if (node === sink) {
-        for (let e = 0; e < entryCount; e++) if (shortfall[e] < needs[e]) relax(e, left + this.emptyPlaceCost(e) + potential[e]);
-        for (let j = 0; j < judgeCount; j++) if (load[j] < caps[j]) relax(entryCount + j, left + loadWeight * (load[j] + 1) + potential[entryCount + j]);
+        for (let e = 0; e < entryCount; e++) if (shortfall[e] < needs[e]) this.relax(e, left + this.emptyPlaceCost(e) + potential[e]);
+        for (let j = 0; j < judgeCount; j++) if (load[j] < caps[j]) this.relax(entryCount + j, left + loadWeight * (load[j] + 1) + potential[entryCount + j]);
       } else if (node < entryCount) {
         for (let a = arcStart[node]; a < arcStart[node + 1]; a++)
-          if (flow[a] === 1) relax(entryCount + arcJudge[a], left - arcCost[a] + potential[entryCount + arcJudge[a]]);
+          if (flow[a] === 1) this.relax(entryCount + arcJudge[a], left - arcCost[a] + potential[entryCount + arcJudge[a]]);
       } else
         for (let i = intoStart[node - entryCount]; i < intoStart[node - entryCount + 1]; i++) {
           const a = intoArcs[i];
-          if (flow[a] === 0) relax(arcEntry[a], left + arcCost[a] + potential[arcEntry[a]]);
+          if (flow[a] === 0) this.relax(arcEntry[a], left + arcCost[a] + potential[arcEntry[a]]);
         }
     }
     let farthest = 0;
