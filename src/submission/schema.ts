@@ -99,6 +99,17 @@ const stageView = z.object({
   state: z.enum(['upcoming', 'open', 'closed']),
 });
 
+/** An entry's works as its judges and the public see them: each requirement's files, with the link to read each, or its value. */
+export const shownWorksReply = z.array(
+  z.object({
+    requirement: z.string(),
+    name: z.string(),
+    /** A text or link field's value; null for a file requirement. */
+    value: z.string().nullable(),
+    files: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string().nullable(), size: z.number(), url: z.string() })),
+  }),
+);
+
 export const worksReply = z
   .object({
     works: z.object({

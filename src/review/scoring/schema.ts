@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clearableText, requiredText } from '../../platform/text.ts';
+import { shownWorksReply } from '../../submission/schema.ts';
 
 /** Requests and replies of the scoring and review-board routes; the services build exactly these replies. */
 export const contestParams = z.object({ id: z.string().max(120) });
@@ -101,15 +102,7 @@ export const judgedEntryReply = z.object({
       })
       .optional(),
   }),
-  works: z.array(
-    z.object({
-      requirement: z.string(),
-      name: z.string(),
-      /** A text or link field's value; null for a file requirement. */
-      value: z.string().nullable(),
-      files: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string().nullable(), size: z.number(), url: z.string() })),
-    }),
-  ),
+  works: shownWorksReply,
   score: scoreView.nullable(),
 });
 

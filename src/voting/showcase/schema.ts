@@ -1,5 +1,6 @@
 /** Requests and replies of the showcase routes; presenter.ts builds exactly these replies. */
 import { z } from 'zod';
+import { shownWorksReply } from '../../submission/schema.ts';
 import { phaseParams } from '../schema.ts';
 
 export const showcaseQuery = z.object({ division: z.string().max(120).optional().describe('Only the entries of this division') });
@@ -25,13 +26,5 @@ export const showcaseReply = z.object({
 
 export const showcaseEntryReply = z.object({
   entry: entryView.extend({ summary: z.string().nullable().describe('The first text of its works, if any') }),
-  works: z.array(
-    z.object({
-      requirement: z.string(),
-      name: z.string(),
-      /** A text or link field's value; null for a file requirement. */
-      value: z.string().nullable(),
-      files: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string().nullable(), size: z.number(), url: z.string() })),
-    }),
-  ),
+  works: shownWorksReply,
 });
