@@ -8,16 +8,12 @@
  * the group's votes that another member of the group matched within the minutes, so a member's own
  * votes elsewhere still count.
  */
-import type { Firing, SignalVote } from './detector.ts';
+import type { Firing } from './detector.ts';
 import { minutesOf } from './detector.ts';
+import { groupBy, membersOf, sizeOf, type Groups, type StreamIndex } from './stream-index.ts';
 import { thresholds } from './thresholds.ts';
 
-interface Act {
-  voter: number;
-  at: number;
-  day: number;
-  id: string;
-}
+type Lockstep = typeof thresholds.lockstep;
 
 const bitCount = (mask: number) => {
   let count = 0;
@@ -25,59 +21,86 @@ const bitCount = (mask: number) => {
   return count;
 };
 
-/** Each entry's votes by the voters who voted for enough entries to be in a ring, in time order. */
-function actsByEntry(votes: readonly SignalVote[], dayOf: (ms: number) => number, minEntries: number) {
-  const entriesOf = new Map<string, Set<string>>();
-  for (const vote of votes) {
-    let entries = entriesOf.get(vote.voterId);
-    if (!entries) entriesOf.set(vote.voterId, (entries = new Set()));
-    entries.add(vote.registrationId);
-  }
-  const voters = [...entriesOf].filter(([, entries]) => entries.size >= minEntries).map(([voter]) => voter);
-  const indexOf = new Map(voters.map((voter, i) => [voter, i]));
-  const firstDay = votes.length > 0 ? dayOf(votes[0].castAt.getTime()) : 0;
-  const acts = new Map<string, Act[]>();
-  for (const vote of votes) {
-    const voter = indexOf.get(vote.voterId);
-    if (voter === undefined) continue;
-    let list = acts.get(vote.registrationId);
-    if (!list) acts.set(vote.registrationId, (list = []));
-    const at = vote.castAt.getTime();
-    list.push({ voter, at, day: Math.min(30, dayOf(at) - firstDay), id: vote.id });
-  }
-  return { voters, acts };
+/**
+ * The votes by the voters who voted for enough entries to be in a ring: each such voter's rank
+ * (-1: not one), the votes by entry in time order, and each vote's day of the phase as a bit.
+ */
+function actsOf(stream: StreamIndex, minEntries: number) {
+  const rankOf = new Int32Array(stream.voterCount).fill(-1);
+  let ranked = 0;
+  for (let voter = 0; voter < stream.voterCount; voter += 1) if (sizeOf(stream.pairsOfVoter, voter) >= minEntries) rankOf[voter] = ranked++;
+  const entryOfAct = stream.entry.map((entry, vote) => (rankOf[stream.voter[vote]] >= 0 ? entry : -1));
+  const firstDay = stream.length > 0 ? stream.day[0] : 0;
+  const dayBit = stream.day.map((day) => 1 << Math.min(30, day - firstDay));
+  return { rankOf, ranked, byEntry: groupBy(entryOfAct, stream.entryCount), dayBit };
 }
 
-/** For each pair of voters: on how many entries, and on which days, they voted within `withinMs` of each other. */
-function pairsInStep(acts: Map<string, Act[]>, voterCount: number, withinMs: number) {
-  const slotOf = new Map<number, number>();
-  const entries: number[] = [];
-  const days: number[] = [];
-  for (const list of acts.values()) {
-    const counted = new Set<number>();
-    let start = 0;
-    for (let i = 0; i < list.length; i += 1) {
-      while (list[start].at < list[i].at - withinMs) start += 1;
-      for (let j = start; j < i; j += 1) {
-        const [a, b] = list[i].voter < list[j].voter ? [list[i].voter, list[j].voter] : [list[j].voter, list[i].voter];
-        if (a === b) continue;
-        const key = a * voterCount + b;
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
-          slot = entries.length;
-          slotOf.set(key, slot);
-          entries.push(0);
-          days.push(0);
-        }
-        days[slot] |= (1 << list[i].day) | (1 << list[j].day);
-        if (!counted.has(key)) {
-          counted.add(key);
-          entries[slot] += 1;
+type Acts = ReturnType<typeof actsOf>;
+
+/** The first of the entry's acts cast at or after `from`. */
+function firstActFrom(acts: Groups, entry: number, castAt: Float64Array, from: number) {
+  let low = acts.starts[entry];
+  let high = acts.starts[entry + 1];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (castAt[acts.members[middle]] < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The pairs of voters linked: who voted for the same entry within `withinMs` of each other on at
+ * least `entries` entries, those votes on at least `days` days. Voter by voter, each of their
+ * votes meets the entry's votes within the minutes around it; what a voter shares with each other
+ * is counted in arrays as long as the ranks, cleared for the next voter.
+ */
+function linksOf(stream: StreamIndex, acts: Acts, t: Lockstep) {
+  const { castAt, voter } = stream;
+  const { rankOf, byEntry, dayBit } = acts;
+  const sharedEntries = new Int32Array(acts.ranked);
+  const sharedDays = new Int32Array(acts.ranked);
+  const lastEntry = new Int32Array(acts.ranked).fill(-1);
+  const met: number[] = [];
+  const links = new Map<number, Set<number>>();
+  const link = (a: number, b: number) => {
+    let near = links.get(a);
+    if (!near) links.set(a, (near = new Set()));
+    near.add(b);
+  };
+  for (let v = 0; v < stream.voterCount; v += 1) {
+    const a = rankOf[v];
+    if (a < 0) continue;
+    for (const pair of membersOf(stream.pairsOfVoter, v)) {
+      const e = stream.pairEntry[pair];
+      for (const own of membersOf(stream.votesOfPair, pair)) {
+        const until = castAt[own] + t.withinMs;
+        for (let at = firstActFrom(byEntry, e, castAt, castAt[own] - t.withinMs); at < byEntry.starts[e + 1]; at += 1) {
+          const other = byEntry.members[at];
+          if (castAt[other] > until) break;
+          const b = rankOf[voter[other]];
+          if (b === a) continue;
+          if (lastEntry[b] !== e) {
+            if (lastEntry[b] < 0) met.push(b);
+            lastEntry[b] = e;
+            sharedEntries[b] += 1;
+          }
+          sharedDays[b] |= dayBit[own] | dayBit[other];
         }
       }
     }
+    for (const b of met) {
+      if (b > a && sharedEntries[b] >= t.entries && bitCount(sharedDays[b]) >= t.days) {
+        link(a, b);
+        link(b, a);
+      }
+      sharedEntries[b] = 0;
+      sharedDays[b] = 0;
+      lastEntry[b] = -1;
+    }
+    met.length = 0;
   }
-  return { slotOf, entries, days };
+  return links;
 }
 
 /** The k-core's connected parts of at least `size` voters. */
@@ -113,44 +136,34 @@ function groupsOf(links: Map<number, Set<number>>, k: number, size: number): num
   return groups;
 }
 
-/** The group's votes matched by another member's vote for the same entry within `withinMs`. */
-function votesInStep(group: Set<number>, acts: Map<string, Act[]>, withinMs: number) {
-  const ids: string[] = [];
-  const entries = new Set<string>();
+/**
+ * The group's votes matched by a neighbour among the group's votes for the same entry (the one
+ * before or the next): another member's, cast within `withinMs`.
+ */
+function votesInStep(group: Set<number>, stream: StreamIndex, acts: Acts, withinMs: number) {
+  const votes: number[] = [];
+  const entries = new Set<number>();
   const days = new Set<number>();
-  for (const [entry, list] of acts) {
-    const own = list.filter((act) => group.has(act.voter));
-    own.forEach((act, i) => {
-      const matched = [own[i - 1], own[i + 1]].some((other) => other && other.voter !== act.voter && Math.abs(other.at - act.at) <= withinMs);
-      if (!matched) return;
-      ids.push(act.id);
+  for (let entry = 0; entry < stream.entryCount; entry += 1) {
+    const own = membersOf(acts.byEntry, entry).filter((vote) => group.has(acts.rankOf[stream.voter[vote]]));
+    own.forEach((vote, i) => {
+      const inStep = (other: number | undefined) =>
+        other !== undefined && stream.voter[other] !== stream.voter[vote] && Math.abs(stream.castAt[other] - stream.castAt[vote]) <= withinMs;
+      if (!inStep(own[i - 1]) && !inStep(own[i + 1])) return;
+      votes.push(vote);
       entries.add(entry);
-      days.add(act.day);
+      days.add(acts.dayBit[vote]);
     });
   }
-  return { ids, entries: entries.size, days: days.size };
+  return { ids: votes.map(stream.idOf), entries: entries.size, days: days.size };
 }
 
-/** The lockstep groups of a vote phase's stream (votes in time order), as firings of the `lockstep` signal. */
-export function lockstepFirings(votes: readonly SignalVote[], dayOf: (ms: number) => number, t = thresholds.lockstep): Firing[] {
-  const { voters, acts } = actsByEntry(votes, dayOf, t.entries);
-  const pairs = pairsInStep(acts, voters.length, t.withinMs);
-  const links = new Map<number, Set<number>>();
-  const link = (a: number, b: number) => {
-    let near = links.get(a);
-    if (!near) links.set(a, (near = new Set()));
-    near.add(b);
-  };
-  for (const [key, slot] of pairs.slotOf) {
-    if (pairs.entries[slot] < t.entries || bitCount(pairs.days[slot]) < t.days) continue;
-    const a = Math.floor(key / voters.length);
-    const b = key % voters.length;
-    link(a, b);
-    link(b, a);
-  }
+/** The lockstep groups of a vote phase's stream, as firings of the `lockstep` signal. */
+export function lockstepFirings(stream: StreamIndex, t = thresholds.lockstep): Firing[] {
+  const acts = actsOf(stream, t.entries);
   const minutes = minutesOf(t.withinMs);
-  return groupsOf(links, t.links, t.voters).map((group) => {
-    const step = votesInStep(new Set(group), acts, t.withinMs);
+  return groupsOf(linksOf(stream, acts, t), t.links, t.voters).map((group) => {
+    const step = votesInStep(new Set(group), stream, acts, t.withinMs);
     return {
       reason: {
         signal: 'lockstep',

@@ -1,67 +1,22 @@
-import { Worker } from 'node:worker_threads';
+import { SerialWorker } from '../../platform/serial-worker.ts';
 import type { HoldReason } from '../hold-reason.ts';
-import type { StreamColumns } from './rescan-job.ts';
+import { transferListOf, type StreamColumns } from './stream-columns.ts';
 
 /**
- * The main-thread side of rescan-worker.mjs: one worker thread, started on first use, held (ref'd)
- * only while rescans are queued or running, so a CLI or a test exits when done. Rescans run one at
- * a time, in the order asked: each uses a whole core while it runs.
+ * The main-thread side of rescan-worker.mjs: one worker thread (platform/serial-worker.ts). Rescans
+ * run one at a time, in the order asked: each uses a whole core while it runs.
+ *
+ * The worker's heap is capped: uncapped, V8 sizes it to the machine (4 GB on 24 GB) and lets the
+ * replay's garbage grow by hundreds of megabytes before it collects; capped, it collects sooner
+ * (a million votes: about 350 MB above the process before, against 540), and a phase whose
+ * rescan needs more fails alone, the server untouched. The columns' buffers are outside the heap.
  */
+const rescans = new SerialWorker<{ columns: StreamColumns; timeZone: string }, [string, HoldReason[]][]>(
+  new URL('./rescan-worker.mjs', import.meta.url),
+  'the rescan',
+  { maxOldGenerationSizeMb: 1024 },
+);
 
-interface Job {
-  id: number;
-  columns: StreamColumns;
-  timeZone: string;
-  resolve: (suspects: Map<string, HoldReason[]>) => void;
-  reject: (error: Error) => void;
-}
-
-type Reply = { id: number; ok: true; suspects: [string, HoldReason[]][] } | { id: number; ok: false; message: string };
-
-let worker: Worker | undefined;
-let running: Job | undefined;
-const queue: Job[] = [];
-let nextId = 1;
-
-/** rescan-rules.ts' suspectVotes of the stream, off the main thread. */
+/** rescan-rules.ts' suspectVotesOfStream, off the main thread. The columns move to the worker: unusable here after. */
 export const suspectVotesInWorker = (columns: StreamColumns, timeZone: string) =>
-  new Promise<Map<string, HoldReason[]>>((resolve, reject) => {
-    queue.push({ id: nextId++, columns, timeZone, resolve, reject });
-    runNext();
-  });
-
-function runNext() {
-  if (running) return;
-  running = queue.shift();
-  if (!running) {
-    worker?.unref();
-    return;
-  }
-  worker ??= startWorker();
-  worker.ref();
-  worker.postMessage({ id: running.id, columns: running.columns, timeZone: running.timeZone });
-}
-
-function startWorker() {
-  const started = new Worker(new URL('./rescan-worker.mjs', import.meta.url));
-  started.on('message', (reply: Reply) => {
-    const job = running;
-    if (!job || job.id !== reply.id) return;
-    running = undefined;
-    if (reply.ok) job.resolve(new Map(reply.suspects));
-    else job.reject(new Error(`the rescan failed: ${reply.message}`));
-    runNext();
-  });
-  // Ended under a rescan (out of memory, a bug): that rescan fails, the next starts a fresh worker.
-  const lost = (error: Error) => {
-    if (worker !== started) return;
-    worker = undefined;
-    const job = running;
-    running = undefined;
-    job?.reject(error);
-    runNext();
-  };
-  started.on('error', lost);
-  started.on('exit', (code) => lost(new Error(`the rescan worker exited (${code})`)));
-  return started;
-}
+  rescans.run({ columns, timeZone }, { transfer: transferListOf(columns) }).then((suspects) => new Map(suspects));

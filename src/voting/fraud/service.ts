@@ -18,7 +18,7 @@ import { votingRulesOf } from '../rules.ts';
 import { phaseNotVoted } from '../vote-phase.ts';
 import { canReviewHeldVotes } from './policy.ts';
 import * as queries from './queries.ts';
-import { columnsOf } from './rescan-job.ts';
+import { readPhaseStream } from './phase-stream.ts';
 import { suspectVotesInWorker } from './rescan-pool.ts';
 
 export interface HeldVotesActor {
@@ -116,26 +116,16 @@ export async function decideHeldVotes(db: Executor, contestId: string, phaseId: 
 }
 
 /**
- * Rescans a vote phase's whole stream so far (rescan-rules.ts, in a worker thread) and holds the counted votes it finds
- * suspect, with their reasons; a vote an organiser decided stays as decided. Effects, in one
+ * Rescans a vote phase's whole stream so far (read a page at a time into columns, analysed by
+ * rescan-rules.ts in a worker thread) and holds the counted votes it finds suspect, with their
+ * reasons; a vote an organiser decided stays as decided. Effects, in one
  * transaction: the votes held, each entry's tally (counted down, held up), `votes.held` with how
  * many, the digest of their ids and how many each signal found; none when nothing new is held.
  * Returns how many it held, by signal. `actor` is the organiser who asked, or `system`.
  */
 export async function rescan(db: Executor, contestId: string, phaseId: string, at: Date, actor = 'system') {
   const definition = await requireVotePhase(db, contestId, phaseId);
-  const stream = (await queries.phaseStream(db, contestId, phaseId)).map((row) => ({
-    id: row.id,
-    registrationId: row.registration_id,
-    voterId: row.voter_id,
-    phone: row.phone,
-    address: row.address,
-    subnet: row.subnet,
-    device: row.device,
-    castAt: row.cast_at,
-    voterSince: row.created_at,
-  }));
-  const suspects = await suspectVotesInWorker(columnsOf(contestId, phaseId, stream), definition.timeZone);
+  const suspects = await suspectVotesInWorker(await readPhaseStream(db, contestId, phaseId), definition.timeZone);
   const result = await inTransaction(db, async (trx) => {
     const held = await queries.holdCountedVotes(
       trx,

@@ -7,31 +7,34 @@
  * more of their times fall in the phase's quiet hours than chance allows for voters who keep the
  * hours everyone keeps (an evening habit is no sign; a schedule at 03:40 is).
  */
-import type { Firing, SignalVote } from './detector.ts';
-import type { LocalTime } from '../../contest/local-time.ts';
+import type { Firing } from './detector.ts';
+import { membersOf, type StreamIndex } from './stream-index.ts';
 import { thresholds } from './thresholds.ts';
 
 const minutesInDay = 1440;
 
-interface Cast {
-  id: string;
-  day: number;
-  minute: number;
-}
+/** How many distinct days the votes were cast on. */
+const daysOf = (votes: ArrayLike<number>, stream: StreamIndex) => new Set(Array.from(votes, (vote) => stream.day[vote])).size;
 
-/** The minute of day at the middle of the tightest arc holding casts on `days` distinct days, or undefined. */
-function scheduleOf(casts: Cast[], days: number, tolerance: number): number | undefined {
-  const sorted = [...casts].sort((a, b) => a.minute - b.minute);
-  const around = [...sorted, ...sorted.map((cast) => ({ ...cast, minute: cast.minute + minutesInDay }))];
+/** The minute of day at the middle of the tightest arc holding votes on `days` distinct days, or undefined. */
+function scheduleOf(votes: Int32Array, stream: StreamIndex, days: number, tolerance: number): number | undefined {
+  const sorted = [...votes].sort((a, b) => stream.minute[a] - stream.minute[b]);
+  const around = [...sorted, ...sorted].map((vote, i) => ({ vote, minute: stream.minute[vote] + (i < sorted.length ? 0 : minutesInDay) }));
   for (let start = 0; start < sorted.length; start += 1) {
     const within = around.slice(start, start + sorted.length).filter((cast) => cast.minute - around[start].minute <= 2 * tolerance);
-    if (new Set(within.map((cast) => cast.day)).size >= days) return (around[start].minute + tolerance) % minutesInDay;
+    if (
+      daysOf(
+        within.map((cast) => cast.vote),
+        stream,
+      ) >= days
+    )
+      return (around[start].minute + tolerance) % minutesInDay;
   }
   return undefined;
 }
 
 /** The hours of the day with less than `share` of an even share of the phase's votes, and their share of the votes. */
-function quietHoursOf(minutes: number[], share: number) {
+function quietHoursOf(minutes: Int16Array, share: number) {
   const perHour = new Array<number>(24).fill(0);
   for (const minute of minutes) perHour[Math.floor(minute / 60)] += 1;
   const quiet = new Set(perHour.flatMap((count, hour) => (count < (share * minutes.length) / 24 ? [hour] : [])));
@@ -53,24 +56,14 @@ function binomialTail(n: number, p: number, k: number): number {
 }
 
 /** The slow farms of a vote phase's stream, as firings of the `slow` signal (one per entry). */
-export function slowFirings(votes: readonly SignalVote[], localTime: (ms: number) => LocalTime, t = thresholds.slow): Firing[] {
-  const casts = new Map<string, Map<string, Cast[]>>();
-  const allMinutes: number[] = [];
-  for (const vote of votes) {
-    let byVoter = casts.get(vote.registrationId);
-    if (!byVoter) casts.set(vote.registrationId, (byVoter = new Map()));
-    let own = byVoter.get(vote.voterId);
-    if (!own) byVoter.set(vote.voterId, (own = []));
-    const { day, minuteOfDay } = localTime(vote.castAt.getTime());
-    own.push({ id: vote.id, day, minute: minuteOfDay });
-    allMinutes.push(minuteOfDay);
-  }
-  const { quiet, mass } = quietHoursOf(allMinutes, t.quietShare);
+export function slowFirings(stream: StreamIndex, t = thresholds.slow): Firing[] {
+  const { quiet, mass } = quietHoursOf(stream.minute, t.quietShare);
   const firings: Firing[] = [];
-  for (const byVoter of casts.values()) {
-    const scheduled = [...byVoter.values()].flatMap((own) => {
-      if (new Set(own.map((cast) => cast.day)).size < t.days) return [];
-      const minute = scheduleOf(own, t.days, t.toleranceMinutes);
+  for (let entry = 0; entry < stream.entryCount; entry += 1) {
+    const scheduled = [...membersOf(stream.pairsOfEntry, entry)].flatMap((pair) => {
+      const own = membersOf(stream.votesOfPair, pair);
+      if (daysOf(own, stream) < t.days) return [];
+      const minute = scheduleOf(own, stream, t.days, t.toleranceMinutes);
       return minute === undefined ? [] : [{ own, minute }];
     });
     if (scheduled.length < t.voters) continue;
@@ -84,7 +77,7 @@ export function slowFirings(votes: readonly SignalVote[], localTime: (ms: number
           en: `${scheduled.length} voters voted for this entry at the same time of day (within ${t.toleranceMinutes} min) on at least ${t.days} days, ${atQuietHours} of them at hours when almost nobody votes`,
         },
       },
-      voteIds: scheduled.flatMap(({ own }) => own.map((cast) => cast.id)),
+      voteIds: scheduled.flatMap(({ own }) => Array.from(own, stream.idOf)),
     });
   }
   return firings;

@@ -9,30 +9,13 @@
  * Held: every vote of each of the target's voters who voted for at least `entries` decoys about
  * once each (the decoys are bought votes too).
  */
-import type { Firing, SignalVote } from './detector.ts';
+import type { Firing } from './detector.ts';
+import { membersOf, sizeOf, type StreamIndex } from './stream-index.ts';
 import { thresholds } from './thresholds.ts';
 
 type Spray = typeof thresholds.spray;
 
-interface Stream {
-  votersOf: Map<string, Set<string>>;
-  /** Per voter, how many votes for each entry. */
-  votesOf: Map<string, Map<string, number>>;
-}
-
-function streamOf(votes: readonly SignalVote[]): Stream {
-  const votersOf = new Map<string, Set<string>>();
-  const votesOf = new Map<string, Map<string, number>>();
-  for (const { voterId, registrationId } of votes) {
-    let voters = votersOf.get(registrationId);
-    if (!voters) votersOf.set(registrationId, (voters = new Set()));
-    voters.add(voterId);
-    let own = votesOf.get(voterId);
-    if (!own) votesOf.set(voterId, (own = new Map()));
-    own.set(registrationId, (own.get(registrationId) ?? 0) + 1);
-  }
-  return { votersOf, votesOf };
-}
+const votersOf = (entry: number, stream: StreamIndex) => [...membersOf(stream.pairsOfEntry, entry)].map((pair) => stream.pairVoter[pair]);
 
 /**
  * The entries that the target's wide voters (those who voted for at least `entries` other entries)
@@ -40,52 +23,70 @@ function streamOf(votes: readonly SignalVote[]): Stream {
  * would give. Honest wide voters follow the crowd to popular entries, about as often as chance and
  * the few more votes they cast give; a farm's decoys land anywhere, mostly where few others go.
  */
-function linkedEntries(target: string, { votersOf, votesOf }: Stream, t: Spray) {
-  const wide = [...votersOf.get(target)!].filter((voter) => votesOf.get(voter)!.size > t.entries);
-  const overlap = new Map<string, number>();
-  for (const voter of wide) for (const entry of votesOf.get(voter)!.keys()) if (entry !== target) overlap.set(entry, (overlap.get(entry) ?? 0) + 1);
-  const linked = new Set<string>();
+function linkedEntries(target: number, stream: StreamIndex, t: Spray) {
+  const wide = votersOf(target, stream).filter((voter) => sizeOf(stream.pairsOfVoter, voter) > t.entries);
+  const overlap = new Map<number, number>();
+  for (const voter of wide) {
+    for (const pair of membersOf(stream.pairsOfVoter, voter)) {
+      const entry = stream.pairEntry[pair];
+      if (entry !== target) overlap.set(entry, (overlap.get(entry) ?? 0) + 1);
+    }
+  }
+  const linked = new Set<number>();
   for (const [entry, shared] of overlap) {
-    if (shared >= t.overlap && shared * votesOf.size >= t.lift * wide.length * votersOf.get(entry)!.size) linked.add(entry);
+    if (shared >= t.overlap && shared * stream.voterCount >= t.lift * wide.length * sizeOf(stream.pairsOfEntry, entry)) linked.add(entry);
   }
   return linked;
 }
 
 /** The target's voters who voted for at least `entries` of the decoys, about once each, and mostly for decoys. */
-function sprayersOf(target: string, decoys: Set<string>, { votersOf, votesOf }: Stream, t: Spray) {
-  return [...votersOf.get(target)!].filter((voter) => {
-    const own = votesOf.get(voter)!;
-    const onDecoys = [...own].filter(([entry]) => decoys.has(entry));
-    const votes = onDecoys.reduce((sum, [, count]) => sum + count, 0);
-    return onDecoys.length >= t.entries && onDecoys.length >= (own.size - 1) * t.decoyShare && votes <= onDecoys.length * t.votesPerDecoy;
+function sprayersOf(target: number, decoys: Set<number>, stream: StreamIndex, t: Spray) {
+  return votersOf(target, stream).filter((voter) => {
+    const own = membersOf(stream.pairsOfVoter, voter);
+    const onDecoys = own.filter((pair) => decoys.has(stream.pairEntry[pair]));
+    const votes = onDecoys.reduce((sum, pair) => sum + sizeOf(stream.votesOfPair, pair), 0);
+    return onDecoys.length >= t.entries && onDecoys.length >= (own.length - 1) * t.decoyShare && votes <= onDecoys.length * t.votesPerDecoy;
   });
 }
 
+/** The linked entries that at least `partnerShare` of the suspects voted for: partners, not decoys. */
+function partnersOf(linked: Set<number>, suspects: number[], stream: StreamIndex, t: Spray) {
+  const voted = new Map<number, number>();
+  for (const voter of suspects) {
+    for (const pair of membersOf(stream.pairsOfVoter, voter)) {
+      const entry = stream.pairEntry[pair];
+      if (linked.has(entry)) voted.set(entry, (voted.get(entry) ?? 0) + 1);
+    }
+  }
+  return [...linked].filter((entry) => (voted.get(entry) ?? 0) >= suspects.length * t.partnerShare);
+}
+
+/** The votes of the voters, in time order. */
+const votesOfVoters = (voters: Iterable<number>, stream: StreamIndex) =>
+  Int32Array.from(
+    [...voters].flatMap((voter) => [...membersOf(stream.pairsOfVoter, voter)].flatMap((pair) => [...membersOf(stream.votesOfPair, pair)])),
+  ).sort();
+
 /** The spray farms of a vote phase's stream, as firings of the `spray` signal (one per target). */
-export function sprayFirings(votes: readonly SignalVote[], t = thresholds.spray): Firing[] {
-  const stream = streamOf(votes);
-  const needed = Math.max(t.linkedEntries, Math.ceil(t.linkedShare * stream.votersOf.size));
+export function sprayFirings(stream: StreamIndex, t = thresholds.spray): Firing[] {
+  const needed = Math.max(t.linkedEntries, Math.ceil(t.linkedShare * stream.entryCount));
   const firings: Firing[] = [];
-  for (const target of stream.votersOf.keys()) {
+  for (let target = 0; target < stream.entryCount; target += 1) {
     const linked = linkedEntries(target, stream, t);
     if (linked.size < needed) continue;
-    const suspects = sprayersOf(target, linked, stream, t);
-    for (const entry of [...linked]) {
-      const voters = stream.votersOf.get(entry)!;
-      if (suspects.filter((voter) => voters.has(voter)).length >= suspects.length * t.partnerShare) linked.delete(entry);
-    }
+    for (const partner of partnersOf(linked, sprayersOf(target, linked, stream, t), stream, t)) linked.delete(partner);
     if (linked.size < needed) continue;
-    const farm = new Set(sprayersOf(target, linked, stream, t));
-    if (farm.size === 0) continue;
+    const farm = sprayersOf(target, linked, stream, t);
+    if (farm.length === 0) continue;
     firings.push({
       reason: {
         signal: 'spray',
         detail: {
-          zh: `${farm.size} 个号码都投了同一个作品，又把其余的票分散投给 ${linked.size} 个作品（每个大多只投一次），这些作品的投票者与它们重合的程度远超常人`,
-          en: `${farm.size} voters all voted for one entry and spread their other votes, about once each, over ${linked.size} entries whose voters overlap theirs far beyond chance`,
+          zh: `${farm.length} 个号码都投了同一个作品，又把其余的票分散投给 ${linked.size} 个作品（每个大多只投一次），这些作品的投票者与它们重合的程度远超常人`,
+          en: `${farm.length} voters all voted for one entry and spread their other votes, about once each, over ${linked.size} entries whose voters overlap theirs far beyond chance`,
         },
       },
-      voteIds: votes.filter((vote) => farm.has(vote.voterId)).map((vote) => vote.id),
+      voteIds: [...votesOfVoters(farm, stream)].map(stream.idOf),
     });
   }
   return firings;
