@@ -5,12 +5,9 @@
  * every rule, and the judges' invitations show in the outbox.
  */
 import type { Kysely } from 'kysely';
-import { DateTime } from 'luxon';
-import { copyContestEdition, findContests, getContest, proposeContestEdition, type StoredContest } from '../contest/service.ts';
-import { daysBetween, localDateAt, shiftLocal } from '../contest/time.ts';
-import { phasesOfKind } from '../contest/views.ts';
+import { findContests, type StoredContest } from '../contest/service.ts';
 import { loadAccount, type Account } from '../platform/auth/service.ts';
-import { fixedClock, type Clock } from '../platform/clock.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db-types.ts';
 import { countRegistrationsOfContest } from '../registration/service.ts';
 import { runSettled } from '../review/assignment/runs.ts';
@@ -18,7 +15,8 @@ import { assignmentRun, startAssignmentRun } from '../review/assignment/service.
 import { acceptInvitation, inviteJudge } from '../review/judges/invitations.ts';
 import { judgesOfContest } from '../review/judges/service.ts';
 import { judgingRound, saveDraft, submitScore } from '../review/scoring/service.ts';
-import { registerSample, type DemoWorks } from './register-sample.ts';
+import { copyEditionInPhase, registerTeams } from './edition-in-phase.ts';
+import type { DemoWorks } from './register-sample.ts';
 import { demoJudgeInvitation, demoJudgeScores, invitedJudges, reviewRound, reviewSeed, reviewTeams } from './review-samples.ts';
 
 export interface ReviewDemoPeople {
@@ -29,6 +27,7 @@ export interface ReviewDemoPeople {
 
 /** Today falls this many days into the round's phase: its first days are behind, most of it ahead. */
 const daysIntoRound = 3;
+const reviewDemo = { zh: '评审演示', en: 'review demo' };
 
 /**
  * Makes what is missing of the review in progress, each part once, so restarts keep the user's
@@ -42,11 +41,12 @@ export async function prepareReviewDemo(db: Kysely<Database>, people: ReviewDemo
   const source = contests.find((c) => c.editionOf === reviewSeed);
   if (!source) return [];
   const made = contests.find((c) => c.isDemo && c.editionOf === source.definition.id);
-  const edition = made ?? (await copyReviewEdition(db, source, people.organiser.id, clock));
+  const edition =
+    made ?? (await copyEditionInPhase(db, source, { phaseId: roundOf(source).phase, daysInto: daysIntoRound, suffix: reviewDemo }, people.organiser.id, clock));
   const contestId = edition.definition.id;
   const lines = made ? [] : [`new edition ${contestId}, review round ${reviewRound} (${roundOf(edition).name}) open now (copied from ${source.definition.id})`];
   if ((await countRegistrationsOfContest(db, contestId)) === 0) {
-    await registerTeams(db, edition, people.participant, works);
+    await registerTeams(db, edition, reviewTeams, people.participant, works);
     lines.push(`added ${reviewTeams.length} sample teams to ${contestId}, marked 演示数据 / demo`);
   }
   const organiser = { account: people.organiser, clock };
@@ -60,35 +60,6 @@ export async function prepareReviewDemo(db: Kysely<Database>, people: ReviewDemo
 }
 
 const roundOf = ({ definition }: StoredContest) => definition.review.rounds.find((r) => r.id === reviewRound)!;
-
-/**
- * The edition's registration opens so that today falls a few days into the round's phase. It is
- * copied from the current edition, so its id cannot be the current edition's: in the same year the
- * copy's id carries its opening day (…-2027-20260830, edition-name.ts), in another the year differs.
- * It is made a week before its registration opened, as an organiser would have: the current
- * edition, made now, stays the newest of 003's editions, the one their pages point to.
- */
-async function copyReviewEdition(db: Kysely<Database>, source: StoredContest, actor: string, clock: Clock): Promise<StoredContest> {
-  const { definition } = source;
-  const registration = phasesOfKind(definition, 'registration')[0];
-  const phase = definition.phases.find((p) => p.id === roundOf(source).phase)!;
-  const today = localDateAt(clock.now(), definition.timeZone);
-  const opens = shiftLocal(today, -(daysBetween(registration.start, phase.start) + daysIntoRound));
-  const madeAt = fixedClock(DateTime.fromISO(opens, { zone: definition.timeZone }).minus({ days: 7 }).set({ hour: 10 }).toJSDate());
-  const proposed = (await proposeContestEdition(db, definition.id, opens, madeAt)).definition;
-  const names = { name: `${proposed.name}（评审演示）`, nameEn: proposed.nameEn && `${proposed.nameEn} (review demo)` };
-  const copy = await copyContestEdition(db, definition.id, opens, actor, madeAt, { ...names, isDemo: true });
-  return getContest(db, copy.id);
-}
-
-/** The teams apply a day apart, from the fifth day of registration, as the participant. */
-async function registerTeams(db: Kysely<Database>, edition: StoredContest, participant: Account, works: DemoWorks) {
-  const { start } = phasesOfKind(edition.definition, 'registration')[0];
-  const opened = DateTime.fromISO(start.slice(0, 10), { zone: edition.definition.timeZone }).set({ hour: 10 });
-  for (const [i, team] of reviewTeams.entries()) {
-    await registerSample(db, edition, team, { account: participant, clock: fixedClock(opened.plus({ days: 4 + i }).toJSDate()) }, works);
-  }
-}
 
 /** Invites the three judges as the organiser; the demo judge accepts their link. Returns the judge's account, with the role it gained. */
 async function appointJudges(db: Kysely<Database>, contestId: string, people: ReviewDemoPeople, clock: Clock, origin: string) {

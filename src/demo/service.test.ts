@@ -16,10 +16,12 @@ import { contestsFolder } from '../../test/support/factories.ts';
 import { localStorage } from '../submission/storage.ts';
 import { testUploadLimits } from '../../test/support/test-uploads.ts';
 import { reviewTeams } from './review-samples.ts';
+import { simPool, votingTeams } from './voting-samples.ts';
 import { DEMO_JUDGE, DEMO_ORGANISER, prepareDemo } from './service.ts';
 
 const today = fixedClock('2026-11-23T10:00:00+08:00');
 const hackathon = 'ilo-digital-social-security-hackathon-2021';
+const socialSecurityCard = 'jjj-social-security-card-2025';
 /** Its 申请和选拔 runs 2026-11-20 to 12-05: registration opened 85 days before today, a copy of the current edition (2027) named by that day. */
 const inReview = 'ilo-digital-social-security-hackathon-2027-20260830';
 const round = 'application-selection';
@@ -41,6 +43,8 @@ const rowCounts = async (db: Kysely<Database>) => {
     'assignment_runs',
     'assignments',
     'scores',
+    'voters',
+    'votes',
     'audit_events',
   ] as const;
   const counts = await Promise.all(
@@ -72,11 +76,12 @@ describeOnDatabases('the demo that npm start prepares', (database) => {
     expect(current.every((c) => isPhaseOpen(c.definition, 'registration', today.now()))).toBe(true);
 
     const registrations = await database.db.selectFrom('registrations').select(['contest_id', 'is_demo']).execute();
-    // 11 samples, in each seed and in its current edition; 5 teams in the review in progress.
-    expect(registrations.length).toBe(27);
+    // 11 samples, in each seed and in its current edition; 5 teams in the review in progress, 6 in the vote.
+    expect(registrations.length).toBe(33);
     expect(registrations.every((r) => r.is_demo)).toBe(true);
     const files = await database.db.selectFrom('submission_files').select(['contest_id', 'accepted', 'file_kind']).execute();
-    expect(files.length).toBe(4);
+    // One poster in 000 and its current edition, two in 002 and its edition; one for each entry voted on.
+    expect(files.length).toBe(10);
     expect(files.every((f) => f.accepted && f.file_kind === 'jpeg')).toBe(true);
     expect(lines).toContain('demo organiser 演示主办方: organiser@leitai.demo / leitai-demo');
     expect(lines).toContain('demo judge 评委: judge@leitai.demo / leitai-demo');
@@ -121,5 +126,38 @@ describeOnDatabases('the demo that npm start prepares', (database) => {
     const preview = await previewResults(database.db, inReview, round, organiser);
     const ranked = preview.results.divisions.flatMap((d) => d.entries).filter((e) => e.rank !== null);
     expect(ranked.map((e) => [preview.entries[e.id].title, e.rank, e.judges])).toEqual([[reviewTeams[0].title, 1, 1]]);
+  });
+
+  it('has a vote in progress: 000 on its third day, honest voters counted, the SIM pool held with its reason, every entry with a poster', async () => {
+    await publishContestFolder(database.db, contestsFolder, 'system', today);
+    await prepareDemo(database.db, today, () => {}, await newWorks());
+
+    const contests = await findContests(database.db);
+    const edition = contests.find((c) => c.isDemo && c.editionOf === contests.find((s) => s.editionOf === socialSecurityCard)!.definition.id)!;
+    expect(edition.definition.name).toMatch(/（投票演示）$/);
+    expect(isPhaseOpen(edition.definition, 'public-vote', today.now())).toBe(true);
+    const contestId = edition.definition.id;
+
+    const votes = await database.db
+      .selectFrom('votes')
+      .innerJoin('voters', 'voters.id', 'votes.voter_id')
+      .select(['votes.status', 'votes.hold_reasons', 'votes.cast_at', 'voters.phone', 'votes.registration_id'])
+      .where('votes.contest_id', '=', contestId)
+      .execute();
+    const pool = votes.filter((v) => simPool.numbers.includes(v.phone));
+    const honest = votes.filter((v) => !simPool.numbers.includes(v.phone));
+    expect(pool).toHaveLength(simPool.numbers.length);
+    expect(pool.every((v) => v.status === 'held' && v.hold_reasons.some((r) => r.signal === 'number-block'))).toBe(true);
+    expect(honest.length).toBeGreaterThan(200);
+    expect(honest.every((v) => v.status === 'counted')).toBe(true);
+    expect(votes.every((v) => v.cast_at < today.now())).toBe(true);
+    // Every entry got votes, and each shows its poster.
+    expect(new Set(votes.map((v) => v.registration_id)).size).toBe(votingTeams.length);
+    const posters = await database.db.selectFrom('submission_files').select('registration_id').where('contest_id', '=', contestId).execute();
+    expect(posters).toHaveLength(votingTeams.length);
+
+    // The tallies agree with the rows, and the votes' events count them all.
+    const tallies = await database.db.selectFrom('vote_tallies').select(['counted', 'held']).where('contest_id', '=', contestId).execute();
+    expect([tallies.reduce((n, t) => n + t.counted, 0), tallies.reduce((n, t) => n + t.held, 0)]).toEqual([honest.length, pool.length]);
   });
 });

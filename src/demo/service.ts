@@ -9,6 +9,7 @@ import type { Database } from '../platform/db-types.ts';
 import { countRegistrationsOfContest } from '../registration/service.ts';
 import { registerSample, type DemoWorks } from './register-sample.ts';
 import { prepareReviewDemo } from './review.ts';
+import { prepareVotingDemo } from './voting.ts';
 import { demoSamples } from './samples.ts';
 
 /** The accounts `npm start` creates and prints, so a newcomer can sign in at once. */
@@ -45,6 +46,7 @@ export async function prepareDemo(db: Kysely<Database>, clock: Clock, log: (line
   const added = await addSampleRegistrations(db, participant, clock, works);
   if (added > 0) log(`added ${added} sample registrations, marked 演示数据 / demo`);
   for (const line of await prepareReviewDemo(db, { organiser, participant, judge }, clock, works, origin)) log(line);
+  for (const line of await prepareVotingDemo(db, { organiser, participant }, clock, works)) log(line);
   log(`demo organiser 演示主办方: ${DEMO_ORGANISER.email} / ${DEMO_ORGANISER.password}`);
   log(`demo zone coordinator 赛区: ${DEMO_COORDINATOR.email} / ${DEMO_COORDINATOR.password}`);
   log(`demo participant 参赛者: ${DEMO_PARTICIPANT.email} / ${DEMO_PARTICIPANT.password}`);

@@ -38,6 +38,29 @@ export const smsUnavailable = () =>
 /** The signature 【…】 and the text: the message as the phone shows it. */
 export const signedText = (signature: string, text: string) => `【${signature}】${text}`;
 
+export interface CapturingSms extends SmsProvider {
+  readonly sent: SmsMessage[];
+  /** The six digits of the last code sent to `phone`. */
+  lastCode(phone: string): string;
+}
+
+/** Keeps each message in memory, sending none: the demo's made-up voters read their codes back from it, as tests do. */
+export function capturingSms(): CapturingSms {
+  const sent: SmsMessage[] = [];
+  return {
+    sent,
+    async send(message) {
+      sent.push(message);
+    },
+    lastCode(phone) {
+      const message = sent.findLast((m) => m.phone === phone);
+      const code = message?.text.match(/\d{6}/)?.[0];
+      if (!code) throw new Error(`No code was sent to ${phone}`);
+      return code;
+    },
+  };
+}
+
 /** Writes each message to the outbox of its contest (kind `sms`, addressed to the full number). */
 export function outboxSms(db: Executor, signature: string): SmsProvider {
   return {

@@ -15,7 +15,7 @@
  * every process that shares them.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { createChallenge as createAltchaChallenge, type Challenge } from 'altcha-lib';
+import { createChallenge as createAltchaChallenge, solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { z } from 'zod';
 import { keyedDigest } from '../audit/key.ts';
@@ -142,6 +142,16 @@ export function challenges({ settings, counters, clock }: ChallengesOptions): Ch
       return (await counters.hit(`challenge-solved:${decoded.challenge.signature}`, msLeft, 1)).allowed;
     },
   };
+}
+
+/**
+ * What the widget sends once it has solved `challenge`: base64 of `{challenge, solution}`, found by
+ * the work the widget does. The demo's voters vote with it, as do tests.
+ */
+export async function solvedChallenge(challenge: Challenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('The challenge was not solved');
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
 
 /**
