@@ -38,7 +38,7 @@ const moreTeams: Sample[] = [
 export const votingTeams: Sample[] = [...demoSamples[votingSeed], ...moreTeams].map(withPoster);
 
 /** Honest voters: each comes once, in waking hours, and votes for one to four entries, the popular more. */
-export const honestVoterCount = 150;
+export const honestVoterCount = 100;
 
 /**
  * A SIM pool (卡池) bought to lift one entry: eight cards in series, voting one after another from one

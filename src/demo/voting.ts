@@ -34,7 +34,7 @@ const votingDemo = { zh: '投票演示', en: 'vote demo' };
 /** Today is the vote's third day of five. */
 const daysIntoVote = 2;
 /** Votes cast side by side, as a server takes them: one group commit for a few. */
-const SIDE_BY_SIDE = 16;
+const SIDE_BY_SIDE = 32;
 
 export interface DemoVoter {
   phone: string;
