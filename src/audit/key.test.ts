@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyedDigestWith, loadAuditKey } from './key.ts';
+import { installAuditKey, keptKeyedDigest, keyedDigestWith, loadAuditKey } from './key.ts';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -58,5 +58,19 @@ describe('keyedDigestWith', () => {
     const digest = keyedDigestWith('k'.repeat(32), 'a', 1);
     expect(keyedDigestWith('j'.repeat(32), 'a', 1)).not.toBe(digest);
     expect(keyedDigestWith('k'.repeat(32), 'b', 1)).not.toBe(digest);
+  });
+});
+
+describe('keptKeyedDigest', () => {
+  it('gives keyedDigest under the key installed now, not the one a kept digest was made under', () => {
+    const digest = keptKeyedDigest('vote.device', 2);
+    installAuditKey('k'.repeat(32));
+    const values = ['Mozilla/5.0 (iPhone)', 'zh-CN'];
+    expect(digest(values)).toBe(keyedDigestWith('k'.repeat(32), 'vote.device', values));
+    expect(digest([...values])).toBe(keyedDigestWith('k'.repeat(32), 'vote.device', values));
+    installAuditKey('j'.repeat(32));
+    expect(digest(values)).toBe(keyedDigestWith('j'.repeat(32), 'vote.device', values));
+    // Values that would join alike stay apart.
+    expect(digest(['a,b', 'c'])).not.toBe(digest(['a', 'b,c']));
   });
 });

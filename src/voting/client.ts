@@ -3,7 +3,7 @@
  * a trusted proxy only: address.ts), its subnet, and a digest of what the browser says of itself.
  */
 import type { FastifyRequest } from 'fastify';
-import { keyedDigest } from '../audit/key.ts';
+import { keptKeyedDigest } from '../audit/key.ts';
 import { clientAddress, subnetOf } from './address.ts';
 import type { VoteClient } from './service.ts';
 
@@ -13,11 +13,10 @@ import type { VoteClient } from './service.ts';
  */
 const deviceHeaders = ['user-agent', 'accept-language', 'sec-ch-ua', 'sec-ch-ua-platform', 'sec-ch-ua-mobile', 'sec-ch-ua-model'] as const;
 
-export const deviceOf = (headers: FastifyRequest['headers']) =>
-  keyedDigest(
-    'vote.device',
-    deviceHeaders.map((name) => String(headers[name] ?? '')),
-  );
+/** A crowd's phones share a few builds: their digests are kept (4,096 header sets, a few MB at most). */
+const deviceDigest = keptKeyedDigest('vote.device', 4096);
+
+export const deviceOf = (headers: FastifyRequest['headers']) => deviceDigest(deviceHeaders.map((name) => String(headers[name] ?? '')));
 
 export const voteClientOf = (request: FastifyRequest): VoteClient => {
   const address = clientAddress(request);

@@ -77,10 +77,18 @@ export class WindowGroup {
   }
 }
 
-/** Window groups by key, all with one window length; groups idle for a whole window are dropped. */
+/** The fewest votes between two sweeps of idle groups. */
+const SWEEP_EVERY = 8192;
+
+/**
+ * Window groups by key, all with one window length; groups idle for a whole window are dropped, at
+ * most twice as many groups kept as are live.
+ */
 export class GroupWindows {
   private readonly groups = new Map<string, WindowGroup>();
   private added = 0;
+  /** When to next drop idle groups: after as many votes as there were groups, so each vote pays for one group's look. */
+  private sweepAt = SWEEP_EVERY;
 
   constructor(
     readonly windowMs: number,
@@ -97,7 +105,10 @@ export class GroupWindows {
     group.add(at, id, values);
     group.expire(at - this.windowMs);
     this.added += 1;
-    if (this.added % 8192 === 0) this.sweep(at);
+    if (this.added >= this.sweepAt) {
+      this.sweep(at);
+      this.sweepAt = this.added + Math.max(SWEEP_EVERY, this.groups.size);
+    }
     return group;
   }
 
@@ -106,6 +117,11 @@ export class GroupWindows {
     const group = this.groups.get(key);
     group?.expire(at - this.windowMs);
     return group && group.size > 0 ? group : undefined;
+  }
+
+  /** How many groups are kept, live or idle and not yet dropped. */
+  get groupCount() {
+    return this.groups.size;
   }
 
   private sweep(at: number) {
