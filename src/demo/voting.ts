@@ -17,14 +17,11 @@ import type { Database } from '../platform/db-types.ts';
 import { capturingSms } from '../platform/sms.ts';
 import { countRegistrationsOfContest } from '../registration/service.ts';
 import { subnetOf } from '../voting/address.ts';
-import { challenges, solvedChallenge, type Challenges } from '../voting/challenge.ts';
+import { challenges, solvedChallenge } from '../voting/challenge.ts';
 import { deviceOf } from '../voting/client.ts';
 import { rescan } from '../voting/fraud/service.ts';
-import { createVoteSignals } from '../voting/fraud/signals.ts';
 import { seededRandom, weighted, zipf, type Random } from '../voting/fraud/simulation/random.ts';
-import { createVoteIngest } from '../voting/ingest/ingest.ts';
-import { castVote, type SignedInVoter, type VotePath } from '../voting/service.ts';
-import { createVotePhases } from '../voting/vote-phase.ts';
+import { castVote, createVotePath, type SignedInVoter } from '../voting/service.ts';
 import { requestCode, verifyCode } from '../voting/voters/service.ts';
 import { copyEditionInPhase, registerTeams } from './edition-in-phase.ts';
 import type { DemoWorks } from './register-sample.ts';
@@ -36,7 +33,7 @@ const daysIntoVote = 2;
 /** Votes cast side by side, as a server takes them: one group commit for a few. */
 const SIDE_BY_SIDE = 32;
 
-export interface DemoVoter {
+interface DemoVoter {
   phone: string;
   address: string;
   agent: string;
@@ -44,7 +41,7 @@ export interface DemoVoter {
   signedInAt: Date;
 }
 
-export interface PlannedVote {
+interface PlannedVote {
   voter: number;
   /** Index into votingTeams. */
   entry: number;
@@ -89,22 +86,15 @@ interface MovingClock extends Clock {
   at: Date;
 }
 
-type DemoVotePath = VotePath & { clock: MovingClock; challenges: Challenges };
-
-/** A vote path as a server makes one (routes.ts), on the demo's moving clock, with challenges of the least work. */
-function demoVotePath(db: Kysely<Database>): DemoVotePath {
+/** A vote path as a server makes one, on the demo's moving clock, with challenges of the least work. */
+function demoVotePath(db: Kysely<Database>) {
   const clock: MovingClock = { at: new Date(0), now: () => new Date(clock.at) };
   const counters = memoryCounters(clock);
-  const phases = createVotePhases(db);
-  return {
-    clock,
-    counters,
-    phases,
-    ingest: createVoteIngest(db, clock, { maxDelayMs: 1 }),
-    challenges: challenges({ settings: { hmacKey: randomBytes(32).toString('hex'), cost: 1, maxCounter: 10 }, counters, clock }),
-    signals: createVoteSignals({ timeZoneOf: phases.timeZoneOf }),
-  };
+  const settings = { hmacKey: randomBytes(32).toString('hex'), cost: 1, maxCounter: 10 };
+  return createVotePath(db, { clock, counters, challenges: challenges({ settings, counters, clock }) }, { maxDelayMs: 1 });
 }
+
+type DemoVotePath = ReturnType<typeof demoVotePath>;
 
 /** Signs the voters in, then casts the planned votes. Returns how many were cast. */
 async function castDemoVotes(db: Kysely<Database>, path: DemoVotePath, edition: StoredContest, now: Date) {
@@ -157,7 +147,7 @@ const mobilePrefixes = ['135', '136', '138', '139', '150', '151', '158', '186', 
  * morning and now, in waking hours (08:00–22:59 in the contest's zone), and vote for one to four
  * entries a minute or two apart, the popular ones more often; then the SIM pool, yesterday afternoon.
  */
-export function demoVotePlan(random: Random, definition: StoredContest['definition'], now: Date): { voters: DemoVoter[]; votes: PlannedVote[] } {
+function demoVotePlan(random: Random, definition: StoredContest['definition'], now: Date): { voters: DemoVoter[]; votes: PlannedVote[] } {
   const zone = definition.timeZone;
   const phase = definition.phases.find((p) => p.id === votingPhase)!;
   const opened = DateTime.fromISO(phase.start, { zone }).set({ hour: 8 });

@@ -3,12 +3,9 @@ import { errorReplySchema } from '../platform/http/error-reply.ts';
 import type { LeitaiApp } from '../platform/http/server.ts';
 import { voteClientOf } from './client.ts';
 import { votingContext } from './context.ts';
-import { createVoteSignals } from './fraud/signals.ts';
-import { createVoteIngest } from './ingest/ingest.ts';
 import { presentTallies, presentVote, presentVotePhase } from './presenter.ts';
 import { contestVotingParams, phaseParams, talliesReply, voteBody, voteReply, votingReply } from './schema.ts';
-import { castVote, phaseTallies, votingPhases, type VotePath } from './service.ts';
-import { createVotePhases } from './vote-phase.ts';
+import { castVote, createVotePath, phaseTallies, votingPhases, type VotePath } from './service.ts';
 import { voterOfRequest } from './voters/cookie.ts';
 
 const tags = ['voting'];
@@ -21,22 +18,18 @@ const SHARED_CACHE_TTL_MS = 1000;
 
 /** The vote path of this server: its ingest is closed (what is queued written) when the server closes. */
 function votePathOf(app: LeitaiApp): VotePath {
-  const context = votingContext(app);
-  const phases = createVotePhases(app.db);
-  const ingest = createVoteIngest(app.db, app.clock, {
-    cacheTtlMs: app.config.redisUrl ? SHARED_CACHE_TTL_MS : undefined,
-    onBatchFailed: (error) => app.log.error({ err: error }, 'a batch of votes was not committed: its requests are answered vote.not_recorded'),
-    onAnalyzeFailed: (error) => app.log.warn({ err: error }, 'the votes table could not be analysed: its queries may plan worse until autovacuum does'),
-  });
-  app.addHook('onClose', () => ingest.close());
-  return {
-    clock: app.clock,
-    ingest,
-    phases,
-    counters: context.counters,
-    challenges: context.challenges,
-    signals: createVoteSignals({ timeZoneOf: phases.timeZoneOf }),
-  };
+  const { counters, challenges } = votingContext(app);
+  const path = createVotePath(
+    app.db,
+    { clock: app.clock, counters, challenges },
+    {
+      cacheTtlMs: app.config.redisUrl ? SHARED_CACHE_TTL_MS : undefined,
+      onBatchFailed: (error) => app.log.error({ err: error }, 'a batch of votes was not committed: its requests are answered vote.not_recorded'),
+      onAnalyzeFailed: (error) => app.log.warn({ err: error }, 'the votes table could not be analysed: its queries may plan worse until autovacuum does'),
+    },
+  );
+  app.addHook('onClose', () => path.ingest.close());
+  return path;
 }
 
 export async function votingRoutes(app: LeitaiApp): Promise<void> {

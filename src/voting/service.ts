@@ -8,17 +8,18 @@ import type { Account } from '../platform/auth/service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Counters } from '../platform/counters.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Executor } from '../platform/transaction.ts';
 import type { Challenges } from './challenge.ts';
-import type { VoteSignals } from './fraud/signals.ts';
-import type { VoteIngest } from './ingest/ingest.ts';
+import { createVoteSignals, type VoteSignals } from './fraud/signals.ts';
+import { createVoteIngest, type VoteIngest, type VoteIngestOptions } from './ingest/ingest.ts';
 import type { CastVote } from './ingest/queries.ts';
 import { idempotencyKeyReused } from './ingest/commit.ts';
 import { canSeeAllCounts } from './policy.ts';
 import { rateKey, voteRateLimited, voteRateLimits, type RateKeys } from './rate-limits.ts';
 import { countsShown, showCountsWords, voteRefusal, votesLeft, type VotingRules } from './rules.ts';
-import type { VotePhase, VotePhases } from './vote-phase.ts';
+import { createVotePhases, type VotePhase, type VotePhases } from './vote-phase.ts';
 
-/** What the vote path runs on, made once per server (routes.ts). */
+/** What the vote path runs on, made once per server (routes.ts) or for the demo's voters (demo/voting.ts). */
 export interface VotePath {
   clock: Clock;
   ingest: VoteIngest;
@@ -26,6 +27,16 @@ export interface VotePath {
   counters: Counters;
   challenges: Pick<Challenges, 'verifyChallenge'>;
   signals: Pick<VoteSignals, 'assess'>;
+}
+
+/** A vote path on the given clock, counters and challenges: the phases read, the group commit and the signals in the contest's time zone. */
+export function createVotePath<Parts extends Pick<VotePath, 'clock' | 'counters' | 'challenges'>>(
+  db: Executor,
+  parts: Parts,
+  ingest?: VoteIngestOptions,
+): VotePath & Parts {
+  const phases = createVotePhases(db);
+  return { ...parts, phases, ingest: createVoteIngest(db, parts.clock, ingest), signals: createVoteSignals({ timeZoneOf: phases.timeZoneOf }) };
 }
 
 /** The signed-in voter (voters/service.ts). */

@@ -17,7 +17,7 @@ import { LRUCache } from 'lru-cache';
 import type { Database } from '../../platform/db-types.ts';
 import { sessionIdOf } from '../../platform/auth/service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { signOutVoter, votersOfTokens, type Voter } from './service.ts';
+import { signOutVoter, votersOfSessions, type Voter } from './service.ts';
 
 export const VOTER_COOKIE = 'leitai_voter';
 
@@ -37,7 +37,7 @@ const sessions = new LRUCache<string, Session>({ max: 100_000, ttl: 60_000 });
 
 type SessionLoader = DataLoader<string, Session | null>;
 
-/** One loader per database and clock (a server has one of each; tests make several): tokens in, sessions out, not cached here (`sessions` is). */
+/** One loader per database and clock (a server has one of each; tests make several): session ids in, sessions out, not cached here (`sessions` is). */
 const loaders = new WeakMap<Kysely<Database>, WeakMap<Clock, SessionLoader>>();
 
 const loaderOf = (db: Kysely<Database>, clock: Clock): SessionLoader => {
@@ -45,7 +45,7 @@ const loaderOf = (db: Kysely<Database>, clock: Clock): SessionLoader => {
   loaders.set(db, ofDatabase);
   let loader = ofDatabase.get(clock);
   if (!loader) {
-    loader = new DataLoader((tokens) => votersOfTokens(db, tokens, clock), { cache: false, batchScheduleFn: (dispatch) => setImmediate(dispatch) });
+    loader = new DataLoader((ids) => votersOfSessions(db, ids, clock), { cache: false, batchScheduleFn: (dispatch) => setImmediate(dispatch) });
     ofDatabase.set(clock, loader);
   }
   return loader;
@@ -59,7 +59,7 @@ export async function voterOfRequest(db: Kysely<Database>, request: FastifyReque
   const key = sessionIdOf(token);
   let session = sessions.get(key);
   if (!session) {
-    session = (await loaderOf(db, request.server.clock).load(token)) ?? undefined;
+    session = (await loaderOf(db, request.server.clock).load(key)) ?? undefined;
     if (session) sessions.set(key, session);
   }
   if (!session || session.sessionExpiresAt <= now) return null;

@@ -146,17 +146,15 @@ export async function verifyCode(db: Kysely<Database>, input: { phone: string; c
   return { token, expiresAt, voter: { id: voter.id, phone: voter.phone, createdAt: voter.created_at } };
 }
 
-/** The voter signed in with this token, or null when it is unknown or expired. */
-/** The voter signed in with each token, in the tokens' order, with the session's expiry; null for a token of no live session. */
-export async function votersOfTokens(db: Kysely<Database>, tokens: readonly string[], clock: Clock): Promise<((Voter & { sessionExpiresAt: Date }) | null)[]> {
-  const ids = tokens.map((token) => (token === '' ? '' : sessionIdOf(token)));
-  const rows = await votersOfLiveSessions(
-    db,
-    ids.filter((id) => id !== ''),
-    clock.now(),
-  );
+/** The voter of each session (`sessionIdOf` its token), in the ids' order, with the session's expiry; null for an id of no live session. */
+export async function votersOfSessions(
+  db: Kysely<Database>,
+  sessionIds: readonly string[],
+  clock: Clock,
+): Promise<((Voter & { sessionExpiresAt: Date }) | null)[]> {
+  const rows = await votersOfLiveSessions(db, sessionIds, clock.now());
   const bySession = new Map(rows.map((row) => [row.session_id, row]));
-  return ids.map((id) => {
+  return sessionIds.map((id) => {
     const row = bySession.get(id);
     return row ? { id: row.id, phone: row.phone, createdAt: row.created_at, sessionExpiresAt: row.expires_at } : null;
   });
