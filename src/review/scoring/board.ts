@@ -13,7 +13,8 @@ import { reopenedScoreState } from '../audit-state.ts';
 import { roundScale, scoreTotal } from '../results/scores.ts';
 import { findRound, roundAsScheduled, type ReviewActor } from './access.ts';
 import * as queries from './queries.ts';
-import { groupBy, judgeStandings, standsApartThreshold } from './standing.ts';
+import { groupBy } from '../../platform/group-by.ts';
+import { judgeStandings, standsApartThreshold } from './standing.ts';
 
 const requireOrganiser = (actor: ReviewActor, contestId: string) => {
   const account = requireAccount(actor.account);

@@ -10,6 +10,7 @@
  * to single anyone out.
  */
 import type { Scale } from '../results/scores.ts';
+import { groupBy } from '../../platform/group-by.ts';
 
 export interface SubmittedTotal {
   judge: string;
@@ -32,17 +33,6 @@ export interface JudgeStanding {
 export const standsApartThreshold = (scale: Scale) => (scale.max - scale.min) / 10;
 
 export const MIN_COMPARED_ENTRIES = 3;
-
-/** Items in lists by key, each list in the items' order. */
-export const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-};
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const rounded = (value: number) => Math.round(value * 100) / 100;

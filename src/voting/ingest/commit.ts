@@ -21,6 +21,7 @@ import type { Transaction } from 'kysely';
 import { appendAuditEventUnderHead } from '../../audit/service.ts';
 import type { InFront } from '../../platform/data-modifying-cte.ts';
 import { AppError } from '../../platform/errors.ts';
+import { groupBy } from '../../platform/group-by.ts';
 import type { Database } from '../../platform/db-types.ts';
 import { inTransaction, type Executor } from '../../platform/transaction.ts';
 import type { Settled } from './group-commit.ts';
@@ -143,9 +144,7 @@ function tallyDeltas(votes: readonly NewVote[]): TallyDelta[] {
 
 /** The `votes.committed` events of the batch, one per contest and phase, in contest order (the order chains are locked in). */
 function committedEvents(votes: readonly NewVote[]) {
-  const byPhase = new Map<string, NewVote[]>();
-  for (const vote of votes) byPhase.set(phaseOf(vote), [...(byPhase.get(phaseOf(vote)) ?? []), vote]);
-  return [...byPhase.values()]
+  return [...groupBy(votes, phaseOf).values()]
     .map((phaseVotes) => ({
       contestId: phaseVotes[0].contestId,
       payload: {
