@@ -9,6 +9,7 @@ import { formatStamp } from '../../lib/format.ts';
 import { ActionProblems } from '../review/ActionProblems.tsx';
 import { useAction } from '../review/action.ts';
 import { decisionTarget, stillShown, toggled, toggledAll } from './held-votes.ts';
+import { Table } from '../../components/Table.tsx';
 
 const signalWords: Record<string, MessageKey> = {
   burst: 'voting.signal.burst',
@@ -141,60 +142,59 @@ export const HeldVotesSection = ({
               {t('voting.held.rejectMatching', { n: total })}
             </Button>
           </div>
-          <div className="table-scroll">
-            <table className="table compact held-table" data-testid="held-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <input
-                      type="checkbox"
-                      checked={allTicked}
-                      onChange={() => setSelected(toggledAll(selected, votes))}
-                      aria-label={t('voting.held.selectAll')}
-                      data-testid="held-select-all"
-                    />
-                  </th>
-                  <th scope="col">{t('voting.held.castAt')}</th>
-                  <th scope="col">{t('voting.held.entry')}</th>
-                  <th scope="col">{t('voting.held.phone')}</th>
-                  <th scope="col">{t('voting.held.address')}</th>
-                  <th scope="col">{t('voting.held.reasons')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {votes.map((vote) => (
-                  <tr key={vote.id} data-testid="held-vote">
-                    <td>
-                      <input
-                        type="checkbox"
-                        checked={selected.has(vote.id)}
-                        onChange={() => setSelected(toggled(selected, vote.id))}
-                        aria-label={t('voting.held.select', { ref: vote.entry.ref })}
-                      />
-                    </td>
-                    <td className="nowrap">{formatStamp(vote.castAt, lang, timeZone)}</td>
-                    <td>
-                      <Link to={filterPath({ ...filter, entry: vote.entry.id })} title={vote.entry.title}>
-                        <span className="ref">{vote.entry.ref}</span>
-                      </Link>{' '}
-                      <span className="small">{vote.entry.title}</span>
-                    </td>
-                    <td className="nowrap">{vote.phone}</td>
-                    <td className="nowrap">{vote.address}</td>
-                    <td>
-                      <ul className="plain held-reasons">
-                        {vote.reasons.map((reason, i) => (
-                          <li key={i}>
-                            <strong>{signalName(reason.signal)}</strong> <span className="small">{pick(reason.detail)}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            className="compact held-table"
+            testId="held-table"
+            heads={
+              <>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    checked={allTicked}
+                    onChange={() => setSelected(toggledAll(selected, votes))}
+                    aria-label={t('voting.held.selectAll')}
+                    data-testid="held-select-all"
+                  />
+                </th>
+                <th scope="col">{t('voting.held.castAt')}</th>
+                <th scope="col">{t('voting.held.entry')}</th>
+                <th scope="col">{t('voting.held.phone')}</th>
+                <th scope="col">{t('voting.held.address')}</th>
+                <th scope="col">{t('voting.held.reasons')}</th>
+              </>
+            }
+          >
+            {votes.map((vote) => (
+              <tr key={vote.id} data-testid="held-vote">
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(vote.id)}
+                    onChange={() => setSelected(toggled(selected, vote.id))}
+                    aria-label={t('voting.held.select', { ref: vote.entry.ref })}
+                  />
+                </td>
+                <td className="nowrap">{formatStamp(vote.castAt, lang, timeZone)}</td>
+                <td>
+                  <Link to={filterPath({ ...filter, entry: vote.entry.id })} title={vote.entry.title}>
+                    <span className="ref">{vote.entry.ref}</span>
+                  </Link>{' '}
+                  <span className="small">{vote.entry.title}</span>
+                </td>
+                <td className="nowrap">{vote.phone}</td>
+                <td className="nowrap">{vote.address}</td>
+                <td>
+                  <ul className="plain held-reasons">
+                    {vote.reasons.map((reason, i) => (
+                      <li key={i}>
+                        <strong>{signalName(reason.signal)}</strong> <span className="small">{pick(reason.detail)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
       <ConfirmDialog

@@ -2,6 +2,7 @@ import type { Timeline, TimelinePoint } from '../../api/voting.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatStamp, localParts } from '../../lib/format.ts';
 import { barsOf, bucketMs, labelledBars, scaleTicks, timelineTotals } from './chart.ts';
+import { Table } from '../../components/Table.tsx';
 
 const width = 720;
 const height = 220;
@@ -83,32 +84,30 @@ export const VotesChart = ({ points, bucket, timeZone }: { points: TimelinePoint
       </figcaption>
       <details className="small">
         <summary>{t('voting.chart.data')}</summary>
-        <div className="table-scroll">
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('voting.chart.at')}</th>
-                {layers.map((layer) => (
-                  <th key={layer} scope="col" className="num">
-                    {t(`voting.chart.${layer}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.at}>
-                  <td>{formatStamp(point.at, lang, timeZone)}</td>
-                  {layers.map((layer) => (
-                    <td key={layer} className="num">
-                      {point[layer]}
-                    </td>
-                  ))}
-                </tr>
+        <Table
+          className="compact"
+          heads={
+            <>
+              <th scope="col">{t('voting.chart.at')}</th>
+              {layers.map((layer) => (
+                <th key={layer} scope="col" className="num">
+                  {t(`voting.chart.${layer}`)}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+        >
+          {points.map((point) => (
+            <tr key={point.at}>
+              <td>{formatStamp(point.at, lang, timeZone)}</td>
+              {layers.map((layer) => (
+                <td key={layer} className="num">
+                  {point[layer]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </Table>
       </details>
     </figure>
   );

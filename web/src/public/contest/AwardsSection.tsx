@@ -1,6 +1,7 @@
 import type { AwardGroupView, AwardTierView, ContestView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
 import { formatCny } from '../../lib/format.ts';
+import { Table } from '../../components/Table.tsx';
 
 const TierRow = ({ tier, preTax }: { tier: AwardTierView; preTax: boolean }) => {
   const { t, name } = useI18n();
@@ -35,23 +36,20 @@ const Group = ({ group, preTax }: { group: AwardGroupView; preTax: boolean }) =>
   return (
     <div className="award-group card">
       <h3>{title}</h3>
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('awards.tier')}</th>
-              <th className="num">{t('awards.count')}</th>
-              <th className="num">{t('awards.prize')}</th>
-              <th>{t('awards.also')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.tiers.map((tier) => (
-              <TierRow key={tier.id} tier={tier} preTax={preTax} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        heads={
+          <>
+            <th>{t('awards.tier')}</th>
+            <th className="num">{t('awards.count')}</th>
+            <th className="num">{t('awards.prize')}</th>
+            <th>{t('awards.also')}</th>
+          </>
+        }
+      >
+        {group.tiers.map((tier) => (
+          <TierRow key={tier.id} tier={tier} preTax={preTax} />
+        ))}
+      </Table>
     </div>
   );
 };

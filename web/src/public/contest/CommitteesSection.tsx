@@ -1,5 +1,6 @@
 import type { ContestView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
+import { Table } from '../../components/Table.tsx';
 
 type Committee = ContestView['committees'][number];
 
@@ -12,26 +13,23 @@ const CommitteeCard = ({ committee }: { committee: Committee }) => {
       {committee.composition && <p className="muted small">{t('committees.composition', { text: committee.composition })}</p>}
       {committee.membersPublished && <p className="muted small">{t('committees.membersPublished', { text: committee.membersPublished })}</p>}
       {committee.members.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('committees.role')}</th>
-                <th>{t('committees.name')}</th>
-                <th>{t('committees.position')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {committee.members.map((member, i) => (
-                <tr key={i}>
-                  <td>{member.role}</td>
-                  <td>{member.name ?? '—'}</td>
-                  <td>{member.position ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          heads={
+            <>
+              <th>{t('committees.role')}</th>
+              <th>{t('committees.name')}</th>
+              <th>{t('committees.position')}</th>
+            </>
+          }
+        >
+          {committee.members.map((member, i) => (
+            <tr key={i}>
+              <td>{member.role}</td>
+              <td>{member.name ?? '—'}</td>
+              <td>{member.position ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {committee.quote && (
         <blockquote className="quote" lang="zh-CN">

@@ -1,5 +1,6 @@
 import type { PublicJudge } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
+import { Table } from '../../components/Table.tsx';
 
 /**
  * 评审委员会: the judges an organiser published (001: 初选前公布评审委员会名单), name, title and
@@ -11,26 +12,23 @@ export const JudgesSection = ({ judges }: { judges: PublicJudge[] | null }) => {
   return (
     <section id="judges" className="section" data-testid="public-judges">
       <h2>{t('contest.judges')}</h2>
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('committees.name')}</th>
-              <th>{t('review.judges.title')}</th>
-              <th>{t('review.judges.organisation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {judges.map((judge, i) => (
-              <tr key={i} data-testid="public-judge">
-                <td>{judge.name}</td>
-                <td>{judge.title || '—'}</td>
-                <td>{judge.organisation || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        heads={
+          <>
+            <th>{t('committees.name')}</th>
+            <th>{t('review.judges.title')}</th>
+            <th>{t('review.judges.organisation')}</th>
+          </>
+        }
+      >
+        {judges.map((judge, i) => (
+          <tr key={i} data-testid="public-judge">
+            <td>{judge.name}</td>
+            <td>{judge.title || '—'}</td>
+            <td>{judge.organisation || '—'}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 };

@@ -1,5 +1,6 @@
 import type { ContestView } from '../../api/types.ts';
 import { useI18n } from '../../i18n.ts';
+import { Table } from '../../components/Table.tsx';
 
 /** How entries are judged, where the contest publishes weights; nothing when it does not. */
 export const ReviewSection = ({ contest }: { contest: ContestView }) => {
@@ -21,24 +22,21 @@ export const ReviewSection = ({ contest }: { contest: ContestView }) => {
               : t('review.judgesOnly')}
           </p>
           {round.rubric && round.rubric.length > 0 && (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('review.criterion')}</th>
-                    <th className="num">{t('review.weight')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {round.rubric.map((c) => (
-                    <tr key={c.id}>
-                      <td>{name(c)}</td>
-                      <td className="num">{c.weight}%</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              heads={
+                <>
+                  <th>{t('review.criterion')}</th>
+                  <th className="num">{t('review.weight')}</th>
+                </>
+              }
+            >
+              {round.rubric.map((c) => (
+                <tr key={c.id}>
+                  <td>{name(c)}</td>
+                  <td className="num">{c.weight}%</td>
+                </tr>
+              ))}
+            </Table>
           )}
           {round.advance?.perDivision && <p className="muted small">{t('review.advancePerDivision', { n: round.advance.perDivision })}</p>}
           {round.advance?.total && <p className="muted small">{t('review.advanceTotal', { n: round.advance.total })}</p>}
